@@ -1,0 +1,190 @@
+package io.tsfm.streams.config;
+
+import static io.tsfm.streams.config.ConfigKeys.*;
+
+import io.tsfm.streams.calibrate.Transform;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The application's own settings, typed and validated by Kafka's {@link ConfigDef}: a bad value fails
+ * start-up with a message naming the key, and the same definition generates docs/configuration.md.
+ */
+public final class AppConfig extends AbstractConfig {
+
+    public static final ConfigDef DEFINITION = definition();
+
+    private final Map<String, Object> kafkaProperties;
+
+    AppConfig(final Map<String, String> appValues, final Map<String, Object> kafkaProperties) {
+        super(DEFINITION, appValues, false);
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        crossCheck();
+    }
+
+    /** Defaults only, plus the given overrides (tests and the demo build configs this way). */
+    public static AppConfig of(final Map<String, String> overrides) {
+        return ConfigLoader.fromLayers(List.of(overrides), Map.of());
+    }
+
+    private static ConfigDef definition() {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.STRING, "127.0.0.1:9092", Importance.HIGH,
+                        "Kafka bootstrap servers.")
+                .define(APPLICATION_ID, Type.STRING, "tsfm-streams", new NonBlank(), Importance.HIGH,
+                        "Kafka Streams application id: consumer group, prefix of internal topics and state. "
+                                + "Changing it starts from scratch.")
+                .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                        ConfigDef.ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+                        Importance.HIGH, "exactly_once_v2 (no duplicate forecasts) or at_least_once.")
+                .define(TOPIC_TICKS, Type.STRING, "market-ticks", new NonBlank(), Importance.HIGH,
+                        "Input topic of market ticks (key market_id, JSON value).")
+                .define(TOPIC_FORECASTS, Type.STRING, "tsfm-forecasts", new NonBlank(), Importance.HIGH,
+                        "Output topic: one forecast per (market, as_of).")
+                .define(TOPIC_FALLBACKS, Type.STRING, "tsfm-fallback-events", new NonBlank(), Importance.HIGH,
+                        "Output topic: one event per baseline answer, with the reason.")
+                .define(TOPIC_DLQ, Type.STRING, "market-ticks-dlq", new NonBlank(), Importance.HIGH,
+                        "Dead-letter topic: original bytes of rejected ticks, reason in headers.")
+                .define(TOLLAMA_URL, Type.STRING, "http://127.0.0.1:11435", new HttpUrl(), Importance.HIGH,
+                        "Base URL of the tollama server (POST {url}/v1/forecast).")
+                .define(TOLLAMA_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Bearer token for tollama. Prefer the environment (TSFM_TOLLAMA_API_KEY) or "
+                                + TOLLAMA_API_KEY_FILE + "; never logged.")
+                .define(TOLLAMA_API_KEY_FILE, Type.STRING, null, Importance.MEDIUM,
+                        "File whose first line is the tollama bearer token.")
+                .define(TOLLAMA_MODEL, Type.STRING, "chronos2", new NonBlank(), Importance.HIGH,
+                        "Model name as installed in tollama.")
+                .define(TOLLAMA_MODEL_VERSION, Type.STRING, "unspecified", Importance.LOW,
+                        "Model version written to forecast meta (tollama does not report one).")
+                .define(TOLLAMA_TIMEOUT_MS, Type.LONG, 1200L, Range.atLeast(1), Importance.HIGH,
+                        "Timeout of one HTTP attempt, in ms.")
+                .define(TOLLAMA_RETRY_MAX, Type.INT, 1, Range.between(0, 10), Importance.MEDIUM,
+                        "Retries after the first attempt, only on 429/502/503/504 and network errors.")
+                .define(TOLLAMA_RETRY_BACKOFF_MS, Type.LONG, 120L, Range.atLeast(0), Importance.LOW,
+                        "First retry backoff in ms; doubles with each retry.")
+                .define(TOLLAMA_RETRY_BACKOFF_MAX_MS, Type.LONG, 800L, Range.atLeast(0), Importance.LOW,
+                        "Cap of the retry backoff in ms.")
+                .define(TOLLAMA_RETRY_JITTER_MS, Type.LONG, 80L, Range.atLeast(0), Importance.LOW,
+                        "Uniform random jitter added to each backoff, in ms.")
+                .define(TOLLAMA_SERIES_PER_REQUEST, Type.INT, 64, Range.between(1, 10_000), Importance.MEDIUM,
+                        "Series (markets) batched into one tollama request.")
+                .define(TOLLAMA_MAX_IN_FLIGHT, Type.INT, 8, Range.between(1, 1024), Importance.MEDIUM,
+                        "Concurrent tollama requests per application instance (a bulkhead).")
+                .define(BREAKER_FAILURE_THRESHOLD, Type.INT, 5, Range.between(1, 1000), Importance.MEDIUM,
+                        "Consecutive failed model calls that open the circuit breaker.")
+                .define(BREAKER_OPEN_MS, Type.LONG, 120_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "How long the breaker stays open before half-open probes, in ms.")
+                .define(BREAKER_HALF_OPEN_PROBES, Type.INT, 2, Range.between(1, 100), Importance.MEDIUM,
+                        "Probe calls in half-open state; all must succeed to close.")
+                .define(FREQ, Type.STRING, "5m", new FreqValidator(), Importance.HIGH,
+                        "Grid step: <n>m or <n>h. Part of the state's compatibility contract.")
+                .define(INPUT_LEN_STEPS, Type.INT, 288, Range.between(2, 20_000), Importance.HIGH,
+                        "Context length in steps (288 x 5 min = 24 h).")
+                .define(HORIZON_STEPS, Type.INT, 12, Range.between(1, 1000), Importance.HIGH,
+                        "Forecast horizon in steps.")
+                .define(QUANTILES, Type.LIST, "0.1,0.5,0.9", new QuantilesValidator(), Importance.HIGH,
+                        "Quantile levels, strictly ascending in (0,1).")
+                .define(MIN_POINTS_FOR_TSFM, Type.INT, 32, Range.atLeast(1), Importance.MEDIUM,
+                        "Contexts shorter than this get the baseline (too_few_points).")
+                .define(MAX_GAP_MINUTES, Type.INT, 60, Range.atLeast(1), Importance.MEDIUM,
+                        "A gap between ticks longer than this, in the context or since the last tick, gets the "
+                                + "baseline (max_gap_exceeded).")
+                .define(BASELINE_ONLY_LIQUIDITY_BUCKET, Type.LIST, "low", Importance.MEDIUM,
+                        "Liquidity buckets always served by the baseline (comma-separated; empty for none).")
+                .define(TRANSFORM, Type.STRING, "logit", ConfigDef.ValidString.in("logit", "none"),
+                        Importance.MEDIUM, "Model space: logit of the clipped probability, or none.")
+                .define(TRANSFORM_EPS, Type.DOUBLE, Transform.DEFAULT_EPS, Range.between(1e-12, 0.49),
+                        Importance.LOW, "Clip epsilon of the logit transform.")
+                .define(EWMA_ALPHA, Type.DOUBLE, 0.2, Range.between(0.001, 1.0), Importance.LOW,
+                        "Smoothing factor of the EWMA baseline.")
+                .define(INTERVAL_MIN_WIDTH, Type.DOUBLE, 0.02, Range.between(0.0, 1.0), Importance.LOW,
+                        "Narrowest allowed q_low..q_high band, centred on the median.")
+                .define(INTERVAL_MAX_WIDTH, Type.DOUBLE, 0.60, Range.between(0.0, 1.0), Importance.LOW,
+                        "Widest allowed q_low..q_high band, centred on the median.")
+                .define(CYCLE_GRACE_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
+                        "Event-time grace after a step boundary before its cycle runs (waits for late ticks).")
+                .define(JOB_DEADLINE_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Wall-clock budget of a model job from dispatch; then deadline_exceeded and the baseline.")
+                .define(DRAIN_INTERVAL_MS, Type.LONG, 20L, Range.between(1, 10_000), Importance.LOW,
+                        "Wall-clock interval of the punctuator that drains model answers on the stream thread.")
+                .define(MAX_FUTURE_SKEW_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
+                        "A tick whose ts is this far after its Kafka record timestamp is rejected (absurd_timestamp).");
+    }
+
+    private void crossCheck() {
+        if (getDouble(INTERVAL_MIN_WIDTH) >= getDouble(INTERVAL_MAX_WIDTH)) {
+            throw new ConfigException(INTERVAL_MIN_WIDTH, getDouble(INTERVAL_MIN_WIDTH),
+                    "must be below " + INTERVAL_MAX_WIDTH);
+        }
+        if (getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS) < getLong(TOLLAMA_RETRY_BACKOFF_MS)) {
+            throw new ConfigException(TOLLAMA_RETRY_BACKOFF_MAX_MS, getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS),
+                    "must be at least " + TOLLAMA_RETRY_BACKOFF_MS);
+        }
+        if (getInt(MIN_POINTS_FOR_TSFM) > getInt(INPUT_LEN_STEPS)) {
+            throw new ConfigException(MIN_POINTS_FOR_TSFM, getInt(MIN_POINTS_FOR_TSFM),
+                    "must not exceed " + INPUT_LEN_STEPS);
+        }
+    }
+
+    /** Kafka Streams / client properties that passed through (already merged: file, then environment). */
+    public Map<String, Object> kafkaProperties() {
+        return kafkaProperties;
+    }
+
+    /** Properties for {@code KafkaStreams}: our Kafka-facing keys, then every pass-through property. */
+    public java.util.Properties streamsProperties() {
+        final java.util.Properties props = new java.util.Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
+        props.putAll(kafkaProperties);
+        return props;
+    }
+
+    public Duration step() {
+        return FreqValidator.parse(getString(FREQ));
+    }
+
+    public double[] quantiles() {
+        return QuantilesValidator.parse(getList(QUANTILES));
+    }
+
+    public Transform transform() {
+        return new Transform(Transform.Space.valueOf(getString(TRANSFORM).toUpperCase(java.util.Locale.ROOT)),
+                getDouble(TRANSFORM_EPS));
+    }
+
+    /** The bearer token, from the key, else from the key file; null when auth is off. */
+    public String tollamaApiKey() {
+        final Password password = getPassword(TOLLAMA_API_KEY);
+        if (password != null && !password.value().isBlank()) {
+            return password.value().trim();
+        }
+        final String file = getString(TOLLAMA_API_KEY_FILE);
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            final List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+            if (lines.isEmpty() || lines.get(0).isBlank()) {
+                throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "the file is empty");
+            }
+            return lines.get(0).trim();
+        } catch (final java.io.IOException e) {
+            throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    public String tollamaModelVersion() {
+        return getString(TOLLAMA_MODEL_VERSION);
+    }
+}

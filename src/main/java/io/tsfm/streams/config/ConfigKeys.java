@@ -1,0 +1,57 @@
+package io.tsfm.streams.config;
+
+/**
+ * Every application setting's name, one constant each, so code, docs and tests spell them alike.
+ * Anything that is not one of these and is a Kafka Streams / client property passes through to Kafka.
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {
+    }
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+
+    public static final String TOPIC_TICKS = "topic.ticks";
+    public static final String TOPIC_FORECASTS = "topic.forecasts";
+    public static final String TOPIC_FALLBACKS = "topic.fallbacks";
+    public static final String TOPIC_DLQ = "topic.dlq";
+
+    public static final String TOLLAMA_URL = "tollama.url";
+    public static final String TOLLAMA_API_KEY = "tollama.api.key";
+    public static final String TOLLAMA_API_KEY_FILE = "tollama.api.key.file";
+    public static final String TOLLAMA_MODEL = "tollama.model";
+    public static final String TOLLAMA_MODEL_VERSION = "tollama.model.version";
+    public static final String TOLLAMA_TIMEOUT_MS = "tollama.timeout.ms";
+    public static final String TOLLAMA_RETRY_MAX = "tollama.retry.max.retries";
+    public static final String TOLLAMA_RETRY_BACKOFF_MS = "tollama.retry.backoff.ms";
+    public static final String TOLLAMA_RETRY_BACKOFF_MAX_MS = "tollama.retry.backoff.max.ms";
+    public static final String TOLLAMA_RETRY_JITTER_MS = "tollama.retry.jitter.ms";
+    public static final String TOLLAMA_SERIES_PER_REQUEST = "tollama.series.per.request";
+    public static final String TOLLAMA_MAX_IN_FLIGHT = "tollama.max.in.flight";
+
+    public static final String BREAKER_FAILURE_THRESHOLD = "breaker.failure.threshold";
+    public static final String BREAKER_OPEN_MS = "breaker.open.ms";
+    public static final String BREAKER_HALF_OPEN_PROBES = "breaker.half.open.probes";
+
+    public static final String FREQ = "freq";
+    public static final String INPUT_LEN_STEPS = "input.len.steps";
+    public static final String HORIZON_STEPS = "horizon.steps";
+    public static final String QUANTILES = "quantiles";
+    public static final String MIN_POINTS_FOR_TSFM = "min.points.for.tsfm";
+    public static final String MAX_GAP_MINUTES = "max.gap.minutes";
+    public static final String BASELINE_ONLY_LIQUIDITY_BUCKET = "baseline.only.liquidity.bucket";
+    public static final String TRANSFORM = "transform";
+    public static final String TRANSFORM_EPS = "transform.eps";
+    public static final String EWMA_ALPHA = "baseline.ewma.alpha";
+    public static final String INTERVAL_MIN_WIDTH = "interval.min.width";
+    public static final String INTERVAL_MAX_WIDTH = "interval.max.width";
+
+    public static final String CYCLE_GRACE_MS = "cycle.grace.ms";
+    public static final String JOB_DEADLINE_MS = "job.deadline.ms";
+    public static final String DRAIN_INTERVAL_MS = "drain.interval.ms";
+    public static final String MAX_FUTURE_SKEW_MS = "tick.max.future.skew.ms";
+
+    /** Environment variables that override settings start with this prefix (TSFM_BOOTSTRAP_SERVERS). */
+    public static final String ENV_PREFIX = "TSFM_";
+}

@@ -1,0 +1,10 @@
+package io.tsfm.streams.forecast;
+
+import io.tsfm.streams.json.JsonSerde;
+
+/** JSON serde of {@link CycleState} (a state store value). */
+public final class CycleStateSerde extends JsonSerde<CycleState> {
+    public CycleStateSerde() {
+        super(CycleState.class);
+    }
+}

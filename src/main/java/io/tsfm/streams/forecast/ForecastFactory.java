@@ -1,0 +1,89 @@
+package io.tsfm.streams.forecast;
+
+import io.tsfm.streams.baseline.EwmaBaseline;
+import io.tsfm.streams.calibrate.QuantileSanitizer;
+import io.tsfm.streams.calibrate.SanitizedForecast;
+import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.context.MarketContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a model answer or a fallback decision into the published records: back-transform, post-process
+ * (clip, crossing fix, width bounds) and fill the meta. Pure: no Kafka, no clock.
+ */
+public final class ForecastFactory {
+    public static final String RUNTIME_MODEL = "tollama";
+    public static final String RUNTIME_BASELINE = "baseline";
+    public static final String BASELINE_MODEL_NAME = "ewma_baseline";
+    public static final String ROUTE_TSFM = "tsfm";
+    public static final String ROUTE_BASELINE = "baseline";
+    public static final String ROUTE_REASON_DEFAULT = "default";
+
+    private final ForecastSettings settings;
+    private final QuantileSanitizer sanitizer;
+    private final ForecastMeta.TransformMeta transformMeta;
+    private final EwmaBaseline baseline;
+
+    public ForecastFactory(final ForecastSettings settings) {
+        this.settings = settings;
+        this.sanitizer = new QuantileSanitizer(settings.minWidth(), settings.maxWidth());
+        this.transformMeta = new ForecastMeta.TransformMeta(settings.transform().spaceName(),
+                settings.transform().eps());
+        this.baseline = new EwmaBaseline(settings.ewmaAlpha(), settings.inputLen(), settings.transform());
+    }
+
+    /** A model forecast: {@code modelSpace} paths are mapped back to probabilities, then post-processed. */
+    public ForecastRecord fromModel(final String marketId, final MarketContext context, final QuantilePaths modelSpace,
+                                    final String modelName, final String breakerState, final Call call) {
+        final Transform t = settings.transform();
+        final double[][] p = modelSpace.toArray();
+        for (final double[] path : p) {
+            for (int k = 0; k < path.length; k++) {
+                path[k] = t.inverse(path[k]);
+            }
+        }
+        final SanitizedForecast s = sanitizer.sanitize(new QuantilePaths(modelSpace.levels(), p));
+        final ForecastMeta meta = new ForecastMeta(RUNTIME_MODEL, modelName, settings.modelVersion(), null,
+                context.length(), transformMeta, s.warnings(), false, null, breakerState, ROUTE_TSFM,
+                ROUTE_REASON_DEFAULT, call.latencyMs(), call.attempts(), call.batchSize());
+        return record(marketId, context.asOfMs(), s.paths(), meta);
+    }
+
+    /**
+     * A baseline forecast for a fallback.
+     *
+     * @param gated true when a gate chose the baseline before any call (route_selected = baseline)
+     */
+    public ForecastRecord baseline(final String marketId, final MarketContext context, final String reason,
+                                   final boolean gated, final String breakerState, final Call call) {
+        final QuantilePaths raw = baseline.forecast(context.values(), settings.levels(), settings.horizon());
+        final SanitizedForecast s = sanitizer.sanitize(raw);
+        final List<String> warnings = new ArrayList<>();
+        warnings.add("fallback_reason=" + reason);
+        warnings.addAll(s.warnings());
+        final ForecastMeta meta = new ForecastMeta(RUNTIME_BASELINE, BASELINE_MODEL_NAME, baseline.modelVersion(),
+                EwmaBaseline.METHOD, context.length(), transformMeta, warnings, true, reason, breakerState,
+                gated ? ROUTE_BASELINE : ROUTE_TSFM, gated ? reason : ROUTE_REASON_DEFAULT,
+                call == null ? null : call.latencyMs(), call == null ? null : call.attempts(),
+                call == null ? null : call.batchSize());
+        return record(marketId, context.asOfMs(), s.paths(), meta);
+    }
+
+    public FallbackEvent fallbackEvent(final String marketId, final MarketContext context, final String reason,
+                                       final String detail, final String breakerState, final String modelName) {
+        return new FallbackEvent(FallbackEvent.SCHEMA_VERSION, marketId, Instant.ofEpochMilli(context.asOfMs()).toString(),
+                reason, detail, breakerState, modelName, context.length());
+    }
+
+    private ForecastRecord record(final String marketId, final long asOfMs, final QuantilePaths paths,
+                                  final ForecastMeta meta) {
+        return new ForecastRecord(ForecastRecord.SCHEMA_VERSION, marketId, Instant.ofEpochMilli(asOfMs).toString(),
+                settings.freq(), settings.horizon(), settings.levels(), paths.byKey(), meta);
+    }
+
+    /** Wall-clock facts of the model call behind a forecast (null fields when there was no call). */
+    public record Call(Long latencyMs, Integer attempts, Integer batchSize) {
+    }
+}

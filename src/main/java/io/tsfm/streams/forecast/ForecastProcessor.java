@@ -1,0 +1,248 @@
+package io.tsfm.streams.forecast;
+
+import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.context.Grid;
+import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.context.ObservedStep;
+import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.model.BatchResult;
+import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.model.SeriesOutcome;
+import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.topology.Names;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the app, one instance per task. Ticks update the step and market stores; whenever this
+ * task's event time passes a boundary (plus grace) a cycle gives every active market exactly one
+ * forecast for that boundary: the baseline at once when a gate says so, otherwise a model job that is
+ * written to the changelogged pending store and sent asynchronously. A wall-clock punctuator drains
+ * answers and deadlines on the stream thread, emits, and deletes the pending entry in the same commit.
+ */
+public final class ForecastProcessor implements Processor<String, Tick, String, Emission> {
+    private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
+    static final String CYCLE_KEY = "cycle";
+
+    private final ForecastSettings settings;
+    private final ModelClient client;
+    private final Grid grid;
+    private final ContextAssembler assembler;
+    private final FallbackGates gates;
+    private final ForecastFactory factory;
+    private final JobTracker tracker = new JobTracker();
+    private final long marketExpiryMs;
+
+    private ProcessorContext<String, Emission> context;
+    private WindowStore<String, StepClose> steps;
+    private KeyValueStore<String, MarketState> markets;
+    private KeyValueStore<String, PendingJob> pending;
+    private KeyValueStore<String, CycleState> cycles;
+    private Cancellable drainSchedule;
+
+    public ForecastProcessor(final ForecastSettings settings, final ModelClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.grid = Grid.of(settings.step());
+        this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
+        this.gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
+        this.factory = new ForecastFactory(settings);
+        this.marketExpiryMs = settings.stepRetention().toMillis();
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Emission> context) {
+        this.context = context;
+        this.steps = context.getStateStore(Names.STEP_CLOSES_STORE);
+        this.markets = context.getStateStore(Names.MARKET_STATE_STORE);
+        this.pending = context.getStateStore(Names.PENDING_STORE);
+        this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
+        reissuePending();
+        this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
+                PunctuationType.WALL_CLOCK_TIME, this::drain);
+    }
+
+    /** Jobs that were pending when the task last stopped (crash, rebalance) are sent again. */
+    private void reissuePending() {
+        final long deadline = context.currentSystemTimeMs() + settings.jobDeadlineMs();
+        final List<String> orphans = new ArrayList<>();
+        int reissued = 0;
+        try (KeyValueIterator<String, PendingJob> it = pending.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, PendingJob> kv = it.next();
+                final MarketContext ctx = contextOf(kv.value.marketId(), kv.value.asOfMs());
+                if (ctx == null) {
+                    orphans.add(kv.key);
+                    continue;
+                }
+                tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline));
+                reissued++;
+            }
+        }
+        for (final String key : orphans) {
+            LOG.warn("pending job {} has no context left in the step store; dropped", key);
+            pending.delete(key);
+        }
+        if (reissued > 0) {
+            LOG.info("task {}: re-issuing {} pending model jobs", context.taskId(), reissued);
+        }
+    }
+
+    @Override
+    public void process(final Record<String, Tick> record) {
+        final Tick tick = record.value();
+        final CycleState state = cycles.get(CYCLE_KEY);
+        final long streamTime = state == null ? tick.tsMs() : Math.max(state.streamTimeMs(), tick.tsMs());
+        final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
+        long last = state == null ? due : state.lastBoundaryMs();
+        if (due > last) {
+            final long step = grid.stepMs();
+            final long first = Math.max(last + step, due - (long) settings.inputLen() * step);
+            for (long boundary = first; boundary <= due; boundary += step) {
+                runCycle(boundary);
+            }
+            last = due;
+            dispatch();
+        }
+        storeTick(tick);
+        cycles.put(CYCLE_KEY, new CycleState(last, streamTime));
+    }
+
+    private void storeTick(final Tick tick) {
+        final long start = grid.stepStart(tick.tsMs());
+        final StepClose existing = steps.fetch(tick.marketId(), start);
+        final StepClose updated = existing == null
+                ? new StepClose(tick.pYes(), tick.tsMs(), tick.liquidityBucket())
+                : existing.merge(tick.pYes(), tick.tsMs(), tick.liquidityBucket());
+        if (updated != existing) {
+            steps.put(tick.marketId(), updated, start);
+        }
+        final MarketState market = markets.get(tick.marketId());
+        markets.put(tick.marketId(), market == null ? new MarketState(tick.tsMs(), tick.tsMs())
+                : market.withTick(tick.tsMs()));
+    }
+
+    private void runCycle(final long asOfMs) {
+        final boolean breakerOpen = client.breakerOpen();
+        final long deadline = context.currentSystemTimeMs() + settings.jobDeadlineMs();
+        final List<String> expired = new ArrayList<>();
+        int jobs = 0;
+        int gated = 0;
+        try (KeyValueIterator<String, MarketState> it = markets.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, MarketState> kv = it.next();
+                if (kv.value.lastTickMs() < asOfMs - marketExpiryMs) {
+                    expired.add(kv.key);
+                    continue;
+                }
+                final MarketContext ctx = contextOf(kv.key, asOfMs);
+                if (ctx == null) {
+                    continue;
+                }
+                final GateDecision decision = gates.evaluate(ctx, breakerOpen);
+                if (decision.baseline()) {
+                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null);
+                    gated++;
+                } else {
+                    final PendingJob job = new PendingJob(kv.key, asOfMs);
+                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, deadline))) {
+                        pending.put(job.key(), job);
+                        jobs++;
+                    }
+                }
+            }
+        }
+        expired.forEach(markets::delete);
+        LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
+                gated);
+    }
+
+    private MarketContext contextOf(final String marketId, final long asOfMs) {
+        final List<ObservedStep> observed = new ArrayList<>();
+        try (WindowStoreIterator<StepClose> it = steps.fetch(marketId, assembler.fetchFromStepStart(asOfMs),
+                assembler.fetchToStepStart(asOfMs))) {
+            while (it.hasNext()) {
+                final KeyValue<Long, StepClose> kv = it.next();
+                observed.add(new ObservedStep(kv.key, kv.value));
+            }
+        }
+        return assembler.assemble(asOfMs, observed);
+    }
+
+    private void dispatch() {
+        tracker.dispatch(client, settings.transform(), settings.seriesPerRequest());
+    }
+
+    /** Wall-clock punctuation: hand answers and expired deadlines to the stream thread, then send more. */
+    void drain(final long wallClockMs) {
+        for (final JobTracker.Completion completion : tracker.drainCompletions()) {
+            final BatchResult result = completion.result();
+            final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
+                    completion.jobs().size());
+            for (final JobTracker.Job job : completion.jobs()) {
+                if (!tracker.resolve(job)) {
+                    continue; // answered after its deadline: the baseline went out already
+                }
+                if (result.failed()) {
+                    emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
+                            result.failureDetail(), false, call);
+                } else {
+                    final SeriesOutcome outcome = result.outcomes().get(job.key());
+                    if (outcome != null && outcome.isValid()) {
+                        forward(job.marketId(), job.context().asOfMs(), Emission.of(factory.fromModel(job.marketId(),
+                                job.context(), outcome.paths(), client.modelName(), client.breakerState(), call)));
+                    } else {
+                        final String why = outcome == null ? "missing_series" : outcome.invalidReason();
+                        emitBaseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
+                                "series " + job.key() + ": " + why, false, call);
+                    }
+                }
+                pending.delete(job.key());
+            }
+        }
+        for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
+            emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
+                    "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null);
+            pending.delete(job.key());
+        }
+        dispatch();
+    }
+
+    private void emitBaseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
+                              final boolean gated, final ForecastFactory.Call call) {
+        final String breakerState = client.breakerState();
+        forward(marketId, ctx.asOfMs(), Emission.of(factory.baseline(marketId, ctx, reason, gated, breakerState, call)));
+        forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
+                client.modelName())));
+    }
+
+    private void forward(final String marketId, final long asOfMs, final Emission emission) {
+        context.forward(new Record<>(marketId, emission, asOfMs));
+    }
+
+    int openJobs() {
+        return tracker.openJobs();
+    }
+
+    @Override
+    public void close() {
+        if (drainSchedule != null) {
+            drainSchedule.cancel();
+        }
+        tracker.close();
+    }
+}

@@ -1,0 +1,12 @@
+package io.tsfm.streams.forecast;
+
+import java.util.Map;
+
+/**
+ * One record of the forecasts topic: the seed runner's response shape, keyed by market id, one per
+ * (market, as_of). {@code yhat_q} maps "0.1"/"0.5"/"0.9" to the horizon's probabilities.
+ */
+public record ForecastRecord(int schemaVersion, String marketId, String asOfTs, String freq, int horizonSteps,
+                             double[] quantiles, Map<String, double[]> yhatQ, ForecastMeta meta) {
+    public static final int SCHEMA_VERSION = 1;
+}

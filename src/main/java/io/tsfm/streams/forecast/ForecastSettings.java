@@ -1,0 +1,42 @@
+package io.tsfm.streams.forecast;
+
+import static io.tsfm.streams.config.ConfigKeys.*;
+
+import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.config.AppConfig;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The forecasting settings the processor and the forecast factory need, read once from the config. */
+public record ForecastSettings(Duration step, String freq, int inputLen, int horizon, double[] levels,
+                               int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
+                               Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
+                               long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
+                               String modelVersion) {
+
+    public static ForecastSettings from(final AppConfig c) {
+        final Set<String> buckets = new HashSet<>();
+        for (final String b : c.getList(BASELINE_ONLY_LIQUIDITY_BUCKET)) {
+            if (!b.isBlank()) {
+                buckets.add(b.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ForecastSettings(c.step(), c.getString(FREQ), c.getInt(INPUT_LEN_STEPS), c.getInt(HORIZON_STEPS),
+                c.quantiles(), c.getInt(MIN_POINTS_FOR_TSFM), buckets, c.getInt(MAX_GAP_MINUTES) * 60_000L,
+                c.transform(), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
+                c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
+                c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion());
+    }
+
+    /** Steps before the window that may seed the forward fill: one more than the largest allowed gap. */
+    public int lookbackSteps() {
+        return (int) Math.ceil((double) maxGapMs / step.toMillis()) + 1;
+    }
+
+    /** How long the step store keeps a window: the context, the look-back, the grace and one spare step. */
+    public Duration stepRetention() {
+        return step.multipliedBy(inputLen + lookbackSteps() + 1L).plusMillis(cycleGraceMs);
+    }
+}

@@ -1,0 +1,17 @@
+package io.tsfm.streams.forecast;
+
+/**
+ * The durable trace of a model job in the changelogged pending store: enough to rebuild the job from the
+ * step store after a crash or on the task's new owner. Deleted in the same transaction as its forecast.
+ */
+public record PendingJob(String marketId, long asOfMs) {
+
+    /** Store key: market id, '|', as_of epoch ms. */
+    public String key() {
+        return key(marketId, asOfMs);
+    }
+
+    public static String key(final String marketId, final long asOfMs) {
+        return marketId + "|" + asOfMs;
+    }
+}

@@ -1,0 +1,10 @@
+package io.tsfm.streams.forecast;
+
+import io.tsfm.streams.json.JsonSerde;
+
+/** JSON serde of {@link PendingJob} (a state store value). */
+public final class PendingJobSerde extends JsonSerde<PendingJob> {
+    public PendingJobSerde() {
+        super(PendingJob.class);
+    }
+}

@@ -1,0 +1,310 @@
+package io.tsfm.streams.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous, batched client of tollama's {@code POST /v1/forecast}: a Resilience4j bulkhead bounds the
+ * requests in flight, a retry (429/502/503/504 and network errors only, exponential backoff with jitter)
+ * wraps a circuit breaker that opens after N consecutive failed attempts. Never blocks its caller.
+ */
+public final class TollamaClient implements ModelClient {
+    private static final Logger LOG = LoggerFactory.getLogger(TollamaClient.class);
+    public static final String BREAKER_NAME = "tollama";
+
+    private final TollamaSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final Bulkhead bulkhead;
+    private final ScheduledExecutorService scheduler;
+    private final PayloadValidator validator;
+    private final URI forecastUri;
+
+    public TollamaClient(final TollamaSettings settings) {
+        this.settings = settings;
+        this.forecastUri = URI.create(settings.baseUrl() + "/v1/forecast");
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            final Thread t = new Thread(r, "tollama-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        this.breaker = CircuitBreaker.of(BREAKER_NAME, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerFailureThreshold())
+                .minimumNumberOfCalls(settings.breakerFailureThreshold())
+                .failureRateThreshold(100.0f)
+                .waitDurationInOpenState(Duration.ofMillis(settings.breakerOpenMs()))
+                .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenProbes())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordException(e -> !(unwrap(e) instanceof CallNotPermittedException))
+                .build());
+        this.retry = Retry.of(BREAKER_NAME, RetryConfig.custom()
+                .maxAttempts(settings.maxRetries() + 1)
+                .intervalFunction(backoff(settings))
+                .retryOnException(TollamaClient::retryable)
+                .failAfterMaxAttempts(false)
+                .build());
+        this.bulkhead = Bulkhead.of(BREAKER_NAME, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxInFlight())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+        this.validator = new PayloadValidator(settings.levels(), settings.horizon());
+        breaker.getEventPublisher().onStateTransition(e ->
+                LOG.warn("tollama circuit breaker {}", e.getStateTransition()));
+    }
+
+    /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
+    static IntervalFunction backoff(final TollamaSettings s) {
+        return attempt -> {
+            final double exp = s.backoffMs() * Math.pow(2, Math.max(0, attempt - 1));
+            final long base = (long) Math.min(exp, s.backoffMaxMs());
+            final long jitter = s.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(s.jitterMs() + 1);
+            return base + jitter;
+        };
+    }
+
+    @Override
+    public Optional<CompletableFuture<BatchResult>> trySubmit(final List<SeriesInput> series) {
+        if (!bulkhead.tryAcquirePermission()) {
+            return Optional.empty();
+        }
+        final byte[] body;
+        try {
+            body = requestBody(series);
+        } catch (final JsonProcessingException e) {
+            bulkhead.onComplete();
+            throw new IllegalStateException("cannot encode a forecast request", e);
+        }
+        final long started = System.nanoTime();
+        final AtomicInteger attempts = new AtomicInteger();
+        final CompletableFuture<BatchResult> result = new CompletableFuture<>();
+        Retry.decorateCompletionStage(retry, scheduler,
+                        () -> CircuitBreaker.decorateCompletionStage(breaker, () -> {
+                            attempts.incrementAndGet();
+                            return attempt(body, series);
+                        }).get())
+                .get()
+                .whenComplete((outcomes, error) -> {
+                    bulkhead.onComplete();
+                    final long latencyMs = (System.nanoTime() - started) / 1_000_000;
+                    if (error == null) {
+                        result.complete(BatchResult.success(outcomes, latencyMs, attempts.get()));
+                    } else {
+                        final Throwable cause = unwrap(error);
+                        result.complete(BatchResult.failure(kindOf(cause), String.valueOf(cause.getMessage()),
+                                latencyMs, attempts.get()));
+                    }
+                });
+        return Optional.of(result);
+    }
+
+    private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(forecastUri)
+                .timeout(Duration.ofMillis(settings.timeoutMs()))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.apiKey() != null) {
+            request.header("Authorization", "Bearer " + settings.apiKey());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw ModelCallException.httpStatus(response.statusCode(), excerpt(response.body()));
+                    }
+                    return parse(response.body(), series);
+                });
+    }
+
+    byte[] requestBody(final List<SeriesInput> series) throws JsonProcessingException {
+        final ObjectNode root = mapper.createObjectNode();
+        root.put("model", settings.model());
+        root.put("horizon", settings.horizon());
+        final ArrayNode quantiles = root.putArray("quantiles");
+        for (final double q : settings.levels()) {
+            quantiles.add(q);
+        }
+        final ArrayNode list = root.putArray("series");
+        for (final SeriesInput s : series) {
+            final ObjectNode node = list.addObject();
+            node.put("id", s.id());
+            node.put("freq", settings.freqAlias());
+            final ArrayNode ts = node.putArray("timestamps");
+            for (final String t : s.timestamps()) {
+                ts.add(t);
+            }
+            final ArrayNode target = node.putArray("target");
+            for (final double v : s.target()) {
+                target.add(v);
+            }
+        }
+        return mapper.writeValueAsBytes(root);
+    }
+
+    Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {
+        final JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (final IOException e) {
+            throw ModelCallException.invalidPayload("malformed_json", e.getMessage());
+        }
+        final JsonNode forecasts = root == null ? null : root.get("forecasts");
+        if (forecasts == null || !forecasts.isArray()) {
+            throw ModelCallException.invalidPayload("missing_forecasts", "response has no forecasts array");
+        }
+        final Map<String, SeriesOutcome> byId = new HashMap<>();
+        for (final JsonNode f : forecasts) {
+            final JsonNode id = f.get("id");
+            if (id == null || !id.isTextual()) {
+                continue;
+            }
+            byId.put(id.asText(), validator.validate(quantilesOf(f.get("quantiles"))));
+        }
+        final Map<String, SeriesOutcome> outcomes = new HashMap<>();
+        for (final SeriesInput s : series) {
+            outcomes.put(s.id(), byId.getOrDefault(s.id(), SeriesOutcome.invalid(PayloadValidator.MISSING_SERIES)));
+        }
+        return outcomes;
+    }
+
+    private static Map<String, List<Double>> quantilesOf(final JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        final Map<String, List<Double>> out = new HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            final JsonNode path = e.getValue();
+            if (path == null || !path.isArray()) {
+                out.put(e.getKey(), null);
+                return;
+            }
+            final List<Double> values = new ArrayList<>(path.size());
+            for (final JsonNode v : path) {
+                values.add(v.isNumber() ? v.asDouble() : null);
+            }
+            out.put(e.getKey(), values);
+        });
+        return out;
+    }
+
+    static boolean retryable(final Throwable error) {
+        final Throwable e = unwrap(error);
+        if (e instanceof ModelCallException m) {
+            return m.retryable();
+        }
+        return e instanceof IOException;
+    }
+
+    static String kindOf(final Throwable e) {
+        if (e instanceof CallNotPermittedException) {
+            return "circuit_breaker_open";
+        }
+        if (e instanceof ModelCallException m) {
+            return m.kind();
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof ConnectException || e instanceof IOException) {
+            return "connection";
+        }
+        return "unexpected";
+    }
+
+    static Throwable unwrap(final Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String excerpt(final byte[] body) {
+        if (body == null) {
+            return "";
+        }
+        final String s = new String(body, StandardCharsets.UTF_8);
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    @Override
+    public String breakerState() {
+        return stateName(breaker.getState());
+    }
+
+    static String stateName(final CircuitBreaker.State state) {
+        return switch (state) {
+            case OPEN, FORCED_OPEN -> "open";
+            case HALF_OPEN -> "half-open";
+            default -> "closed";
+        };
+    }
+
+    @Override
+    public boolean breakerOpen() {
+        final CircuitBreaker.State s = breaker.getState();
+        return s == CircuitBreaker.State.OPEN || s == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    @Override
+    public String modelName() {
+        return settings.model();
+    }
+
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+
+    public Retry retry() {
+        return retry;
+    }
+
+    public Bulkhead bulkhead() {
+        return bulkhead;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
