@@ -116,6 +116,12 @@ public final class AppConfig extends AbstractConfig {
                         "Wall-clock budget of a model job from dispatch; then deadline_exceeded and the baseline.")
                 .define(DRAIN_INTERVAL_MS, Type.LONG, 20L, Range.between(1, 10_000), Importance.LOW,
                         "Wall-clock interval of the punctuator that drains model answers on the stream thread.")
+                .define(TOPICS_CREATE_MISSING, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Create missing input/output topics at start-up; when false a missing topic fails start-up.")
+                .define(TOPICS_PARTITIONS, Type.INT, 6, Range.between(1, 10_000), Importance.LOW,
+                        "Partitions of topics created by topics.create.missing.")
+                .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.LOW,
+                        "Replication factor of created topics; -1 uses the broker default.")
                 .define(MAX_FUTURE_SKEW_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
                         "A tick whose ts is this far after its Kafka record timestamp is rejected (absurd_timestamp).");
     }

@@ -52,6 +52,10 @@ public final class ConfigKeys {
     public static final String DRAIN_INTERVAL_MS = "drain.interval.ms";
     public static final String MAX_FUTURE_SKEW_MS = "tick.max.future.skew.ms";
 
+    public static final String TOPICS_CREATE_MISSING = "topics.create.missing";
+    public static final String TOPICS_PARTITIONS = "topics.partitions";
+    public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+
     /** Environment variables that override settings start with this prefix (TSFM_BOOTSTRAP_SERVERS). */
     public static final String ENV_PREFIX = "TSFM_";
 }

@@ -1,0 +1,79 @@
+package io.tsfm.streams.app;
+
+import static io.tsfm.streams.config.ConfigKeys.*;
+
+import io.tsfm.streams.config.AppConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Checks at start-up that the input and output topics exist (or creates them when asked), so a missing
+ * topic is one clear error instead of a stream thread dying later.
+ */
+public final class TopicSetup {
+    private TopicSetup() {
+    }
+
+    /** The four topics the app reads and writes. */
+    public static List<String> topics(final AppConfig config) {
+        return List.of(config.getString(TOPIC_TICKS), config.getString(TOPIC_FORECASTS),
+                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ));
+    }
+
+    /**
+     * @throws IllegalStateException naming the missing topics when they may not be created
+     */
+    public static void ensure(final AppConfig config) {
+        final Map<String, Object> adminProps = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(BOOTSTRAP_SERVERS),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        final Map<String, Object> merged = new java.util.HashMap<>(config.kafkaProperties());
+        merged.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k));
+        merged.putAll(adminProps);
+        try (Admin admin = Admin.create(merged)) {
+            final Set<String> existing = admin.listTopics().names().get(40, TimeUnit.SECONDS);
+            final List<String> missing = new ArrayList<>();
+            for (final String t : topics(config)) {
+                if (!existing.contains(t)) {
+                    missing.add(t);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (!config.getBoolean(TOPICS_CREATE_MISSING)) {
+                throw new IllegalStateException("missing topics " + missing + " on " + config.getString(BOOTSTRAP_SERVERS)
+                        + ": create them, or set " + TOPICS_CREATE_MISSING + "=true");
+            }
+            final List<NewTopic> create = new ArrayList<>();
+            for (final String t : missing) {
+                create.add(new NewTopic(t, Optional.of(config.getInt(TOPICS_PARTITIONS)),
+                        Optional.of(config.getShort(TOPICS_REPLICATION_FACTOR))));
+            }
+            try {
+                admin.createTopics(create).all().get(40, TimeUnit.SECONDS);
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + config.getString(BOOTSTRAP_SERVERS) + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        }
+    }
+}

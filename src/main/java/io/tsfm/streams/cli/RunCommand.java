@@ -1,0 +1,64 @@
+package io.tsfm.streams.cli;
+
+import io.tsfm.streams.app.TopicSetup;
+import io.tsfm.streams.app.TsfmApp;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tsfm-streams run}: the processor against an existing Kafka cluster and tollama. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the forecasting processor against an existing Kafka cluster and tollama server.")
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file; environment variables TSFM_* override it.")
+    Path configFile;
+
+    @Override
+    public Integer call() {
+        final AppConfig config;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv());
+        } catch (final ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        try {
+            TopicSetup.ensure(config);
+        } catch (final IllegalStateException e) {
+            System.err.println("Start-up error: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        try (TsfmApp app = new TsfmApp(config)) {
+            app.streams().setStateListener((now, before) -> {
+                LOG.info("streams state {} -> {}", before, now);
+                if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                    stopped.countDown();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "tsfm-shutdown"));
+            app.start();
+            LOG.info("tsfm-streams running: application.id={}, tollama={} model={}",
+                    config.getString("application.id"), config.getString("tollama.url"), app.client().modelName());
+            stopped.await();
+            return app.streams().state() == KafkaStreams.State.ERROR ? ExitCodes.FAILED : ExitCodes.OK;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILED;
+        }
+    }
+}
