@@ -53,6 +53,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private KeyValueStore<String, PendingJob> pending;
     private KeyValueStore<String, CycleState> cycles;
     private Cancellable drainSchedule;
+    /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
+    private CycleState cycleState;
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClient client) {
         this.settings = settings;
@@ -71,6 +73,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.markets = context.getStateStore(Names.MARKET_STATE_STORE);
         this.pending = context.getStateStore(Names.PENDING_STORE);
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
+        this.cycleState = cycles.get(CYCLE_KEY);
         reissuePending();
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::drain);
@@ -105,21 +108,27 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     @Override
     public void process(final Record<String, Tick> record) {
         final Tick tick = record.value();
-        final CycleState state = cycles.get(CYCLE_KEY);
+        final CycleState state = cycleState;
         final long streamTime = state == null ? tick.tsMs() : Math.max(state.streamTimeMs(), tick.tsMs());
         final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
-        long last = state == null ? due : state.lastBoundaryMs();
-        if (due > last) {
+        if (state == null) {
+            cycleState = new CycleState(due, streamTime);
+            cycles.put(CYCLE_KEY, cycleState);
+        } else if (due > state.lastBoundaryMs()) {
             final long step = grid.stepMs();
-            final long first = Math.max(last + step, due - (long) settings.inputLen() * step);
+            final long first = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
             for (long boundary = first; boundary <= due; boundary += step) {
                 runCycle(boundary);
             }
-            last = due;
+            cycleState = new CycleState(due, streamTime);
+            cycles.put(CYCLE_KEY, cycleState);
             dispatch();
+        } else {
+            // Stream time only matters once it makes a new boundary due, and that is always persisted:
+            // a restart replays the uncommitted ticks and recomputes it, so no write per tick.
+            cycleState = new CycleState(state.lastBoundaryMs(), streamTime);
         }
         storeTick(tick);
-        cycles.put(CYCLE_KEY, new CycleState(last, streamTime));
     }
 
     private void storeTick(final Tick tick) {
