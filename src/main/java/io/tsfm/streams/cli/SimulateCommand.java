@@ -1,0 +1,131 @@
+package io.tsfm.streams.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.tsfm.streams.simulate.SimulationCounts;
+import io.tsfm.streams.simulate.SimulationSpec;
+import io.tsfm.streams.simulate.SimulationTopic;
+import io.tsfm.streams.simulate.SimulatorProducer;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Feeds simulated prediction-market ticks into a Kafka topic, ending at the current time so the broker
+ * accepts and keeps them. Exit codes ({@link ExitCodes}): 0 done, 1 delivery failed, 2 bad argument,
+ * 3 broker unreachable.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Send deterministic simulated market ticks (event time ending now) to a Kafka topic.")
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", defaultValue = "market-ticks", description = "Topic to write ticks to (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions when the topic is created (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--markets", defaultValue = "50", description = "Number of markets (default: ${DEFAULT-VALUE}).")
+    int markets;
+
+    @Option(names = "--hours", defaultValue = "26", description = "Hours of event time, ending now (default: ${DEFAULT-VALUE}).")
+    double hours;
+
+    @Option(names = "--speed", defaultValue = "0", converter = SpeedConverter.class,
+            description = "Event time runs this many times faster than wall time; 0 or 'max' = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--malformed-rate", defaultValue = "0.0", description = "Share of malformed records, 0..1 (default: ${DEFAULT-VALUE}).")
+    double malformedRate;
+
+    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the broker (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        final SimulationSpec simulation = validatedSpec();
+        final PrintWriter out = spec.commandLine().getOut();
+        try {
+            SimulationTopic.ensureExists(bootstrapServers, topic, partitions, Duration.ofSeconds(timeoutSeconds));
+        } catch (final IllegalStateException | KafkaException e) {
+            return fail(ExitCodes.UNAVAILABLE, e);
+        }
+        final long started = System.nanoTime();
+        final SimulationCounts counts;
+        try (SimulatorProducer producer = SimulatorProducer.connect(bootstrapServers)) {
+            counts = producer.send(simulation, topic, speed);
+        } catch (final IllegalStateException | KafkaException e) {
+            return fail(ExitCodes.FAILED, e);
+        }
+        out.printf(Locale.ROOT,
+                "simulate: sent %d ticks (%d malformed) for %d markets, event time %s to %s, to %s at %s in %.1f s%n",
+                counts.ticks(), counts.malformed(), markets, simulation.start(), simulation.end(),
+                topic, bootstrapServers, (System.nanoTime() - started) / 1e9);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int fail(final int exitCode, final Exception e) {
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("simulate: " + e.getMessage());
+        err.flush();
+        return exitCode;
+    }
+
+    private SimulationSpec validatedSpec() {
+        require(markets >= 1 && markets <= SimulationSpec.MAX_MARKETS,
+                "--markets must be in [1, " + SimulationSpec.MAX_MARKETS + "]: " + markets);
+        // the broker deletes records older than the default 7-day retention
+        require(hours > 0 && hours < 168, "--hours must be in (0, 168): " + hours);
+        require(malformedRate >= 0.0 && malformedRate <= 1.0, "--malformed-rate must be in [0, 1]: " + malformedRate);
+        require(partitions >= 1, "--partitions must be at least 1: " + partitions);
+        require(timeoutSeconds >= 1, "--timeout must be at least 1 second: " + timeoutSeconds);
+        require(!topic.isBlank(), "--topic must not be blank");
+        require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be blank");
+        final Duration span = Duration.ofMillis(Math.round(hours * 3_600_000.0));
+        return SimulationSpec.endingNow(seed, markets, span, Clock.systemUTC()).withMalformedRate(malformedRate);
+    }
+
+    private void require(final boolean condition, final String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** Reads {@code --speed}: a finite number >= 0, or "max" for as fast as possible. */
+    static final class SpeedConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(final String value) {
+            if ("max".equalsIgnoreCase(value.trim())) {
+                return 0.0;
+            }
+            final double parsed;
+            try {
+                parsed = Double.parseDouble(value.trim());
+            } catch (final NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number or 'max'");
+            }
+            if (!(parsed >= 0.0) || Double.isInfinite(parsed)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' must be a finite number >= 0 or 'max'");
+            }
+            return parsed;
+        }
+    }
+}

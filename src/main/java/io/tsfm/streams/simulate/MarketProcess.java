@@ -1,0 +1,163 @@
+package io.tsfm.streams.simulate;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The evolving state of one simulated market: a logit-space random walk with calm/volatile regimes
+ * (a Markov switch) and rare jumps, a liquidity-driven tick schedule, and for a few markets a hard
+ * drift to 0 or 1, after which the market ticks at the resolved value for a while and then stops.
+ * Each market draws from its own random stream, so markets do not disturb each other's paths.
+ */
+final class MarketProcess {
+
+    static final long STEP_MS = 300_000L;
+    private static final long MINUTE_MS = 60_000L;
+
+    private static final double LOGIT_LIMIT = 6.0;
+    private static final double CALM_TO_VOLATILE_PER_STEP = 0.01;
+    private static final double VOLATILE_TO_CALM_PER_STEP = 0.06;
+    private static final double VOLATILE_SIGMA_FACTOR = 3.5;
+    private static final double JUMPS_PER_STEP_CALM = 0.003;
+    private static final double JUMPS_PER_STEP_VOLATILE = 0.02;
+    private static final double JUMP_SIGMA = 0.9;
+    private static final double VOLUME_SIGMA_PER_STEP = 0.01;
+    private static final double LOW_LONG_GAP_PROBABILITY = 0.12;
+
+    private final String marketId;
+    private final LiquidityClass liquidity;
+    private final SimRandom rng;
+    private final long endMs;
+    private final double baseSigma;
+    private final double ticksPerStep;
+    private final long driftStartMs;
+    private final long resolveAtMs;
+    private final long stopAtMs;
+    private final int outcome;
+
+    private double logit;
+    private boolean volatileRegime;
+    private double volume;
+    private double interestRatio;
+    private long stateMs;
+    private long nextTickMs;
+
+    MarketProcess(final long seed, final int index, final long startMs, final long endMs, final boolean resolving) {
+        this.marketId = marketId(index);
+        this.rng = SimRandom.forStream(seed, index);
+        this.endMs = endMs;
+        this.liquidity = drawLiquidity(rng);
+        this.baseSigma = rng.uniform(0.02, 0.06);
+        this.ticksPerStep = liquidity == LiquidityClass.HIGH ? rng.uniform(3.0, 10.0) : rng.uniform(0.8, 1.25);
+        final double initialP = rng.uniform(0.05, 0.95);
+        this.logit = StrictMath.log(initialP / (1.0 - initialP));
+        this.volume = StrictMath.exp(rng.uniform(StrictMath.log(liquidity.minVolume() * 1.1),
+                StrictMath.log(liquidity.maxVolume() / 1.1)));
+        this.interestRatio = rng.uniform(0.3, 0.9);
+        this.outcome = rng.chance(initialP) ? 1 : 0;
+        final long span = endMs - startMs;
+        final long resolveAt = startMs + (long) (span * rng.uniform(0.3, 0.85));
+        final long drift = (long) (rng.uniform(30, 120) * MINUTE_MS);
+        final long linger = (long) (rng.uniform(30, 180) * MINUTE_MS);
+        this.resolveAtMs = resolving ? resolveAt : Long.MAX_VALUE;
+        this.driftStartMs = resolving ? resolveAt - drift : Long.MAX_VALUE;
+        this.stopAtMs = resolving ? resolveAt + linger : Long.MAX_VALUE;
+        this.stateMs = startMs;
+        this.nextTickMs = startMs + firstDelayMs();
+    }
+
+    static String marketId(final int index) {
+        return String.format(Locale.ROOT, "m-%04d", index + 1);
+    }
+
+    MarketProfile profile() {
+        final boolean resolves = resolveAtMs != Long.MAX_VALUE;
+        return new MarketProfile(marketId, liquidity,
+                resolves ? Instant.ofEpochMilli(resolveAtMs) : null,
+                outcome,
+                resolves ? Instant.ofEpochMilli(stopAtMs) : null);
+    }
+
+    String marketId() {
+        return marketId;
+    }
+
+    boolean hasNext() {
+        return nextTickMs < endMs && nextTickMs <= stopAtMs;
+    }
+
+    long nextTickMs() {
+        return nextTickMs;
+    }
+
+    /** Advances the market to its next tick time, returns that tick and schedules the following one. */
+    Tick next() {
+        final long tickMs = nextTickMs;
+        evolveTo(tickMs);
+        final double p = tickMs >= resolveAtMs ? outcome : Tick.round(sigmoid(logit), 4);
+        final double roundedVolume = Tick.round(volume, 2);
+        // open interest stays inside the class range too, so either figure gives the same bucket
+        final double interest = Tick.round(liquidity.minVolume() + (volume - liquidity.minVolume()) * interestRatio, 2);
+        nextTickMs = tickMs + nextDelayMs();
+        return new Tick(marketId, tickMs, p, liquidity.bucket(), roundedVolume, interest);
+    }
+
+    private void evolveTo(final long targetMs) {
+        while (stateMs < targetMs) {
+            final long chunkMs = Math.min(STEP_MS, targetMs - stateMs);
+            final double dt = (double) chunkMs / STEP_MS;
+            final double switchPerStep = volatileRegime ? VOLATILE_TO_CALM_PER_STEP : CALM_TO_VOLATILE_PER_STEP;
+            if (rng.chance(1.0 - StrictMath.pow(1.0 - switchPerStep, dt))) {
+                volatileRegime = !volatileRegime;
+            }
+            final double sigma = baseSigma * (volatileRegime ? VOLATILE_SIGMA_FACTOR : 1.0);
+            logit += sigma * StrictMath.sqrt(dt) * rng.gaussian();
+            final double jumpsPerStep = volatileRegime ? JUMPS_PER_STEP_VOLATILE : JUMPS_PER_STEP_CALM;
+            if (rng.chance(1.0 - StrictMath.exp(-jumpsPerStep * dt))) {
+                logit += JUMP_SIGMA * rng.gaussian();
+            }
+            if (stateMs + chunkMs > driftStartMs && stateMs < resolveAtMs) {
+                // bridge towards the outcome so the price reaches it by the resolution time
+                final double target = outcome == 1 ? LOGIT_LIMIT : -LOGIT_LIMIT;
+                final double share = Math.min(1.0, (double) chunkMs / (resolveAtMs - stateMs));
+                logit += (target - logit) * share;
+            }
+            logit = Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, logit));
+            volume = clampToClass(volume * StrictMath.exp(VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian()));
+            interestRatio = Math.max(0.1, Math.min(0.95,
+                    interestRatio * StrictMath.exp(0.5 * VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian())));
+            stateMs += chunkMs;
+        }
+    }
+
+    private long firstDelayMs() {
+        if (liquidity == LiquidityClass.LOW) {
+            return (long) rng.uniform(0, 40 * MINUTE_MS);
+        }
+        return nextDelayMs();
+    }
+
+    private long nextDelayMs() {
+        if (liquidity == LiquidityClass.LOW) {
+            final boolean longGap = rng.chance(LOW_LONG_GAP_PROBABILITY);
+            return (long) (longGap ? rng.uniform(60, 180) * MINUTE_MS : rng.uniform(15, 40) * MINUTE_MS);
+        }
+        return Math.max(1L, Math.round(rng.exponential(STEP_MS / ticksPerStep)));
+    }
+
+    private double clampToClass(final double value) {
+        return Math.max(liquidity.minVolume(), Math.min(liquidity.maxVolume() - 0.01, value));
+    }
+
+    private static LiquidityClass drawLiquidity(final SimRandom rng) {
+        final double u = rng.nextDouble();
+        if (u < 0.3) {
+            return LiquidityClass.HIGH;
+        }
+        return u < 0.7 ? LiquidityClass.MID : LiquidityClass.LOW;
+    }
+
+    private static double sigmoid(final double x) {
+        return 1.0 / (1.0 + StrictMath.exp(-x));
+    }
+}

@@ -1,0 +1,72 @@
+package io.tsfm.streams.simulate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Makes sure the tick topic exists before a simulation writes to it, and turns an unreachable broker
+ * into a clear error within a bounded time instead of a producer that blocks and retries.
+ */
+public final class SimulationTopic {
+
+    private SimulationTopic() {
+    }
+
+    /**
+     * Creates {@code topic} with {@code partitions} partitions (broker-default replication) unless it
+     * exists; returns true when it created the topic.
+     *
+     * @throws IllegalStateException when the broker does not answer within {@code timeout} or refuses
+     */
+    public static boolean ensureExists(final String bootstrapServers, final String topic, final int partitions,
+                                      final Duration timeout) {
+        final int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
+            final Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+            if (existing.contains(topic)) {
+                return false;
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                        .all().get(timeoutMs, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (final ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (final TimeoutException e) {
+            throw unreachable(bootstrapServers, timeout, e);
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(bootstrapServers, timeout, e.getCause());
+            }
+            throw new IllegalStateException("cannot set up topic " + topic + " at " + bootstrapServers + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up topic " + topic, e);
+        }
+    }
+
+    private static IllegalStateException unreachable(final String bootstrapServers, final Duration timeout,
+                                                     final Throwable cause) {
+        return new IllegalStateException("no answer from the broker at " + bootstrapServers
+                + " within " + timeout.toSeconds() + " s", cause);
+    }
+}

@@ -1,0 +1,93 @@
+package io.tsfm.streams.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.tsfm.streams.cli.SimulateCommand;
+import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+    private static EmbeddedKafkaBroker broker;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.startTemporary();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void itCreatesTheTopicAndReportsHowManyTicksItSent() throws Exception {
+        // ticks are placed relative to the span's start, so any 1 h span of seed 42 has the same count
+        final Instant anyStart = Instant.parse("2026-01-01T00:00:00Z");
+        final long expected = new MarketSimulator(
+                new SimulationSpec(42, 5, anyStart, anyStart.plus(Duration.ofHours(1)))).stream().count();
+
+        final int exitCode = run("--bootstrap-servers", broker.bootstrapServers(), "--topic", "cli-ticks",
+                "--partitions", "2", "--markets", "5", "--hours", "1", "--speed", "max");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("simulate: sent " + expected + " ticks (0 malformed) for 5 markets");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of("cli-ticks")).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get("cli-ticks").partitions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aBadArgumentIsAUsageErrorWithExitCodeTwo() {
+        assertThat(run("--markets", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--markets must be in [1, 1000000]: 0");
+
+        assertThat(run("--speed", "fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("'fast' is not a number or 'max'");
+
+        assertThat(run("--malformed-rate", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--malformed-rate must be in [0, 1]: 1.5");
+
+        assertThat(run("--hours", "200")).isEqualTo(2);
+        assertThat(err.toString()).contains("--hours must be in (0, 168): 200.0");
+    }
+
+    @Test
+    void anUnreachableBrokerFailsWithExitCodeThreeAfterTheTimeout() throws Exception {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        final int exitCode = run("--bootstrap-servers", "127.0.0.1:" + closedPort, "--timeout", "2");
+
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(err.toString()).contains("simulate: no answer from the broker at 127.0.0.1:" + closedPort + " within 2 s");
+    }
+
+    private int run(final String... args) {
+        final CommandLine cli = new CommandLine(new SimulateCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}
