@@ -96,7 +96,8 @@ public final class ConfigLoader {
             return true;
         }
         if (strict) {
-            throw new ConfigException(key, value, "unknown setting (not a tsfm-streams key, not a Kafka "
+            // the value stays out of the message: a misspelt key may well carry a secret
+            throw new ConfigException("Unknown setting " + key + " (not a tsfm-streams key, not a Kafka "
                     + "Streams or client property); known tsfm-streams keys: " + new TreeSet<>(ours));
         }
         return false;

@@ -29,15 +29,23 @@ public final class FallbackGates {
         }
         if (context.maxGapMs() > maxGapMs) {
             return new GateDecision(FallbackReasons.MAX_GAP_EXCEEDED,
-                    "gap of " + context.maxGapMs() / 60_000 + " min in the context > " + maxGapMs / 60_000 + " min");
+                    "gap of " + minutes(context.maxGapMs()) + " min in the context > " + minutes(maxGapMs) + " min");
         }
         if (context.sinceLastTickMs() > maxGapMs) {
             return new GateDecision(FallbackReasons.MAX_GAP_EXCEEDED,
-                    context.sinceLastTickMs() / 60_000 + " min since the last tick > " + maxGapMs / 60_000 + " min");
+                    minutes(context.sinceLastTickMs()) + " min since the last tick > " + minutes(maxGapMs) + " min");
         }
         if (breakerOpen) {
             return new GateDecision(FallbackReasons.CIRCUIT_BREAKER_OPEN, "circuit breaker is open");
         }
         return GateDecision.MODEL;
+    }
+
+    /** Whole minutes as "64", others with one decimal, rounded down ("64.8"), so 60.5 never reads as "60". */
+    static String minutes(final long ms) {
+        if (ms % 60_000 == 0) {
+            return Long.toString(ms / 60_000);
+        }
+        return Long.toString(ms / 60_000) + "." + (ms % 60_000) / 6_000;
     }
 }

@@ -1,6 +1,8 @@
 package io.tsfm.streams.forecast;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Quantile level to map key, as tollama writes them (Python's {@code format(q, "g")}):
@@ -14,8 +16,9 @@ public final class QuantileKeys {
         if (!(level > 0.0 && level < 1.0)) {
             throw new IllegalArgumentException("quantile level must be in (0,1): " + level);
         }
-        // %g semantics: 6 significant digits, scientific when exponent < -4, trailing zeros stripped.
-        final BigDecimal rounded = new BigDecimal(level).round(new java.math.MathContext(6));
+        // %g semantics: 6 significant digits of the exact binary value, ties to even (as Python rounds),
+        // scientific when exponent < -4, trailing zeros stripped.
+        final BigDecimal rounded = new BigDecimal(level).round(new MathContext(6, RoundingMode.HALF_EVEN));
         final int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4) {
             final String mantissa = rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();

@@ -1,6 +1,7 @@
 package io.tsfm.streams.tick;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -21,7 +22,8 @@ public final class TickParser {
     public static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final int MAX_MARKET_ID_LENGTH = 256;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Content after the one JSON value (a second object, stray text) makes the record malformed. */
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final long maxFutureSkewMs;
 
     public TickParser(final long maxFutureSkewMs) {
@@ -92,7 +94,8 @@ public final class TickParser {
         if (ts < MIN_TS_MS) {
             return Result.reject(TickRejection.ABSURD_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts) + " is before 2000");
         }
-        if (ts > recordTimestamp + maxFutureSkewMs) {
+        // ts > recordTimestamp + skew, written so that a huge skew cannot overflow (ts >= MIN_TS_MS > 0 here)
+        if (ts - maxFutureSkewMs > recordTimestamp) {
             return Result.reject(TickRejection.ABSURD_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts)
                     + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
                     + Instant.ofEpochMilli(recordTimestamp));

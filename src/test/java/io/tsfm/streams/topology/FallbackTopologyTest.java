@@ -72,7 +72,7 @@ class FallbackTopologyTest {
                     .filter(e -> e.marketId().equals("m-a") && e.reason().equals("max_gap_exceeded")).toList();
             assertThat(events).extracting(FallbackEvent::asOfTs)
                     .containsExactly("2026-11-20T01:15:00Z", "2026-11-20T01:20:00Z");
-            assertThat(events.get(0).detail()).isEqualTo("64 min since the last tick > 60 min");
+            assertThat(events.get(0).detail()).isEqualTo("64.8 min since the last tick > 60 min");
         }
     }
 

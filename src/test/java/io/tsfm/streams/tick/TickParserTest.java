@@ -1,0 +1,343 @@
+package io.tsfm.streams.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TickParserTest {
+    private static final long SKEW_MS = 3_600_000L;
+    private static final long RECORD_TS = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
+    private static final long TICK_TS = Instant.parse("2024-05-01T11:55:00Z").toEpochMilli();
+
+    private final TickParser parser = new TickParser(SKEW_MS);
+
+    private TickParser.Result parse(final String key, final String json) {
+        return parser.parse(key, json.getBytes(StandardCharsets.UTF_8), RECORD_TS);
+    }
+
+    private TickParser.Result parse(final String json) {
+        return parse("m1", json);
+    }
+
+    private static String tick(final String pYes) {
+        return "{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":" + pYes + "}";
+    }
+
+    private static String tickAt(final String ts) {
+        return "{\"market_id\":\"m1\",\"ts\":" + ts + ",\"p_yes\":0.42}";
+    }
+
+    private static String reason(final TickParser.Result result) {
+        assertThat(result.valid()).as("expected a rejection, got %s", result.tick()).isFalse();
+        assertThat(result.tick()).isNull();
+        return result.rejection().reason();
+    }
+
+    private static Tick accepted(final TickParser.Result result) {
+        assertThat(result.rejection()).as("unexpected rejection").isNull();
+        assertThat(result.valid()).isTrue();
+        return result.tick();
+    }
+
+    @Test
+    void parsesACompleteTick() {
+        final Tick tick = accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"liquidity_bucket\":\"mid\",\"volume_24h\":1500.5,\"open_interest\":250}"));
+
+        assertThat(tick).isEqualTo(new Tick("m1", TICK_TS, 0.42, "mid", 1500.5, 250.0));
+    }
+
+    @Test
+    void leavesOptionalFieldsNullWhenAbsent() {
+        final Tick tick = accepted(parse(tick("0.42")));
+
+        assertThat(tick).isEqualTo(new Tick("m1", TICK_TS, 0.42, null, null, null));
+    }
+
+    @Test
+    void rejectsARecordWithoutAValue() {
+        final TickParser.Result nullValue = parser.parse("m1", null, RECORD_TS);
+        final TickParser.Result emptyValue = parser.parse("m1", new byte[0], RECORD_TS);
+
+        assertThat(reason(nullValue)).isEqualTo(TickRejection.EMPTY_VALUE);
+        assertThat(reason(emptyValue)).isEqualTo(TickRejection.EMPTY_VALUE);
+        assertThat(nullValue.rejection().detail()).isEqualTo("record has no value");
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":"))).isEqualTo(TickRejection.MALFORMED_JSON);
+        assertThat(reason(parse("{market_id: m1}"))).isEqualTo(TickRejection.MALFORMED_JSON);
+        assertThat(reason(parse("not json at all"))).isEqualTo(TickRejection.MALFORMED_JSON);
+    }
+
+    @Test
+    void rejectsAValueWithTrailingContentAfterTheObject() {
+        assertThat(reason(parse(tick("0.42") + " {\"p_yes\":0.9}"))).isEqualTo(TickRejection.MALFORMED_JSON);
+        assertThat(reason(parse(tick("0.42") + "garbage"))).isEqualTo(TickRejection.MALFORMED_JSON);
+    }
+
+    @Test
+    void acceptsTrailingWhitespaceAfterTheObject() {
+        assertThat(accepted(parse(tick("0.42") + " \n")).pYes()).isEqualTo(0.42);
+    }
+
+    @Test
+    void rejectsJsonThatIsNotAnObject() {
+        final TickParser.Result array = parse("[1,2,3]");
+
+        assertThat(reason(array)).isEqualTo(TickRejection.NOT_AN_OBJECT);
+        assertThat(array.rejection().detail()).isEqualTo("expected a JSON object, got ARRAY");
+        assertThat(reason(parse("\"m1\""))).isEqualTo(TickRejection.NOT_AN_OBJECT);
+        assertThat(reason(parse("0.42"))).isEqualTo(TickRejection.NOT_AN_OBJECT);
+        assertThat(reason(parse("null"))).isEqualTo(TickRejection.NOT_AN_OBJECT);
+    }
+
+    @Test
+    void rejectsAMissingMarketId() {
+        final TickParser.Result absent = parse(null, "{\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
+        final TickParser.Result jsonNull = parse(null, "{\"market_id\":null,\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
+
+        assertThat(reason(absent)).isEqualTo(TickRejection.MISSING_FIELD);
+        assertThat(absent.rejection().detail()).isEqualTo("market_id is missing");
+        assertThat(reason(jsonNull)).isEqualTo(TickRejection.MISSING_FIELD);
+    }
+
+    @Test
+    void rejectsAMissingTimestamp() {
+        final TickParser.Result result = parse("{\"market_id\":\"m1\",\"p_yes\":0.42}");
+
+        assertThat(reason(result)).isEqualTo(TickRejection.MISSING_FIELD);
+        assertThat(result.rejection().detail()).isEqualTo("ts is missing");
+    }
+
+    @Test
+    void rejectsAMissingProbability() {
+        final TickParser.Result absent = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\"}");
+        final TickParser.Result jsonNull = parse(tick("null"));
+
+        assertThat(reason(absent)).isEqualTo(TickRejection.MISSING_FIELD);
+        assertThat(absent.rejection().detail()).isEqualTo("p_yes is missing");
+        assertThat(reason(jsonNull)).isEqualTo(TickRejection.MISSING_FIELD);
+    }
+
+    @Test
+    void rejectsAMarketIdThatIsNotANonEmptyString() {
+        assertThat(reason(parse(null, "{\"market_id\":42,\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(reason(parse(null, "{\"market_id\":\"  \",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
+    }
+
+    @Test
+    void rejectsAMarketIdLongerThan256Characters() {
+        final String longId = "m".repeat(257);
+
+        final TickParser.Result result = parse(null,
+                "{\"market_id\":\"" + longId + "\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
+
+        assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
+    }
+
+    @Test
+    void rejectsAProbabilityThatIsNotANumber() {
+        final TickParser.Result text = parse(tick("\"0.42\""));
+
+        assertThat(reason(text)).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(text.rejection().detail()).isEqualTo("p_yes must be a number, got STRING");
+        assertThat(reason(parse(tick("true")))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(reason(parse(tick("[0.42]")))).isEqualTo(TickRejection.WRONG_TYPE);
+    }
+
+    @Test
+    void rejectsOptionalFieldsOfTheWrongType() {
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"liquidity_bucket\":3}"))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"volume_24h\":\"1000\"}"))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"open_interest\":true}"))).isEqualTo(TickRejection.WRONG_TYPE);
+    }
+
+    @Test
+    void rejectsNonFiniteProbabilitiesWrittenAsStrings() {
+        assertThat(reason(parse(tick("\"NaN\"")))).isEqualTo(TickRejection.NON_FINITE);
+        assertThat(reason(parse(tick("\"Infinity\"")))).isEqualTo(TickRejection.NON_FINITE);
+        assertThat(reason(parse(tick("\"-inf\"")))).isEqualTo(TickRejection.NON_FINITE);
+    }
+
+    @Test
+    void rejectsANumberTooLargeForADoubleAsNonFinite() {
+        assertThat(reason(parse(tick("1e400")))).isEqualTo(TickRejection.NON_FINITE);
+    }
+
+    @Test
+    void rejectsAProbabilityBelowZero() {
+        final TickParser.Result result = parse(tick("-0.01"));
+
+        assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
+        assertThat(result.rejection().detail()).isEqualTo("p_yes -0.01 is outside [0,1]");
+    }
+
+    @Test
+    void rejectsAProbabilityAboveOne() {
+        assertThat(reason(parse(tick("1.0001")))).isEqualTo(TickRejection.OUT_OF_RANGE);
+        assertThat(reason(parse(tick("42")))).isEqualTo(TickRejection.OUT_OF_RANGE);
+    }
+
+    @Test
+    void acceptsTheBoundaryProbabilitiesZeroAndOne() {
+        assertThat(accepted(parse(tick("0"))).pYes()).isEqualTo(0.0);
+        assertThat(accepted(parse(tick("1"))).pYes()).isEqualTo(1.0);
+        assertThat(accepted(parse(tick("1.0"))).pYes()).isEqualTo(1.0);
+    }
+
+    @Test
+    void parsesAnIsoTimestampInUtc() {
+        assertThat(accepted(parse(tickAt("\"2024-05-01T11:55:00Z\""))).tsMs()).isEqualTo(TICK_TS);
+        assertThat(accepted(parse(tickAt("\"2024-05-01T11:55:00.250Z\""))).tsMs()).isEqualTo(TICK_TS + 250);
+    }
+
+    @Test
+    void parsesAnIsoTimestampWithAnOffset() {
+        assertThat(accepted(parse(tickAt("\"2024-05-01T13:55:00+02:00\""))).tsMs()).isEqualTo(TICK_TS);
+        assertThat(accepted(parse(tickAt("\"2024-05-01T06:55:00-05:00\""))).tsMs()).isEqualTo(TICK_TS);
+    }
+
+    @Test
+    void parsesEpochMilliseconds() {
+        assertThat(accepted(parse(tickAt("1714564500000"))).tsMs()).isEqualTo(TICK_TS);
+        assertThat(TICK_TS).isEqualTo(1_714_564_500_000L);
+    }
+
+    @Test
+    void rejectsFractionalEpochMilliseconds() {
+        final TickParser.Result result = parse(tickAt("1714564500000.5"));
+
+        assertThat(reason(result)).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+        assertThat(result.rejection().detail()).startsWith("ts must be whole epoch milliseconds");
+    }
+
+    @Test
+    void rejectsATimestampThatIsNeitherIsoNorANumber() {
+        assertThat(reason(parse(tickAt("\"yesterday\"")))).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+        assertThat(reason(parse(tickAt("\"2024-05-01T11:55:00\"")))).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+        assertThat(reason(parse(tickAt("true")))).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+        assertThat(reason(parse(tickAt("{\"s\":1}")))).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+        assertThat(reason(parse(tickAt("99999999999999999999")))).isEqualTo(TickRejection.UNPARSEABLE_TIMESTAMP);
+    }
+
+    @Test
+    void rejectsATimestampBefore2000AsAbsurd() {
+        final TickParser.Result iso = parse(tickAt("\"1999-12-31T23:59:59Z\""));
+
+        assertThat(reason(iso)).isEqualTo(TickRejection.ABSURD_TIMESTAMP);
+        assertThat(iso.rejection().detail()).isEqualTo("ts 1999-12-31T23:59:59Z is before 2000");
+    }
+
+    @Test
+    void rejectsEpochSecondsMistakenForMillisecondsAsAbsurd() {
+        assertThat(reason(parse(tickAt("1714564500")))).isEqualTo(TickRejection.ABSURD_TIMESTAMP);
+    }
+
+    @Test
+    void acceptsATimestampExactlyAtTheStartOf2000() {
+        assertThat(accepted(parse(tickAt("\"2000-01-01T00:00:00Z\""))).tsMs()).isEqualTo(TickParser.MIN_TS_MS);
+    }
+
+    @Test
+    void rejectsATimestampMoreThanTheSkewAfterTheRecordTimestamp() {
+        final TickParser.Result result = parse(tickAt(String.valueOf(RECORD_TS + SKEW_MS + 1)));
+
+        assertThat(reason(result)).isEqualTo(TickRejection.ABSURD_TIMESTAMP);
+        assertThat(result.rejection().detail()).isEqualTo("ts 2024-05-01T13:00:00.001Z is more than 3600000 ms "
+                + "after the record timestamp 2024-05-01T12:00:00Z");
+    }
+
+    @Test
+    void acceptsATimestampExactlyTheSkewAfterTheRecordTimestamp() {
+        assertThat(accepted(parse(tickAt(String.valueOf(RECORD_TS + SKEW_MS)))).tsMs())
+                .isEqualTo(RECORD_TS + SKEW_MS);
+    }
+
+    @Test
+    void acceptsAFarFutureTimestampWhenTheSkewIsUnbounded() {
+        final TickParser unbounded = new TickParser(Long.MAX_VALUE);
+        final long year2100 = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+
+        final TickParser.Result result = unbounded.parse("m1",
+                tickAt(String.valueOf(year2100)).getBytes(StandardCharsets.UTF_8), RECORD_TS);
+
+        assertThat(accepted(result).tsMs()).isEqualTo(year2100);
+    }
+
+    @Test
+    void rejectsAKeyThatDiffersFromTheMarketId() {
+        final TickParser.Result result = parse("m2", tick("0.42"));
+
+        assertThat(reason(result)).isEqualTo(TickRejection.KEY_MISMATCH);
+        assertThat(result.rejection().detail()).isEqualTo("record key 'm2' differs from market_id 'm1'");
+    }
+
+    @Test
+    void acceptsARecordWithoutAKey() {
+        assertThat(accepted(parse(null, tick("0.42"))).marketId()).isEqualTo("m1");
+        assertThat(accepted(parse("", tick("0.42"))).marketId()).isEqualTo("m1");
+    }
+
+    @Test
+    void ignoresUnknownFields() {
+        final Tick tick = accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"source\":\"polymarket\",\"extra\":{\"nested\":[1,2]},\"tte_seconds\":86400}"));
+
+        assertThat(tick).isEqualTo(new Tick("m1", TICK_TS, 0.42, null, null, null));
+    }
+
+    @Test
+    void lowerCasesAndTrimsTheLiquidityBucket() {
+        final Tick tick = accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"liquidity_bucket\":\" HIGH \"}"));
+
+        assertThat(tick.liquidityBucket()).isEqualTo("high");
+    }
+
+    @Test
+    void treatsABlankLiquidityBucketAsAbsent() {
+        final Tick tick = accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"liquidity_bucket\":\"  \"}"));
+
+        assertThat(tick.liquidityBucket()).isNull();
+    }
+
+    @Test
+    void rejectsANegativeVolume() {
+        final TickParser.Result result = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
+                + "\"p_yes\":0.42,\"volume_24h\":-1}");
+
+        assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
+        assertThat(result.rejection().detail()).isEqualTo("volume_24h must not be negative");
+    }
+
+    @Test
+    void rejectsANegativeOpenInterest() {
+        final TickParser.Result result = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
+                + "\"p_yes\":0.42,\"open_interest\":-0.5}");
+
+        assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
+        assertThat(result.rejection().detail()).isEqualTo("open_interest must not be negative");
+    }
+
+    @Test
+    void acceptsAZeroVolume() {
+        assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"volume_24h\":0}")).volume24h()).isEqualTo(0.0);
+    }
+
+    @Test
+    void decodesTheKeyAsUtf8() {
+        assertThat(TickParser.keyText("märkt".getBytes(StandardCharsets.UTF_8))).isEqualTo("märkt");
+        assertThat(TickParser.keyText(null)).isNull();
+    }
+}
