@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,11 +118,16 @@ public final class TollamaClient implements ModelClient {
         }
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
+        final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
         final CompletableFuture<BatchResult> result = new CompletableFuture<>();
         Retry.decorateCompletionStage(retry, scheduler,
                         () -> CircuitBreaker.decorateCompletionStage(breaker, () -> {
                             attempts.incrementAndGet();
-                            return attempt(body, series);
+                            return attempt(body, series).whenComplete((ok, e) -> {
+                                if (e != null) {
+                                    lastCallFailure.set(unwrap(e));
+                                }
+                            });
                         }).get())
                 .get()
                 .whenComplete((outcomes, error) -> {
@@ -130,7 +136,10 @@ public final class TollamaClient implements ModelClient {
                     if (error == null) {
                         result.complete(BatchResult.success(outcomes, latencyMs, attempts.get()));
                     } else {
-                        final Throwable cause = unwrap(error);
+                        // a retry refused by the breaker still failed because of the call before it
+                        final Throwable refused = unwrap(error);
+                        final Throwable cause = refused instanceof CallNotPermittedException
+                                && lastCallFailure.get() != null ? lastCallFailure.get() : refused;
                         result.complete(BatchResult.failure(kindOf(cause), String.valueOf(cause.getMessage()),
                                 latencyMs, attempts.get()));
                     }

@@ -1,0 +1,109 @@
+package io.tsfm.streams.forecaster;
+
+import io.tsfm.streams.forecaster.model.ModelRegistry;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to start a {@link LocalForecaster}: where to listen, which bearer keys to require, which models
+ * are installed at start, the initial fault profile and the seed of its randomness. Build with
+ * {@link #builder()}; {@link #ephemeral()} is the usual test setup (port 0, everything else default).
+ *
+ * @param host            bind address (default 127.0.0.1)
+ * @param port            TCP port, 0 for an ephemeral one (default 11435, tollama's)
+ * @param apiKeys         accepted bearer keys; empty turns auth off (default)
+ * @param preloadedModels models pulled at start (default: every local model)
+ * @param faultProfile    faults in force at start (default none)
+ * @param seed            seed of the fault randomness (default 42)
+ * @param workerThreads   HTTP worker threads (default max(4, 2 x CPUs))
+ */
+public record LocalForecasterOptions(String host, int port, List<String> apiKeys, List<String> preloadedModels,
+                                     FaultProfile faultProfile, long seed, int workerThreads) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 11435;
+    public static final long DEFAULT_SEED = 42L;
+
+    public LocalForecasterOptions {
+        Objects.requireNonNull(host, "host");
+        apiKeys = List.copyOf(apiKeys);
+        preloadedModels = List.copyOf(preloadedModels);
+        Objects.requireNonNull(faultProfile, "faultProfile");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535: " + port);
+        }
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be >= 1: " + workerThreads);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults on an ephemeral port: what tests want. */
+    public static LocalForecasterOptions ephemeral() {
+        return builder().port(0).build();
+    }
+
+    /** Never prints the keys themselves. */
+    @Override
+    public String toString() {
+        return "LocalForecasterOptions[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size()
+                + " key(s), preloadedModels=" + preloadedModels + ", faultProfile=" + faultProfile
+                + ", seed=" + seed + ", workerThreads=" + workerThreads + "]";
+    }
+
+    /** Fluent construction with the defaults above. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private List<String> apiKeys = List.of();
+        private List<String> preloadedModels = ModelRegistry.defaults().names();
+        private FaultProfile faultProfile = FaultProfile.NONE;
+        private long seed = DEFAULT_SEED;
+        private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+        private Builder() {
+        }
+
+        public Builder host(final String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(final int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder apiKeys(final List<String> v) {
+            apiKeys = v;
+            return this;
+        }
+
+        public Builder preloadedModels(final List<String> v) {
+            preloadedModels = v;
+            return this;
+        }
+
+        public Builder faultProfile(final FaultProfile v) {
+            faultProfile = v;
+            return this;
+        }
+
+        public Builder seed(final long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder workerThreads(final int v) {
+            workerThreads = v;
+            return this;
+        }
+
+        public LocalForecasterOptions build() {
+            return new LocalForecasterOptions(host, port, apiKeys, preloadedModels, faultProfile, seed, workerThreads);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.tsfm.streams.forecaster.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The models this forecaster knows about (tollama's "available" list), so that pull, tags, show and
+ * forecast all agree on names, families and licences.
+ */
+public final class ModelRegistry {
+
+    private final List<LocalModel> models;
+
+    public ModelRegistry(final List<LocalModel> models) {
+        this.models = List.copyOf(models);
+    }
+
+    /** The built-in models: {@code mock} and {@code local-ets-damped}. */
+    public static ModelRegistry defaults() {
+        return new ModelRegistry(List.of(new MockModel(), new LocalEtsDampedModel()));
+    }
+
+    public List<LocalModel> all() {
+        return models;
+    }
+
+    public List<String> names() {
+        return models.stream().map(LocalModel::name).toList();
+    }
+
+    public Optional<LocalModel> find(final String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,188 @@
+package io.tsfm.streams.it;
+
+import io.tsfm.streams.forecast.FallbackEvent;
+import io.tsfm.streams.forecast.FallbackEventSerde;
+import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.forecast.ForecastRecordSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Producing ticks and reading committed outputs against the real broker of an integration test. */
+final class ItSupport {
+    static final long STEP_MS = 300_000L;
+
+    private ItSupport() {
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago): calls to it are refused at once. */
+    static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A start time 26 h before now, 30 s after a 5-minute boundary: recent enough for retention and the broker. */
+    static Instant startHoursAgo(final int hours) {
+        final long now = System.currentTimeMillis() - Duration.ofHours(hours).toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now, STEP_MS) * STEP_MS + 30_000L);
+    }
+
+    /** One tick per market per minute over {@code minutes} minutes from {@code start}; returns the last tick time. */
+    static Instant produceMinuteTicks(final String bootstrap, final String topic, final List<String> markets,
+                                      final Instant start, final int minutes) {
+        final Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Instant last = start;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (int k = 0; k < minutes; k++) {
+                final Instant ts = start.plusSeconds(60L * k);
+                for (int m = 0; m < markets.size(); m++) {
+                    final String market = markets.get(m);
+                    producer.send(new ProducerRecord<>(topic, null, ts.toEpochMilli(), market,
+                            "{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":" + price(m, k)
+                                    + ",\"liquidity_bucket\":\"high\"}"));
+                }
+                last = ts;
+            }
+            producer.flush();
+        }
+        return last;
+    }
+
+    /** A deterministic smooth path per market, inside (0.05, 0.95). */
+    static double price(final int market, final int minute) {
+        return Math.round((0.5 + 0.35 * Math.sin(minute / 40.0 + market)) * 10_000) / 10_000.0;
+    }
+
+    /** Boundaries whose cycles the ticks from first to last make due, with zero grace. */
+    static List<Long> boundaries(final Instant firstTick, final Instant lastTick) {
+        final long firstDue = Math.floorDiv(firstTick.toEpochMilli(), STEP_MS) * STEP_MS;
+        final long lastDue = Math.floorDiv(lastTick.toEpochMilli(), STEP_MS) * STEP_MS;
+        final List<Long> out = new ArrayList<>();
+        for (long b = firstDue + STEP_MS; b <= lastDue; b += STEP_MS) {
+            out.add(b);
+        }
+        return out;
+    }
+
+    static Map<String, String> appSettings(final String bootstrap, final String appId, final String tollamaUrl,
+                                           final String stateDir) {
+        final Map<String, String> s = new HashMap<>();
+        s.put("bootstrap.servers", bootstrap);
+        s.put("application.id", appId);
+        s.put("tollama.url", tollamaUrl);
+        s.put("tollama.model", "mock");
+        s.put("cycle.grace.ms", "0");
+        s.put("state.dir", stateDir);
+        s.put("commit.interval.ms", "100");
+        return s;
+    }
+
+    /** Reads a topic from the beginning, read_committed, until {@code done} holds for everything read. */
+    static <V> List<ConsumerRecord<String, V>> readUntil(final String bootstrap, final String topic,
+                                                         final Deserializer<V> valueDeserializer,
+                                                         final Predicate<List<ConsumerRecord<String, V>>> done,
+                                                         final Duration timeout) {
+        final Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer)) {
+            final List<TopicPartition> parts = new ArrayList<>();
+            for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(out)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out after " + timeout + " reading " + topic + "; read "
+                            + out.size() + " records");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Everything committed in a topic right now: reads up to the last stable offset of every partition. */
+    static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
+                                                       final Deserializer<V> valueDeserializer) {
+        final Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer)) {
+            final List<TopicPartition> parts = new ArrayList<>();
+            for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            final Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
+            final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static List<ConsumerRecord<String, ForecastRecord>> forecasts(final String bootstrap, final int atLeast,
+                                                                  final Duration timeout) {
+        return readUntil(bootstrap, "tsfm-forecasts", new ForecastRecordSerde().deserializer(),
+                l -> l.size() >= atLeast, timeout);
+    }
+
+    static List<ConsumerRecord<String, FallbackEvent>> fallbacks(final String bootstrap, final int atLeast,
+                                                                 final Duration timeout) {
+        return readUntil(bootstrap, "tsfm-fallback-events", new FallbackEventSerde().deserializer(),
+                l -> l.size() >= atLeast, timeout);
+    }
+
+    /** (market, as_of) of every forecast, with how often each occurs. */
+    static Map<String, Integer> countByMarketAndAsOf(final List<ConsumerRecord<String, ForecastRecord>> records) {
+        final Map<String, Integer> out = new HashMap<>();
+        for (final ConsumerRecord<String, ForecastRecord> r : records) {
+            out.merge(r.value().marketId() + "@" + Instant.parse(r.value().asOfTs()).toEpochMilli(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    static Map<String, Integer> expected(final List<String> markets, final List<Long> boundaries) {
+        final Map<String, Integer> out = new HashMap<>();
+        for (final String m : markets) {
+            for (final long b : boundaries) {
+                out.put(m + "@" + b, 1);
+            }
+        }
+        return out;
+    }
+}
