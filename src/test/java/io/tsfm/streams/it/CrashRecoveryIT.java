@@ -31,7 +31,7 @@ class CrashRecoveryIT {
     @Test
     void publishesExactlyOneForecastPerMarketAndBoundaryAcrossKills() throws Exception {
         final LocalForecasterOptions options = LocalForecasterOptions.builder().port(0)
-                .faultProfile(FaultProfile.builder().latencyMs(400).build()).build();
+                .faultProfile(FaultProfile.builder().latencyMs(200).build()).build();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(options)) {
             broker.createTopics(3, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
@@ -46,6 +46,9 @@ class CrashRecoveryIT {
             settings.put("tollama.series.per.request", "4");
             settings.put("job.deadline.ms", "600000");
             settings.put("tollama.timeout.ms", "5000");
+            // a killed member is only noticed after the session timeout; keep it at the broker's minimum
+            settings.put("session.timeout.ms", "6000");
+            settings.put("heartbeat.interval.ms", "1000");
 
             for (int run = 1; run <= 2; run++) {
                 final AppProcess app = AppProcess.start(settings, tmp.resolve("app"), "run-" + run);
