@@ -1,0 +1,107 @@
+package io.tsfm.streams.cli;
+
+import io.tsfm.streams.demo.Demo;
+import io.tsfm.streams.demo.DemoOptions;
+import io.tsfm.streams.forecaster.FaultProfile;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tsfm-streams demo}: the whole system in one process, nothing to install. Ctrl-C stops it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run an embedded Kafka broker, the local forecaster, the processor and the market simulator, "
+                + "printing forecasts as they arrive. Ctrl-C stops everything and removes the temporary data.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--markets", defaultValue = "50", description = "Simulated markets (default: ${DEFAULT-VALUE}).")
+    int markets;
+
+    @Option(names = "--hours", defaultValue = "26", description = "Event time to simulate, ending now (default: ${DEFAULT-VALUE}).")
+    double hours;
+
+    @Option(names = "--speed", defaultValue = "300",
+            description = "Event time runs this many times faster than wall time; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--model-url", description = "Use this tollama server instead of the local forecaster.")
+    String modelUrl;
+
+    @Option(names = "--model", description = "Model name (default: local-ets-damped locally, chronos2 with --model-url).")
+    String model;
+
+    @Option(names = "--fault", description = "Fault profile of the local forecaster: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Presets.class)
+    String fault;
+
+    @Option(names = "--watch", split = ",", defaultValue = "m-0001,m-0002,m-0003",
+            description = "Markets whose forecasts are printed, or 'all' (default: ${DEFAULT-VALUE}).")
+    List<String> watch;
+
+    @Option(names = "--exit-when-done", description = "Exit once the simulation is over and the output has settled.")
+    boolean exitWhenDone;
+
+    @Option(names = "--summary-seconds", defaultValue = "10", description = "Seconds between summary lines (default: ${DEFAULT-VALUE}).")
+    double summarySeconds;
+
+    /** The fault presets, for picocli's help text. */
+    static final class Presets implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FaultProfile.PRESETS.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (markets < 1 || hours <= 0 || speed < 0 || summarySeconds <= 0) {
+            System.err.println("Invalid arguments: --markets >= 1, --hours > 0, --speed >= 0, --summary-seconds > 0");
+            return ExitCodes.CONFIG;
+        }
+        if (fault != null && !FaultProfile.PRESETS.contains(fault)) {
+            System.err.println("Unknown --fault '" + fault + "'; one of " + FaultProfile.PRESETS);
+            return ExitCodes.CONFIG;
+        }
+        if (fault != null && modelUrl != null) {
+            System.err.println("--fault applies to the local forecaster only; drop --model-url or --fault");
+            return ExitCodes.CONFIG;
+        }
+        final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
+                watch, exitWhenDone, Math.round(summarySeconds * 1000));
+        final CountDownLatch closed = new CountDownLatch(1);
+        final Demo demo = new Demo(options, System.out);
+        final Thread main = Thread.currentThread();
+        final Thread hook = new Thread(() -> {
+            main.interrupt();
+            try {
+                closed.await();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            demo.start();
+            return demo.awaitCompletion() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (final InterruptedException e) {
+            return ExitCodes.OK;
+        } finally {
+            demo.close();
+            closed.countDown();
+            if (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (final IllegalStateException ignored) {
+                    // already shutting down
+                }
+            }
+        }
+    }
+}

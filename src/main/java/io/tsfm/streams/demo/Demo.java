@@ -1,0 +1,203 @@
+package io.tsfm.streams.demo;
+
+import io.tsfm.streams.app.TopicSetup;
+import io.tsfm.streams.app.TsfmApp;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
+import io.tsfm.streams.forecaster.FaultProfile;
+import io.tsfm.streams.forecaster.LocalForecaster;
+import io.tsfm.streams.forecaster.LocalForecasterOptions;
+import io.tsfm.streams.forecaster.model.LocalEtsDampedModel;
+import io.tsfm.streams.simulate.SimulationCounts;
+import io.tsfm.streams.simulate.SimulationSpec;
+import io.tsfm.streams.simulate.SimulatorProducer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the one-command demo runs in one process: an embedded single-node KRaft broker on
+ * 127.0.0.1, the local tollama-compatible forecaster, the processor, the market simulator replaying
+ * event time faster than wall time, and a watcher printing forecasts and a summary line. Closing it
+ * stops all of them and deletes the temporary data.
+ */
+public final class Demo implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final Path workDir;
+    private EmbeddedKafkaBroker broker;
+    private LocalForecaster forecaster;
+    private TsfmApp app;
+    private DemoWatcher watcher;
+    private Thread watcherThread;
+    private Thread simulatorThread;
+    private volatile SimulationCounts simulated;
+    private volatile Throwable simulatorFailure;
+
+    public Demo(final DemoOptions options, final PrintStream out) {
+        this.options = options;
+        this.out = out;
+        try {
+            this.workDir = Files.createTempDirectory("tsfm-demo-");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Demo start() {
+        final String bootstrap;
+        if (options.bootstrapServers() == null) {
+            broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
+            bootstrap = broker.bootstrapServers();
+            out.println("demo: embedded Kafka broker (KRaft) at " + bootstrap);
+        } else {
+            bootstrap = options.bootstrapServers();
+            out.println("demo: using Kafka at " + bootstrap);
+        }
+        final String modelUrl;
+        final String model;
+        if (options.modelUrl() == null) {
+            final FaultProfile fault = options.fault() == null ? FaultProfile.NONE : FaultProfile.preset(options.fault());
+            forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(fault).build());
+            modelUrl = forecaster.url();
+            model = options.model() != null ? options.model() : LocalEtsDampedModel.NAME;
+            out.println("demo: local tollama-compatible forecaster at " + modelUrl + " (model " + model
+                    + (options.fault() == null ? "" : ", fault profile " + options.fault()) + ")");
+        } else {
+            modelUrl = options.modelUrl();
+            model = options.model() != null ? options.model() : "chronos2";
+            out.println("demo: using tollama at " + modelUrl + " (model " + model + ")");
+        }
+        final Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrap);
+        settings.put("application.id", "tsfm-demo");
+        settings.put("tollama.url", modelUrl);
+        settings.put("tollama.model", model);
+        settings.put("topics.create.missing", "true");
+        settings.put("topics.partitions", "3");
+        settings.put("state.dir", workDir.resolve("state").toString());
+        settings.put("commit.interval.ms", "200");
+        final AppConfig config = AppConfig.of(settings);
+        TopicSetup.ensure(config);
+        app = new TsfmApp(config).start();
+        out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2)");
+
+        final Set<String> watched = new HashSet<>(options.watch());
+        watcher = new DemoWatcher(bootstrap, Map.of("ticks", config.getString("topic.ticks"),
+                "forecasts", config.getString("topic.forecasts"), "fallbacks", config.getString("topic.fallbacks"),
+                "dlq", config.getString("topic.dlq")), watched, watched.contains("all"), out);
+        watcherThread = new Thread(watcher, "demo-watcher");
+        watcherThread.setDaemon(true);
+        watcherThread.start();
+
+        final SimulationSpec spec = SimulationSpec.endingNow(options.seed(), options.markets(),
+                Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
+        out.printf("demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n", options.markets(),
+                options.hours(), spec.start(), spec.end(), options.speed() == 0 ? "max" : options.speed());
+        simulatorThread = new Thread(() -> {
+            try (SimulatorProducer producer = SimulatorProducer.connect(bootstrap)) {
+                simulated = producer.send(spec, config.getString("topic.ticks"), options.speed());
+            } catch (final RuntimeException e) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    simulatorFailure = e;
+                }
+            }
+        }, "demo-simulator");
+        simulatorThread.setDaemon(true);
+        simulatorThread.start();
+        return this;
+    }
+
+    /**
+     * Prints a summary line every interval until the simulation is over and the output has settled
+     * (then returns when {@code exitWhenDone}), or until interrupted.
+     *
+     * @return true when the simulation completed
+     */
+    public boolean awaitCompletion() throws InterruptedException {
+        long lastCount = -1;
+        int stableRounds = 0;
+        boolean announced = false;
+        while (true) {
+            Thread.sleep(options.summaryIntervalMs()); // pacing of a console line, not synchronisation
+            out.println(watcher.summary(app.client().breakerState()));
+            if (simulatorFailure != null) {
+                out.println("demo: the simulator failed: " + simulatorFailure.getMessage());
+                return false;
+            }
+            if (app.streams().state() == KafkaStreams.State.ERROR) {
+                out.println("demo: the processor failed; see the log above");
+                return false;
+            }
+            if (simulated != null) {
+                if (!announced) {
+                    out.println("demo: simulation finished: " + simulated.ticks() + " ticks sent");
+                    announced = true;
+                }
+                final long count = watcher.forecasts();
+                stableRounds = count == lastCount ? stableRounds + 1 : 0;
+                lastCount = count;
+                if (stableRounds >= 2 && options.exitWhenDone()) {
+                    return true;
+                }
+            }
+        }
+    }
+
+    public DemoWatcher watcher() {
+        return watcher;
+    }
+
+    @Override
+    public void close() {
+        if (simulatorThread != null) {
+            simulatorThread.interrupt();
+        }
+        if (watcher != null) {
+            watcher.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (forecaster != null) {
+            forecaster.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        deleteQuietly(workDir);
+        out.println("demo: stopped; temporary data removed");
+    }
+
+    private static void deleteQuietly(final Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (final IOException e) {
+                    LOG.debug("cannot delete {}", p);
+                }
+            });
+        } catch (final IOException e) {
+            LOG.warn("cannot delete demo data in {}: {}", dir, e.getMessage());
+        }
+    }
+}
