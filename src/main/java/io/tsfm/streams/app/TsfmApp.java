@@ -1,49 +1,102 @@
 package io.tsfm.streams.app;
 
+import static io.tsfm.streams.config.ConfigKeys.*;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
+import io.tsfm.streams.ops.Health;
+import io.tsfm.streams.ops.LatestForecasts;
+import io.tsfm.streams.ops.OpsServer;
+import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.topology.TsfmTopology;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running tsfm-streams instance: the tollama client, the topology and its KafkaStreams, started and
- * stopped together. {@code run}, {@code demo} and the integration tests all start the app through here.
+ * One running tsfm-streams instance: metrics registry, tollama client, topology and KafkaStreams, and
+ * the ops HTTP server, started and stopped together. {@code run}, {@code demo} and the integration
+ * tests start the app through here.
  */
 public final class TsfmApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TsfmApp.class);
 
     private final AppConfig config;
+    private final PrometheusMeterRegistry registry;
+    private final TsfmMetrics metrics;
     private final ModelClient client;
     private final Topology topology;
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final OpsServer ops;
 
     public TsfmApp(final AppConfig config) {
-        this(config, new TollamaClient(TollamaSettings.from(config)), new Properties());
-    }
-
-    /** @param extra properties applied last (tests set state.dir here) */
-    public TsfmApp(final AppConfig config, final ModelClient client, final Properties extra) {
         this.config = config;
-        this.client = client;
-        this.topology = TsfmTopology.build(config, client);
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("rollout_stage", config.getString(ROLLOUT_STAGE));
+        this.metrics = new TsfmMetrics(registry);
+        this.client = new TollamaClient(TollamaSettings.from(config), metrics);
+        this.topology = TsfmTopology.build(config, client, metrics);
+        final HostInfo self = selfHost(config);
         final Properties props = config.streamsProperties();
-        props.putAll(extra);
+        props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         this.streams = new KafkaStreams(topology, props);
         this.streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it (its tasks restart from the last commit)", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        final Health health = new Health(streams);
+        streams.setGlobalStateRestoreListener(health);
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), registry, health,
+                topology.describe().toString(), new LatestForecasts(streams, HostInfo.buildFromEndpoint(
+                        props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
+    }
+
+    /** application.server: where other instances reach this one's ops server. */
+    private static HostInfo selfHost(final AppConfig config) {
+        String host = config.getString(OPS_ADVERTISED_HOST);
+        if (host == null || host.isBlank()) {
+            host = config.getString(OPS_BIND);
+            if ("0.0.0.0".equals(host) || "::".equals(host)) {
+                try {
+                    host = InetAddress.getLocalHost().getHostName();
+                } catch (final UnknownHostException e) {
+                    host = "localhost";
+                }
+            }
+        }
+        return new HostInfo(host, config.getInt(OPS_PORT));
     }
 
     public TsfmApp start() {
+        ops.start();
         streams.start();
         return this;
     }
@@ -60,14 +113,28 @@ public final class TsfmApp implements AutoCloseable {
         return client;
     }
 
+    public TsfmMetrics metrics() {
+        return metrics;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public int opsPort() {
+        return ops.port();
+    }
+
     public AppConfig config() {
         return config;
     }
 
-    /** Stops processing, leaves the group, and closes the model client; pending jobs stay in the changelog. */
+    /** Stops processing, leaves the group, closes the model client and the ops server; pending jobs stay in the changelog. */
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
         client.close();
+        ops.close();
     }
 }

@@ -122,6 +122,17 @@ public final class AppConfig extends AbstractConfig {
                         "Partitions of topics created by topics.create.missing.")
                 .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.LOW,
                         "Replication factor of created topics; -1 uses the broker default.")
+                .define(OPS_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM,
+                        "Port of the ops HTTP server (/metrics, /health/*, /topology, /markets/{id}/forecast); "
+                                + "0 picks a free port.")
+                .define(OPS_BIND, Type.STRING, "127.0.0.1", new NonBlank(), Importance.MEDIUM,
+                        "Address the ops HTTP server binds; 0.0.0.0 to serve other hosts (e.g. in a container).")
+                .define(OPS_ADVERTISED_HOST, Type.STRING, null, Importance.LOW,
+                        "Host other instances use to reach this one's ops server for key lookups "
+                                + "(application.server); defaults to ops.bind, or the host name when ops.bind is 0.0.0.0.")
+                .define(ROLLOUT_STAGE, Type.STRING, "full_100",
+                        ConfigDef.ValidString.in("shadow", "canary_5", "canary_25", "full_100"), Importance.MEDIUM,
+                        "Rollout stage of the served model; every metric carries it as the rollout_stage label.")
                 .define(MAX_FUTURE_SKEW_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
                         "A tick whose ts is this far after its Kafka record timestamp is rejected (absurd_timestamp).");
     }

@@ -56,6 +56,11 @@ public final class ConfigKeys {
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
 
+    public static final String OPS_PORT = "ops.port";
+    public static final String OPS_BIND = "ops.bind";
+    public static final String OPS_ADVERTISED_HOST = "ops.advertised.host";
+    public static final String ROLLOUT_STAGE = "rollout.stage";
+
     /** Environment variables that override settings start with this prefix (TSFM_BOOTSTRAP_SERVERS). */
     public static final String ENV_PREFIX = "TSFM_";
 }

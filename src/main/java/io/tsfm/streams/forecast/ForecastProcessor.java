@@ -8,6 +8,7 @@ import io.tsfm.streams.context.StepClose;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
+import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
@@ -52,13 +53,17 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private KeyValueStore<String, MarketState> markets;
     private KeyValueStore<String, PendingJob> pending;
     private KeyValueStore<String, CycleState> cycles;
+    private KeyValueStore<String, ForecastRecord> latest;
     private Cancellable drainSchedule;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
 
-    public ForecastProcessor(final ForecastSettings settings, final ModelClient client) {
+    private final TsfmMetrics metrics;
+
+    public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
         this.settings = settings;
         this.client = client;
+        this.metrics = metrics;
         this.grid = Grid.of(settings.step());
         this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
         this.gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
@@ -74,6 +79,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.pending = context.getStateStore(Names.PENDING_STORE);
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
+        this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
         reissuePending();
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::drain);
@@ -92,8 +98,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     orphans.add(kv.key);
                     continue;
                 }
-                tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline));
-                reissued++;
+                if (tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline - settings.jobDeadlineMs(),
+                        deadline))) {
+                    metrics.pendingDelta(1);
+                    reissued++;
+                }
             }
         }
         for (final String key : orphans) {
@@ -146,8 +155,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     private void runCycle(final long asOfMs) {
+        final long started = System.nanoTime();
         final boolean breakerOpen = client.breakerOpen();
-        final long deadline = context.currentSystemTimeMs() + settings.jobDeadlineMs();
+        final long now = context.currentSystemTimeMs();
+        final long deadline = now + settings.jobDeadlineMs();
         final List<String> expired = new ArrayList<>();
         int jobs = 0;
         int gated = 0;
@@ -168,14 +179,16 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     gated++;
                 } else {
                     final PendingJob job = new PendingJob(kv.key, asOfMs);
-                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, deadline))) {
+                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline))) {
                         pending.put(job.key(), job);
+                        metrics.pendingDelta(1);
                         jobs++;
                     }
                 }
             }
         }
         expired.forEach(markets::delete);
+        metrics.cycle(asOfMs, System.nanoTime() - started);
         LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
                 gated);
     }
@@ -204,26 +217,32 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     completion.jobs().size());
             for (final JobTracker.Job job : completion.jobs()) {
                 if (!tracker.resolve(job)) {
+                    metrics.lateAnswer();
                     continue; // answered after its deadline: the baseline went out already
                 }
+                metrics.pendingDelta(-1);
                 if (result.failed()) {
                     emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
                             result.failureDetail(), false, call);
                 } else {
                     final SeriesOutcome outcome = result.outcomes().get(job.key());
                     if (outcome != null && outcome.isValid()) {
-                        forward(job.marketId(), job.context().asOfMs(), Emission.of(factory.fromModel(job.marketId(),
-                                job.context(), outcome.paths(), client.modelName(), client.breakerState(), call)));
+                        emitForecast(factory.fromModel(job.marketId(), job.context(), outcome.paths(),
+                                client.modelName(), client.breakerState(), call));
                     } else {
                         final String why = outcome == null ? "missing_series" : outcome.invalidReason();
+                        metrics.invalidPayload(why);
                         emitBaseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
                                 "series " + job.key() + ": " + why, false, call);
                     }
                 }
                 pending.delete(job.key());
+                metrics.emitDelay(wallClockMs - job.createdMs());
             }
         }
         for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
+            metrics.pendingDelta(-1);
+            metrics.emitDelay(wallClockMs - job.createdMs());
             emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
                     "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null);
             pending.delete(job.key());
@@ -234,9 +253,21 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private void emitBaseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
                               final boolean gated, final ForecastFactory.Call call) {
         final String breakerState = client.breakerState();
-        forward(marketId, ctx.asOfMs(), Emission.of(factory.baseline(marketId, ctx, reason, gated, breakerState, call)));
+        metrics.fallback(reason);
+        emitForecast(factory.baseline(marketId, ctx, reason, gated, breakerState, call));
         forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
                 client.modelName())));
+    }
+
+    private void emitForecast(final ForecastRecord forecast) {
+        final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
+        metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
+                stats.invalidSteps());
+        final ForecastRecord previous = latest.get(forecast.marketId());
+        if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
+            latest.put(forecast.marketId(), forecast);
+        }
+        forward(forecast.marketId(), Instant.parse(forecast.asOfTs()).toEpochMilli(), Emission.of(forecast));
     }
 
     private void forward(final String marketId, final long asOfMs, final Emission emission) {
@@ -252,6 +283,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (drainSchedule != null) {
             drainSchedule.cancel();
         }
+        metrics.pendingDelta(-tracker.openJobs());
         tracker.close();
     }
 }

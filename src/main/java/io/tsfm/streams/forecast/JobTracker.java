@@ -5,7 +5,6 @@ import io.tsfm.streams.context.MarketContext;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class JobTracker {
 
     /** A model job: the key doubles as the series id in the request. */
-    record Job(String key, String marketId, MarketContext context, long deadlineMs) {
+    record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs) {
     }
 
     /** A finished batched call and the jobs it carried. */
@@ -157,9 +156,5 @@ final class JobTracker {
         byDeadline.clear();
         completions.clear();
         gridCache.clear();
-    }
-
-    static String describe(final long asOfMs) {
-        return Instant.ofEpochMilli(asOfMs).toString();
     }
 }

@@ -7,12 +7,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.tsfm.streams.ops.TsfmMetrics;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -57,8 +64,11 @@ public final class TollamaClient implements ModelClient {
     private final PayloadValidator validator;
     private final URI forecastUri;
 
-    public TollamaClient(final TollamaSettings settings) {
+    private final TsfmMetrics metrics;
+
+    public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.forecastUri = URI.create(settings.baseUrl() + "/v1/forecast");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
@@ -69,7 +79,7 @@ public final class TollamaClient implements ModelClient {
             t.setDaemon(true);
             return t;
         });
-        this.breaker = CircuitBreaker.of(BREAKER_NAME, CircuitBreakerConfig.custom()
+        final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerFailureThreshold())
                 .minimumNumberOfCalls(settings.breakerFailureThreshold())
@@ -79,19 +89,30 @@ public final class TollamaClient implements ModelClient {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(e -> !(unwrap(e) instanceof CallNotPermittedException))
                 .build());
-        this.retry = Retry.of(BREAKER_NAME, RetryConfig.custom()
+        this.breaker = breakers.circuitBreaker(BREAKER_NAME);
+        final RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.maxRetries() + 1)
                 .intervalFunction(backoff(settings))
                 .retryOnException(TollamaClient::retryable)
                 .failAfterMaxAttempts(false)
                 .build());
-        this.bulkhead = Bulkhead.of(BREAKER_NAME, BulkheadConfig.custom()
+        this.retry = retries.retry(BREAKER_NAME);
+        final BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxInFlight())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
+        this.bulkhead = bulkheads.bulkhead(BREAKER_NAME);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(metrics.registry());
         this.validator = new PayloadValidator(settings.levels(), settings.horizon());
-        breaker.getEventPublisher().onStateTransition(e ->
-                LOG.warn("tollama circuit breaker {}", e.getStateTransition()));
+        breaker.getEventPublisher().onStateTransition(e -> {
+            LOG.warn("tollama circuit breaker {}", e.getStateTransition());
+            metrics.breakerTransition(stateName(e.getStateTransition().getFromState()),
+                    stateName(e.getStateTransition().getToState()));
+        });
+        metrics.breakerOpenGauge(this::breakerOpen);
+        metrics.inflightGauge(() -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
@@ -116,6 +137,7 @@ public final class TollamaClient implements ModelClient {
             bulkhead.onComplete();
             throw new IllegalStateException("cannot encode a forecast request", e);
         }
+        metrics.batch(series.size());
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
@@ -148,6 +170,18 @@ public final class TollamaClient implements ModelClient {
     }
 
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
+        final long started = System.nanoTime();
+        return send(body, series).whenComplete((ok, e) -> metrics.request(
+                e == null ? "ok" : statusOf(unwrap(e)), System.nanoTime() - started));
+    }
+
+    /** The request outcome as a bounded metric label: the failure kind without its detail. */
+    static String statusOf(final Throwable e) {
+        final String kind = kindOf(e);
+        return kind.startsWith("invalid_payload") ? "invalid_payload" : kind;
+    }
+
+    private CompletableFuture<Map<String, SeriesOutcome>> send(final byte[] body, final List<SeriesInput> series) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(forecastUri)
                 .timeout(Duration.ofMillis(settings.timeoutMs()))
                 .header("Content-Type", "application/json")

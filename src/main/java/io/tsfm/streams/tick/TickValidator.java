@@ -1,5 +1,6 @@
 package io.tsfm.streams.tick;
 
+import io.tsfm.streams.ops.TsfmMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,10 +16,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 public final class TickValidator implements Processor<byte[], byte[], String, TickCheck> {
     private final TickParser parser;
+    private final TsfmMetrics metrics;
     private ProcessorContext<String, TickCheck> context;
 
-    public TickValidator(final long maxFutureSkewMs) {
+    public TickValidator(final long maxFutureSkewMs, final TsfmMetrics metrics) {
         this.parser = new TickParser(maxFutureSkewMs);
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,10 +36,12 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
         if (result.valid()) {
             final Tick tick = result.tick();
             final boolean needsRekey = key == null || key.isEmpty();
+            metrics.tick();
             context.forward(new Record<>(tick.marketId(), TickCheck.valid(tick, needsRekey), tick.tsMs(),
                     record.headers()));
             return;
         }
+        metrics.dlq(result.rejection().reason());
         final Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(DlqHeaders.REASON, utf8(result.rejection().reason()));
         headers.add(DlqHeaders.DETAIL, utf8(String.valueOf(result.rejection().detail())));

@@ -13,6 +13,8 @@ public final class Names {
     public static final String MARKET_STATE_STORE = "market-state";
     public static final String PENDING_STORE = "pending-forecasts";
     public static final String CYCLE_STATE_STORE = "cycle-state";
+    /** Queryable: the latest forecast of each market (GET /markets/{id}/forecast). */
+    public static final String LATEST_FORECAST_STORE = "latest-forecast";
 
     // nodes
     public static final String TICKS_SOURCE = "ticks-source";

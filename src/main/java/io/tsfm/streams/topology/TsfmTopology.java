@@ -13,6 +13,7 @@ import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.MarketStateSerde;
 import io.tsfm.streams.forecast.PendingJobSerde;
 import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.tick.TickSerde;
@@ -39,7 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  * market-ticks -> validate-ticks -> invalid -> market-ticks-dlq (original bytes + reason headers)
  *                                -> rekey (no record key) -> ticks-rekeyed repartition -+
  *                                -> valid ------------------------------------------------+-> forecast
- * forecast (stores: step-closes, market-state, pending-forecasts, cycle-state) -> tsfm-forecasts
+ * forecast (stores: step-closes, market-state, pending-forecasts, cycle-state, latest-forecast) -> tsfm-forecasts
  *                                                                               -> tsfm-fallback-events
  * </pre>
  */
@@ -47,7 +48,7 @@ public final class TsfmTopology {
     private TsfmTopology() {
     }
 
-    public static Topology build(final AppConfig config, final ModelClient client) {
+    public static Topology build(final AppConfig config, final ModelClient client, final TsfmMetrics metrics) {
         final ForecastSettings settings = ForecastSettings.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
         final TickSerde tickSerde = new TickSerde();
@@ -55,7 +56,7 @@ public final class TsfmTopology {
         final KStream<String, TickCheck> checked = builder
                 .stream(config.getString(TOPIC_TICKS),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(Names.TICKS_SOURCE))
-                .process(() -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS)), Named.as(Names.VALIDATE_TICKS));
+                .process(() -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS), metrics), Named.as(Names.VALIDATE_TICKS));
 
         final Map<String, KStream<String, TickCheck>> branches = checked.split(Named.as(Names.TICK_BRANCH))
                 .branch((k, v) -> v.isRejected(), Branched.as(Names.BRANCH_INVALID))
@@ -76,7 +77,7 @@ public final class TsfmTopology {
                 .merge(rekeyed, Named.as(Names.MERGE_TICKS));
 
         final Map<String, KStream<String, Emission>> emissions = ticks
-                .process(forecastSupplier(settings, client), Named.as(Names.FORECAST))
+                .process(forecastSupplier(settings, client, metrics), Named.as(Names.FORECAST))
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
                 .defaultBranch(Branched.as(Names.BRANCH_FALLBACKS));
@@ -93,11 +94,11 @@ public final class TsfmTopology {
     }
 
     private static ProcessorSupplier<String, Tick, String, Emission> forecastSupplier(
-            final ForecastSettings settings, final ModelClient client) {
+            final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public ForecastProcessor get() {
-                return new ForecastProcessor(settings, client);
+                return new ForecastProcessor(settings, client, metrics);
             }
 
             @Override
@@ -112,7 +113,9 @@ public final class TsfmTopology {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_STORE),
                                 Serdes.String(), new PendingJobSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
-                                Serdes.String(), new CycleStateSerde()));
+                                Serdes.String(), new CycleStateSerde()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_FORECAST_STORE),
+                                Serdes.String(), new ForecastRecordSerde()));
             }
         };
     }

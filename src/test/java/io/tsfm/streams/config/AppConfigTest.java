@@ -80,6 +80,10 @@ class AppConfigTest {
         expected.put("topics.create.missing", false);
         expected.put("topics.partitions", 6);
         expected.put("topics.replication.factor", (short) -1);
+        expected.put("ops.port", 8080);
+        expected.put("ops.bind", "127.0.0.1");
+        expected.put("ops.advertised.host", null);
+        expected.put("rollout.stage", "full_100");
 
         assertThat(AppConfig.DEFINITION.defaultValues()).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(new HashMap<String, Object>(AppConfig.of(Map.of()).values())).containsExactlyInAnyOrderEntriesOf(expected);

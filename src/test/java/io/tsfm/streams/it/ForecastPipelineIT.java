@@ -8,14 +8,11 @@ import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.model.TollamaClient;
-import io.tsfm.streams.model.TollamaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +35,7 @@ class ForecastPipelineIT {
             final Map<String, Integer> expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last));
             final AppConfig config = AppConfig.of(ItSupport.appSettings(broker.bootstrapServers(), "pipeline-it",
                     forecaster.url(), tmp.resolve("state").toString()));
-            try (TsfmApp app = new TsfmApp(config, new TollamaClient(TollamaSettings.from(config)), new Properties()).start()) {
+            try (TsfmApp app = new TsfmApp(config).start()) {
                 final List<ConsumerRecord<String, ForecastRecord>> out = ItSupport.forecasts(broker.bootstrapServers(),
                         expected.size(), Duration.ofMinutes(3));
                 assertThat(ItSupport.countByMarketAndAsOf(out)).isEqualTo(expected);

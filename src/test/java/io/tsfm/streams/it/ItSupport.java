@@ -96,6 +96,7 @@ final class ItSupport {
         s.put("cycle.grace.ms", "0");
         s.put("state.dir", stateDir);
         s.put("commit.interval.ms", "100");
+        s.put("ops.port", "0");
         return s;
     }
 

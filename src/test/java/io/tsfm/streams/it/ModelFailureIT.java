@@ -11,8 +11,6 @@ import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.model.TollamaClient;
-import io.tsfm.streams.model.TollamaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,7 @@ class ModelFailureIT {
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", markets, start, 120);
             final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
             final AppConfig config = AppConfig.of(settings);
-            try (TsfmApp app = new TsfmApp(config, new TollamaClient(TollamaSettings.from(config)), new Properties()).start()) {
+            try (TsfmApp app = new TsfmApp(config).start()) {
                 final List<ConsumerRecord<String, ForecastRecord>> out = ItSupport.forecasts(broker.bootstrapServers(),
                         expected.size(), Duration.ofMinutes(2));
                 assertThat(ItSupport.countByMarketAndAsOf(out)).isEqualTo(expected);
@@ -91,7 +88,7 @@ class ModelFailureIT {
             final Instant phase1End = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", markets,
                     start, 40);
             final int phase1 = ItSupport.boundaries(start, phase1End).size();
-            try (TsfmApp app = new TsfmApp(config, new TollamaClient(TollamaSettings.from(config)), new Properties()).start()) {
+            try (TsfmApp app = new TsfmApp(config).start()) {
                 final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1,
                         Duration.ofMinutes(1)));
                 assertThat(first).extracting(f -> f.meta().fallbackReason()).containsExactly(

@@ -30,6 +30,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TopologyTestDriver driver;
     public final StubModelClient model;
     public final AppConfig config;
+    public final io.tsfm.streams.ops.TsfmMetrics metrics = io.tsfm.streams.ops.TsfmMetrics.inMemory();
     private final TestInputTopic<byte[], byte[]> ticks;
     public final TestOutputTopic<String, ForecastRecord> forecasts;
     public final TestOutputTopic<String, FallbackEvent> fallbacks;
@@ -43,7 +44,7 @@ public final class TopologyHarness implements AutoCloseable {
         this.model = model;
         final Properties props = config.streamsProperties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        this.driver = new TopologyTestDriver(TsfmTopology.build(config, model), props, T0);
+        this.driver = new TopologyTestDriver(TsfmTopology.build(config, model, metrics), props, T0);
         this.ticks = driver.createInputTopic("market-ticks", new ByteArraySerializer(), new ByteArraySerializer());
         this.forecasts = driver.createOutputTopic("tsfm-forecasts", new StringDeserializer(),
                 new ForecastRecordSerde().deserializer());

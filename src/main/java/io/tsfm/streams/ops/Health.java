@@ -1,0 +1,61 @@
+package io.tsfm.streams.ops;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+
+/**
+ * Liveness and readiness from the KafkaStreams state and store restoration: live unless the client has
+ * failed or stopped; ready only when RUNNING with no store still restoring.
+ */
+public final class Health implements StateRestoreListener {
+    private final KafkaStreams streams;
+    private final AtomicInteger restoring = new AtomicInteger();
+
+    public Health(final KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public OpsServer.Response live() {
+        final KafkaStreams.State s = streams.state();
+        if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING
+                || s == KafkaStreams.State.PENDING_ERROR) {
+            return OpsServer.Response.json(503, "{\"status\":\"down\",\"reason\":\"streams state " + s + "\"}");
+        }
+        return OpsServer.Response.json(200, "{\"status\":\"up\",\"streams_state\":\"" + s + "\"}");
+    }
+
+    public OpsServer.Response ready() {
+        final KafkaStreams.State s = streams.state();
+        if (s != KafkaStreams.State.RUNNING) {
+            return OpsServer.Response.json(503, "{\"status\":\"not_ready\",\"reason\":\"streams state " + s + "\"}");
+        }
+        final int n = restoring.get();
+        if (n > 0) {
+            return OpsServer.Response.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n
+                    + " store partitions restoring\"}");
+        }
+        return OpsServer.Response.json(200, "{\"status\":\"ready\"}");
+    }
+
+    @Override
+    public void onRestoreStart(final TopicPartition tp, final String store, final long start, final long end) {
+        restoring.incrementAndGet();
+    }
+
+    @Override
+    public void onBatchRestored(final TopicPartition tp, final String store, final long batchEnd, final long n) {
+        // progress is not needed for readiness
+    }
+
+    @Override
+    public void onRestoreEnd(final TopicPartition tp, final String store, final long total) {
+        restoring.decrementAndGet();
+    }
+
+    @Override
+    public void onRestoreSuspended(final TopicPartition tp, final String store, final long total) {
+        restoring.decrementAndGet();
+    }
+}

@@ -1,0 +1,174 @@
+package io.tsfm.streams.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The application's own meters, in one place so names stay a contract with the alert rules and
+ * dashboards (docs/metrics.md). Every meter carries the registry's common tag {@code rollout_stage}.
+ */
+public final class TsfmMetrics {
+    public static final String FORECASTS = "tsfm.forecasts";
+    public static final String FALLBACK = "tsfm.fallback";
+    public static final String REQUEST = "tsfm.request";
+    public static final String REQUEST_DURATION = "tsfm.request.duration";
+    public static final String INVALID_PAYLOAD = "tsfm.invalid.payload";
+    public static final String INVALID_OUTPUT = "tsfm.invalid.output";
+    public static final String QUANTILE_CROSSING = "tsfm.quantile.crossing";
+    public static final String INTERVAL_WIDTH = "tsfm.interval.width";
+    public static final String CYCLE_DURATION = "tsfm.cycle.duration";
+    public static final String CYCLES = "tsfm.cycles";
+    public static final String EMIT_DELAY = "tsfm.forecast.emit.delay";
+    public static final String CYCLE_LAG = "tsfm.cycle.lag";
+    public static final String PENDING_JOBS = "tsfm.pending.jobs";
+    public static final String INFLIGHT = "tsfm.inflight.requests";
+    public static final String BATCH_SIZE = "tsfm.batch.size";
+    public static final String DLQ = "tsfm.dlq";
+    public static final String TICKS = "tsfm.ticks";
+    public static final String BREAKER_OPEN = "tsfm.breaker.open";
+    public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
+    public static final String LATE_ANSWERS = "tsfm.late.answers";
+
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(400),
+        Duration.ofMillis(600), Duration.ofMillis(800), Duration.ofMillis(1200), Duration.ofMillis(2000),
+        Duration.ofMillis(5000), Duration.ofMillis(10_000), Duration.ofMillis(30_000)};
+
+    private final MeterRegistry registry;
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
+    private final AtomicInteger pendingJobs = new AtomicInteger();
+    private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
+    private final Timer cycleDuration;
+    private final Timer emitDelay;
+    private final DistributionSummary batchSize;
+
+    public TsfmMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+        this.cycleDuration = Timer.builder(CYCLE_DURATION)
+                .description("Stream-thread time to run one cycle of one task (contexts, gates, jobs)")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.emitDelay = Timer.builder(EMIT_DELAY)
+                .description("Wall time from a cycle's start to the emission of each of its forecasts")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+                .description("Series per tollama request").serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+                .register(registry);
+        Gauge.builder(PENDING_JOBS, pendingJobs, AtomicInteger::get)
+                .description("Model jobs waiting for an answer or deadline (all tasks of this instance)").register(registry);
+        Gauge.builder(CYCLE_LAG, latestBoundaryMs, b -> b.get() == Long.MIN_VALUE ? Double.NaN
+                        : (System.currentTimeMillis() - b.get()) / 1000.0)
+                .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** Meters for unit tests and tools that need no export. */
+    public static TsfmMetrics inMemory() {
+        return new TsfmMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter counter(final String name, final String description, final String... tags) {
+        final String key = name + String.join("|", tags);
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
+                .register(registry));
+    }
+
+    public void forecastEmitted(final String runtime, final double lastStepWidth, final int crossingFixedSteps,
+                                final int invalidSteps) {
+        counter(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime).increment();
+        widths.computeIfAbsent(runtime, r -> DistributionSummary.builder(INTERVAL_WIDTH)
+                .description("Width q_high - q_low of the last horizon step of each published forecast")
+                .tags("runtime", r).serviceLevelObjectives(0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6).register(registry))
+                .record(lastStepWidth);
+        if (crossingFixedSteps > 0) {
+            counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted").increment();
+        }
+        if (invalidSteps > 0) {
+            counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
+                    .increment();
+        }
+    }
+
+    public void fallback(final String reason) {
+        counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
+    }
+
+    /** One HTTP attempt to tollama: status "ok", "http_503", "timeout", "connection", "invalid_payload". */
+    public void request(final String status, final long nanos) {
+        counter(REQUEST, "tollama HTTP attempts, by outcome", "status", status).increment();
+        requestTimers.computeIfAbsent(status, s -> Timer.builder(REQUEST_DURATION)
+                .description("Latency of one tollama HTTP attempt, by outcome").tags("status", s)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)).record(Duration.ofNanos(nanos));
+    }
+
+    public void batch(final int series) {
+        batchSize.record(series);
+    }
+
+    public void invalidPayload(final String why) {
+        counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why).increment();
+    }
+
+    public void lateAnswer() {
+        counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved").increment();
+    }
+
+    public void cycle(final long boundaryMs, final long nanos) {
+        cycleDuration.record(Duration.ofNanos(nanos));
+        counter(CYCLES, "Cycles run (one per boundary per task)").increment();
+        latestBoundaryMs.accumulateAndGet(boundaryMs, Math::max);
+    }
+
+    public void emitDelay(final long millis) {
+        emitDelay.record(Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    public void pendingDelta(final int delta) {
+        pendingJobs.addAndGet(delta);
+    }
+
+    public void dlq(final String reason) {
+        counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
+    }
+
+    public void tick() {
+        counter(TICKS, "Valid ticks processed").increment();
+    }
+
+    public void breakerTransition(final String from, final String to) {
+        counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "from", from, "to", to).increment();
+    }
+
+    /** Registers the breaker gauge (1 open, 0 otherwise) for a client. */
+    public void breakerOpenGauge(final Supplier<Boolean> open) {
+        Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0)
+                .description("1 while the tollama circuit breaker is open").register(registry);
+    }
+
+    public void inflightGauge(final Supplier<Integer> inflight) {
+        Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue())
+                .description("tollama requests in flight on this instance").register(registry);
+    }
+
+    /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */
+    public double count(final String name, final String... tags) {
+        final Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0.0 : c.count();
+    }
+}

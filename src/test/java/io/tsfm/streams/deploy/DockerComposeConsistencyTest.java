@@ -1,0 +1,674 @@
+package io.tsfm.streams.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tsfm.streams.app.TopicSetup;
+import io.tsfm.streams.cli.Main;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.config.ConfigLoader;
+import io.tsfm.streams.forecaster.model.ModelRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Docker does not run on the CI machines, so docker-compose.yml, the Dockerfile and the monitoring
+ * configuration are checked here instead: that they parse, and that they agree with each other and with
+ * the code (settings, subcommands, topics, ports, mounted files).
+ */
+class DockerComposeConsistencyTest {
+
+    /**
+     * {@code TSFM_*} variables of the tsfm-streams service that are not settings yet. TSFM_OPS_BIND
+     * (ops.bind, bind address of the ops HTTP server on port 8080) is being added by another change:
+     * remove it from here once {@code ops.bind} is in {@link AppConfig#DEFINITION}.
+     */
+    static final Set<String> PENDING_ENV = Set.of("TSFM_OPS_BIND");
+
+    /** Port of the ops HTTP server (/metrics) of {@code run}; not a setting yet. */
+    static final int OPS_PORT = 8080;
+
+    static final String APP_SERVICE = "tsfm-streams";
+    static final Set<String> LOOPBACK = Set.of("127.0.0.1");
+    static final Pattern KAFKA_IMAGE = Pattern.compile("apache/kafka:4\\.\\d+\\.\\d+");
+    /** Container targets that are single files: their host path must be a file, not a directory. */
+    static final Pattern FILE_TARGET = Pattern.compile(".*\\.(ya?ml|json|properties|conf|ini)$");
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path root;
+    static JsonNode compose;
+    static JsonNode services;
+
+    @BeforeAll
+    static void readCompose() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("pom.xml"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("repository root (a folder with pom.xml) above %s", Path.of("").toAbsolutePath()).isNotNull();
+        root = dir;
+        compose = readYaml(root.resolve("docker-compose.yml"));
+        services = compose.path("services");
+        assertThat(services.isObject() && services.size() > 0).as("docker-compose.yml has services").isTrue();
+    }
+
+    // ---------------------------------------------------------------- services, images, mounts, ports
+
+    @Test
+    void everyServiceHasAnImageOrABuildWithAnExistingDockerfile() {
+        services.properties().forEach(e -> {
+            final JsonNode build = e.getValue().get("build");
+            if (build == null) {
+                assertThat(e.getValue().path("image").asText(""))
+                        .as("service %s has neither build nor image", e.getKey()).isNotBlank();
+            } else {
+                assertThat(dockerfileOf(build))
+                        .as("Dockerfile of service %s", e.getKey()).isRegularFile();
+            }
+        });
+        assertThat(ourServices()).as("services built from the repository's Dockerfile")
+                .contains(APP_SERVICE, "forecaster", "simulator");
+    }
+
+    @Test
+    void dependenciesAndNamedVolumesAreDeclared() {
+        final Set<String> declaredVolumes = names(compose.path("volumes"));
+        services.properties().forEach(e -> {
+            final JsonNode dependsOn = e.getValue().path("depends_on");
+            final List<String> deps = new ArrayList<>();
+            if (dependsOn.isArray()) {
+                dependsOn.forEach(d -> deps.add(d.asText()));
+            } else {
+                dependsOn.fieldNames().forEachRemaining(deps::add);
+            }
+            assertThat(names(services)).as("depends_on of %s", e.getKey()).containsAll(deps);
+            for (final Mount m : mounts(e.getValue())) {
+                if (!m.bind()) {
+                    assertThat(declaredVolumes).as("named volume %s of %s is declared under volumes:", m.source(), e.getKey())
+                            .contains(m.source());
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyBindMountedHostPathExistsInTheRepository() {
+        final List<Mount> binds = new ArrayList<>();
+        services.properties().forEach(e -> mounts(e.getValue()).stream().filter(Mount::bind).forEach(binds::add));
+        assertThat(binds).as("bind mounts").isNotEmpty();
+        for (final Mount m : binds) {
+            final Path host = root.resolve(m.source()).normalize();
+            assertThat(host.startsWith(root)).as("bind mount %s stays inside the repository", m.source()).isTrue();
+            assertThat(host).as("host path of bind mount %s -> %s", m.source(), m.target()).exists();
+            if (FILE_TARGET.matcher(m.target()).matches()) {
+                assertThat(host).as("%s is mounted as the file %s", m.source(), m.target()).isRegularFile();
+            } else {
+                assertThat(host).as("%s is mounted as the folder %s", m.source(), m.target()).isDirectory();
+            }
+        }
+    }
+
+    @Test
+    void everyPublishedPortIsBoundToLoopback() {
+        services.properties().forEach(e -> {
+            assertThat(e.getValue().path("network_mode").asText("")).as("network_mode of %s", e.getKey())
+                    .isNotEqualTo("host");
+            for (final JsonNode port : e.getValue().path("ports")) {
+                assertThat(hostIpOf(port)).as("published port %s of service %s", port, e.getKey()).isIn(LOOPBACK);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- the application's settings
+
+    @Test
+    void tsfmEnvironmentVariablesAreRealSettingsWithValidValues() {
+        final Map<String, String> env = environment(service(APP_SERVICE));
+        final Map<String, String> settings = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            if (!name.startsWith("TSFM_") || PENDING_ENV.contains(name)) {
+                return;
+            }
+            final String key = envToKey(name);
+            assertThat(AppConfig.DEFINITION.names().contains(key) || isKafkaKey(key))
+                    .as("%s maps to %s, which is neither a tsfm-streams setting nor a Kafka Streams/client property",
+                            name, key)
+                    .isTrue();
+            settings.put(key, value);
+        });
+        assertThat(settings).as("TSFM_ settings of %s", APP_SERVICE).isNotEmpty();
+        // as a properties file: unknown keys and bad values fail, exactly as they would at start-up
+        assertThatCode(() -> ConfigLoader.fromLayers(List.of(settings), Map.of())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theAppReachesKafkaTheForecasterAndItsTopics() {
+        final JsonNode app = service(APP_SERVICE);
+        final AppConfig config = appConfig(app);
+
+        // Kafka: the broker's service name and advertised listener
+        final String bootstrap = config.getString("bootstrap.servers");
+        final HostPort broker = HostPort.parse(bootstrap);
+        assertThat(names(services)).as("bootstrap.servers host").contains(broker.host());
+        final String advertised = environment(service(broker.host())).getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
+        assertThat(advertised).as("advertised listeners of %s", broker.host()).contains("//" + bootstrap);
+
+        // tollama: a service of this file; when it is our forecaster, its port and models
+        final URI tollama = URI.create(config.getString("tollama.url"));
+        assertThat(names(services)).as("tollama.url host").contains(tollama.getHost());
+        final List<String> forecaster = command(service(tollama.getHost()));
+        if (ourServices().contains(tollama.getHost())) {
+            assertThat(forecaster).as("command of %s", tollama.getHost()).startsWith("forecaster");
+            assertThat(optionValue(forecaster, "--host")).as("forecaster bind address").isEqualTo("0.0.0.0");
+            assertThat(optionValue(forecaster, "--port")).as("forecaster port").isEqualTo(String.valueOf(tollama.getPort()));
+            assertThat(ModelRegistry.defaults().names()).as("models of the local forecaster")
+                    .contains(config.getString("tollama.model"));
+        }
+
+        // topics: the one-shot topics service creates exactly the ones the app checks at start-up
+        final String topics = environment(service("topics")).getOrDefault("TOPICS", "");
+        assertThat(new TreeSet<>(Arrays.asList(topics.trim().split("\\s+"))))
+                .as("TOPICS of the topics service").isEqualTo(new TreeSet<>(TopicSetup.topics(config)));
+        final List<String> simulate = command(service("simulator"));
+        assertThat(simulate).startsWith("simulate");
+        assertThat(optionValue(simulate, "--bootstrap-servers")).as("simulator --bootstrap-servers").isEqualTo(bootstrap);
+        assertThat(optionValue(simulate, "--topic", "market-ticks")).as("simulator --topic")
+                .isEqualTo(config.getString("topic.ticks"));
+
+        // state.dir lives on a named volume
+        final String stateDir = (String) config.kafkaProperties().get(StreamsConfig.STATE_DIR_CONFIG);
+        assertThat(stateDir).as("state.dir of %s", APP_SERVICE).isNotBlank();
+        assertThat(mounts(app)).as("volumes of %s", APP_SERVICE)
+                .anySatisfy(m -> {
+                    assertThat(m.bind()).isFalse();
+                    assertThat(m.target()).isEqualTo(stateDir);
+                });
+
+        // the ops port is published for Prometheus and the host
+        assertThat(containerPorts(app)).as("container ports published by %s", APP_SERVICE).contains(OPS_PORT);
+    }
+
+    @Test
+    void theKafkaBrokerIsASingleNodeApacheKafka4() {
+        final JsonNode kafka = service("kafka");
+        assertThat(kafka.path("image").asText()).as("kafka image").matches(KAFKA_IMAGE);
+        services.properties().forEach(e -> {
+            final String image = e.getValue().path("image").asText("");
+            if (image.startsWith("apache/kafka")) {
+                assertThat(image).as("image of %s", e.getKey()).isEqualTo(kafka.path("image").asText());
+            }
+        });
+        final Map<String, String> env = environment(kafka);
+        assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        // exactly_once_v2 (the default guarantee) needs the transaction log on a single broker
+        for (final String rf : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+            assertThat(env.get(rf)).as(rf).isEqualTo("1");
+        }
+        assertThat(kafka.path("healthcheck").path("test").toString()).as("kafka healthcheck").contains("kafka-topics.sh");
+        assertThat(service("topics").path("depends_on").path("kafka").path("condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(service(APP_SERVICE).path("depends_on").path("topics").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+    }
+
+    // ---------------------------------------------------------------- commands and the Dockerfile
+
+    @Test
+    void commandsAreRegisteredSubcommandsWithValidOptions() {
+        final Set<String> subcommands = new CommandLine(new Main()).getSubcommands().keySet();
+        final Dockerfile dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
+        final List<String> defaultCommand = dockerfile.jsonArgs("CMD");
+        assertThat(defaultCommand).as("CMD of the Dockerfile").isNotEmpty();
+        assertThat(subcommands).as("subcommand of the Dockerfile's CMD").contains(defaultCommand.get(0));
+
+        final Set<String> used = new HashSet<>();
+        for (final String name : ourServices()) {
+            final JsonNode service = service(name);
+            assertThat(service.has("entrypoint")).as("service %s keeps the image's java -jar entrypoint", name).isFalse();
+            final List<String> args = service.has("command") ? command(service) : defaultCommand;
+            assertThat(subcommands).as("subcommand of service %s", name).contains(args.get(0));
+            assertThatCode(() -> new CommandLine(new Main()).parseArgs(args.toArray(String[]::new)))
+                    .as("arguments of service %s: %s", name, args).doesNotThrowAnyException();
+            used.add(args.get(0));
+        }
+        assertThat(used).contains("run", "forecaster", "simulate");
+        assertThat(command(service(APP_SERVICE))).startsWith("run");
+    }
+
+    @Test
+    void theDockerfileRunsTheJarItCopiesAsANonRootUser() throws IOException {
+        final Dockerfile dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
+        final List<String> entrypoint = dockerfile.jsonArgs("ENTRYPOINT");
+        assertThat(entrypoint).as("ENTRYPOINT").contains("-jar");
+        final String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
+
+        final String finalName = firstGroup(Files.readString(root.resolve("pom.xml")), "<finalName>\\s*([^<]+?)\\s*</finalName>");
+        final Map<String, String> copied = new LinkedHashMap<>(); // destination file -> source
+        for (final List<String> copy : dockerfile.finalStage("COPY")) {
+            final String dest = copy.get(copy.size() - 1);
+            for (final String src : copy.subList(0, copy.size() - 1)) {
+                copied.put(dest.endsWith("/") ? dest + src.substring(src.lastIndexOf('/') + 1) : dest, src);
+            }
+        }
+        assertThat(copied).as("files the final stage copies").containsKey(jar);
+        assertThat(copied.get(jar)).as("source of %s (the jar the pom builds)", jar).endsWith("target/" + finalName + ".jar");
+
+        final List<String> users = dockerfile.finalStage("USER").stream().map(u -> u.get(0)).toList();
+        assertThat(users).as("USER of the final stage").isNotEmpty();
+        assertThat(users.get(users.size() - 1)).as("final USER").isNotIn("root", "0", "0:0", "root:root");
+
+        final String release = firstGroup(Files.readString(root.resolve("pom.xml")), "<maven.compiler.release>(\\d+)<");
+        assertThat(dockerfile.finalFrom()).as("runtime image").startsWith("eclipse-temurin:" + release);
+    }
+
+    @Test
+    void theDockerignoreKeepsWhatTheBuildNeeds() throws IOException {
+        final List<String> ignored = Files.readAllLines(root.resolve(".dockerignore")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replaceAll("^/|/$", "")).toList();
+        assertThat(ignored).contains("target", ".git").doesNotContain("pom.xml", "src", "*", "**");
+    }
+
+    // ---------------------------------------------------------------- Prometheus and Grafana
+
+    @Test
+    void prometheusScrapesTheOpsPortOfTheApp() {
+        final JsonNode prometheus = readYaml(root.resolve("monitoring/prometheus/prometheus.yml"));
+        final Map<String, String> mountedAt = bindTargets(service("prometheus"));
+        assertThat(mountedAt).as("prometheus mounts")
+                .containsEntry("monitoring/prometheus/prometheus.yml", "/etc/prometheus/prometheus.yml");
+        final String rulesDir = mountedAt.get("monitoring/prometheus/rules");
+        assertThat(rulesDir).as("mount of monitoring/prometheus/rules").isNotNull();
+        for (final JsonNode ruleFile : prometheus.path("rule_files")) {
+            assertThat(ruleFile.asText()).as("rule_files entry").startsWith(rulesDir + "/");
+        }
+
+        JsonNode job = null;
+        for (final JsonNode scrape : prometheus.path("scrape_configs")) {
+            if (APP_SERVICE.equals(scrape.path("job_name").asText())) {
+                job = scrape;
+            }
+            for (final JsonNode sc : scrape.path("static_configs")) {
+                for (final JsonNode target : sc.path("targets")) {
+                    final String host = HostPort.parse(target.asText()).host();
+                    if (!host.equals("localhost")) {
+                        assertThat(names(services)).as("scrape target %s", target.asText()).contains(host);
+                    }
+                }
+            }
+        }
+        assertThat(job).as("scrape job %s", APP_SERVICE).isNotNull();
+        assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo("/metrics");
+        final List<String> targets = new ArrayList<>();
+        job.path("static_configs").forEach(sc -> sc.path("targets").forEach(t -> targets.add(t.asText())));
+        assertThat(targets).containsExactly(APP_SERVICE + ":" + OPS_PORT);
+    }
+
+    @Test
+    void prometheusRuleFilesAreWellFormed() throws IOException {
+        for (final Path file : files(root.resolve("monitoring/prometheus/rules"), ".yml", ".yaml")) {
+            assertThat(readYaml(file).path("groups").isArray()).as("%s has a groups: list", file).isTrue();
+        }
+    }
+
+    @Test
+    void grafanaProvisionsThePrometheusDatasourceAndTheDashboardFolder() throws IOException {
+        final Map<String, String> mountedAt = bindTargets(service("grafana"));
+        final String provisioning = mountedAt.get("monitoring/grafana/provisioning");
+        final String dashboardsDir = mountedAt.get("monitoring/grafana/dashboards");
+        assertThat(provisioning).isEqualTo("/etc/grafana/provisioning");
+        assertThat(dashboardsDir).isNotNull();
+
+        for (final Path file : files(root.resolve("monitoring/grafana/provisioning"), ".yml", ".yaml")) {
+            assertThat(readYaml(file).isObject()).as("%s is a YAML mapping", file).isTrue();
+        }
+
+        final JsonNode datasources = readYaml(root.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
+        final Set<String> promUids = new HashSet<>();
+        for (final JsonNode ds : datasources.path("datasources")) {
+            if ("prometheus".equals(ds.path("type").asText())) {
+                promUids.add(ds.path("uid").asText());
+                final URI url = URI.create(ds.path("url").asText());
+                assertThat(names(services)).as("datasource url %s", url).contains(url.getHost());
+            }
+        }
+        assertThat(promUids).as("uids of the Prometheus datasources").contains("prometheus");
+
+        final JsonNode providers = readYaml(root.resolve("monitoring/grafana/provisioning/dashboards/dashboards.yml"));
+        final List<String> paths = new ArrayList<>();
+        providers.path("providers").forEach(p -> paths.add(p.path("options").path("path").asText()));
+        assertThat(paths).as("dashboard provider paths").contains(dashboardsDir);
+
+        // dashboards added later must name a provisioned Prometheus datasource (or a ${variable})
+        for (final Path file : files(root.resolve("monitoring/grafana/dashboards"), ".json")) {
+            final List<String> refs = new ArrayList<>();
+            collectPrometheusUids(JSON.readTree(file.toFile()), refs);
+            for (final String uid : refs) {
+                if (!uid.startsWith("$")) {
+                    assertThat(promUids).as("datasource uid %s in %s", uid, file.getFileName()).contains(uid);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Mount(String source, String target, boolean bind) {
+    }
+
+    record HostPort(String host, int port) {
+        static HostPort parse(final String hostPort) {
+            final int colon = hostPort.lastIndexOf(':');
+            assertThat(colon).as("host:port in '%s'", hostPort).isPositive();
+            return new HostPort(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        }
+    }
+
+    static JsonNode readYaml(final Path file) {
+        assertThat(file).isRegularFile();
+        try {
+            final JsonNode node = YAML.readTree(file.toFile());
+            assertThat(node).as("%s is not empty", file).isNotNull();
+            return node;
+        } catch (final IOException e) {
+            return fail("%s is not well-formed YAML: %s", file, e.getMessage());
+        }
+    }
+
+    static JsonNode service(final String name) {
+        final JsonNode s = services.get(name);
+        assertThat(s).as("service %s in docker-compose.yml", name).isNotNull();
+        return s;
+    }
+
+    static Set<String> names(final JsonNode mapping) {
+        final Set<String> out = new TreeSet<>();
+        mapping.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    static Path dockerfileOf(final JsonNode build) {
+        final String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
+        final String dockerfile = build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
+        return root.resolve(context).resolve(dockerfile).normalize();
+    }
+
+    /** Services built from this repository's Dockerfile, i.e. running tsfm-streams.jar. */
+    static Set<String> ourServices() {
+        final Set<String> out = new TreeSet<>();
+        services.properties().forEach(e -> {
+            final JsonNode build = e.getValue().get("build");
+            if (build != null && dockerfileOf(build).equals(root.resolve("Dockerfile"))) {
+                out.add(e.getKey());
+            }
+        });
+        return out;
+    }
+
+    static List<Mount> mounts(final JsonNode service) {
+        final List<Mount> out = new ArrayList<>();
+        for (final JsonNode v : service.path("volumes")) {
+            if (v.isTextual()) {
+                final String[] parts = v.asText().split(":");
+                if (parts.length == 1) {
+                    continue; // anonymous volume
+                }
+                final String src = parts[0];
+                out.add(new Mount(src, parts[1], src.startsWith(".") || src.startsWith("/") || src.startsWith("~")));
+            } else {
+                final String type = v.path("type").asText("volume");
+                out.add(new Mount(v.path("source").asText(), v.path("target").asText(), type.equals("bind")));
+            }
+        }
+        return out;
+    }
+
+    /** Bind mounts of a service: host path relative to the repository root -> container path. */
+    static Map<String, String> bindTargets(final JsonNode service) {
+        final Map<String, String> out = new LinkedHashMap<>();
+        for (final Mount m : mounts(service)) {
+            if (m.bind()) {
+                out.put(root.relativize(root.resolve(m.source()).normalize()).toString().replace('\\', '/'), m.target());
+            }
+        }
+        return out;
+    }
+
+    static String hostIpOf(final JsonNode port) {
+        if (port.isObject()) {
+            return port.path("host_ip").asText("0.0.0.0");
+        }
+        final String spec = port.asText();
+        if (spec.startsWith("[")) {
+            return spec.substring(1, spec.indexOf(']'));
+        }
+        final String[] parts = spec.split(":");
+        return parts.length == 3 ? parts[0] : "0.0.0.0";
+    }
+
+    static Set<Integer> containerPorts(final JsonNode service) {
+        final Set<Integer> out = new TreeSet<>();
+        for (final JsonNode port : service.path("ports")) {
+            final String target = port.isObject() ? port.path("target").asText()
+                    : port.asText().substring(port.asText().lastIndexOf(':') + 1).replaceAll("/.*", "");
+            out.add(Integer.parseInt(target));
+        }
+        return out;
+    }
+
+    static Map<String, String> environment(final JsonNode service) {
+        final Map<String, String> out = new LinkedHashMap<>();
+        final JsonNode env = service.path("environment");
+        if (env.isArray()) {
+            for (final JsonNode e : env) {
+                final String s = e.asText();
+                final int eq = s.indexOf('=');
+                out.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : s.substring(eq + 1));
+            }
+        } else {
+            env.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        }
+        return out;
+    }
+
+    static List<String> command(final JsonNode service) {
+        final JsonNode command = service.path("command");
+        if (command.isArray()) {
+            final List<String> out = new ArrayList<>();
+            command.forEach(c -> out.add(c.asText()));
+            return out;
+        }
+        final String text = command.asText("").trim();
+        assertThat(text).as("command (use the list form for quoted arguments)").doesNotContain("\"", "'").isNotEmpty();
+        return List.of(text.split("\\s+"));
+    }
+
+    static String optionValue(final List<String> args, final String option) {
+        final String value = optionValue(args, option, null);
+        assertThat(value).as("%s in %s", option, args).isNotNull();
+        return value;
+    }
+
+    static String optionValue(final List<String> args, final String option, final String fallback) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(option) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (args.get(i).startsWith(option + "=")) {
+                return args.get(i).substring(option.length() + 1);
+            }
+        }
+        return fallback;
+    }
+
+    /** TSFM_TOLLAMA_API_KEY -> tollama.api.key, as ConfigLoader maps the environment. */
+    static String envToKey(final String name) {
+        return name.substring("TSFM_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** Mirrors ConfigLoader's pass-through: a Kafka Streams, consumer, producer or admin property, or a prefixed one. */
+    static boolean isKafkaKey(final String key) {
+        if (StreamsConfig.configDef().names().contains(key) || ConsumerConfig.configNames().contains(key)
+                || ProducerConfig.configNames().contains(key) || AdminClientConfig.configNames().contains(key)) {
+            return true;
+        }
+        return Stream.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX,
+                        StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+                        StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX, "rocksdb.", "client.dns.")
+                .anyMatch(key::startsWith);
+    }
+
+    /** The app's configuration as the service's environment makes it (unknown TSFM_ names are ignored there). */
+    static AppConfig appConfig(final JsonNode service) {
+        final Map<String, String> env = new LinkedHashMap<>(environment(service));
+        env.values().removeIf(v -> v == null);
+        return ConfigLoader.fromLayers(List.of(), env);
+    }
+
+    static String firstGroup(final String text, final String regex) {
+        final Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in pom.xml", regex).isTrue();
+        return m.group(1);
+    }
+
+    static List<Path> files(final Path dir, final String... suffixes) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .sorted().toList();
+        }
+    }
+
+    static void collectPrometheusUids(final JsonNode node, final List<String> out) {
+        if (node.isObject()) {
+            final JsonNode ds = node.get("datasource");
+            if (ds != null && ds.isObject() && "prometheus".equals(ds.path("type").asText()) && ds.hasNonNull("uid")) {
+                out.add(ds.get("uid").asText());
+            }
+            node.elements().forEachRemaining(child -> collectPrometheusUids(child, out));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectPrometheusUids(child, out));
+        }
+    }
+
+    /** Just enough of a Dockerfile reader: instructions with continuations joined, grouped by stage. */
+    record Dockerfile(List<List<String[]>> stages) {
+
+        static Dockerfile read(final Path file) {
+            final List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            final List<List<String[]>> stages = new ArrayList<>();
+            final StringBuilder current = new StringBuilder();
+            for (final String raw : lines) {
+                final String line = raw.strip();
+                if (line.startsWith("#") || (line.isEmpty() && current.length() == 0)) {
+                    continue;
+                }
+                if (line.endsWith("\\")) {
+                    current.append(line, 0, line.length() - 1).append(' ');
+                    continue;
+                }
+                current.append(line);
+                final String instruction = current.toString().strip();
+                current.setLength(0);
+                if (instruction.isEmpty()) {
+                    continue;
+                }
+                final String[] split = instruction.split("\\s+", 2);
+                final String[] parsed = {split[0].toUpperCase(Locale.ROOT), split.length > 1 ? split[1].strip() : ""};
+                if (parsed[0].equals("FROM")) {
+                    stages.add(new ArrayList<>());
+                }
+                if (stages.isEmpty()) {
+                    assertThat(parsed[0]).as("%s: only ARG may come before the first FROM", file).isEqualTo("ARG");
+                    continue;
+                }
+                stages.get(stages.size() - 1).add(parsed);
+            }
+            assertThat(stages).as("stages of %s", file).isNotEmpty();
+            return new Dockerfile(stages);
+        }
+
+        List<String[]> last() {
+            return stages.get(stages.size() - 1);
+        }
+
+        String finalFrom() {
+            return last().get(0)[1].split("\\s+")[0];
+        }
+
+        /** Arguments of the final stage's instructions of one kind, flags (--from=...) dropped. */
+        List<List<String>> finalStage(final String keyword) {
+            final List<List<String>> out = new ArrayList<>();
+            for (final String[] i : last()) {
+                if (i[0].equals(keyword)) {
+                    out.add(args(i[1]).stream().filter(a -> !a.startsWith("--")).toList());
+                }
+            }
+            return out;
+        }
+
+        /** The exec-form (JSON array) arguments of the last instruction of one kind. */
+        List<String> jsonArgs(final String keyword) {
+            String value = null;
+            for (final String[] i : last()) {
+                if (i[0].equals(keyword)) {
+                    value = i[1];
+                }
+            }
+            assertThat(value).as("%s in the final stage", keyword).isNotNull();
+            assertThat(value).as("%s uses the exec (JSON array) form", keyword).startsWith("[");
+            return args(value);
+        }
+
+        private static List<String> args(final String text) {
+            if (text.startsWith("[")) {
+                try {
+                    final List<String> out = new ArrayList<>();
+                    JSON.readTree(text).forEach(n -> out.add(n.asText()));
+                    return out;
+                } catch (final IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return List.of(text.split("\\s+"));
+        }
+    }
+}
