@@ -82,7 +82,9 @@ public final class TollamaClient implements ModelClient {
         final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerFailureThreshold())
-                .minimumNumberOfCalls(settings.breakerFailureThreshold())
+                // Resilience4j caps this at the window in each state: the threshold when closed, and all
+                // the probes (not min(threshold, probes)) when half-open.
+                .minimumNumberOfCalls(Math.max(settings.breakerFailureThreshold(), settings.breakerHalfOpenProbes()))
                 .failureRateThreshold(100.0f)
                 .waitDurationInOpenState(Duration.ofMillis(settings.breakerOpenMs()))
                 .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenProbes())
@@ -110,6 +112,14 @@ public final class TollamaClient implements ModelClient {
             LOG.warn("tollama circuit breaker {}", e.getStateTransition());
             metrics.breakerTransition(stateName(e.getStateTransition().getFromState()),
                     stateName(e.getStateTransition().getToState()));
+        });
+        // All half-open probes must succeed to close: with a 100 % failure-rate threshold alone, one success
+        // among the probes would close it, so any failed probe reopens the breaker at once. The error event
+        // is published before the state records the error, so the state seen here is the probing one.
+        breaker.getEventPublisher().onError(e -> {
+            if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+                breaker.transitionToOpenState();
+            }
         });
         metrics.breakerOpenGauge(this::breakerOpen);
         metrics.inflightGauge(() -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());

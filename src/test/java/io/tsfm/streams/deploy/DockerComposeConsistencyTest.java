@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.cli.Main;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.config.ConfigKeys;
 import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import java.io.IOException;
@@ -45,15 +46,8 @@ import picocli.CommandLine;
  */
 class DockerComposeConsistencyTest {
 
-    /**
-     * {@code TSFM_*} variables of the tsfm-streams service that are not settings yet. TSFM_OPS_BIND
-     * (ops.bind, bind address of the ops HTTP server on port 8080) is being added by another change:
-     * remove it from here once {@code ops.bind} is in {@link AppConfig#DEFINITION}.
-     */
-    static final Set<String> PENDING_ENV = Set.of("TSFM_OPS_BIND");
-
-    /** Port of the ops HTTP server (/metrics) of {@code run}; not a setting yet. */
-    static final int OPS_PORT = 8080;
+    /** Port of the ops HTTP server (/metrics) of {@code run}: the default of {@code ops.port}. */
+    static final int OPS_PORT = (Integer) AppConfig.DEFINITION.defaultValues().get(ConfigKeys.OPS_PORT);
 
     static final String APP_SERVICE = "tsfm-streams";
     static final Set<String> LOOPBACK = Set.of("127.0.0.1");
@@ -155,7 +149,7 @@ class DockerComposeConsistencyTest {
         final Map<String, String> env = environment(service(APP_SERVICE));
         final Map<String, String> settings = new LinkedHashMap<>();
         env.forEach((name, value) -> {
-            if (!name.startsWith("TSFM_") || PENDING_ENV.contains(name)) {
+            if (!name.startsWith("TSFM_")) {
                 return;
             }
             final String key = envToKey(name);
