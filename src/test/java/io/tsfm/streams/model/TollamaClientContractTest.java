@@ -216,7 +216,8 @@ class TollamaClientContractTest {
     @Test
     void aModelThatIsNotInstalledFailsAsHttp404AfterOneAttempt() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
+             RecordingRelay relay = new RecordingRelay(server.url());
+             TollamaClient client = client(settings(relay.url(),
                      Map.of("tollama.model", "chronos2", "tollama.retry.max.retries", "2")))) {
 
             final BatchResult result = call(client, threeSeries());
@@ -224,6 +225,7 @@ class TollamaClientContractTest {
             assertThat(result.failureKind()).isEqualTo("http_404");
             assertThat(result.failureDetail()).startsWith("HTTP 404: ").contains("model 'chronos2' is not installed");
             assertThat(result.attempts()).isEqualTo(1);
+            assertThat(relay.requests()).as("requests on the wire").hasSize(1);
             assertThat(server.stats().forecastRequests()).as("rejected before it was accepted").isZero();
         }
     }
@@ -304,13 +306,16 @@ class TollamaClientContractTest {
     @Test
     void aClientWithoutTheServersApiKeyFailsAsHttp401AfterOneAttempt() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(withKeys("tk-contract-1"));
-             TollamaClient client = client(settings(server.url(),
+             RecordingRelay relay = new RecordingRelay(server.url());
+             TollamaClient client = client(settings(relay.url(),
                      Map.of("tollama.retry.max.retries", "2")))) {
 
             final BatchResult result = call(client, threeSeries());
 
             assertThat(result.failureKind()).isEqualTo("http_401");
             assertThat(result.attempts()).isEqualTo(1);
+            assertThat(relay.requests()).as("requests on the wire").hasSize(1);
+            assertThat(relay.requests().get(0).authorization()).isNull();
             assertThat(server.stats().forecastRequests()).isZero();
         }
     }
