@@ -6,7 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tsfm.streams.forecast.FallbackReasons;
+import io.tsfm.streams.model.PayloadValidator;
+import io.tsfm.streams.tick.TickRejection;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +76,44 @@ public final class TsfmMetrics {
                         : (System.currentTimeMillis() - b.get()) / 1000.0)
                 .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
                 .baseUnit("seconds").register(registry);
+        preRegister();
+    }
+
+    /**
+     * Creates the known series at zero, so that rules and dashboards find every metric from the first
+     * scrape and rate() sees the step from 0 to 1 instead of a series appearing.
+     */
+    private void preRegister() {
+        for (final String runtime : List.of("tollama", "baseline")) {
+            counter(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime);
+        }
+        for (final String reason : List.of(FallbackReasons.TOO_FEW_POINTS, FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
+                FallbackReasons.MAX_GAP_EXCEEDED, FallbackReasons.CIRCUIT_BREAKER_OPEN, FallbackReasons.DEADLINE_EXCEEDED)) {
+            counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
+        }
+        counter(REQUEST, "tollama HTTP attempts, by outcome", "status", "ok");
+        requestTimers.computeIfAbsent("ok", s -> Timer.builder(REQUEST_DURATION)
+                .description("Latency of one tollama HTTP attempt, by outcome").tags("status", s)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+        counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
+        counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
+        counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
+        counter(CYCLES, "Cycles run (one per boundary per task)");
+        counter(TICKS, "Valid ticks processed");
+        for (final String why : List.of(PayloadValidator.QUANTILE_SET_MISMATCH, PayloadValidator.HORIZON_MISMATCH,
+                PayloadValidator.NON_FINITE_VALUE, PayloadValidator.MISSING_SERIES)) {
+            counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
+        }
+        for (final String reason : List.of(TickRejection.EMPTY_VALUE, TickRejection.MALFORMED_JSON,
+                TickRejection.NOT_AN_OBJECT, TickRejection.MISSING_FIELD, TickRejection.WRONG_TYPE,
+                TickRejection.NON_FINITE, TickRejection.OUT_OF_RANGE, TickRejection.UNPARSEABLE_TIMESTAMP,
+                TickRejection.ABSURD_TIMESTAMP, TickRejection.KEY_MISMATCH)) {
+            counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
+        }
+        for (final String[] t : new String[][] {{"closed", "open"}, {"open", "half-open"}, {"half-open", "closed"},
+                {"half-open", "open"}}) {
+            counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "from", t[0], "to", t[1]);
+        }
     }
 
     /** Meters for unit tests and tools that need no export. */
