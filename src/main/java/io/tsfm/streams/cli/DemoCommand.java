@@ -45,6 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Markets whose forecasts are printed, or 'all' (default: ${DEFAULT-VALUE}).")
     List<String> watch;
 
+    @Option(names = "--ops-port", defaultValue = "8080",
+            description = "Port of the ops endpoints on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int opsPort;
+
     @Option(names = "--exit-when-done", description = "Exit once the simulation is over and the output has settled.")
     boolean exitWhenDone;
 
@@ -74,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
-                watch, exitWhenDone, Math.round(summarySeconds * 1000));
+                watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort);
         final CountDownLatch closed = new CountDownLatch(1);
         final Demo demo = new Demo(options, System.out);
         final Thread main = Thread.currentThread();

@@ -8,6 +8,7 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.LocalEtsDampedModel;
+import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.simulate.SimulationCounts;
 import io.tsfm.streams.simulate.SimulationSpec;
 import io.tsfm.streams.simulate.SimulatorProducer;
@@ -92,10 +93,12 @@ public final class Demo implements AutoCloseable {
         settings.put("topics.partitions", "3");
         settings.put("state.dir", workDir.resolve("state").toString());
         settings.put("commit.interval.ms", "200");
+        settings.put("ops.port", Integer.toString(options.opsPort()));
         final AppConfig config = AppConfig.of(settings);
         TopicSetup.ensure(config);
         app = new TsfmApp(config).start();
-        out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2)");
+        out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2); ops endpoints on http://127.0.0.1:"
+                + app.opsPort() + "/metrics, /health/ready, /topology, /markets/{id}/forecast");
 
         final Set<String> watched = new HashSet<>(options.watch());
         watcher = new DemoWatcher(bootstrap, Map.of("ticks", config.getString("topic.ticks"),
@@ -149,14 +152,22 @@ public final class Demo implements AutoCloseable {
                     out.println("demo: simulation finished: " + simulated.ticks() + " ticks sent");
                     announced = true;
                 }
-                final long count = watcher.forecasts();
-                stableRounds = count == lastCount ? stableRounds + 1 : 0;
-                lastCount = count;
-                if (stableRounds >= 2 && options.exitWhenDone()) {
-                    return true;
+                if (options.exitWhenDone() && allProcessed()) {
+                    final long count = watcher.forecasts();
+                    stableRounds = count == lastCount ? stableRounds + 1 : 0;
+                    lastCount = count;
+                    if (stableRounds >= 2) {
+                        return true;
+                    }
                 }
             }
         }
+    }
+
+    /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
+    private boolean allProcessed() {
+        final TsfmMetrics m = app.metrics();
+        return m.total(TsfmMetrics.TICKS) + m.total(TsfmMetrics.DLQ) >= simulated.ticks() && m.pendingJobs() == 0;
     }
 
     public DemoWatcher watcher() {

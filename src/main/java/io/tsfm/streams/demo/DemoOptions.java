@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record DemoOptions(int markets, double hours, double speed, long seed, String bootstrapServers,
                           String modelUrl, String model, String fault, List<String> watch, boolean exitWhenDone,
-                          long summaryIntervalMs) {
+                          long summaryIntervalMs, int opsPort) {
 }

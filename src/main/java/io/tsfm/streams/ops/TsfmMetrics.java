@@ -213,4 +213,14 @@ public final class TsfmMetrics {
         final Counter c = registry.find(name).tags(tags).counter();
         return c == null ? 0.0 : c.count();
     }
+
+    /** Sum of a counter over all its tag values (e.g. every DLQ reason). */
+    public double total(final String name) {
+        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Model jobs open on this instance. */
+    public int pendingJobs() {
+        return pendingJobs.get();
+    }
 }
