@@ -18,6 +18,8 @@ import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.tick.TickSerde;
 import io.tsfm.streams.tick.TickValidator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -103,7 +105,8 @@ public final class TsfmTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(
+                // a fixed order, so the topology description (topology-docs/) is the same on every run
+                return new LinkedHashSet<>(List.of(
                         Stores.windowStoreBuilder(
                                 Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(),
                                         settings.step(), false),
@@ -115,7 +118,7 @@ public final class TsfmTopology {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
                                 Serdes.String(), new CycleStateSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_FORECAST_STORE),
-                                Serdes.String(), new ForecastRecordSerde()));
+                                Serdes.String(), new ForecastRecordSerde())));
             }
         };
     }
