@@ -57,9 +57,14 @@ public final class TopicSetup {
                         + ": create them, or set " + TOPICS_CREATE_MISSING + "=true");
             }
             final List<NewTopic> create = new ArrayList<>();
+            final Long retention = config.getLong(TOPICS_CREATED_RETENTION_MS);
             for (final String t : missing) {
-                create.add(new NewTopic(t, Optional.of(config.getInt(TOPICS_PARTITIONS)),
-                        Optional.of(config.getShort(TOPICS_REPLICATION_FACTOR))));
+                final NewTopic topic = new NewTopic(t, Optional.of(config.getInt(TOPICS_PARTITIONS)),
+                        Optional.of(config.getShort(TOPICS_REPLICATION_FACTOR)));
+                if (retention != null) {
+                    topic.configs(Map.of("retention.ms", Long.toString(retention)));
+                }
+                create.add(topic);
             }
             try {
                 admin.createTopics(create).all().get(40, TimeUnit.SECONDS);

@@ -133,6 +133,13 @@ public final class AppConfig extends AbstractConfig {
                 .define(ROLLOUT_STAGE, Type.STRING, "full_100",
                         ConfigDef.ValidString.in("shadow", "canary_5", "canary_25", "full_100"), Importance.MEDIUM,
                         "Rollout stage of the served model; every metric carries it as the rollout_stage label.")
+                .define(TOPICS_CREATED_RETENTION_MS, Type.LONG, null, Importance.LOW,
+                        "retention.ms of topics created by topics.create.missing (-1 keeps everything; replays "
+                                + "use -1 because their records carry old event timestamps); unset = broker default.")
+                .define(CYCLE_WINDOW_START_MS, Type.LONG, null, Importance.LOW,
+                        "Epoch ms: boundaries before this get no cycle (ticks still build state). Set by replay.")
+                .define(CYCLE_WINDOW_END_MS, Type.LONG, null, Importance.LOW,
+                        "Epoch ms: boundaries after this get no cycle. Set by replay.")
                 .define(MAX_FUTURE_SKEW_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
                         "A tick whose ts is this far after its Kafka record timestamp is rejected (absurd_timestamp).");
     }

@@ -61,6 +61,10 @@ public final class ConfigKeys {
     public static final String OPS_ADVERTISED_HOST = "ops.advertised.host";
     public static final String ROLLOUT_STAGE = "rollout.stage";
 
+    public static final String TOPICS_CREATED_RETENTION_MS = "topics.created.retention.ms";
+    public static final String CYCLE_WINDOW_START_MS = "cycle.window.start.ms";
+    public static final String CYCLE_WINDOW_END_MS = "cycle.window.end.ms";
+
     /** Environment variables that override settings start with this prefix (TSFM_BOOTSTRAP_SERVERS). */
     public static final String ENV_PREFIX = "TSFM_";
 }

@@ -127,7 +127,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             final long step = grid.stepMs();
             final long first = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
             for (long boundary = first; boundary <= due; boundary += step) {
-                runCycle(boundary);
+                if (settings.cycleInWindow(boundary)) {
+                    runCycle(boundary);
+                }
             }
             cycleState = new CycleState(due, streamTime);
             cycles.put(CYCLE_KEY, cycleState);

@@ -14,7 +14,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
                                Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
                                long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
-                               String modelVersion) {
+                               String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs) {
 
     public static ForecastSettings from(final AppConfig c) {
         final Set<String> buckets = new HashSet<>();
@@ -27,7 +27,14 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.quantiles(), c.getInt(MIN_POINTS_FOR_TSFM), buckets, c.getInt(MAX_GAP_MINUTES) * 60_000L,
                 c.transform(), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
                 c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
-                c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion());
+                c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
+                c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
+                c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS));
+    }
+
+    /** Whether a cycle runs at this boundary (replays limit cycles to their time range). */
+    public boolean cycleInWindow(final long boundaryMs) {
+        return boundaryMs >= cycleWindowStartMs && boundaryMs <= cycleWindowEndMs;
     }
 
     /** Steps before the window that may seed the forward fill: one more than the largest allowed gap. */

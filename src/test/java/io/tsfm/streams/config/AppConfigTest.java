@@ -84,6 +84,9 @@ class AppConfigTest {
         expected.put("ops.bind", "127.0.0.1");
         expected.put("ops.advertised.host", null);
         expected.put("rollout.stage", "full_100");
+        expected.put("topics.created.retention.ms", null);
+        expected.put("cycle.window.start.ms", null);
+        expected.put("cycle.window.end.ms", null);
 
         assertThat(AppConfig.DEFINITION.defaultValues()).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(new HashMap<String, Object>(AppConfig.of(Map.of()).values())).containsExactlyInAnyOrderEntriesOf(expected);

@@ -1,0 +1,106 @@
+package io.tsfm.streams.replay;
+
+import static io.tsfm.streams.config.ConfigKeys.*;
+
+import io.tsfm.streams.app.TopicSetup;
+import io.tsfm.streams.app.TsfmApp;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.ops.TsfmMetrics;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs a replay: positions the fresh consumer group at the warm-up start with the admin client, runs
+ * the processor with the derived settings until it has consumed the tick topic up to the range's end
+ * and answered every pending job, then stops. The live app's group, state and topics are never touched.
+ */
+public final class Replayer {
+    private final AppConfig live;
+    private final ReplayRequest request;
+    private final PrintStream out;
+
+    public Replayer(final AppConfig live, final ReplayRequest request, final PrintStream out) {
+        this.live = live;
+        this.request = request;
+        this.out = out;
+    }
+
+    /** @return the number of forecasts the replay published */
+    public long run() throws Exception {
+        final AppConfig config = ReplayConfig.derive(live, request, System.currentTimeMillis());
+        final String appId = config.getString(APPLICATION_ID);
+        final String ticks = config.getString(TOPIC_TICKS);
+        final Map<TopicPartition, Long> end;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getString(BOOTSTRAP_SERVERS)))) {
+            if (!admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).isEmpty()) {
+                throw new IllegalStateException("application id " + appId + " already has committed offsets: "
+                        + "choose a new --application-id");
+            }
+            final TopicDescription topic = admin.describeTopics(java.util.List.of(ticks)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(ticks);
+            final long startMs = request.from().toEpochMilli() - request.warmup().toMillis();
+            final Map<TopicPartition, Long> start = offsets(admin, topic, OffsetSpec.forTimestamp(startMs));
+            final Map<TopicPartition, Long> last = offsets(admin, topic, OffsetSpec.latest());
+            end = request.to() == null ? last
+                    : offsets(admin, topic, OffsetSpec.forTimestamp(request.to().toEpochMilli()
+                            + config.step().toMillis() + config.getLong(CYCLE_GRACE_MS) + 1));
+            final Map<TopicPartition, OffsetAndMetadata> initial = new HashMap<>();
+            start.forEach((tp, o) -> initial.put(tp, new OffsetAndMetadata(o < 0 ? last.get(tp) : o)));
+            end.replaceAll((tp, o) -> o < 0 ? last.get(tp) : o);
+            admin.alterConsumerGroupOffsets(appId, initial).all().get(30, TimeUnit.SECONDS);
+            out.printf("replay: application.id %s, ticks from %s (warm-up %s before %s) to %s, outputs %s*%n", appId,
+                    java.time.Instant.ofEpochMilli(startMs), request.warmup(), request.from(),
+                    request.to() == null ? "the end of " + ticks : request.to(), request.outputPrefix());
+            TopicSetup.ensure(config);
+            try (TsfmApp app = new TsfmApp(config).start()) {
+                final long deadline = System.nanoTime() + request.timeout().toNanos();
+                while (!caughtUp(admin, appId, end) || app.metrics().pendingJobs() > 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("replay did not finish within " + request.timeout());
+                    }
+                    TimeUnit.MILLISECONDS.sleep(500); // polling the group's progress, not synchronising threads
+                }
+                final long forecasts = (long) app.metrics().total(TsfmMetrics.FORECASTS);
+                out.printf("replay: done: %d forecasts to %s, %d fallback events to %s%n", forecasts,
+                        config.getString(TOPIC_FORECASTS), (long) app.metrics().total(TsfmMetrics.FALLBACK),
+                        config.getString(TOPIC_FALLBACKS));
+                return forecasts;
+            }
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(final Admin admin, final TopicDescription topic,
+                                                     final OffsetSpec spec) throws Exception {
+        final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), spec));
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+        final Map<TopicPartition, Long> out = new HashMap<>();
+        result.forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
+    private static boolean caughtUp(final Admin admin, final String appId, final Map<TopicPartition, Long> end)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        for (final Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            final OffsetAndMetadata c = committed.get(e.getKey());
+            if (c == null || c.offset() < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
