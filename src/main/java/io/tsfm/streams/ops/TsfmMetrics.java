@@ -200,12 +200,12 @@ public final class TsfmMetrics {
     /** Registers the breaker gauge (1 open, 0 otherwise) for a client. */
     public void breakerOpenGauge(final Supplier<Boolean> open) {
         Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0)
-                .description("1 while the tollama circuit breaker is open").register(registry);
+                .description("1 while the tollama circuit breaker is open").strongReference(true).register(registry);
     }
 
     public void inflightGauge(final Supplier<Integer> inflight) {
         Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue())
-                .description("tollama requests in flight on this instance").register(registry);
+                .description("tollama requests in flight on this instance").strongReference(true).register(registry);
     }
 
     /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */

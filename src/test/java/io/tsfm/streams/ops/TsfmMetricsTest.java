@@ -1,0 +1,43 @@
+package io.tsfm.streams.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class TsfmMetricsTest {
+
+    @Test
+    void breakerAndInflightGaugesKeepReportingAfterGarbageCollection() {
+        final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        final TsfmMetrics metrics = new TsfmMetrics(registry);
+        metrics.breakerOpenGauge(() -> true);
+        metrics.inflightGauge(() -> 3);
+        System.gc(); // a gauge that holds its lambda weakly reads NaN from here on
+        assertThat(registry.get(TsfmMetrics.BREAKER_OPEN).gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(TsfmMetrics.INFLIGHT).gauge().value()).isEqualTo(3.0);
+    }
+
+    @Test
+    void knownSeriesExistAtZeroBeforeAnythingHappens() {
+        final TsfmMetrics metrics = TsfmMetrics.inMemory();
+        assertThat(metrics.registry().get(TsfmMetrics.FALLBACK).tag("reason", "deadline_exceeded").counter().count())
+                .isZero();
+        assertThat(metrics.registry().get(TsfmMetrics.DLQ).tag("reason", "malformed_json").counter().count()).isZero();
+        assertThat(metrics.registry().get(TsfmMetrics.REQUEST).tag("status", "ok").counter().count()).isZero();
+    }
+
+    @Test
+    void countsForecastsFallbacksAndPendingJobs() {
+        final TsfmMetrics metrics = TsfmMetrics.inMemory();
+        metrics.forecastEmitted("tollama", 0.2, 1, 0);
+        metrics.forecastEmitted("baseline", 0.1, 0, 0);
+        metrics.fallback("too_few_points");
+        metrics.pendingDelta(3);
+        metrics.pendingDelta(-1);
+        assertThat(metrics.total(TsfmMetrics.FORECASTS)).isEqualTo(2.0);
+        assertThat(metrics.count(TsfmMetrics.FALLBACK, "reason", "too_few_points")).isEqualTo(1.0);
+        assertThat(metrics.count(TsfmMetrics.QUANTILE_CROSSING)).isEqualTo(1.0);
+        assertThat(metrics.pendingJobs()).isEqualTo(2);
+    }
+}
