@@ -19,6 +19,7 @@ import io.tsfm.streams.ops.Health;
 import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
 import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.ops.api.OnDemandApi;
 import io.tsfm.streams.topology.TsfmTopology;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -48,6 +49,7 @@ public final class TsfmApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer ops;
+    private final OnDemandApi api;
 
     public TsfmApp(final AppConfig config) {
         this.config = config;
@@ -77,6 +79,8 @@ public final class TsfmApp implements AutoCloseable {
         this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), registry, health,
                 topology.describe().toString(), new LatestForecasts(streams, HostInfo.buildFromEndpoint(
                         props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
+        this.api = OnDemandApi.create(config, client, metrics);
+        ops.addPost(OnDemandApi.PATH, api);
     }
 
     /** application.server: where other instances reach this one's ops server. */
@@ -136,5 +140,6 @@ public final class TsfmApp implements AutoCloseable {
         streamsMetrics.close();
         client.close();
         ops.close();
+        api.close();
     }
 }

@@ -130,6 +130,17 @@ public final class AppConfig extends AbstractConfig {
                 .define(OPS_ADVERTISED_HOST, Type.STRING, null, Importance.LOW,
                         "Host other instances use to reach this one's ops server for key lookups "
                                 + "(application.server); defaults to ops.bind, or the host name when ops.bind is 0.0.0.0.")
+                .define(API_TOKENS, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Tokens of the on-demand API POST /tsfm/forecast on the ops server: comma-separated "
+                                + "identity:token pairs or bare tokens (at least 16 characters, no placeholders). "
+                                + "Set it through the environment (TSFM_API_TOKENS); never logged. With no token "
+                                + "here or in " + API_TOKENS_FILE + " the endpoint answers 503.")
+                .define(API_TOKENS_FILE, Type.STRING, null, Importance.MEDIUM,
+                        "File of on-demand API tokens, one identity:token or bare token per line (blank lines "
+                                + "and # comments skipped); used together with " + API_TOKENS + ".")
+                .define(API_RATE_LIMIT_PER_MINUTE, Type.INT, 60, Range.between(1, 1_000_000), Importance.MEDIUM,
+                        "On-demand API requests per minute per identity (a token bucket of that size, refilled "
+                                + "evenly); over it the answer is 429 with Retry-After.")
                 .define(ROLLOUT_STAGE, Type.STRING, "full_100",
                         ConfigDef.ValidString.in("shadow", "canary_5", "canary_25", "full_100"), Importance.MEDIUM,
                         "Rollout stage of the served model; every metric carries it as the rollout_stage label.")

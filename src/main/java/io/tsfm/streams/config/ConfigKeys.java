@@ -65,6 +65,10 @@ public final class ConfigKeys {
     public static final String CYCLE_WINDOW_START_MS = "cycle.window.start.ms";
     public static final String CYCLE_WINDOW_END_MS = "cycle.window.end.ms";
 
+    public static final String API_TOKENS = "api.tokens";
+    public static final String API_TOKENS_FILE = "api.tokens.file";
+    public static final String API_RATE_LIMIT_PER_MINUTE = "api.rate.limit.per.minute";
+
     /** Environment variables that override settings start with this prefix (TSFM_BOOTSTRAP_SERVERS). */
     public static final String ENV_PREFIX = "TSFM_";
 }

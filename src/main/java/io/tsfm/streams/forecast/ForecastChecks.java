@@ -3,14 +3,14 @@ package io.tsfm.streams.forecast;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 
 /** Facts about a finished forecast that the metrics report: last-step band width, crossing fixes, invalid steps. */
-final class ForecastChecks {
+public final class ForecastChecks {
     private ForecastChecks() {
     }
 
-    record Stats(double lastStepWidth, boolean crossingFixed, int invalidSteps) {
+    public record Stats(double lastStepWidth, boolean crossingFixed, int invalidSteps) {
     }
 
-    static Stats of(final ForecastRecord f) {
+    public static Stats of(final ForecastRecord f) {
         final double[][] paths = f.yhatQ().values().toArray(new double[0][]);
         final int last = f.horizonSteps() - 1;
         int invalid = 0;

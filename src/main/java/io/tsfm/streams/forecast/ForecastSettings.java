@@ -32,6 +32,14 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS));
     }
 
+    /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
+    public ForecastSettings reshaped(final Duration newStep, final String newFreq, final int newHorizon,
+                                     final double[] newLevels, final Transform newTransform) {
+        return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
+                baselineOnlyBuckets, maxGapMs, newTransform, ewmaAlpha, minWidth, maxWidth, cycleGraceMs, jobDeadlineMs,
+                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs);
+    }
+
     /** Whether a cycle runs at this boundary (replays limit cycles to their time range). */
     public boolean cycleInWindow(final long boundaryMs) {
         return boundaryMs >= cycleWindowStartMs && boundaryMs <= cycleWindowEndMs;

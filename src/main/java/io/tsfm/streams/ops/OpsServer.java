@@ -1,6 +1,7 @@
 package io.tsfm.streams.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -45,7 +46,23 @@ public final class OpsServer implements AutoCloseable {
                 ex.getRequestURI().getRawQuery())));
         server.createContext("/", ex -> handle(ex, () -> Response.json(404,
                 "{\"error\":\"not found\",\"paths\":[\"/metrics\",\"/health/live\",\"/health/ready\",\"/topology\","
-                        + "\"/markets/{id}/forecast\"]}")));
+                        + "\"/markets/{id}/forecast\",\"POST /tsfm/forecast\"]}")));
+    }
+
+    /**
+     * Serves POST on {@code path} with a handler that owns the exchange (reads the body, writes and closes
+     * the answer, possibly on a thread of its own); any other method gets 405. The GET endpoints are unchanged.
+     */
+    public OpsServer addPost(final String path, final HttpHandler handler) {
+        server.createContext(path, ex -> {
+            if ("POST".equals(ex.getRequestMethod())) {
+                handler.handle(ex);
+            } else {
+                ex.getResponseHeaders().set("Allow", "POST");
+                handle(ex, () -> Response.json(405, "{\"error\":\"method not allowed\"}"));
+            }
+        });
+        return this;
     }
 
     public OpsServer start() {

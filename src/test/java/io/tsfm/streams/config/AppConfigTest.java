@@ -83,6 +83,9 @@ class AppConfigTest {
         expected.put("ops.port", 8080);
         expected.put("ops.bind", "127.0.0.1");
         expected.put("ops.advertised.host", null);
+        expected.put("api.tokens", null);
+        expected.put("api.tokens.file", null);
+        expected.put("api.rate.limit.per.minute", 60);
         expected.put("rollout.stage", "full_100");
         expected.put("topics.created.retention.ms", null);
         expected.put("cycle.window.start.ms", null);

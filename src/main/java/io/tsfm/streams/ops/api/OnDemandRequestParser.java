@@ -1,0 +1,312 @@
+package io.tsfm.streams.ops.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the body of {@code POST /tsfm/forecast} with the seed runner's field names and
+ * input-error messages. Pure: no clock, no settings except the freq a request without one gets.
+ *
+ * <p>Every failure is an {@link InvalidRequestException} whose message is the 400's {@code detail}:
+ * {@code too_few_points: ...} for fewer than 2 values of y (the seed's schema minimum; 2..31 values are
+ * answered by the baseline with fallback reason {@code too_few_points} instead),
+ * {@code malformed input: y[3] is non-finite}, {@code malformed input: Unsupported freq: x},
+ * {@code y_ts length must match y}, {@code malformed input: y_ts must be strictly increasing},
+ * {@code malformed input: y_ts spacing must align with freq}, and the same style for the other fields.
+ *
+ * <p>{@code x_past} and {@code x_future} are accepted and not used (the product's model calls carry no
+ * covariates); {@code model.params} is accepted and not used.
+ */
+public final class OnDemandRequestParser {
+    public static final int MIN_POINTS = 2;
+    public static final int MAX_POINTS = 20_000;
+    public static final int MAX_HORIZON = 1000;
+    public static final int MAX_QUANTILES = 99;
+
+    static final String MALFORMED = "malformed input: ";
+    private static final Pattern FREQ = Pattern.compile("([1-9][0-9]{0,5})([mh])");
+    /** pydantic's rule for numeric datetimes: above this many seconds the number is milliseconds. */
+    private static final double MS_THRESHOLD = 2e10;
+
+    private static final JsonMapper READER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final String defaultFreq;
+
+    /** @param defaultFreq the freq of a request that sends none (the instance's {@code freq} setting) */
+    public OnDemandRequestParser(final String defaultFreq) {
+        this.defaultFreq = Objects.requireNonNull(defaultFreq, "defaultFreq");
+        stepMs(defaultFreq);
+    }
+
+    public OnDemandRequest parse(final byte[] body) {
+        final JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (final JacksonException e) {
+            throw invalid("request body is not valid JSON");
+        } catch (final java.io.IOException e) {
+            throw invalid("request body cannot be read");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("request body must be a JSON object");
+        }
+        final String marketId = marketId(root.get("market_id"));
+        final long asOfMs = timestamp(root.get("as_of_ts"), "as_of_ts");
+        final JsonNode freqNode = root.get("freq");
+        final String freq = absent(freqNode) ? defaultFreq : freqNode.asText();
+        final long stepMs = stepMs(freq);
+        final Integer horizon = horizon(root.get("horizon_steps"));
+        final double[] quantiles = quantiles(root.get("quantiles"));
+        final double[] y = values(root.get("y"));
+        final long[] yTs = yTs(root.get("y_ts"), y.length, stepMs);
+        final JsonNode transform = root.get("transform");
+        String space = null;
+        Double eps = null;
+        if (!absent(transform)) {
+            if (!transform.isObject()) {
+                throw invalid("transform must be an object");
+            }
+            space = transformSpace(transform.get("space"));
+            eps = transformEps(transform.get("eps"));
+        }
+        final JsonNode model = root.get("model");
+        String provider = null;
+        String modelName = null;
+        String modelVersion = null;
+        if (!absent(model)) {
+            if (!model.isObject()) {
+                throw invalid("model must be an object");
+            }
+            provider = optionalText(model.get("provider"), "model.provider");
+            if (provider != null && !"tollama".equals(provider.trim().toLowerCase(Locale.ROOT))) {
+                throw invalid("Unsupported model provider: " + excerpt(provider));
+            }
+            modelName = optionalText(model.get("model_name"), "model.model_name");
+            modelVersion = optionalText(model.get("model_version"), "model.model_version");
+            final JsonNode params = model.get("params");
+            if (!absent(params) && !params.isObject()) {
+                throw invalid("model.params must be an object");
+            }
+        }
+        final String bucket = optionalText(root.get("liquidity_bucket"), "liquidity_bucket");
+        final boolean covariates = present(root.get("x_past")) || present(root.get("x_future"));
+        return new OnDemandRequest(marketId, asOfMs, freq, stepMs, horizon, quantiles, y, yTs, space, eps,
+                provider, modelName, modelVersion,
+                bucket == null || bucket.isBlank() ? null : bucket.trim().toLowerCase(Locale.ROOT), covariates);
+    }
+
+    private static String marketId(final JsonNode node) {
+        if (absent(node)) {
+            throw invalid("market_id is required");
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw invalid("market_id must be a non-empty string");
+        }
+        return node.asText();
+    }
+
+    /** {@code <n>m} or {@code <n>h}, n >= 1, as the seed parses freq. */
+    static long stepMs(final String freq) {
+        final Matcher m = FREQ.matcher(freq == null ? "" : freq.trim());
+        if (!m.matches()) {
+            throw invalid("Unsupported freq: " + excerpt(freq));
+        }
+        final long n = Long.parseLong(m.group(1));
+        return "m".equals(m.group(2)) ? n * 60_000L : n * 3_600_000L;
+    }
+
+    private static Integer horizon(final JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()
+                || node.asInt() < 1 || node.asInt() > MAX_HORIZON) {
+            throw invalid("horizon_steps must be an integer in [1, " + MAX_HORIZON + "]");
+        }
+        return node.asInt();
+    }
+
+    private static double[] quantiles(final JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        final String rule = "quantiles must be a list of 1 to " + MAX_QUANTILES
+                + " numbers strictly ascending in (0, 1)";
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_QUANTILES) {
+            throw invalid(rule);
+        }
+        final double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            final JsonNode q = node.get(i);
+            if (!q.isNumber() || !(q.asDouble() > 0.0 && q.asDouble() < 1.0) || (i > 0 && !(q.asDouble() > out[i - 1]))) {
+                throw invalid(rule);
+            }
+            out[i] = q.asDouble();
+        }
+        return out;
+    }
+
+    private static double[] values(final JsonNode node) {
+        if (absent(node)) {
+            throw invalid("y is required");
+        }
+        if (!node.isArray()) {
+            throw invalid("y must be a list of numbers");
+        }
+        if (node.size() < MIN_POINTS) {
+            throw new InvalidRequestException("too_few_points: y has " + node.size() + (node.size() == 1 ? " value" : " values")
+                    + "; at least " + MIN_POINTS + " are required");
+        }
+        if (node.size() > MAX_POINTS) {
+            throw invalid("y has " + node.size() + " values; at most " + MAX_POINTS + " are allowed");
+        }
+        final double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            final JsonNode v = node.get(i);
+            if (v.isNull()) {
+                throw invalid("y[" + i + "] is non-finite");
+            }
+            if (!v.isNumber()) {
+                throw invalid("y[" + i + "] is not a number");
+            }
+            final double d = v.asDouble();
+            if (!Double.isFinite(d)) {
+                throw invalid("y[" + i + "] is non-finite");
+            }
+            if (d < 0.0 || d > 1.0) {
+                throw invalid("y[" + i + "] is outside [0, 1]");
+            }
+            out[i] = d;
+        }
+        return out;
+    }
+
+    private static long[] yTs(final JsonNode node, final int length, final long stepMs) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw invalid("y_ts must be a list of timestamps");
+        }
+        if (node.size() != length) {
+            throw new InvalidRequestException("y_ts length must match y");
+        }
+        final long[] out = new long[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = timestamp(node.get(i), "y_ts[" + i + "]");
+        }
+        for (int i = 1; i < length; i++) {
+            if (out[i] <= out[i - 1]) {
+                throw invalid("y_ts must be strictly increasing");
+            }
+        }
+        for (int i = 1; i < length; i++) {
+            if ((out[i] - out[i - 1]) % stepMs != 0) {
+                throw invalid("y_ts spacing must align with freq");
+            }
+        }
+        return out;
+    }
+
+    private static String transformSpace(final JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        final String space = node.asText().trim().toLowerCase(Locale.ROOT);
+        if (!node.isTextual() || !("logit".equals(space) || "none".equals(space))) {
+            throw invalid("Unsupported transform space: " + excerpt(node.asText()));
+        }
+        return space;
+    }
+
+    private static Double transformEps(final JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isNumber() || !(node.asDouble() > 0.0 && node.asDouble() < 0.5)) {
+            throw invalid("transform.eps must be a number in (0, 0.5)");
+        }
+        return node.asDouble();
+    }
+
+    private static String optionalText(final JsonNode node, final String field) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw invalid(field + " must be a string");
+        }
+        return node.asText();
+    }
+
+    /**
+     * A datetime as pydantic reads one: an ISO-8601 string with an offset or Z (a naive one is UTC; a space
+     * may separate date and time), or a number of seconds since the epoch (milliseconds above 2e10).
+     */
+    static long timestamp(final JsonNode node, final String field) {
+        if (absent(node)) {
+            throw invalid(field + " is required");
+        }
+        if (node.isNumber()) {
+            final double v = node.asDouble();
+            if (!Double.isFinite(v) || Math.abs(v) > 1e14) {
+                throw invalid(field + " is not a timestamp: " + excerpt(node.asText()));
+            }
+            return Math.abs(v) > MS_THRESHOLD ? Math.round(v) : Math.round(v * 1000.0);
+        }
+        if (!node.isTextual()) {
+            throw invalid(field + " is not a timestamp: " + excerpt(node.toString()));
+        }
+        final String text = node.asText().trim();
+        final String iso = text.length() > 10 && text.charAt(10) == ' '
+                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+        } catch (final DateTimeException offsetMissing) {
+            try {
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (final DateTimeException e) {
+                try {
+                    return Instant.parse(iso).toEpochMilli();
+                } catch (final DateTimeException e2) {
+                    throw invalid(field + " is not a timestamp: " + excerpt(text));
+                }
+            }
+        }
+    }
+
+    private static boolean absent(final JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private static boolean present(final JsonNode node) {
+        return !absent(node) && !((node.isArray() || node.isObject()) && node.isEmpty());
+    }
+
+    /** Caller text echoed in a message, cut to 64 characters. */
+    private static String excerpt(final String s) {
+        if (s == null) {
+            return "null";
+        }
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
+
+    private static InvalidRequestException invalid(final String what) {
+        return new InvalidRequestException(MALFORMED + what);
+    }
+}
