@@ -5,33 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** tollama's 10 MB body limit, answered 413 over real HTTP. */
 class BodyLimitTest {
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     @Test
     void aBodyOverTenMegabytesIs413() {
         final byte[] body = new byte[10 * 1024 * 1024 + 1];
         Arrays.fill(body, (byte) ' ');
 
-        final HttpResponse<String> response = http.send(http.request("/v1/forecast")
+        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -42,9 +30,9 @@ class BodyLimitTest {
     void theServerKeepsAnsweringAfterA413() {
         final byte[] body = new byte[11 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
-        http.send(http.request("/api/forecast").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        SERVER.http().send(SERVER.http().request("/api/forecast").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
-        final HttpResponse<String> response = http.post("/v1/forecast", ForecasterHttp.mockRequest(1, null, 2.0));
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(1, null, 2.0));
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -56,7 +44,7 @@ class BodyLimitTest {
         Arrays.fill(body, (byte) ' ');
         System.arraycopy(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, body, 0, json.length());
 
-        final HttpResponse<String> response = http.send(http.request("/v1/forecast")
+        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(200);

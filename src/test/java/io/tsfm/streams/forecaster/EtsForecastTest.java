@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The local-ets-damped model over HTTP: start timestamp, ordered quantiles, usage. */
 class EtsForecastTest {
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     @Test
     void theEtsModelStartsOneFreqStepAfterTheLastTimestamp() {
@@ -73,7 +61,7 @@ class EtsForecastTest {
         final String body = ForecasterHttp.mockRequest(horizon, "[0.1,0.5,0.9]", logits)
                 .replace("\"model\":\"mock\"", "\"model\":\"local-ets-damped\"")
                 .replace("\"freq\":\"5min\"", "\"freq\":\"" + freq + "\"");
-        final HttpResponse<String> response = http.post("/v1/forecast", body);
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", body);
         assertThat(response.statusCode()).isEqualTo(200);
         return ForecasterHttp.json(response);
     }

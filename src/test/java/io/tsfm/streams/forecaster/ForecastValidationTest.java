@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,19 +17,8 @@ class ForecastValidationTest {
     private static final String TS2 = "\"timestamps\":[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\"]";
     private static final String SERIES = "{\"id\":\"a\",\"freq\":\"5min\"," + TS2 + ",\"target\":[1.0,2.0]}";
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
@@ -131,7 +119,7 @@ class ForecastValidationTest {
     @MethodSource("invalidRequests")
     void anInvalidRequestIsA400WithAPydanticStyleDetailArray(final String description, final String body,
                                                              final String type, final String loc) {
-        final HttpResponse<String> response = http.post("/v1/forecast", body);
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         final JsonNode detail = ForecasterHttp.json(response).path("detail");
@@ -150,7 +138,7 @@ class ForecastValidationTest {
         final String body = "{\"model\":\"mock\",\"horizon\":\"12\",\"quantiles\":[2.0],\"series\":["
                 + "{\"id\":\"a\",\"freq\":\"5min\"," + TS2 + ",\"target\":[1.0,null]}],\"extra\":true}";
 
-        final JsonNode detail = ForecasterHttp.json(http.post("/v1/forecast", body)).path("detail");
+        final JsonNode detail = ForecasterHttp.json(SERVER.http().post("/v1/forecast", body)).path("detail");
 
         assertThat(detail).hasSize(4);
         assertThat(detail.findValuesAsText("type"))
@@ -159,7 +147,7 @@ class ForecastValidationTest {
 
     @Test
     void theOffendingValueIsEchoedAsInput() {
-        final JsonNode detail = ForecasterHttp.json(http.post("/v1/forecast", request("12.5", null, SERIES, "")))
+        final JsonNode detail = ForecasterHttp.json(SERVER.http().post("/v1/forecast", request("12.5", null, SERIES, "")))
                 .path("detail");
 
         assertThat(detail.get(0).path("input").asDouble()).isEqualTo(12.5);
@@ -168,7 +156,7 @@ class ForecastValidationTest {
 
     @Test
     void validationHappensOnApiForecastToo() {
-        final HttpResponse<String> response = http.post("/api/forecast", request("12.0", null, SERIES, ""));
+        final HttpResponse<String> response = SERVER.http().post("/api/forecast", request("12.0", null, SERIES, ""));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ForecasterHttp.json(response).path("detail").get(0).path("type").asText()).isEqualTo("int_type");
@@ -176,7 +164,7 @@ class ForecastValidationTest {
 
     @Test
     void aRequestNamingOnlyADataUrlIsABadRequestObject() {
-        final HttpResponse<String> response = http.post("/v1/forecast",
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast",
                 "{\"model\":\"mock\",\"horizon\":2,\"data_url\":\"https://example.org/series.csv\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -6,30 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health, version, tags, show, models, pull, request ids and unknown routes. */
 class MetadataEndpointsTest {
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     @Test
     void healthAnswersStatusOk() {
-        final HttpResponse<String> response = http.get("/v1/health");
+        final HttpResponse<String> response = SERVER.http().get("/v1/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -38,7 +26,7 @@ class MetadataEndpointsTest {
 
     @Test
     void versionIsTollamasVersion() {
-        final HttpResponse<String> response = http.get("/api/version");
+        final HttpResponse<String> response = SERVER.http().get("/api/version");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"version\":\"0.1.0\"}");
@@ -46,7 +34,7 @@ class MetadataEndpointsTest {
 
     @Test
     void tagsListEveryPreloadedModelWithTollamaDetails() {
-        final JsonNode tags = ForecasterHttp.json(http.get("/api/tags"));
+        final JsonNode tags = ForecasterHttp.json(SERVER.http().get("/api/tags"));
 
         assertThat(names(tags.path("models"))).containsExactly("mock", "local-ets-damped");
         final JsonNode mock = tags.path("models").get(0);
@@ -60,7 +48,7 @@ class MetadataEndpointsTest {
 
     @Test
     void showDescribesAnInstalledModelWithItsLicense() {
-        final HttpResponse<String> response = http.post("/api/show", "{\"model\":\"local-ets-damped\"}");
+        final HttpResponse<String> response = SERVER.http().post("/api/show", "{\"model\":\"local-ets-damped\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         final JsonNode show = ForecasterHttp.json(response);
@@ -78,7 +66,7 @@ class MetadataEndpointsTest {
 
     @Test
     void showOfAnUnknownModelIs404() {
-        final HttpResponse<String> response = http.post("/api/show", "{\"model\":\"chronos2\"}");
+        final HttpResponse<String> response = SERVER.http().post("/api/show", "{\"model\":\"chronos2\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).isEqualTo("model 'chronos2' is not installed");
@@ -86,7 +74,7 @@ class MetadataEndpointsTest {
 
     @Test
     void modelsListAvailableAndInstalledWithLicenseAndSource() {
-        final JsonNode models = ForecasterHttp.json(http.get("/v1/models"));
+        final JsonNode models = ForecasterHttp.json(SERVER.http().get("/v1/models"));
 
         assertThat(names(models.path("available"))).containsExactly("mock", "local-ets-damped");
         assertThat(names(models.path("installed"))).containsExactly("mock", "local-ets-damped");
@@ -101,7 +89,7 @@ class MetadataEndpointsTest {
 
     @Test
     void pullOfAnInstalledModelSucceedsAgain() {
-        final HttpResponse<String> response = http.post("/api/pull", "{\"model\":\"mock\",\"stream\":false}");
+        final HttpResponse<String> response = SERVER.http().post("/api/pull", "{\"model\":\"mock\",\"stream\":false}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         final JsonNode pull = ForecasterHttp.json(response);
@@ -113,7 +101,7 @@ class MetadataEndpointsTest {
 
     @Test
     void pullStreamsNdjsonByDefaultEndingInSuccess() {
-        final HttpResponse<String> response = http.post("/api/pull", "{\"model\":\"mock\"}");
+        final HttpResponse<String> response = SERVER.http().post("/api/pull", "{\"model\":\"mock\"}");
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
         final String[] lines = response.body().split("\n");
@@ -123,7 +111,7 @@ class MetadataEndpointsTest {
 
     @Test
     void pullOfAModelOutsideTheRegistryIs404() {
-        final HttpResponse<String> response = http.post("/api/pull", "{\"model\":\"chronos2\",\"stream\":false}");
+        final HttpResponse<String> response = SERVER.http().post("/api/pull", "{\"model\":\"chronos2\",\"stream\":false}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).contains("chronos2");
@@ -131,15 +119,15 @@ class MetadataEndpointsTest {
 
     @Test
     void aClientsRequestIdIsEchoed() {
-        final HttpResponse<String> response = http.send(http.request("/v1/health").header("X-Request-ID", "req-42").GET());
+        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/health").header("X-Request-ID", "req-42").GET());
 
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("req-42");
     }
 
     @Test
     void aRequestIdIsGeneratedWhenTheClientSendsNone() {
-        final HttpResponse<String> first = http.get("/api/version");
-        final HttpResponse<String> second = http.get("/api/version");
+        final HttpResponse<String> first = SERVER.http().get("/api/version");
+        final HttpResponse<String> second = SERVER.http().get("/api/version");
 
         assertThat(first.headers().firstValue("X-Request-ID")).hasValueSatisfying(id -> assertThat(id).hasSize(32));
         assertThat(first.headers().firstValue("X-Request-ID")).isNotEqualTo(second.headers().firstValue("X-Request-ID"));
@@ -147,7 +135,7 @@ class MetadataEndpointsTest {
 
     @Test
     void errorsCarryTheRequestIdToo() {
-        final HttpResponse<String> response = http.send(http.request("/v1/forecast").header("X-Request-ID", "bad-1")
+        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast").header("X-Request-ID", "bad-1")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -156,7 +144,7 @@ class MetadataEndpointsTest {
 
     @Test
     void anUnknownRouteIs404WithDetail() {
-        final HttpResponse<String> response = http.get("/v1/nope");
+        final HttpResponse<String> response = SERVER.http().get("/v1/nope");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).isEqualTo("Not Found");
@@ -164,7 +152,7 @@ class MetadataEndpointsTest {
 
     @Test
     void aWrongMethodIs405WithDetail() {
-        final HttpResponse<String> response = http.get("/v1/forecast");
+        final HttpResponse<String> response = SERVER.http().get("/v1/forecast");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).isEqualTo("Method Not Allowed");

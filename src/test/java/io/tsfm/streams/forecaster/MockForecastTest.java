@@ -6,30 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The mock model reproduces tollama's mock exactly, for one and many series. */
 class MockForecastTest {
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     @Test
     void mockRepeatsTheLastValueForEveryStepAndEveryQuantile() {
-        final HttpResponse<String> response = http.post("/v1/forecast",
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast",
                 ForecasterHttp.mockRequest(3, "[0.1,0.5,0.9]", -0.41, -0.37, -0.2));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -46,7 +34,7 @@ class MockForecastTest {
 
     @Test
     void mockUsageNamesTheMockRunnerWithSeriesCountAndHorizon() {
-        final JsonNode body = ForecasterHttp.json(http.post("/v1/forecast", ForecasterHttp.mockRequest(4, null, 1.0, 2.0)));
+        final JsonNode body = ForecasterHttp.json(SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(4, null, 1.0, 2.0)));
 
         assertThat(body.path("usage").path("runner").asText()).isEqualTo("tollama-mock");
         assertThat(body.path("usage").path("series_count").asInt()).isEqualTo(1);
@@ -57,7 +45,7 @@ class MockForecastTest {
 
     @Test
     void quantilesAreOmittedWhenNoneAreRequested() {
-        final JsonNode forecast = ForecasterHttp.json(http.post("/v1/forecast",
+        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast",
                 ForecasterHttp.mockRequest(2, null, 5.0, 6.0))).path("forecasts").get(0);
 
         assertThat(forecast.has("quantiles")).isFalse();
@@ -66,7 +54,7 @@ class MockForecastTest {
 
     @Test
     void quantileKeysArePythonGeneralFormat() {
-        final JsonNode forecast = ForecasterHttp.json(http.post("/v1/forecast",
+        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast",
                 ForecasterHttp.mockRequest(1, "[0.00001,0.05,0.5,0.95]", 7.0))).path("forecasts").get(0);
 
         assertThat(fieldNames(forecast.path("quantiles"))).containsExactly("1e-05", "0.05", "0.5", "0.95");
@@ -77,7 +65,7 @@ class MockForecastTest {
         final String body = "{\"model\":\"mock\",\"horizon\":2,\"series\":[{\"id\":\"a\",\"freq\":\"5min\","
                 + "\"timestamps\":[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\"],\"target\":[1,3]}]}";
 
-        final JsonNode forecast = ForecasterHttp.json(http.post("/v1/forecast", body)).path("forecasts").get(0);
+        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast", body)).path("forecasts").get(0);
 
         assertThat(forecast.path("mean").toString()).isEqualTo("[3.0,3.0]");
     }
@@ -95,7 +83,7 @@ class MockForecastTest {
         }
         final String body = "{\"model\":\"mock\",\"horizon\":2,\"quantiles\":[0.1,0.9],\"series\":[" + series + "]}";
 
-        final JsonNode response = ForecasterHttp.json(http.post("/v1/forecast", body));
+        final JsonNode response = ForecasterHttp.json(SERVER.http().post("/v1/forecast", body));
 
         final JsonNode forecasts = response.path("forecasts");
         assertThat(forecasts).hasSize(50);
@@ -114,7 +102,7 @@ class MockForecastTest {
                 + "\"future_covariates\":{\"volume\":[30,40]},\"static_covariates\":{\"bucket\":\"high\"}}],"
                 + "\"options\":{},\"timeout\":5.0,\"keep_alive\":\"5m\"}";
 
-        final HttpResponse<String> response = http.post("/v1/forecast", body);
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", body);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ForecasterHttp.json(response).path("forecasts").get(0).path("mean").toString()).isEqualTo("[2.0,2.0]");

@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** NDJSON framing of /api/forecast and its stream:false form. */
 class StreamingForecastTest {
 
-    private static LocalForecaster server;
-    private static ForecasterHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        http = new ForecasterHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension();
 
     @Test
     void apiForecastStreamsThreeNdjsonLinesByDefault() {
-        final HttpResponse<String> response = http.post("/api/forecast",
+        final HttpResponse<String> response = SERVER.http().post("/api/forecast",
                 ForecasterHttp.mockRequest(2, "[0.5]", 1.0, 4.0));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -48,7 +36,7 @@ class StreamingForecastTest {
     void apiForecastWithStreamTrueStreamsToo() {
         final String request = ForecasterHttp.mockRequest(1, null, 3.0).replaceFirst("\\{", "{\"stream\":true,");
 
-        final HttpResponse<String> response = http.post("/api/forecast", request);
+        final HttpResponse<String> response = SERVER.http().post("/api/forecast", request);
 
         assertThat(response.body().split("\n")).hasSize(3);
     }
@@ -57,7 +45,7 @@ class StreamingForecastTest {
     void apiForecastWithStreamFalseAnswersOneJsonObject() {
         final String request = ForecasterHttp.mockRequest(2, null, 1.0, 4.0).replaceFirst("\\{", "{\"stream\":false,");
 
-        final HttpResponse<String> response = http.post("/api/forecast", request);
+        final HttpResponse<String> response = SERVER.http().post("/api/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -70,7 +58,7 @@ class StreamingForecastTest {
     void aNonBooleanStreamIsA400() {
         final String request = ForecasterHttp.mockRequest(1, null, 3.0).replaceFirst("\\{", "{\"stream\":\"no\",");
 
-        final HttpResponse<String> response = http.post("/api/forecast", request);
+        final HttpResponse<String> response = SERVER.http().post("/api/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ForecasterHttp.json(response).path("detail").get(0).path("loc").toString())
@@ -81,7 +69,7 @@ class StreamingForecastTest {
     void streamIsRejectedOnV1Forecast() {
         final String request = ForecasterHttp.mockRequest(1, null, 3.0).replaceFirst("\\{", "{\"stream\":false,");
 
-        final HttpResponse<String> response = http.post("/v1/forecast", request);
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ForecasterHttp.json(response).path("detail").get(0).path("type").asText()).isEqualTo("extra_forbidden");

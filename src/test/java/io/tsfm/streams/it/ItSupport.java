@@ -105,18 +105,8 @@ final class ItSupport {
                                                          final Deserializer<V> valueDeserializer,
                                                          final Predicate<List<ConsumerRecord<String, V>>> done,
                                                          final Duration timeout) {
-        final Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         final List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer)) {
-            final List<TopicPartition> parts = new ArrayList<>();
-            for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                parts.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+        try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
             final long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(out)) {
                 if (System.nanoTime() > deadline) {
@@ -129,21 +119,29 @@ final class ItSupport {
         return out;
     }
 
-    /** Everything committed in a topic right now: reads up to the last stable offset of every partition. */
-    static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
-                                                       final Deserializer<V> valueDeserializer) {
+    /** A read_committed consumer assigned every partition of the topic, at the beginning. */
+    private static <V> KafkaConsumer<String, V> fromBeginning(final String bootstrap, final String topic,
+                                                              final Deserializer<V> valueDeserializer) {
         final Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer);
+        final List<TopicPartition> parts = new ArrayList<>();
+        for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+            parts.add(new TopicPartition(topic, info.partition()));
+        }
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+        return consumer;
+    }
+
+    /** Everything committed in a topic right now: reads up to the last stable offset of every partition. */
+    static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
+                                                       final Deserializer<V> valueDeserializer) {
         final List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer)) {
-            final List<TopicPartition> parts = new ArrayList<>();
-            for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                parts.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+        try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
+            final List<TopicPartition> parts = new ArrayList<>(consumer.assignment());
             final Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
             final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
