@@ -41,9 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
             completionCandidates = Presets.class)
     String fault;
 
-    @Option(names = "--watch", split = ",", defaultValue = "m-0001,m-0002,m-0003",
-            description = "Markets whose forecasts are printed, or 'all' (default: ${DEFAULT-VALUE}).")
-    List<String> watch;
+    @Option(names = "--watch", split = ",",
+            description = "Markets whose forecasts are printed, or 'all' (default: two liquid, one mid, one illiquid market).")
+    List<String> watch = List.of();
 
     @Option(names = "--ops-port", defaultValue = "8080",
             description = "Port of the ops endpoints on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")

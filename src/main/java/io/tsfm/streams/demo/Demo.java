@@ -9,6 +9,9 @@ import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.LocalEtsDampedModel;
 import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.simulate.LiquidityClass;
+import io.tsfm.streams.simulate.MarketProfile;
+import io.tsfm.streams.simulate.MarketSimulator;
 import io.tsfm.streams.simulate.SimulationCounts;
 import io.tsfm.streams.simulate.SimulationSpec;
 import io.tsfm.streams.simulate.SimulatorProducer;
@@ -49,6 +52,8 @@ public final class Demo implements AutoCloseable {
     private Thread simulatorThread;
     private volatile SimulationCounts simulated;
     private volatile Throwable simulatorFailure;
+    private volatile boolean stopping;
+    private SimulationSpec spec;
 
     public Demo(final DemoOptions options, final PrintStream out) {
         this.options = options;
@@ -61,6 +66,8 @@ public final class Demo implements AutoCloseable {
     }
 
     public Demo start() {
+        spec = SimulationSpec.endingNow(options.seed(), options.markets(),
+                Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
         final String bootstrap;
         if (options.bootstrapServers() == null) {
             broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
@@ -100,7 +107,7 @@ public final class Demo implements AutoCloseable {
         out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2); ops endpoints on http://127.0.0.1:"
                 + app.opsPort() + "/metrics, /health/ready, /topology, /markets/{id}/forecast");
 
-        final Set<String> watched = new HashSet<>(options.watch());
+        final Set<String> watched = new HashSet<>(options.watch().isEmpty() ? sampleMarkets(spec) : options.watch());
         watcher = new DemoWatcher(bootstrap, Map.of("ticks", config.getString("topic.ticks"),
                 "forecasts", config.getString("topic.forecasts"), "fallbacks", config.getString("topic.fallbacks"),
                 "dlq", config.getString("topic.dlq")), watched, watched.contains("all"), out);
@@ -108,17 +115,19 @@ public final class Demo implements AutoCloseable {
         watcherThread.setDaemon(true);
         watcherThread.start();
 
-        final SimulationSpec spec = SimulationSpec.endingNow(options.seed(), options.markets(),
-                Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
         out.printf("demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n", options.markets(),
                 options.hours(), spec.start(), spec.end(), options.speed() == 0 ? "max" : options.speed());
         simulatorThread = new Thread(() -> {
-            try (SimulatorProducer producer = SimulatorProducer.connect(bootstrap)) {
+            final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
+            try {
                 simulated = producer.send(spec, config.getString("topic.ticks"), options.speed());
             } catch (final RuntimeException e) {
-                if (!Thread.currentThread().isInterrupted()) {
+                if (!stopping) {
                     simulatorFailure = e;
                 }
+            } finally {
+                Thread.interrupted(); // a stop interrupts the pacing; let the producer close normally
+                producer.close();
             }
         }, "demo-simulator");
         simulatorThread.setDaemon(true);
@@ -164,6 +173,21 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /** Two liquid markets, one mid and one illiquid: the model's forecasts and the baseline's side by side. */
+    static java.util.List<String> sampleMarkets(final SimulationSpec spec) {
+        final java.util.List<String> out = new java.util.ArrayList<>();
+        final Map<LiquidityClass, Integer> wanted = new java.util.EnumMap<>(Map.of(LiquidityClass.HIGH, 2,
+                LiquidityClass.MID, 1, LiquidityClass.LOW, 1));
+        for (final MarketProfile m : new MarketSimulator(spec).markets()) {
+            final int left = wanted.getOrDefault(m.liquidity(), 0);
+            if (left > 0) {
+                out.add(m.marketId());
+                wanted.put(m.liquidity(), left - 1);
+            }
+        }
+        return out;
+    }
+
     /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
     private boolean allProcessed() {
         final TsfmMetrics m = app.metrics();
@@ -176,23 +200,41 @@ public final class Demo implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         if (simulatorThread != null) {
             simulatorThread.interrupt();
+            quietly(() -> simulatorThread.join(10_000));
         }
         if (watcher != null) {
             watcher.stop();
         }
+        // each part is closed even when an earlier one fails, and the data is always removed
         if (app != null) {
-            app.close();
+            quietly(app::close);
         }
         if (forecaster != null) {
-            forecaster.close();
+            quietly(forecaster::close);
         }
         if (broker != null) {
-            broker.close();
+            quietly(broker::close);
         }
         deleteQuietly(workDir);
         out.println("demo: stopped; temporary data removed");
+    }
+
+    /** A step of shutting down that may fail without stopping the others. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(final Step step) {
+        try {
+            step.run();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final Exception e) {
+            LOG.warn("demo: error while stopping: {}", e.toString());
+        }
     }
 
     private static void deleteQuietly(final Path dir) {
