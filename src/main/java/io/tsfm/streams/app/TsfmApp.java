@@ -64,6 +64,7 @@ public final class TsfmApp implements AutoCloseable {
         this.streams = new KafkaStreams(topology, props);
         this.streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it (its tasks restart from the last commit)", e);
+            metrics.streamThreadFailed();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         final Health health = new Health(streams);

@@ -42,6 +42,7 @@ public final class TsfmMetrics {
     public static final String BREAKER_OPEN = "tsfm.breaker.open";
     public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
     public static final String LATE_ANSWERS = "tsfm.late.answers";
+    public static final String STREAM_THREAD_FAILURES = "tsfm.stream.thread.failures";
 
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -100,6 +101,7 @@ public final class TsfmMetrics {
         counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
         counter(CYCLES, "Cycles run (one per boundary per task)");
         counter(TICKS, "Valid ticks processed");
+        counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
         for (final String why : List.of(PayloadValidator.QUANTILE_SET_MISMATCH, PayloadValidator.HORIZON_MISMATCH,
                 PayloadValidator.NON_FINITE_VALUE, PayloadValidator.MISSING_SERIES)) {
             counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
@@ -187,6 +189,11 @@ public final class TsfmMetrics {
 
     public void dlq(final String reason) {
         counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
+    }
+
+    public void streamThreadFailed() {
+        counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced")
+                .increment();
     }
 
     public void tick() {

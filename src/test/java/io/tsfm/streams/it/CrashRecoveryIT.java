@@ -58,7 +58,7 @@ class CrashRecoveryIT {
                 app.kill();
             }
             try (AppProcess app = AppProcess.start(settings, tmp.resolve("app"), "run-3")) {
-                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(4));
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(6));
             } // SIGTERM: a clean close commits whatever is still open, so the topic is final now
             final List<ConsumerRecord<String, ForecastRecord>> all = ItSupport.readAll(broker.bootstrapServers(),
                     "tsfm-forecasts", new ForecastRecordSerde().deserializer());

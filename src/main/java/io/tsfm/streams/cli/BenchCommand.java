@@ -1,0 +1,94 @@
+package io.tsfm.streams.cli;
+
+import io.tsfm.streams.bench.Benchmarks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tsfm-streams bench <scenario>}: throughput and latency figures against an embedded broker (or
+ * {@code --bootstrap-servers}) and the local forecaster, each the median of {@code --runs} runs. Never
+ * run as a test; see docs/benchmarks.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark scenarios: ingest (tsfm topology vs pass-through, exactly_once_v2 and at_least_once), "
+                + "cycle (forecast cycle of N markets vs a naive one-call-per-market caller), resources (heap, RSS, "
+                + "state dir after the cycle of the largest market count), or all. Prints a Markdown table.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "ingest, cycle, resources or all.")
+    String scenario;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--ticks", defaultValue = "200000", description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
+    int ticks;
+
+    @Option(names = "--ingest-markets", defaultValue = "2000", description = "ingest: markets the ticks spread over (default: ${DEFAULT-VALUE}).")
+    int ingestMarkets;
+
+    @Option(names = "--markets", split = ",",
+            description = "cycle/resources: market counts (default: 1000,10000 for cycle and all, 10000 for resources).")
+    List<Integer> markets;
+
+    @Option(names = "--tick-minutes", defaultValue = "15",
+            description = "cycle: minutes between build-up ticks of a market (contexts stay 288 steps, forward-filled; "
+                    + "5 = one tick per step) (default: ${DEFAULT-VALUE}).")
+    int tickMinutes;
+
+    @Option(names = "--naive-markets", defaultValue = "500",
+            description = "cycle: markets the naive caller visits per run (its rate is per market, so the time for "
+                    + "all markets is extrapolated) (default: ${DEFAULT-VALUE}).")
+    int naiveMarkets;
+
+    @Option(names = "--latency-ms", defaultValue = "15", description = "Forecaster latency per request (default: ${DEFAULT-VALUE}).")
+    long latencyMs;
+
+    @Option(names = "--latency-per-series-ms", defaultValue = "1",
+            description = "Forecaster latency per series of a request; whole ms (default: ${DEFAULT-VALUE}).")
+    long latencyPerSeriesMs;
+
+    @Option(names = "--series-per-request", defaultValue = "64", description = "tollama.series.per.request (default: ${DEFAULT-VALUE}).")
+    int seriesPerRequest;
+
+    @Option(names = "--max-in-flight", defaultValue = "8", description = "tollama.max.in.flight (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--job-deadline-ms", defaultValue = "5000", description = "job.deadline.ms (default: ${DEFAULT-VALUE}).")
+    long jobDeadlineMs;
+
+    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
+    Path json;
+
+    @Option(names = "--chart", description = "Write a PNG of the cycle latency distribution (largest market count, median run).")
+    Path chart;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("ingest", "cycle", "resources", "all").contains(scenario)) {
+            System.err.println("Unknown scenario '" + scenario + "'; one of ingest, cycle, resources, all");
+            return ExitCodes.CONFIG;
+        }
+        if (runs < 1 || ticks < 1 || ingestMarkets < 1 || tickMinutes < 1 || tickMinutes > 60 || naiveMarkets < 1
+                || latencyMs < 0 || latencyPerSeriesMs < 0 || seriesPerRequest < 1 || maxInFlight < 1
+                || jobDeadlineMs < 1 || (markets != null && markets.stream().anyMatch(m -> m < 3))) {
+            System.err.println("Invalid arguments: --runs, --ticks, --ingest-markets, --naive-markets, "
+                    + "--series-per-request, --max-in-flight, --job-deadline-ms >= 1; --tick-minutes in 1..60; "
+                    + "--markets >= 3 each; latencies >= 0");
+            return ExitCodes.CONFIG;
+        }
+        final List<Integer> counts = markets != null ? markets
+                : "resources".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
+        final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, counts,
+                tickMinutes, naiveMarkets, latencyMs, latencyPerSeriesMs, seriesPerRequest, maxInFlight,
+                jobDeadlineMs, bootstrapServers, json, chart);
+        return Benchmarks.run(options, System.out) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

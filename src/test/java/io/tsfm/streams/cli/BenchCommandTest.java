@@ -1,0 +1,22 @@
+package io.tsfm.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Argument checks only: they fail before any broker, forecaster or app is started. No timings. */
+class BenchCommandTest {
+
+    @Test
+    void unknownScenarioIsAConfigError() {
+        assertThat(new CommandLine(new BenchCommand()).execute("warp")).isEqualTo(ExitCodes.CONFIG);
+    }
+
+    @Test
+    void invalidNumbersAreConfigErrors() {
+        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--runs", "0")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--markets", "2")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--tick-minutes", "61")).isEqualTo(ExitCodes.CONFIG);
+    }
+}
