@@ -1,0 +1,579 @@
+package io.tsfm.streams.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tsfm.streams.app.TsfmApp;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
+import io.tsfm.streams.forecast.FallbackEvent;
+import io.tsfm.streams.forecast.FallbackEventSerde;
+import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.forecaster.FaultProfile;
+import io.tsfm.streams.forecaster.GarbageKind;
+import io.tsfm.streams.forecaster.LocalForecaster;
+import io.tsfm.streams.forecaster.LocalForecasterOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault-injection suite: the model server misbehaves (slow, 5xx bursts, 429, garbage, hangs), the
+ * broker restarts, the input is fuzzed, an instance joins and leaves. In every case each (market, as_of)
+ * ends with exactly one committed forecast (read_committed, read after the app closed), and every
+ * baseline forecast has exactly one fallback event carrying the same, expected reason.
+ */
+class FaultSuiteIT {
+    private static final String TICKS = "market-ticks";
+    private static final String FORECASTS = "tsfm-forecasts";
+    private static final String FALLBACKS = "tsfm-fallback-events";
+    private static final String DLQ = "market-ticks-dlq";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    // ---------------------------------------------------------------- 1. slow model
+
+    @Test
+    void aModelSlowerThanTheTimeoutGivesTimeoutFallbacksUntilTheBreakerOpens() throws Exception {
+        final List<String> markets = List.of("m-slow");
+        try (EmbeddedKafkaBroker broker = broker(1);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(1_000).build())) {
+            final Map<String, String> settings = settings(broker, "fault-timeout", forecaster.url());
+            settings.put("tollama.timeout.ms", "300");
+            settings.put("tollama.retry.max.retries", "0");
+            settings.put("tollama.series.per.request", "1");
+            settings.put("tollama.max.in.flight", "1");
+            settings.put("job.deadline.ms", "30000");
+            final Instant start = ItSupport.startHoursAgo(2);
+            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+
+            final Outcome out = runUntilEveryForecast(broker, settings, expected);
+
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+            // one call at a time, in as_of order: 5 timed-out attempts open the breaker, the rest are refused
+            final List<String> reasons = out.reasonsInAsOfOrder("m-slow");
+            final List<String> want = new ArrayList<>();
+            want.add("too_few_points");
+            for (int i = 0; i < 5; i++) {
+                want.add("tollama_error:timeout");
+            }
+            while (want.size() < expected.size()) {
+                want.add("circuit_breaker_open");
+            }
+            assertThat(reasons).containsExactlyElementsOf(want);
+        }
+    }
+
+    // ---------------------------------------------------------------- 2. 5xx bursts
+
+    @Test
+    void burstsOf502sStillPublishExactlyOneForecastEachAndMostlyModelForecasts() throws Exception {
+        final List<String> markets = List.of("m-1", "m-2", "m-3", "m-4");
+        try (EmbeddedKafkaBroker broker = broker(2);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().errorRate(0.5).errorStatus(502).build())) {
+            final Map<String, String> settings = settings(broker, "fault-502", forecaster.url());
+            settings.put("tollama.retry.max.retries", "1");
+            settings.put("tollama.series.per.request", "1");
+            settings.put("tollama.max.in.flight", "1");
+            // with the default 5 the breaker, which counts each attempt (a retried 502 counts twice), opens for
+            // most bursts at a 50 % attempt failure rate; 10 keeps this test about retries absorbing the 502s
+            settings.put("breaker.failure.threshold", "10");
+            settings.put("breaker.open.ms", "300");
+            settings.put("job.deadline.ms", "30000");
+            final Instant start = ItSupport.startHoursAgo(3);
+            Map<String, Integer> expected = Map.of();
+            try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
+                // ticks arrive in 4 bursts of 30 minutes, as live traffic would, so that a breaker opened by a
+                // run of 502s refuses the jobs of one burst, not the whole history at once
+                for (int burst = 0; burst < 4; burst++) {
+                    await().atMost(WAIT).until(() -> !app.client().breakerOpen());
+                    final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
+                            start.plus(Duration.ofMinutes(30L * burst)), 30);
+                    expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+                    ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+                }
+            }
+            final Outcome out = committed(broker);
+
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+            System.out.println("502 bursts, forecasts by runtime or fallback reason: " + out.runtimesAndReasons());
+            assertThat(out.fallbackReasons())
+                    .isSubsetOf("tollama_error:http_502", "circuit_breaker_open", "too_few_points")
+                    .contains("tollama_error:http_502");
+            final long model = out.forecasts().stream().filter(r -> "tollama".equals(r.value().meta().runtime())).count();
+            final long jobs = expected.size() - markets.size(); // the first boundary of each market is too_few_points
+            // a request fails only when both attempts draw a 502 (1 in 4 on average)
+            assertThat(model).as("model forecasts, of " + jobs + " jobs").isGreaterThanOrEqualTo(jobs / 2);
+            assertThat(forecaster.stats().faulted()).isPositive();
+        }
+    }
+
+    // ---------------------------------------------------------------- 3. 429 with backoff
+
+    @Test
+    void aSingle429IsRetriedAfterABackoffAndEveryJobGetsAModelForecast() throws Exception {
+        final List<String> markets = List.of("m-429");
+        try (EmbeddedKafkaBroker broker = broker(1);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().failFirstN(1).errorStatus(429).build())) {
+            final Map<String, String> settings = settings(broker, "fault-429", forecaster.url());
+            settings.put("tollama.retry.max.retries", "1");
+            settings.put("tollama.series.per.request", "1");
+            settings.put("tollama.max.in.flight", "1");
+            settings.put("job.deadline.ms", "30000");
+            final Instant start = ItSupport.startHoursAgo(2);
+            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+
+            final Outcome out = runUntilEveryForecast(broker, settings, expected);
+
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+            final List<ForecastRecord> sorted = out.inAsOfOrder("m-429");
+            assertThat(sorted.get(0).meta().fallbackReason()).isEqualTo("too_few_points");
+            final List<ForecastRecord> jobs = sorted.subList(1, sorted.size());
+            assertThat(jobs).allSatisfy(f -> {
+                assertThat(f.meta().runtime()).isEqualTo("tollama");
+                assertThat(f.meta().fallbackUsed()).isFalse();
+            });
+            // one series per request: one request per job, plus the attempt that got the 429
+            assertThat(forecaster.stats().forecastRequests()).isEqualTo(jobs.size() + 1L);
+            assertThat(forecaster.stats().faulted()).isEqualTo(1);
+            assertThat(jobs).filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 2).hasSize(1);
+            assertThat(jobs).filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 1)
+                    .hasSize(jobs.size() - 1);
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. garbage payloads
+
+    @Test
+    void nanValuesInTheModelAnswerFallBackAsNonFiniteValue() throws Exception {
+        final Outcome out = runWithGarbage(GarbageKind.NAN, "fault-nan");
+        assertThat(out.fallbackReasons())
+                .isSubsetOf("tollama_error:invalid_payload:non_finite_value", "circuit_breaker_open", "too_few_points")
+                .contains("tollama_error:invalid_payload:non_finite_value");
+        assertThat(out.forecasts()).allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
+    }
+
+    @Test
+    void aTruncatedJsonAnswerFallsBackAsMalformedJson() throws Exception {
+        final Outcome out = runWithGarbage(GarbageKind.BROKEN_JSON, "fault-broken-json");
+        assertThat(out.fallbackReasons())
+                .isSubsetOf("tollama_error:invalid_payload:malformed_json", "circuit_breaker_open", "too_few_points")
+                .contains("tollama_error:invalid_payload:malformed_json");
+        assertThat(out.forecasts()).allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
+    }
+
+    private Outcome runWithGarbage(final GarbageKind kind, final String appId) throws Exception {
+        final List<String> markets = List.of("m-g1", "m-g2");
+        try (EmbeddedKafkaBroker broker = broker(1);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().garbageRate(1.0).garbageKind(kind).build())) {
+            final Map<String, String> settings = settings(broker, appId, forecaster.url());
+            settings.put("tollama.retry.max.retries", "1");
+            settings.put("job.deadline.ms", "30000");
+            final Instant start = ItSupport.startHoursAgo(2);
+            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+
+            final Outcome out = runUntilEveryForecast(broker, settings, expected);
+
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------- 5. hang
+
+    @Test
+    void aModelThatNeverAnswersIsCutOffByTheJobDeadline() throws Exception {
+        final List<String> markets = List.of("m-h1", "m-h2");
+        try (EmbeddedKafkaBroker broker = broker(1);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().hangRate(1.0).build())) {
+            final Map<String, String> settings = settings(broker, "fault-hang", forecaster.url());
+            settings.put("tollama.timeout.ms", "10000");
+            settings.put("job.deadline.ms", "1500");
+            final Instant start = ItSupport.startHoursAgo(2);
+            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+
+            // keep the app up until the hung calls time out (10 s) and their failures arrive: they find their
+            // jobs resolved already and are dropped, not published as a second forecast
+            final Outcome out = runUntilEveryForecast(broker, settings, expected, app -> await().atMost(WAIT)
+                    .until(() -> app.metrics().total("tsfm.late.answers") > 0));
+
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+            assertThat(out.fallbackReasons())
+                    .isSubsetOf("deadline_exceeded", "circuit_breaker_open", "too_few_points")
+                    .contains("deadline_exceeded");
+            assertThat(forecaster.stats().faulted()).isPositive();
+        }
+    }
+
+    // ---------------------------------------------------------------- 6. broker restart
+
+    @Test
+    void aBrokerRestartWhileTheAppRunsLosesAndDuplicatesNothing() throws Exception {
+        final List<String> markets = List.of("m-r1", "m-r2", "m-r3");
+        try (EmbeddedKafkaBroker broker = broker(2);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(100).build())) {
+            final Map<String, String> settings = settings(broker, "fault-broker-restart", forecaster.url());
+            settings.put("tollama.series.per.request", "2");
+            settings.put("tollama.max.in.flight", "1");
+            settings.put("job.deadline.ms", "120000");
+            settings.put("tollama.timeout.ms", "5000");
+            // generous client timeouts: the broker is away for a few seconds
+            settings.put("task.timeout.ms", "300000");
+            settings.put("max.block.ms", "120000");
+            settings.put("request.timeout.ms", "30000");
+            settings.put("transaction.timeout.ms", "60000");
+            final Instant start = ItSupport.startHoursAgo(3);
+            final Instant half = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half)).size();
+
+            final Map<String, Integer> expected;
+            try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
+                ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 2, WAIT);
+                broker.stop();
+                broker.restart();
+                final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
+                        start.plus(Duration.ofMinutes(60)), 60);
+                expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(2));
+                assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            }
+            final Outcome out = committed(broker);
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+        }
+    }
+
+    // ---------------------------------------------------------------- 7. fuzzed input
+
+    @Test
+    void tenThousandFuzzedTicksAllLandInTheDlqWhileGoodMarketsKeepTheirForecasts() throws Exception {
+        final List<String> markets = List.of("m-f1", "m-f2", "m-f3");
+        try (EmbeddedKafkaBroker broker = broker(2);
+             LocalForecaster forecaster = forecaster(FaultProfile.NONE)) {
+            final Map<String, String> settings = settings(broker, "fault-fuzz", forecaster.url());
+            final Instant start = ItSupport.startHoursAgo(3);
+            final Fuzz fuzz = produceFuzzedTicks(broker.bootstrapServers(), markets, start, 120, 10_000, new Random(20_260_101L));
+            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, fuzz.lastGood()));
+
+            final List<ConsumerRecord<String, byte[]>> dlq;
+            try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+                ItSupport.readUntil(broker.bootstrapServers(), DLQ, new ByteArrayDeserializer(),
+                        l -> l.size() >= fuzz.badValues().size(), WAIT);
+                assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            }
+            dlq = ItSupport.readAll(broker.bootstrapServers(), DLQ, new ByteArrayDeserializer());
+            final Outcome out = committed(broker);
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+
+            assertThat(dlq).hasSize(fuzz.badValues().size());
+            assertThat(dlq).allSatisfy(r -> {
+                final Header reason = r.headers().lastHeader("tsfm.dlq.reason");
+                assertThat(reason).as("tsfm.dlq.reason header").isNotNull();
+                assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+            });
+            // the DLQ keeps the exact bytes: the same multiset of values as was produced bad
+            assertThat(countValues(dlq.stream().map(ConsumerRecord::value).toList()))
+                    .isEqualTo(countValues(fuzz.badValues()));
+            final Map<String, Long> byReason = new TreeMap<>(dlq.stream().collect(Collectors.groupingBy(
+                    r -> new String(r.headers().lastHeader("tsfm.dlq.reason").value(), StandardCharsets.UTF_8),
+                    Collectors.counting())));
+            assertThat(byReason.keySet()).contains("empty_value", "malformed_json", "not_an_object", "missing_field",
+                    "wrong_type", "non_finite", "out_of_range", "unparseable_timestamp", "absurd_timestamp",
+                    "key_mismatch");
+        }
+    }
+
+    private record Fuzz(Instant lastGood, List<byte[]> badValues) {
+    }
+
+    /** Good minute ticks for {@code markets}, with {@code badCount} bad records spread between them. */
+    private static Fuzz produceFuzzedTicks(final String bootstrap, final List<String> markets, final Instant start,
+                                           final int minutes, final int badCount, final Random random) {
+        final Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        final List<byte[]> bad = new ArrayList<>();
+        Instant last = start;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (int k = 0; k < minutes; k++) {
+                final Instant ts = start.plusSeconds(60L * k);
+                for (int m = 0; m < markets.size(); m++) {
+                    final String market = markets.get(m);
+                    producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), market, utf8(
+                            "{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":" + ItSupport.price(m, k)
+                                    + ",\"liquidity_bucket\":\"high\"}")));
+                }
+                final int badNow = badCount * (k + 1) / minutes - badCount * k / minutes;
+                for (int b = 0; b < badNow; b++) {
+                    final String market = markets.get(random.nextInt(markets.size()));
+                    final BadTick t = badTick(random, market, ts);
+                    producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), t.key(), t.value()));
+                    bad.add(t.value());
+                }
+                last = ts;
+            }
+            producer.flush();
+        }
+        assertThat(bad).hasSize(badCount);
+        return new Fuzz(last, bad);
+    }
+
+    private record BadTick(String key, byte[] value) {
+    }
+
+    /** One record the parser must reject; the key is the market's (or none), so it lands with the good ticks. */
+    private static BadTick badTick(final Random r, final String market, final Instant ts) {
+        final String key = r.nextInt(5) == 0 ? null : market;
+        final String id = "\"market_id\":\"" + market + "\"";
+        final String goodTs = "\"ts\":\"" + ts + "\"";
+        final String p = "\"p_yes\":0.5";
+        return switch (r.nextInt(23)) {
+            case 0 -> { // random bytes
+                final byte[] b = new byte[1 + r.nextInt(40)];
+                r.nextBytes(b);
+                if (b[0] == '{' || b[0] == '[' || b[0] == '"') {
+                    b[0] = '#';
+                }
+                yield new BadTick(key, b);
+            }
+            case 1 -> new BadTick(key, r.nextBoolean() ? null : new byte[0]);
+            case 2 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "NaN", "Infinity", "-Infinity", "nan") + "\"}");
+            case 3 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":NaN}");
+            case 4 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":" + pick(r, "1.5", "-0.1", "42", "-1e9") + "}");
+            case 5 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"volume_24h\":-" + (1 + r.nextInt(1000)) + "}");
+            case 6 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"open_interest\":-0.5}");
+            case 7 -> bad(key, "{" + id + ",\"ts\":\"" + ts.plus(Duration.ofHours(2 + r.nextInt(100_000))) + "\"," + p + "}");
+            case 8 -> bad(key, "{" + id + ",\"ts\":" + (ts.toEpochMilli() + Duration.ofDays(365).toMillis()) + "," + p + "}");
+            case 9 -> bad(key, "{" + id + ",\"ts\":" + r.nextInt(1_000_000) + "," + p + "}");
+            case 10 -> bad(key, "{" + goodTs + "," + p + "}");
+            case 11 -> bad(key, "{" + id + "," + p + "}");
+            case 12 -> bad(key, "{" + id + "," + goodTs + "}");
+            case 13 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":null}");
+            case 14 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "0.5", "high", "") + "\"}");
+            case 15 -> bad(key, "{" + id + ",\"ts\":" + pick(r, "true", "[1]", "{\"a\":1}", "1700000000000.5") + "," + p + "}");
+            case 16 -> bad(key, "{\"market_id\":" + pick(r, "42", "true", "[\"x\"]", "\"  \"") + "," + goodTs + "," + p + "}");
+            case 17 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"liquidity_bucket\":" + pick(r, "3", "false", "[]") + "}");
+            case 18 -> bad(key, "{" + id + ",\"ts\":\"" + pick(r, "yesterday", "2026-13-01T00:00:00Z", "2026-01-01 00:00", "")
+                    + "\"," + p + "}");
+            case 19 -> bad(market, "{\"market_id\":\"other-" + r.nextInt(1000) + "\"," + goodTs + "," + p + "}");
+            case 20 -> bad(key, pick(r, "[1,2,3]", "\"tick\"", "42", "true", "null"));
+            case 21 -> bad(null, "{\"market_id\":\"" + "m".repeat(257 + r.nextInt(100)) + "\"," + goodTs + "," + p + "}");
+            default -> bad(key, "{" + id + "," + goodTs + "," + p + "}" + pick(r, "x", "{}", ",", " ]", "{" + id + "}"));
+        };
+    }
+
+    private static BadTick bad(final String key, final String value) {
+        return new BadTick(key, utf8(value));
+    }
+
+    private static String pick(final Random r, final String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    private static byte[] utf8(final String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Integer> countValues(final List<byte[]> values) {
+        final Map<String, Integer> out = new HashMap<>();
+        for (final byte[] v : values) {
+            out.merge(v == null ? "<null>" : Base64.getEncoder().encodeToString(v), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- 8. rebalance
+
+    @Test
+    void anInstanceJoiningAndTheFirstLeavingMidRunKeepsExactlyOneForecastEach() throws Exception {
+        final List<String> markets = List.of("m-b1", "m-b2", "m-b3", "m-b4");
+        try (EmbeddedKafkaBroker broker = broker(4);
+             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(100).build())) {
+            final Map<String, String> base = settings(broker, "fault-rebalance", forecaster.url());
+            base.put("tollama.series.per.request", "1");
+            base.put("tollama.max.in.flight", "1");
+            base.put("job.deadline.ms", "120000");
+            base.put("tollama.timeout.ms", "5000");
+            // a member that leaves is noticed after the session timeout; keep it at the broker's minimum
+            base.put("session.timeout.ms", "6000");
+            base.put("heartbeat.interval.ms", "1000");
+            final Map<String, String> settingsA = new HashMap<>(base);
+            settingsA.put("state.dir", tmp.resolve("state-a").toString());
+            settingsA.put("ops.port", Integer.toString(ItSupport.closedPort()));
+            final Map<String, String> settingsB = new HashMap<>(base);
+            settingsB.put("state.dir", tmp.resolve("state-b").toString());
+            settingsB.put("ops.port", Integer.toString(ItSupport.closedPort()));
+
+            final Instant start = ItSupport.startHoursAgo(3);
+            final Instant half = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half)).size();
+            final Map<String, Integer> expected;
+            final int pendingWhenAClosed;
+            try (TsfmApp b = new TsfmApp(AppConfig.of(settingsB))) {
+                try (TsfmApp a = new TsfmApp(AppConfig.of(settingsA)).start()) {
+                    ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 4, WAIT);
+                    // a slow model from here on, so that jobs are still open when tasks move
+                    forecaster.faults().set(FaultProfile.builder().latencyMs(1_500).build());
+                    b.start();
+                    await().atMost(WAIT).until(() -> b.streams().state() == KafkaStreams.State.RUNNING
+                            && activeTasks(b) > 0 && activeTasks(a) > 0);
+                    await().atMost(WAIT).until(() -> a.metrics().pendingJobs() > 0);
+                    pendingWhenAClosed = a.metrics().pendingJobs();
+                } // A closes with jobs open: its tasks, and their pending jobs, move to B
+                forecaster.faults().set(FaultProfile.builder().latencyMs(20).build());
+                final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
+                        start.plus(Duration.ofMinutes(60)), 60);
+                expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(2));
+                assertThat(b.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertThat(activeTasks(b)).isEqualTo(4);
+            }
+            assertThat(pendingWhenAClosed).isPositive();
+            final Outcome out = committed(broker);
+            assertExactlyOneForecastPerMarketAndBoundary(out, expected);
+            assertFallbackEventsMatchTheForecasts(out);
+        }
+    }
+
+    private static int activeTasks(final TsfmApp app) {
+        return app.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private record Outcome(List<ConsumerRecord<String, ForecastRecord>> forecasts,
+                           List<ConsumerRecord<String, FallbackEvent>> events) {
+
+        List<ForecastRecord> inAsOfOrder(final String market) {
+            return forecasts.stream().map(ConsumerRecord::value).filter(f -> f.marketId().equals(market))
+                    .sorted(Comparator.comparingLong(f -> Instant.parse(f.asOfTs()).toEpochMilli())).toList();
+        }
+
+        List<String> reasonsInAsOfOrder(final String market) {
+            return inAsOfOrder(market).stream().map(f -> f.meta().fallbackReason()).toList();
+        }
+
+        /** How many forecasts came from the model and how many fell back for each reason, for the test log. */
+        Map<String, Long> runtimesAndReasons() {
+            return new TreeMap<>(forecasts.stream().collect(Collectors.groupingBy(r -> r.value().meta().fallbackUsed()
+                    ? r.value().meta().fallbackReason() : r.value().meta().runtime(), Collectors.counting())));
+        }
+
+        Set<String> fallbackReasons() {
+            return forecasts.stream().map(r -> r.value().meta().fallbackReason()).filter(r -> r != null)
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private EmbeddedKafkaBroker broker(final int partitions) {
+        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
+        broker.createTopics(partitions, TICKS, FORECASTS, FALLBACKS, DLQ);
+        return broker;
+    }
+
+    private static LocalForecaster forecaster(final FaultProfile profile) {
+        return LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(profile).build());
+    }
+
+    /** ItSupport's settings with model calls from the second step on. */
+    private Map<String, String> settings(final EmbeddedKafkaBroker broker, final String appId, final String url) {
+        final Map<String, String> s = ItSupport.appSettings(broker.bootstrapServers(), appId, url,
+                tmp.resolve("state").toString());
+        s.put("min.points.for.tsfm", "2");
+        return s;
+    }
+
+    /** Runs the app until every expected forecast is committed (still running), closes it, then reads both output topics. */
+    private static Outcome runUntilEveryForecast(final EmbeddedKafkaBroker broker, final Map<String, String> settings,
+                                                 final Map<String, Integer> expected) {
+        return runUntilEveryForecast(broker, settings, expected, app -> { });
+    }
+
+    /** As above, running {@code beforeClose} on the app once every forecast is out. */
+    private static Outcome runUntilEveryForecast(final EmbeddedKafkaBroker broker, final Map<String, String> settings,
+                                                 final Map<String, Integer> expected,
+                                                 final java.util.function.Consumer<TsfmApp> beforeClose) {
+        try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
+            ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+            beforeClose.accept(app);
+            assertThat(app.streams().state()).as("the app survived the fault").isEqualTo(KafkaStreams.State.RUNNING);
+        }
+        return committed(broker);
+    }
+
+    /** Everything committed in the output topics (read_committed, to the end offsets). */
+    private static Outcome committed(final EmbeddedKafkaBroker broker) {
+        return new Outcome(
+                ItSupport.readAll(broker.bootstrapServers(), FORECASTS, new ForecastRecordSerde().deserializer()),
+                ItSupport.readAll(broker.bootstrapServers(), FALLBACKS, new FallbackEventSerde().deserializer()));
+    }
+
+    private static void assertExactlyOneForecastPerMarketAndBoundary(final Outcome out, final Map<String, Integer> expected) {
+        assertThat(ItSupport.countByMarketAndAsOf(out.forecasts())).isEqualTo(expected);
+    }
+
+    /** Each baseline forecast has exactly one fallback event with its reason; model forecasts have none. */
+    private static void assertFallbackEventsMatchTheForecasts(final Outcome out) {
+        final Map<String, String> byForecast = new HashMap<>();
+        for (final ConsumerRecord<String, ForecastRecord> r : out.forecasts()) {
+            final ForecastRecord f = r.value();
+            if ("tollama".equals(f.meta().runtime())) {
+                assertThat(f.meta().fallbackUsed()).isFalse();
+                continue;
+            }
+            assertThat(f.meta().runtime()).isEqualTo("baseline");
+            assertThat(f.meta().fallbackUsed()).isTrue();
+            assertThat(f.meta().fallbackReason()).isNotBlank();
+            assertThat(f.meta().warnings()).first().isEqualTo("fallback_reason=" + f.meta().fallbackReason());
+            byForecast.put(key(f.marketId(), f.asOfTs()), f.meta().fallbackReason());
+        }
+        final Map<String, String> byEvent = new HashMap<>();
+        for (final ConsumerRecord<String, FallbackEvent> r : out.events()) {
+            byEvent.put(key(r.value().marketId(), r.value().asOfTs()), r.value().reason());
+        }
+        assertThat(byEvent).isEqualTo(byForecast);
+        assertThat(out.events()).hasSize(byForecast.size());
+    }
+
+    private static String key(final String market, final String asOf) {
+        return market + "@" + Instant.parse(asOf).toEpochMilli();
+    }
+}
