@@ -152,8 +152,13 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             steps.put(tick.marketId(), updated, start);
         }
         final MarketState market = markets.get(tick.marketId());
-        markets.put(tick.marketId(), market == null ? new MarketState(tick.tsMs(), tick.tsMs())
-                : market.withTick(tick.tsMs()));
+        if (market == null) {
+            markets.put(tick.marketId(), new MarketState(tick.tsMs(), tick.tsMs()));
+        } else if (grid.stepStart(tick.tsMs()) > grid.stepStart(market.lastTickMs())) {
+            // market-state only decides expiry (a day of silence), so one write per step is enough:
+            // liquid markets tick several times a step, and each write is also a changelog record
+            markets.put(tick.marketId(), market.withTick(tick.tsMs()));
+        }
     }
 
     private void runCycle(final long asOfMs) {
