@@ -281,10 +281,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         context.forward(new Record<>(marketId, emission, asOfMs));
     }
 
-    int openJobs() {
-        return tracker.openJobs();
-    }
-
     @Override
     public void close() {
         if (drainSchedule != null) {

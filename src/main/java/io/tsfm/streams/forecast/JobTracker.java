@@ -144,10 +144,6 @@ final class JobTracker {
         return open.size();
     }
 
-    int queuedJobs() {
-        return queued.size();
-    }
-
     /** The task is closing: forget everything; answers still in flight are dropped on arrival. */
     void close() {
         closed = true;

@@ -67,12 +67,9 @@ class FaultSuiteIT {
             final Map<String, String> settings = settings(broker, "fault-timeout", forecaster.url());
             settings.put("tollama.timeout.ms", "300");
             settings.put("tollama.retry.max.retries", "0");
-            settings.put("tollama.series.per.request", "1");
-            settings.put("tollama.max.in.flight", "1");
+            oneCallAtATime(settings);
             settings.put("job.deadline.ms", "30000");
-            final Instant start = ItSupport.startHoursAgo(2);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+            final Map<String, Integer> expected = produceAnHourOfTicks(broker, markets);
 
             final Outcome out = runUntilEveryForecast(broker, settings, expected);
 
@@ -101,8 +98,7 @@ class FaultSuiteIT {
              LocalForecaster forecaster = forecaster(FaultProfile.builder().errorRate(0.5).errorStatus(502).build())) {
             final Map<String, String> settings = settings(broker, "fault-502", forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
-            settings.put("tollama.series.per.request", "1");
-            settings.put("tollama.max.in.flight", "1");
+            oneCallAtATime(settings);
             // with the default 5 the breaker, which counts each attempt (a retried 502 counts twice), opens for
             // most bursts at a 50 % attempt failure rate; 10 keeps this test about retries absorbing the 502s
             settings.put("breaker.failure.threshold", "10");
@@ -146,12 +142,9 @@ class FaultSuiteIT {
              LocalForecaster forecaster = forecaster(FaultProfile.builder().failFirstN(1).errorStatus(429).build())) {
             final Map<String, String> settings = settings(broker, "fault-429", forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
-            settings.put("tollama.series.per.request", "1");
-            settings.put("tollama.max.in.flight", "1");
+            oneCallAtATime(settings);
             settings.put("job.deadline.ms", "30000");
-            final Instant start = ItSupport.startHoursAgo(2);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+            final Map<String, Integer> expected = produceAnHourOfTicks(broker, markets);
 
             final Outcome out = runUntilEveryForecast(broker, settings, expected);
 
@@ -200,9 +193,7 @@ class FaultSuiteIT {
             final Map<String, String> settings = settings(broker, appId, forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
             settings.put("job.deadline.ms", "30000");
-            final Instant start = ItSupport.startHoursAgo(2);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+            final Map<String, Integer> expected = produceAnHourOfTicks(broker, markets);
 
             final Outcome out = runUntilEveryForecast(broker, settings, expected);
 
@@ -222,9 +213,7 @@ class FaultSuiteIT {
             final Map<String, String> settings = settings(broker, "fault-hang", forecaster.url());
             settings.put("tollama.timeout.ms", "10000");
             settings.put("job.deadline.ms", "1500");
-            final Instant start = ItSupport.startHoursAgo(2);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
+            final Map<String, Integer> expected = produceAnHourOfTicks(broker, markets);
 
             // keep the app up until the hung calls time out (10 s) and their failures arrive: they find their
             // jobs resolved already and are dropped, not published as a second forecast
@@ -544,6 +533,20 @@ class FaultSuiteIT {
         return new Outcome(
                 ItSupport.readAll(broker.bootstrapServers(), FORECASTS, new ForecastRecordSerde().deserializer()),
                 ItSupport.readAll(broker.bootstrapServers(), FALLBACKS, new FallbackEventSerde().deserializer()));
+    }
+
+    /** One tick per market per minute for an hour, starting two hours ago; returns the expected forecasts. */
+    private static Map<String, Integer> produceAnHourOfTicks(final EmbeddedKafkaBroker broker,
+                                                             final List<String> markets) {
+        final Instant start = ItSupport.startHoursAgo(2);
+        final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
+        return ItSupport.expected(markets, ItSupport.boundaries(start, last));
+    }
+
+    /** One series per request and one request at a time: model calls happen in as_of order. */
+    private static void oneCallAtATime(final Map<String, String> settings) {
+        settings.put("tollama.series.per.request", "1");
+        settings.put("tollama.max.in.flight", "1");
     }
 
     private static void assertExactlyOneForecastPerMarketAndBoundary(final Outcome out, final Map<String, Integer> expected) {

@@ -1,6 +1,7 @@
 package io.tsfm.streams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -70,22 +73,22 @@ class MonitoringMetricsIT {
                 // is there or the time is up, then report what is still missing
                 final HttpClient http = HttpClient.newHttpClient();
                 final URI metricsUri = URI.create("http://127.0.0.1:" + app.opsPort() + "/metrics");
-                final long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                Set<String> exported;
-                Map<String, Set<String>> missing;
-                while (true) {
-                    final HttpResponse<String> r = http.send(HttpRequest.newBuilder(metricsUri).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertThat(r.statusCode()).isEqualTo(200);
-                    exported = exportedNames(r.body());
-                    missing = missing(used, exported);
-                    if (missing.isEmpty() || System.nanoTime() > deadline) {
-                        break;
-                    }
-                    Thread.sleep(2_000);
+                final AtomicReference<Set<String>> exported = new AtomicReference<>(Set.of());
+                final AtomicReference<Map<String, Set<String>>> missing = new AtomicReference<>(Map.of());
+                try {
+                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        final HttpResponse<String> r = http.send(HttpRequest.newBuilder(metricsUri).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).isEqualTo(200);
+                        exported.set(exportedNames(r.body()));
+                        missing.set(missing(used, exported.get()));
+                        return missing.get().isEmpty();
+                    });
+                } catch (final ConditionTimeoutException e) {
+                    // fall through: the assertion below lists what is still missing
                 }
-                assertThat(exported).contains("tsfm_forecasts_total", "tsfm_request_duration_seconds_bucket");
-                assertThat(missing)
+                assertThat(exported.get()).contains("tsfm_forecasts_total", "tsfm_request_duration_seconds_bucket");
+                assertThat(missing.get())
                         .as("metric names used by rules or dashboards but absent from /metrics (file -> names)")
                         .isEmpty();
             }
