@@ -1,0 +1,44 @@
+package io.tsfm.streams.score;
+
+/**
+ * The score of one forecast step against its realised value: where the value fell, the pinball loss of
+ * each quantile, and the band width. Pure maths, shared by the stream scorer and the offline evaluations.
+ *
+ * <p>Pinball loss of level {@code tau} with quantile {@code q} and realised {@code y}:
+ * {@code tau * (y - q)} when {@code y >= q}, else {@code (1 - tau) * (q - y)}. The band is the lowest to
+ * the highest quantile; a value on its edge is inside.
+ */
+public record BandScore(double realised, double[] quantiles, BandOutcome outcome, double[] pinball, double width) {
+
+    public static BandScore of(final double[] levels, final double[] quantiles, final double realised) {
+        if (levels.length == 0 || levels.length != quantiles.length) {
+            throw new IllegalArgumentException("one quantile per level is required");
+        }
+        final double[] loss = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            loss[i] = pinball(levels[i], quantiles[i], realised);
+        }
+        final double lo = quantiles[0];
+        final double hi = quantiles[quantiles.length - 1];
+        final BandOutcome outcome = realised < lo ? BandOutcome.BELOW
+                : realised > hi ? BandOutcome.ABOVE : BandOutcome.INSIDE;
+        return new BandScore(realised, quantiles.clone(), outcome, loss, hi - lo);
+    }
+
+    public static double pinball(final double level, final double quantile, final double realised) {
+        return realised >= quantile ? level * (realised - quantile) : (1.0 - level) * (quantile - realised);
+    }
+
+    /** Mean pinball loss over the levels. */
+    public double meanPinball() {
+        double sum = 0.0;
+        for (final double l : pinball) {
+            sum += l;
+        }
+        return sum / pinball.length;
+    }
+
+    public boolean inside() {
+        return outcome == BandOutcome.INSIDE;
+    }
+}

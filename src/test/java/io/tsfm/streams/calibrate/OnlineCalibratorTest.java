@@ -1,0 +1,102 @@
+package io.tsfm.streams.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OnlineCalibratorTest {
+    private static final double TARGET = 0.8;
+
+    /**
+     * A stationary series with known noise: y ~ N(0, 1) forecast with a band of half-width 0.5 (far too
+     * narrow: it covers 38 %). The 0.8 quantile of |y| / 0.5 is 1.2816 / 0.5 = 2.563; after warm-up the
+     * calibrated band must cover 80 % +/- 2 % of the values that follow.
+     */
+    private static double coverageAfterWarmUp(final OnlineCalibrator calibrator) {
+        final Random random = new Random(42);
+        final BandScaler scaler = new BandScaler(Transform.none(), new double[] {0.1, 0.5, 0.9});
+        final double[] band = {-0.5, 0.0, 0.5};
+        int inside = 0;
+        final int warmUp = 2_000;
+        final int scored = 20_000;
+        for (int i = 0; i < warmUp + scored; i++) {
+            final double y = random.nextGaussian();
+            if (i >= warmUp) {
+                final double[] served = scaler.scale(band, calibrator.scale());
+                if (y >= served[0] && y <= served[2]) {
+                    inside++;
+                }
+            }
+            calibrator.update(scaler.error(band, y));
+        }
+        return (double) inside / scored;
+    }
+
+    @Test
+    void quantileTrackingConvergesToTheNominalCoverageOnAStationarySeries() {
+        final QuantileTracker tracker = new QuantileTracker(TARGET, 0.01, null);
+        assertThat(coverageAfterWarmUp(tracker)).isCloseTo(TARGET, within(0.02));
+        assertThat(tracker.scale()).isCloseTo(2.563, within(0.25));
+    }
+
+    @Test
+    void rollingQuantileConvergesToTheNominalCoverageOnAStationarySeries() {
+        final RollingConformalQuantile rolling = new RollingConformalQuantile(TARGET, 500, null);
+        assertThat(coverageAfterWarmUp(rolling)).isCloseTo(TARGET, within(0.02));
+        assertThat(rolling.scale()).isCloseTo(2.563, within(0.25));
+    }
+
+    @Test
+    void quantileTrackingWidensAfterAMissAndNarrowsAfterAHit() {
+        final QuantileTracker tracker = new QuantileTracker(TARGET, 0.1, null);
+        tracker.update(5.0);
+        assertThat(tracker.scale()).isCloseTo(Math.exp(0.1 * 0.8), within(1e-12));
+        tracker.update(0.0);
+        assertThat(tracker.scale()).isCloseTo(Math.exp(0.1 * 0.8 - 0.1 * 0.2), within(1e-12));
+        assertThat(tracker.samples()).isEqualTo(2);
+    }
+
+    @Test
+    void rollingQuantileTakesTheFiniteSampleOrderStatistic() {
+        final RollingConformalQuantile rolling = new RollingConformalQuantile(TARGET, 10, null);
+        for (int i = 1; i <= 10; i++) {
+            rolling.update(i / 10.0);
+        }
+        // ceil(11 * 0.8) = 9th smallest of 0.1..1.0
+        assertThat(rolling.scale()).isCloseTo(0.9, within(1e-12));
+    }
+
+    @Test
+    void rollingQuantileForgetsErrorsOlderThanItsWindow() {
+        final RollingConformalQuantile rolling = new RollingConformalQuantile(TARGET, 4, null);
+        for (final double e : new double[] {9, 9, 9, 9, 1, 1, 1, 1}) {
+            rolling.update(e);
+        }
+        assertThat(rolling.scale()).isEqualTo(1.0);
+    }
+
+    @Test
+    void restoresEitherMethodFromItsStoredStateExactly() {
+        final CalibrationSettings rollingSettings = new CalibrationSettings(true, TARGET,
+                OnlineCalibrator.ROLLING_QUANTILE, 0.01, 5, 1, 12, 0.001);
+        final OnlineCalibrator original = OnlineCalibrator.of(rollingSettings, null);
+        for (final double e : new double[] {0.3, 2.0, 0.1, 0.7, 1.1, 0.9, 0.2}) {
+            original.update(e);
+        }
+        final OnlineCalibrator restored = OnlineCalibrator.of(rollingSettings, original.state());
+        original.update(0.05);
+        restored.update(0.05);
+        assertThat(restored.scale()).isEqualTo(original.scale());
+        assertThat(restored.samples()).isEqualTo(8);
+
+        final CalibrationSettings trackingSettings = new CalibrationSettings(true, TARGET,
+                OnlineCalibrator.QUANTILE_TRACKING, 0.05, 5, 1, 12, 0.001);
+        final OnlineCalibrator tracker = OnlineCalibrator.of(trackingSettings, null);
+        tracker.update(3.0);
+        final OnlineCalibrator back = OnlineCalibrator.of(trackingSettings, tracker.state());
+        assertThat(back.scale()).isCloseTo(tracker.scale(), within(1e-12));
+        assertThat(back.samples()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,48 @@
+package io.tsfm.streams.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class BandScoreTest {
+    private static final double[] LEVELS = {0.1, 0.5, 0.9};
+    private static final double[] BAND = {0.40, 0.50, 0.60};
+
+    @Test
+    void scoresAValueInsideTheBandWithHandComputedPinballLosses() {
+        final BandScore s = BandScore.of(LEVELS, BAND, 0.55);
+        assertThat(s.outcome()).isEqualTo(BandOutcome.INSIDE);
+        // q10: y >= q -> 0.1 * 0.15 = 0.015; q50: 0.5 * 0.05 = 0.025; q90: y < q -> 0.1 * 0.05 = 0.005
+        assertThat(s.pinball()).containsExactly(new double[] {0.015, 0.025, 0.005}, within(1e-12));
+        assertThat(s.meanPinball()).isCloseTo(0.015, within(1e-12));
+        assertThat(s.width()).isCloseTo(0.20, within(1e-12));
+    }
+
+    @Test
+    void scoresAValueBelowTheBand() {
+        final BandScore s = BandScore.of(LEVELS, BAND, 0.30);
+        assertThat(s.outcome()).isEqualTo(BandOutcome.BELOW);
+        // all quantiles above y: (1 - tau) * (q - y) = 0.9*0.10, 0.5*0.20, 0.1*0.30
+        assertThat(s.pinball()).containsExactly(new double[] {0.09, 0.10, 0.03}, within(1e-12));
+    }
+
+    @Test
+    void scoresAValueAboveTheBand() {
+        final BandScore s = BandScore.of(LEVELS, BAND, 0.70);
+        assertThat(s.outcome()).isEqualTo(BandOutcome.ABOVE);
+        // all quantiles below y: tau * (y - q) = 0.1*0.30, 0.5*0.20, 0.9*0.10
+        assertThat(s.pinball()).containsExactly(new double[] {0.03, 0.10, 0.09}, within(1e-12));
+    }
+
+    @Test
+    void countsTheBandEdgesAsInside() {
+        assertThat(BandScore.of(LEVELS, BAND, 0.40).outcome()).isEqualTo(BandOutcome.INSIDE);
+        assertThat(BandScore.of(LEVELS, BAND, 0.60).outcome()).isEqualTo(BandOutcome.INSIDE);
+    }
+
+    @Test
+    void labelsOutcomesInLowerCase() {
+        assertThat(BandOutcome.ABOVE.label()).isEqualTo("above");
+    }
+}
