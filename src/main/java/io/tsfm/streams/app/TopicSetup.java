@@ -24,10 +24,10 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    /** The four topics the app reads and writes. */
+    /** The topics the app reads and writes. */
     public static List<String> topics(final AppConfig config) {
         return List.of(config.getString(TOPIC_TICKS), config.getString(TOPIC_FORECASTS),
-                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ));
+                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ), config.getString(TOPIC_SCORES));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.tsfm.streams.config;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.calibrate.CalibrationSettings;
+import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.calibrate.Transform;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,9 @@ public final class AppConfig extends AbstractConfig {
                         "Output topic: one event per baseline answer, with the reason.")
                 .define(TOPIC_DLQ, Type.STRING, "market-ticks-dlq", new NonBlank(), Importance.HIGH,
                         "Dead-letter topic: original bytes of rejected ticks, reason in headers.")
+                .define(TOPIC_SCORES, Type.STRING, "tsfm-forecast-scores", new NonBlank(), Importance.MEDIUM,
+                        "Output topic: one score record per forecast once its horizon is realised (or the market "
+                                + "went quiet).")
                 .define(TOLLAMA_URL, Type.STRING, "http://127.0.0.1:11435", new HttpUrl(), Importance.HIGH,
                         "Base URL of the tollama server (POST {url}/v1/forecast).")
                 .define(TOLLAMA_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
@@ -110,6 +115,26 @@ public final class AppConfig extends AbstractConfig {
                         "Narrowest allowed q_low..q_high band, centred on the median.")
                 .define(INTERVAL_MAX_WIDTH, Type.DOUBLE, 0.60, Range.between(0.0, 1.0), Importance.LOW,
                         "Widest allowed q_low..q_high band, centred on the median.")
+                .define(CALIBRATION_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Rescale served bands with the online calibrator of their segment (docs/calibration.md). "
+                                + "Forecasts are scored either way.")
+                .define(CALIBRATION_TARGET, Type.DOUBLE, 0.8, Range.between(0.5, 0.99), Importance.MEDIUM,
+                        "Share of realised values the lowest..highest quantile band should cover.")
+                .define(CALIBRATION_METHOD, Type.STRING, OnlineCalibrator.QUANTILE_TRACKING,
+                        ConfigDef.ValidString.in(OnlineCalibrator.QUANTILE_TRACKING, OnlineCalibrator.ROLLING_QUANTILE),
+                        Importance.LOW, "Update rule: quantile_tracking (adaptive conformal, learning rate) or "
+                                + "rolling_quantile (conformal quantile of the last window errors).")
+                .define(CALIBRATION_LEARNING_RATE, Type.DOUBLE, 0.01, Range.between(1e-6, 1.0), Importance.LOW,
+                        "quantile_tracking: step of the log scale per scored step.")
+                .define(CALIBRATION_WINDOW, Type.INT, 500, Range.between(10, 100_000), Importance.LOW,
+                        "rolling_quantile: scored steps kept per segment.")
+                .define(CALIBRATION_MIN_SAMPLES, Type.INT, 50, Range.atLeast(1), Importance.LOW,
+                        "Scored steps a segment needs before its calibration is served; until then the "
+                                + "uncalibrated band is served and meta says so.")
+                .define(CALIBRATION_FLAT_LOOKBACK_STEPS, Type.INT, 12, Range.atLeast(1), Importance.LOW,
+                        "Steps looked back to call a market flat or moving (its calibration segment).")
+                .define(CALIBRATION_FLAT_THRESHOLD, Type.DOUBLE, 0.001, Range.between(0.0, 1.0), Importance.LOW,
+                        "A market whose probability moved at most this much over the look-back is flat.")
                 .define(CYCLE_GRACE_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
                         "Event-time grace after a step boundary before its cycle runs (waits for late ticks).")
                 .define(JOB_DEADLINE_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.MEDIUM,
@@ -217,6 +242,13 @@ public final class AppConfig extends AbstractConfig {
         } catch (final java.io.IOException e) {
             throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "cannot read the file: " + e.getMessage());
         }
+    }
+
+    public CalibrationSettings calibration() {
+        return new CalibrationSettings(getBoolean(CALIBRATION_ENABLED), getDouble(CALIBRATION_TARGET),
+                getString(CALIBRATION_METHOD), getDouble(CALIBRATION_LEARNING_RATE), getInt(CALIBRATION_WINDOW),
+                getInt(CALIBRATION_MIN_SAMPLES), getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
+                getDouble(CALIBRATION_FLAT_THRESHOLD));
     }
 
     public String tollamaModelVersion() {

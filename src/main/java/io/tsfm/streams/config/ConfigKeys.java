@@ -16,6 +16,7 @@ public final class ConfigKeys {
     public static final String TOPIC_FORECASTS = "topic.forecasts";
     public static final String TOPIC_FALLBACKS = "topic.fallbacks";
     public static final String TOPIC_DLQ = "topic.dlq";
+    public static final String TOPIC_SCORES = "topic.scores";
 
     public static final String TOLLAMA_URL = "tollama.url";
     public static final String TOLLAMA_API_KEY = "tollama.api.key";
@@ -46,6 +47,15 @@ public final class ConfigKeys {
     public static final String EWMA_ALPHA = "baseline.ewma.alpha";
     public static final String INTERVAL_MIN_WIDTH = "interval.min.width";
     public static final String INTERVAL_MAX_WIDTH = "interval.max.width";
+
+    public static final String CALIBRATION_ENABLED = "calibration.enabled";
+    public static final String CALIBRATION_TARGET = "calibration.target";
+    public static final String CALIBRATION_METHOD = "calibration.method";
+    public static final String CALIBRATION_LEARNING_RATE = "calibration.learning.rate";
+    public static final String CALIBRATION_WINDOW = "calibration.window";
+    public static final String CALIBRATION_MIN_SAMPLES = "calibration.min.samples";
+    public static final String CALIBRATION_FLAT_LOOKBACK_STEPS = "calibration.flat.lookback.steps";
+    public static final String CALIBRATION_FLAT_THRESHOLD = "calibration.flat.threshold";
 
     public static final String CYCLE_GRACE_MS = "cycle.grace.ms";
     public static final String JOB_DEADLINE_MS = "job.deadline.ms";

@@ -1,6 +1,9 @@
 package io.tsfm.streams.forecast;
 
 import io.tsfm.streams.baseline.EwmaBaseline;
+import io.tsfm.streams.calibrate.BandCalibration;
+import io.tsfm.streams.calibrate.BandScaler;
+import io.tsfm.streams.calibrate.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SanitizedForecast;
 import io.tsfm.streams.calibrate.Transform;
@@ -10,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a model answer or a fallback decision into the published records: back-transform, post-process
- * (clip, crossing fix, width bounds) and fill the meta. Pure: no Kafka, no clock.
+ * Turns a model answer or a fallback decision into the published records: back-transform, calibrate,
+ * post-process (clip, crossing fix, width bounds) and fill the meta. Pure: no Kafka, no clock.
  */
 public final class ForecastFactory {
     public static final String RUNTIME_MODEL = "tollama";
@@ -25,6 +28,7 @@ public final class ForecastFactory {
     private final QuantileSanitizer sanitizer;
     private final ForecastMeta.TransformMeta transformMeta;
     private final EwmaBaseline baseline;
+    private final BandCalibration bandCalibration;
 
     public ForecastFactory(final ForecastSettings settings) {
         this.settings = settings;
@@ -32,11 +36,29 @@ public final class ForecastFactory {
         this.transformMeta = new ForecastMeta.TransformMeta(settings.transform().spaceName(),
                 settings.transform().eps());
         this.baseline = new EwmaBaseline(settings.ewmaAlpha(), settings.inputLen(), settings.transform());
+        this.bandCalibration = new BandCalibration(new BandScaler(settings.transform(), settings.levels()));
     }
 
-    /** A model forecast: {@code modelSpace} paths are mapped back to probabilities, then post-processed. */
+    /**
+     * A served forecast, its served paths, and the band it started from (probability space, before
+     * calibration and post-processing): what scoring needs later.
+     */
+    public record Made(ForecastRecord record, QuantilePaths served, QuantilePaths base) {
+    }
+
+    /** A model forecast without calibration (offline evaluation); see the overload. */
     public ForecastRecord fromModel(final String marketId, final MarketContext context, final QuantilePaths modelSpace,
                                     final String modelName, final String breakerState, final Call call) {
+        return fromModel(marketId, context, modelSpace, modelName, breakerState, call, null).record();
+    }
+
+    /**
+     * A model forecast: {@code modelSpace} paths are mapped back to probabilities, calibrated by {@code
+     * calibration} (null: not at all, and no calibration meta), then post-processed.
+     */
+    public Made fromModel(final String marketId, final MarketContext context, final QuantilePaths modelSpace,
+                          final String modelName, final String breakerState, final Call call,
+                          final CalibrationSnapshot calibration) {
         final Transform t = settings.transform();
         final double[][] p = modelSpace.toArray();
         for (final double[] path : p) {
@@ -44,11 +66,20 @@ public final class ForecastFactory {
                 path[k] = t.inverse(path[k]);
             }
         }
-        final SanitizedForecast s = sanitizer.sanitize(new QuantilePaths(modelSpace.levels(), p));
+        final QuantilePaths base = new QuantilePaths(modelSpace.levels(), p);
+        final SanitizedForecast s = sanitizer.sanitize(calibrated(base, calibration));
         final ForecastMeta meta = new ForecastMeta(RUNTIME_MODEL, modelName, settings.modelVersion(), null,
                 context.length(), transformMeta, s.warnings(), false, null, breakerState, ROUTE_TSFM,
-                ROUTE_REASON_DEFAULT, call.latencyMs(), call.attempts(), call.batchSize());
-        return record(marketId, context.asOfMs(), s.paths(), meta);
+                ROUTE_REASON_DEFAULT, call.latencyMs(), call.attempts(), call.batchSize(), meta(calibration));
+        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), base);
+    }
+
+    private QuantilePaths calibrated(final QuantilePaths base, final CalibrationSnapshot calibration) {
+        return calibration == null ? base : bandCalibration.apply(base, calibration);
+    }
+
+    private CalibrationMeta meta(final CalibrationSnapshot calibration) {
+        return calibration == null ? null : CalibrationMeta.of(calibration, settings.calibration().enabled());
     }
 
     /**
@@ -58,8 +89,15 @@ public final class ForecastFactory {
      */
     public ForecastRecord baseline(final String marketId, final MarketContext context, final String reason,
                                    final boolean gated, final String breakerState, final Call call) {
+        return baseline(marketId, context, reason, gated, breakerState, call, null).record();
+    }
+
+    /** A baseline forecast for a fallback, calibrated by {@code calibration} (null: not at all). */
+    public Made baseline(final String marketId, final MarketContext context, final String reason,
+                         final boolean gated, final String breakerState, final Call call,
+                         final CalibrationSnapshot calibration) {
         final QuantilePaths raw = baseline.forecast(context.values(), settings.levels(), settings.horizon());
-        final SanitizedForecast s = sanitizer.sanitize(raw);
+        final SanitizedForecast s = sanitizer.sanitize(calibrated(raw, calibration));
         final List<String> warnings = new ArrayList<>();
         warnings.add("fallback_reason=" + reason);
         warnings.addAll(s.warnings());
@@ -67,8 +105,8 @@ public final class ForecastFactory {
                 EwmaBaseline.METHOD, context.length(), transformMeta, warnings, true, reason, breakerState,
                 gated ? ROUTE_BASELINE : ROUTE_TSFM, gated ? reason : ROUTE_REASON_DEFAULT,
                 call == null ? null : call.latencyMs(), call == null ? null : call.attempts(),
-                call == null ? null : call.batchSize());
-        return record(marketId, context.asOfMs(), s.paths(), meta);
+                call == null ? null : call.batchSize(), meta(calibration));
+        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), raw);
     }
 
     public FallbackEvent fallbackEvent(final String marketId, final MarketContext context, final String reason,

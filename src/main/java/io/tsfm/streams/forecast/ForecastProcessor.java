@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.calibrate.CalibrationSnapshot;
 import io.tsfm.streams.context.ContextAssembler;
 import io.tsfm.streams.context.Grid;
 import io.tsfm.streams.context.MarketContext;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * forecast for that boundary: the baseline at once when a gate says so, otherwise a model job that is
  * written to the changelogged pending store and sent asynchronously. A wall-clock punctuator drains
  * answers and deadlines on the stream thread, emits, and deletes the pending entry in the same commit.
+ * Each boundary first scores the forecasts its close realises (see {@link ForecastScoring}), so that the
+ * calibration a cycle's forecasts get has learnt from every score realised by then and from none later.
  */
 public final class ForecastProcessor implements Processor<String, Tick, String, Emission> {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
@@ -54,6 +57,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private KeyValueStore<String, PendingJob> pending;
     private KeyValueStore<String, CycleState> cycles;
     private KeyValueStore<String, ForecastRecord> latest;
+    private ForecastScoring scoring;
     private Cancellable drainSchedule;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
@@ -80,6 +84,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
+        this.scoring = new ForecastScoring(settings, grid, metrics, context.getStateStore(Names.OPEN_FORECASTS_STORE),
+                steps, context.getStateStore(Names.CALIBRATION_STORE));
         reissuePending();
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::drain);
@@ -98,8 +104,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     orphans.add(kv.key);
                     continue;
                 }
+                final CalibrationSnapshot calibration = kv.value.calibration() != null ? kv.value.calibration()
+                        : scoring.snapshot(ctx);
                 if (tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline - settings.jobDeadlineMs(),
-                        deadline))) {
+                        deadline, calibration))) {
                     metrics.pendingDelta(1);
                     reissued++;
                 }
@@ -127,6 +135,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             final long step = grid.stepMs();
             final long first = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
             for (long boundary = first; boundary <= due; boundary += step) {
+                // every forecast this boundary scores must have gone out first (only a replay outruns the model)
+                settle(boundary - (long) settings.horizon() * step);
+                final long realisedAt = boundary;
+                scoring.scoreDue(boundary, score -> forward(score.marketId(), realisedAt, Emission.of(score)));
                 if (settings.cycleInWindow(boundary)) {
                     runCycle(boundary);
                 }
@@ -181,12 +193,13 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     continue;
                 }
                 final GateDecision decision = gates.evaluate(ctx, breakerOpen);
+                final CalibrationSnapshot calibration = scoring.snapshot(ctx);
                 if (decision.baseline()) {
-                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null);
+                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null, calibration);
                     gated++;
                 } else {
-                    final PendingJob job = new PendingJob(kv.key, asOfMs);
-                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline))) {
+                    final PendingJob job = new PendingJob(kv.key, asOfMs, calibration);
+                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration))) {
                         pending.put(job.key(), job);
                         metrics.pendingDelta(1);
                         jobs++;
@@ -230,17 +243,18 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 metrics.pendingDelta(-1);
                 if (result.failed()) {
                     emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
-                            result.failureDetail(), false, call);
+                            result.failureDetail(), false, call, job.calibration());
                 } else {
                     final SeriesOutcome outcome = result.outcomes().get(job.key());
                     if (outcome != null && outcome.isValid()) {
                         emitForecast(factory.fromModel(job.marketId(), job.context(), outcome.paths(),
-                                client.modelName(), client.breakerState(), call));
+                                client.modelName(), client.breakerState(), call, job.calibration()), job.context(),
+                                job.calibration());
                     } else {
                         final String why = outcome == null ? "missing_series" : outcome.invalidReason();
                         metrics.invalidPayload(why);
                         emitBaseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
-                                "series " + job.key() + ": " + why, false, call);
+                                "series " + job.key() + ": " + why, false, call, job.calibration());
                     }
                 }
                 pending.delete(job.key());
@@ -248,25 +262,68 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             }
         }
         for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
-            metrics.pendingDelta(-1);
-            metrics.emitDelay(wallClockMs - job.createdMs());
-            emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                    "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null);
-            pending.delete(job.key());
+            expired(job, wallClockMs);
         }
         dispatch();
     }
 
+    private void expired(final JobTracker.Job job, final long wallClockMs) {
+        metrics.pendingDelta(-1);
+        metrics.emitDelay(wallClockMs - job.createdMs());
+        emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
+                "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null, job.calibration());
+        pending.delete(job.key());
+    }
+
+    /**
+     * Blocks until every model job made at or before {@code asOfMs} has gone out, by answer or deadline, so
+     * that scoring, and the calibration learnt from it, happens at the same point of the stream however
+     * fast the input is read. Live, those jobs are an horizon old and long done; a replay reading hours of
+     * ticks per second waits here for the model instead of running ahead of it. The wait is also bounded
+     * by the job deadline in real time, so a clock that does not move (tests) cannot stall the thread.
+     */
+    private void settle(final long asOfMs) {
+        if (!tracker.openAtOrBefore(asOfMs)) {
+            return;
+        }
+        final long giveUpAt = System.nanoTime() + settings.jobDeadlineMs() * 1_000_000L;
+        while (true) {
+            drain(context.currentSystemTimeMs());
+            if (!tracker.openAtOrBefore(asOfMs)) {
+                return;
+            }
+            final long leftMs = (giveUpAt - System.nanoTime()) / 1_000_000L;
+            if (leftMs <= 0) {
+                for (final JobTracker.Job job : tracker.expireAtOrBefore(asOfMs)) {
+                    expired(job, context.currentSystemTimeMs());
+                }
+                return;
+            }
+            final long toDeadline = tracker.nextDeadlineMs() - context.currentSystemTimeMs();
+            try {
+                tracker.awaitCompletion(Math.max(1, Math.min(leftMs, Math.min(toDeadline, 100))));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.apache.kafka.common.errors.InterruptException(e);
+            }
+        }
+    }
+
     private void emitBaseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
-                              final boolean gated, final ForecastFactory.Call call) {
+                              final boolean gated, final ForecastFactory.Call call,
+                              final CalibrationSnapshot calibration) {
         final String breakerState = client.breakerState();
         metrics.fallback(reason);
-        emitForecast(factory.baseline(marketId, ctx, reason, gated, breakerState, call));
+        emitForecast(factory.baseline(marketId, ctx, reason, gated, breakerState, call, calibration), ctx,
+                calibration);
         forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
                 client.modelName())));
     }
 
-    private void emitForecast(final ForecastRecord forecast) {
+    private void emitForecast(final ForecastFactory.Made made, final MarketContext ctx,
+                              final CalibrationSnapshot calibration) {
+        final ForecastRecord forecast = made.record();
+        scoring.keep(made, ctx, calibration);
         final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
         metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
                 stats.invalidSteps());

@@ -2,6 +2,7 @@ package io.tsfm.streams.forecast;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.config.AppConfig;
 import java.time.Duration;
@@ -14,7 +15,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
                                Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
                                long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
-                               String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs) {
+                               String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
+                               CalibrationSettings calibration) {
 
     public static ForecastSettings from(final AppConfig c) {
         final Set<String> buckets = new HashSet<>();
@@ -29,7 +31,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
                 c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
-                c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS));
+                c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
+                c.calibration());
     }
 
     /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
@@ -37,7 +40,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                      final double[] newLevels, final Transform newTransform) {
         return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
                 baselineOnlyBuckets, maxGapMs, newTransform, ewmaAlpha, minWidth, maxWidth, cycleGraceMs, jobDeadlineMs,
-                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs);
+                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration);
     }
 
     /** Whether a cycle runs at this boundary (replays limit cycles to their time range). */

@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.calibrate.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.context.MarketContext;
 import io.tsfm.streams.model.BatchResult;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One task's model jobs in memory: queued until an in-flight slot is free, batched into requests, and
@@ -22,8 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class JobTracker {
 
-    /** A model job: the key doubles as the series id in the request. */
-    record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs) {
+    /** A model job: the key doubles as the series id in the request; the calibration was fixed at its cycle. */
+    record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs,
+               CalibrationSnapshot calibration) {
     }
 
     /** A finished batched call and the jobs it carried. */
@@ -33,7 +37,10 @@ final class JobTracker {
     private final Map<String, Job> open = new HashMap<>();
     private final ArrayDeque<Job> queued = new ArrayDeque<>();
     private final ArrayDeque<Job> byDeadline = new ArrayDeque<>();
-    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    /** Open jobs per as_of, so a cycle can tell whether every forecast it is about to score went out. */
+    private final TreeMap<Long, Integer> openByAsOf = new TreeMap<>();
+    private final List<Completion> ready = new ArrayList<>();
     private final Map<Long, String[]> gridCache = new HashMap<>();
     private volatile boolean closed;
 
@@ -42,6 +49,7 @@ final class JobTracker {
         if (open.putIfAbsent(job.key(), job) != null) {
             return false;
         }
+        openByAsOf.merge(job.context().asOfMs(), 1, Integer::sum);
         queued.add(job);
         byDeadline.add(job);
         return true;
@@ -115,7 +123,8 @@ final class JobTracker {
 
     /** Completions that arrived since the last call, oldest first. */
     List<Completion> drainCompletions() {
-        final List<Completion> out = new ArrayList<>();
+        final List<Completion> out = new ArrayList<>(ready);
+        ready.clear();
         Completion c;
         while ((c = completions.poll()) != null) {
             out.add(c);
@@ -125,7 +134,41 @@ final class JobTracker {
 
     /** Marks the job resolved; false when it was resolved already (a late answer to drop). */
     boolean resolve(final Job job) {
-        return open.remove(job.key(), job);
+        if (open.remove(job.key(), job)) {
+            closed(job);
+            return true;
+        }
+        return false;
+    }
+
+    private void closed(final Job job) {
+        openByAsOf.computeIfPresent(job.context().asOfMs(), (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** Whether a job made at or before {@code asOfMs} is still open. */
+    boolean openAtOrBefore(final long asOfMs) {
+        return !openByAsOf.isEmpty() && openByAsOf.firstKey() <= asOfMs;
+    }
+
+    /** The earliest deadline of an open job, or Long.MAX_VALUE. */
+    long nextDeadlineMs() {
+        for (final Job j : byDeadline) {
+            if (open.get(j.key()) == j) {
+                return j.deadlineMs();
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Blocks the calling (stream) thread until an answer arrives or {@code timeoutMs} passes; the answer
+     * stays queued for {@link #drainCompletions()}.
+     */
+    void awaitCompletion(final long timeoutMs) throws InterruptedException {
+        final Completion c = completions.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (c != null) {
+            ready.add(c);
+        }
     }
 
     /** Resolves and returns every open job whose deadline is at or before {@code nowMs}. */
@@ -134,9 +177,24 @@ final class JobTracker {
         while (!byDeadline.isEmpty() && byDeadline.peek().deadlineMs() <= nowMs) {
             final Job j = byDeadline.poll();
             if (open.remove(j.key(), j)) {
+                closed(j);
                 out.add(j);
             }
         }
+        return out;
+    }
+
+    /** Resolves and returns every open job made at or before {@code asOfMs}, whatever its deadline. */
+    List<Job> expireAtOrBefore(final long asOfMs) {
+        final List<Job> out = new ArrayList<>();
+        for (final Job j : List.copyOf(open.values())) {
+            if (j.context().asOfMs() <= asOfMs) {
+                open.remove(j.key());
+                closed(j);
+                out.add(j);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Job::key));
         return out;
     }
 
@@ -148,6 +206,8 @@ final class JobTracker {
     void close() {
         closed = true;
         open.clear();
+        openByAsOf.clear();
+        ready.clear();
         queued.clear();
         byDeadline.clear();
         completions.clear();

@@ -1,10 +1,13 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.calibrate.CalibrationSnapshot;
+
 /**
  * The durable trace of a model job in the changelogged pending store: enough to rebuild the job from the
- * step store after a crash or on the task's new owner. Deleted in the same transaction as its forecast.
+ * step store after a crash or on the task's new owner, and the calibration fixed when its cycle ran (null
+ * in entries written before calibration existed). Deleted in the same transaction as its forecast.
  */
-public record PendingJob(String marketId, long asOfMs) {
+public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calibration) {
 
     /** Store key: market id, '|', as_of epoch ms. */
     public String key() {

@@ -43,6 +43,11 @@ public final class TsfmMetrics {
     public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
     public static final String LATE_ANSWERS = "tsfm.late.answers";
     public static final String STREAM_THREAD_FAILURES = "tsfm.stream.thread.failures";
+    public static final String FORECASTS_SCORED = "tsfm.forecasts.scored";
+    public static final String SCORE_STEPS = "tsfm.score.steps";
+    public static final String SCORE_PINBALL = "tsfm.score.pinball";
+    public static final String SCORE_WIDTH = "tsfm.score.width";
+    public static final String CALIBRATION_SCALE = "tsfm.calibration.scale";
 
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -54,6 +59,7 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     private final AtomicInteger pendingJobs = new AtomicInteger();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
@@ -100,6 +106,9 @@ public final class TsfmMetrics {
         counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
         counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
         counter(CYCLES, "Cycles run (one per boundary per task)");
+        for (final String runtime : List.of("tollama", "baseline")) {
+            counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
+        }
         counter(TICKS, "Valid ticks processed");
         counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
         for (final String why : List.of(PayloadValidator.QUANTILE_SET_MISMATCH, PayloadValidator.HORIZON_MISMATCH,
@@ -147,6 +156,40 @@ public final class TsfmMetrics {
             counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
                     .increment();
         }
+    }
+
+    /** Forecasts whose horizon was realised and scored, by runtime. */
+    public void forecastsScored(final String runtime, final long count) {
+        counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime)
+                .increment(count);
+    }
+
+    /**
+     * Scored horizon steps of one label set: {@code count} steps with the given outcome (inside, below,
+     * above) of the served or uncalibrated band, their summed mean pinball loss and summed band width.
+     */
+    public void scoredSteps(final String runtime, final String model, final String segment, final String horizon,
+                            final String band, final String outcome, final long count) {
+        counter(SCORE_STEPS, "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
+                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band,
+                "outcome", outcome).increment(count);
+    }
+
+    public void scoreLoss(final String runtime, final String model, final String segment, final String horizon,
+                          final String band, final double pinballSum, final double widthSum) {
+        counter(SCORE_PINBALL, "Sum over scored steps of the mean pinball loss of their quantiles",
+                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
+                .increment(pinballSum);
+        counter(SCORE_WIDTH, "Sum over scored steps of the band width (highest minus lowest quantile)",
+                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
+                .increment(widthSum);
+    }
+
+    /** The width scale served to a segment at a horizon bucket in one cycle (1 = uncalibrated). */
+    public void calibrationScale(final String segment, final String horizon, final double scale) {
+        calibrationScales.computeIfAbsent(segment + "|" + horizon, k -> DistributionSummary.builder(CALIBRATION_SCALE)
+                .description("Width scale served per segment and horizon bucket, one sample per task and cycle")
+                .tags("segment", segment, "horizon", horizon).register(registry)).record(scale);
     }
 
     public void fallback(final String reason) {

@@ -28,7 +28,7 @@ public final class ReplayConfig {
                     + appId + ")");
         }
         overrides.put(APPLICATION_ID, appId);
-        for (final String key : List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ)) {
+        for (final String key : List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES)) {
             overrides.put(key, request.outputPrefix() + live.getString(key));
         }
         overrides.put(TOPICS_CREATE_MISSING, "true");

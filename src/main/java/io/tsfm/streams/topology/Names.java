@@ -15,6 +15,10 @@ public final class Names {
     public static final String CYCLE_STATE_STORE = "cycle-state";
     /** Queryable: the latest forecast of each market (GET /markets/{id}/forecast). */
     public static final String LATEST_FORECAST_STORE = "latest-forecast";
+    /** Served forecasts waiting for their horizon to be realised and scored. */
+    public static final String OPEN_FORECASTS_STORE = "open-forecasts";
+    /** Online calibrator state per segment and horizon step. */
+    public static final String CALIBRATION_STORE = "calibration";
 
     // nodes
     public static final String TICKS_SOURCE = "ticks-source";
@@ -34,8 +38,11 @@ public final class Names {
     public static final String EMISSION_BRANCH = "emission-";
     public static final String BRANCH_FORECASTS = "forecasts";
     public static final String BRANCH_FALLBACKS = "fallbacks";
+    public static final String BRANCH_SCORES = "scores";
     public static final String UNWRAP_FORECAST = "unwrap-forecast";
     public static final String UNWRAP_FALLBACK = "unwrap-fallback";
+    public static final String UNWRAP_SCORE = "unwrap-score";
     public static final String FORECASTS_SINK = "forecasts-sink";
     public static final String FALLBACKS_SINK = "fallbacks-sink";
+    public static final String SCORES_SINK = "scores-sink";
 }

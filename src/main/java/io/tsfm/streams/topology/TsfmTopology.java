@@ -2,6 +2,7 @@ package io.tsfm.streams.topology;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.calibrate.CalibratorStateSerde;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.StepCloseSerde;
 import io.tsfm.streams.forecast.CycleStateSerde;
@@ -11,9 +12,11 @@ import io.tsfm.streams.forecast.ForecastProcessor;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.MarketStateSerde;
+import io.tsfm.streams.forecast.OpenForecastSerde;
 import io.tsfm.streams.forecast.PendingJobSerde;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.score.ForecastScoreSerde;
 import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.tick.TickSerde;
@@ -42,8 +45,10 @@ import org.apache.kafka.streams.state.Stores;
  * market-ticks -> validate-ticks -> invalid -> market-ticks-dlq (original bytes + reason headers)
  *                                -> rekey (no record key) -> ticks-rekeyed repartition -+
  *                                -> valid ------------------------------------------------+-> forecast
- * forecast (stores: step-closes, market-state, pending-forecasts, cycle-state, latest-forecast) -> tsfm-forecasts
- *                                                                               -> tsfm-fallback-events
+ * forecast (stores: step-closes, market-state, pending-forecasts, cycle-state, latest-forecast,
+ *           open-forecasts, calibration) -> tsfm-forecasts
+ *                                        -> tsfm-fallback-events
+ *                                        -> tsfm-forecast-scores
  * </pre>
  */
 public final class TsfmTopology {
@@ -82,7 +87,8 @@ public final class TsfmTopology {
                 .process(forecastSupplier(settings, client, metrics), Named.as(Names.FORECAST))
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
-                .defaultBranch(Branched.as(Names.BRANCH_FALLBACKS));
+                .branch((k, v) -> v.isFallback(), Branched.as(Names.BRANCH_FALLBACKS))
+                .defaultBranch(Branched.as(Names.BRANCH_SCORES));
 
         emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_FORECASTS)
                 .mapValues(Emission::forecast, Named.as(Names.UNWRAP_FORECAST))
@@ -92,6 +98,10 @@ public final class TsfmTopology {
                 .mapValues(Emission::fallback, Named.as(Names.UNWRAP_FALLBACK))
                 .to(config.getString(TOPIC_FALLBACKS),
                         Produced.with(Serdes.String(), new FallbackEventSerde()).withName(Names.FALLBACKS_SINK));
+        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_SCORES)
+                .mapValues(Emission::score, Named.as(Names.UNWRAP_SCORE))
+                .to(config.getString(TOPIC_SCORES),
+                        Produced.with(Serdes.String(), new ForecastScoreSerde()).withName(Names.SCORES_SINK));
         return builder.build();
     }
 
@@ -118,7 +128,11 @@ public final class TsfmTopology {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
                                 Serdes.String(), new CycleStateSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_FORECAST_STORE),
-                                Serdes.String(), new ForecastRecordSerde())));
+                                Serdes.String(), new ForecastRecordSerde()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_FORECASTS_STORE),
+                                Serdes.String(), new OpenForecastSerde()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CALIBRATION_STORE),
+                                Serdes.String(), new CalibratorStateSerde())));
             }
         };
     }

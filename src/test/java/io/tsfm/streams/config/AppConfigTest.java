@@ -46,6 +46,7 @@ class AppConfigTest {
         expected.put("topic.forecasts", "tsfm-forecasts");
         expected.put("topic.fallbacks", "tsfm-fallback-events");
         expected.put("topic.dlq", "market-ticks-dlq");
+        expected.put("topic.scores", "tsfm-forecast-scores");
         expected.put("tollama.url", "http://127.0.0.1:11435");
         expected.put("tollama.api.key", null);
         expected.put("tollama.api.key.file", null);
@@ -73,6 +74,14 @@ class AppConfigTest {
         expected.put("baseline.ewma.alpha", 0.2);
         expected.put("interval.min.width", 0.02);
         expected.put("interval.max.width", 0.60);
+        expected.put("calibration.enabled", true);
+        expected.put("calibration.target", 0.8);
+        expected.put("calibration.method", "quantile_tracking");
+        expected.put("calibration.learning.rate", 0.01);
+        expected.put("calibration.window", 500);
+        expected.put("calibration.min.samples", 50);
+        expected.put("calibration.flat.lookback.steps", 12);
+        expected.put("calibration.flat.threshold", 0.001);
         expected.put("cycle.grace.ms", 10_000L);
         expected.put("job.deadline.ms", 5_000L);
         expected.put("drain.interval.ms", 20L);

@@ -34,7 +34,7 @@ class CrashRecoveryIT {
                 .faultProfile(FaultProfile.builder().latencyMs(200).build()).build();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(options)) {
-            broker.createTopics(3, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(3, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(8);
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start,
                     6 * 60);

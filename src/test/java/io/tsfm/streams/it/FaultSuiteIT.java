@@ -494,7 +494,7 @@ class FaultSuiteIT {
 
     private EmbeddedKafkaBroker broker(final int partitions) {
         final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-        broker.createTopics(partitions, TICKS, FORECASTS, FALLBACKS, DLQ);
+        broker.createTopics(partitions, ItSupport.APP_TOPICS);
         return broker;
     }
 

@@ -28,7 +28,7 @@ class ForecastPipelineIT {
     void givesEveryMarketOneModelForecastPerBoundaryOverMoreThanADay() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            broker.createTopics(3, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(3, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(26);
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start,
                     26 * 60);

@@ -27,6 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Producing ticks and reading committed outputs against the real broker of an integration test. */
 final class ItSupport {
     static final long STEP_MS = 300_000L;
+    /** Every topic the app reads or writes under the default names. */
+    static final String[] APP_TOPICS = {"market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq",
+        "tsfm-forecast-scores"};
 
     private ItSupport() {
     }

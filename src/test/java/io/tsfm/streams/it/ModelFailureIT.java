@@ -32,7 +32,7 @@ class ModelFailureIT {
     void servesBaselineForecastsAndFallbackEventsWhenTheModelIsDown() throws Exception {
         final List<String> markets = List.of("m-a", "m-b");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start()) {
-            broker.createTopics(2, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(2, ItSupport.APP_TOPICS);
             final String deadUrl = "http://127.0.0.1:" + ItSupport.closedPort();
             final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "model-down-it", deadUrl,
                     tmp.resolve("state").toString());
@@ -73,7 +73,7 @@ class ModelFailureIT {
                 .faultProfile(FaultProfile.builder().failFirstN(5).errorStatus(503).build()).build();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(options)) {
-            broker.createTopics(1, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(1, ItSupport.APP_TOPICS);
             final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "breaker-it",
                     forecaster.url(), tmp.resolve("state").toString());
             settings.put("min.points.for.tsfm", "2");

@@ -61,7 +61,7 @@ class MonitoringMetricsIT {
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            broker.createTopics(2, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(2, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(3);
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 120);
             final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();

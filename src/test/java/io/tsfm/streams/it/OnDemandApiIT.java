@@ -48,7 +48,7 @@ class OnDemandApiIT {
     @BeforeAll
     void startTheBrokerTheForecasterAndTheApp() throws Exception {
         broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-        broker.createTopics(1, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+        broker.createTopics(1, ItSupport.APP_TOPICS);
         forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral());
         final Path tokens = Files.writeString(tmp.resolve("api-tokens"), "# test identities\nmodeler:" + MODELER
                 + "\nvalidator:" + VALIDATOR + "\nlimited:" + LIMITED + "\n");

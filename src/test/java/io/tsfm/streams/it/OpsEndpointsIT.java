@@ -48,7 +48,7 @@ class OpsEndpointsIT {
     void servesMetricsHealthTopologyAndEachMarketsLatestForecastFromEitherInstance() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            broker.createTopics(4, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(4, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(4);
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 180);
             final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();

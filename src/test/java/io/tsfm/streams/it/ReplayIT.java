@@ -39,7 +39,7 @@ class ReplayIT {
     void reproducesTheLiveForecastsOfARangeIntoSeparateTopics() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
              LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            broker.createTopics(2, "market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq");
+            broker.createTopics(2, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(6);
             final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 300);
             final int liveExpected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();

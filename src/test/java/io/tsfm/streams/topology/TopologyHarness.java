@@ -6,6 +6,8 @@ import io.tsfm.streams.forecast.FallbackEventSerde;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
 import io.tsfm.streams.forecast.StubModelClient;
+import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.score.ForecastScoreSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestOutputTopic<String, ForecastRecord> forecasts;
     public final TestOutputTopic<String, FallbackEvent> fallbacks;
     public final TestOutputTopic<byte[], byte[]> dlq;
+    public final TestOutputTopic<String, ForecastScore> scores;
 
     public TopologyHarness(final Path stateDir, final Map<String, String> overrides, final StubModelClient model) {
         final Map<String, String> settings = new HashMap<>();
@@ -50,6 +53,8 @@ public final class TopologyHarness implements AutoCloseable {
                 new ForecastRecordSerde().deserializer());
         this.fallbacks = driver.createOutputTopic("tsfm-fallback-events", new StringDeserializer(),
                 new FallbackEventSerde().deserializer());
+        this.scores = driver.createOutputTopic("tsfm-forecast-scores", new StringDeserializer(),
+                new ForecastScoreSerde().deserializer());
         this.dlq = driver.createOutputTopic("market-ticks-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

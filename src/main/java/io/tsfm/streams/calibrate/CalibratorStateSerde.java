@@ -1,0 +1,10 @@
+package io.tsfm.streams.calibrate;
+
+import io.tsfm.streams.json.JsonSerde;
+
+/** JSON serde of {@link CalibratorState} (the {@code calibration} store's value). */
+public final class CalibratorStateSerde extends JsonSerde<CalibratorState> {
+    public CalibratorStateSerde() {
+        super(CalibratorState.class);
+    }
+}
