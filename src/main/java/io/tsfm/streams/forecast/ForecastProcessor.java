@@ -138,8 +138,12 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 // every forecast this boundary scores must have gone out first (only a replay outruns the model)
                 settle(boundary - (long) settings.horizon() * step);
                 final long realisedAt = boundary;
-                scoring.scoreDue(boundary, score -> forward(score.marketId(), realisedAt, Emission.of(score)));
-                if (settings.cycleInWindow(boundary)) {
+                scoring.scoreDue(boundary, score -> {
+                    if (settings.publishes(Instant.parse(score.asOfTs()).toEpochMilli())) {
+                        forward(score.marketId(), realisedAt, Emission.of(score));
+                    }
+                });
+                if (settings.cycleRuns(boundary)) {
                     runCycle(boundary);
                 }
             }
@@ -313,9 +317,12 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                               final boolean gated, final ForecastFactory.Call call,
                               final CalibrationSnapshot calibration) {
         final String breakerState = client.breakerState();
-        metrics.fallback(reason);
         emitForecast(factory.baseline(marketId, ctx, reason, gated, breakerState, call, calibration), ctx,
                 calibration);
+        if (!settings.publishes(ctx.asOfMs())) {
+            return;
+        }
+        metrics.fallback(reason);
         forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
                 client.modelName())));
     }
@@ -324,6 +331,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                               final CalibrationSnapshot calibration) {
         final ForecastRecord forecast = made.record();
         scoring.keep(made, ctx, calibration);
+        if (!settings.publishes(ctx.asOfMs())) {
+            return; // a replay's warm-up: kept for scoring (the calibration), never published
+        }
         final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
         metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
                 stats.invalidSteps());

@@ -43,9 +43,17 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration);
     }
 
-    /** Whether a cycle runs at this boundary (replays limit cycles to their time range). */
-    public boolean cycleInWindow(final long boundaryMs) {
-        return boundaryMs >= cycleWindowStartMs && boundaryMs <= cycleWindowEndMs;
+    /**
+     * Whether a cycle runs at this boundary: up to the window's end. Cycles before the window's start run
+     * silently (a replay's warm-up): their forecasts are scored to rebuild the calibration, never published.
+     */
+    public boolean cycleRuns(final long boundaryMs) {
+        return boundaryMs <= cycleWindowEndMs;
+    }
+
+    /** Whether forecasts (and their fallback events and scores) at this as_of are published. */
+    public boolean publishes(final long asOfMs) {
+        return asOfMs >= cycleWindowStartMs && asOfMs <= cycleWindowEndMs;
     }
 
     /** Steps before the window that may seed the forward fill: one more than the largest allowed gap. */
