@@ -3,17 +3,24 @@ package io.tsfm.streams.cli;
 import io.tsfm.streams.demo.Demo;
 import io.tsfm.streams.demo.DemoOptions;
 import io.tsfm.streams.forecaster.FaultProfile;
+import io.tsfm.streams.model.license.LicenseRefusedException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tsfm-streams demo}: the whole system in one process, nothing to install. Ctrl-C stops it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run an embedded Kafka broker, the local forecaster, the processor and the market simulator, "
                 + "printing forecasts as they arrive. Ctrl-C stops everything and removes the temporary data.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--markets", defaultValue = "50", description = "Simulated markets (default: ${DEFAULT-VALUE}).")
     int markets;
@@ -65,16 +72,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        final PrintWriter err = spec.commandLine().getErr();
         if (markets < 1 || hours <= 0 || speed < 0 || summarySeconds <= 0) {
-            System.err.println("Invalid arguments: --markets >= 1, --hours > 0, --speed >= 0, --summary-seconds > 0");
+            err.println("Invalid arguments: --markets >= 1, --hours > 0, --speed >= 0, --summary-seconds > 0");
             return ExitCodes.CONFIG;
         }
         if (fault != null && !FaultProfile.PRESETS.contains(fault)) {
-            System.err.println("Unknown --fault '" + fault + "'; one of " + FaultProfile.PRESETS);
+            err.println("Unknown --fault '" + fault + "'; one of " + FaultProfile.PRESETS);
             return ExitCodes.CONFIG;
         }
         if (fault != null && modelUrl != null) {
-            System.err.println("--fault applies to the local forecaster only; drop --model-url or --fault");
+            err.println("--fault applies to the local forecaster only; drop --model-url or --fault");
             return ExitCodes.CONFIG;
         }
         final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
@@ -94,6 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             demo.start();
             return demo.awaitCompletion() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (final LicenseRefusedException e) {
+            err.println(e.getMessage());
+            return ExitCodes.LICENSE_REFUSED;
         } catch (final InterruptedException e) {
             return ExitCodes.OK;
         } finally {

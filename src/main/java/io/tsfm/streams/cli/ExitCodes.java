@@ -12,4 +12,6 @@ public final class ExitCodes {
     public static final int CONFIG = 2;
     /** A dependency (Kafka, tollama) could not be reached at start-up. */
     public static final int UNAVAILABLE = 3;
+    /** A configured model's licence is not on model.license.allowlist, or cannot be determined. */
+    public static final int LICENSE_REFUSED = 4;
 }

@@ -4,6 +4,9 @@ import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
+import io.tsfm.streams.model.license.LicenseGuard;
+import io.tsfm.streams.model.license.LicenseRefusedException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +15,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tsfm-streams run}: the processor against an existing Kafka cluster and tollama. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,19 +29,29 @@ public final class RunCommand implements Callable<Integer> {
             description = "Properties file; environment variables TSFM_* override it.")
     Path configFile;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        final PrintWriter err = spec.commandLine().getErr();
         final AppConfig config;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
         } catch (final ConfigException e) {
-            System.err.println("Configuration error: " + e.getMessage());
+            err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;
+        }
+        try {
+            LicenseGuard.enforce(config);
+        } catch (final LicenseRefusedException e) {
+            err.println(e.getMessage());
+            return ExitCodes.LICENSE_REFUSED;
         }
         try {
             TopicSetup.ensure(config);
         } catch (final IllegalStateException e) {
-            System.err.println("Start-up error: " + e.getMessage());
+            err.println("Start-up error: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
         final CountDownLatch stopped = new CountDownLatch(1);

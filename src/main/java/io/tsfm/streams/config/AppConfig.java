@@ -84,6 +84,15 @@ public final class AppConfig extends AbstractConfig {
                         "Series (markets) batched into one tollama request.")
                 .define(TOLLAMA_MAX_IN_FLIGHT, Type.INT, 8, Range.between(1, 1024), Importance.MEDIUM,
                         "Concurrent tollama requests per application instance (a bulkhead).")
+                .define(MODEL_LICENSE_ALLOWLIST, Type.LIST, "Apache-2.0,MIT,BSD-2-Clause,BSD-3-Clause",
+                        Importance.HIGH, "Licence ids (SPDX, compared case-insensitively) a model may have. At "
+                                + "start-up, run and demo read the licence of " + TOLLAMA_MODEL + " from the model "
+                                + "server (POST /api/show) and exit 4 when it is not on this list, needs acceptance "
+                                + "that was not given, or cannot be determined. Default: licences allowing commercial "
+                                + "use.")
+                .define(MODEL_LICENSE_CHECK_OVERRIDE, Type.BOOLEAN, false, Importance.LOW,
+                        "Start even when the licence check refuses a model; every start then logs a WARN naming "
+                                + "each refused model and its licence.")
                 .define(BREAKER_FAILURE_THRESHOLD, Type.INT, 5, Range.between(1, 1000), Importance.MEDIUM,
                         "Consecutive failed model calls that open the circuit breaker.")
                 .define(BREAKER_OPEN_MS, Type.LONG, 120_000L, Range.atLeast(1), Importance.MEDIUM,

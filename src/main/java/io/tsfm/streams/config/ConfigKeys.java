@@ -31,6 +31,9 @@ public final class ConfigKeys {
     public static final String TOLLAMA_SERIES_PER_REQUEST = "tollama.series.per.request";
     public static final String TOLLAMA_MAX_IN_FLIGHT = "tollama.max.in.flight";
 
+    public static final String MODEL_LICENSE_ALLOWLIST = "model.license.allowlist";
+    public static final String MODEL_LICENSE_CHECK_OVERRIDE = "model.license.check.override";
+
     public static final String BREAKER_FAILURE_THRESHOLD = "breaker.failure.threshold";
     public static final String BREAKER_OPEN_MS = "breaker.open.ms";
     public static final String BREAKER_HALF_OPEN_PROBES = "breaker.half.open.probes";

@@ -1,5 +1,8 @@
 package io.tsfm.streams.demo;
 
+import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
+import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
+
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -8,6 +11,8 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.LocalEtsDampedModel;
+import io.tsfm.streams.model.license.LicenseGuard;
+import io.tsfm.streams.model.license.LicenseRefusedException;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.simulate.LiquidityClass;
 import io.tsfm.streams.simulate.MarketProfile;
@@ -65,18 +70,14 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts everything, the model server first.
+     *
+     * @throws LicenseRefusedException when the model's licence is not allowed or cannot be determined
+     */
     public Demo start() {
         spec = SimulationSpec.endingNow(options.seed(), options.markets(),
                 Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
-        final String bootstrap;
-        if (options.bootstrapServers() == null) {
-            broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
-            bootstrap = broker.bootstrapServers();
-            out.println("demo: embedded Kafka broker (KRaft) at " + bootstrap);
-        } else {
-            bootstrap = options.bootstrapServers();
-            out.println("demo: using Kafka at " + bootstrap);
-        }
         final String modelUrl;
         final String model;
         if (options.modelUrl() == null) {
@@ -90,6 +91,17 @@ public final class Demo implements AutoCloseable {
             modelUrl = options.modelUrl();
             model = options.model() != null ? options.model() : "chronos2";
             out.println("demo: using tollama at " + modelUrl + " (model " + model + ")");
+        }
+        // the processor's licence check, before the broker starts (the local models are Apache-2.0)
+        LicenseGuard.enforce(AppConfig.of(Map.of(TOLLAMA_URL, modelUrl, TOLLAMA_MODEL, model)));
+        final String bootstrap;
+        if (options.bootstrapServers() == null) {
+            broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
+            bootstrap = broker.bootstrapServers();
+            out.println("demo: embedded Kafka broker (KRaft) at " + bootstrap);
+        } else {
+            bootstrap = options.bootstrapServers();
+            out.println("demo: using Kafka at " + bootstrap);
         }
         final Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);

@@ -73,11 +73,12 @@ public final class LocalForecaster implements AutoCloseable {
     /**
      * Binds and starts the server.
      *
-     * @throws IllegalArgumentException for a preloaded model the registry does not have
+     * @throws IllegalArgumentException for a preloaded model the registry does not have, or an extra model
+     *                                  whose name is taken
      * @throws UncheckedIOException     when the address cannot be bound
      */
     public static LocalForecaster start(final LocalForecasterOptions opts) {
-        final ModelRegistry registry = ModelRegistry.defaults();
+        final ModelRegistry registry = ModelRegistry.defaults().with(opts.extraModels());
         final InstalledModels installed = new InstalledModels(registry, Clock.systemUTC());
         for (final String name : opts.preloadedModels()) {
             if (registry.find(name).isEmpty()) {
@@ -86,6 +87,7 @@ public final class LocalForecaster implements AutoCloseable {
             }
             installed.pull(name);
         }
+        opts.extraModels().forEach(m -> installed.pull(m.name()));
         final ApiKeys keys = new ApiKeys(opts.apiKeys());
         final FaultInjector faults = new FaultInjector(opts.faultProfile(), opts.seed());
         final ServerStats stats = new ServerStats();

@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecaster;
 
+import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param faultProfile    faults in force at start (default none)
  * @param seed            seed of the fault randomness (default 42)
  * @param workerThreads   HTTP worker threads (default max(4, 2 x CPUs))
+ * @param extraModels     models served besides the built-in ones, installed at start (default none); tests
+ *                        use it for a model with another licence, so the built-in models never misreport theirs
  */
 public record LocalForecasterOptions(String host, int port, List<String> apiKeys, List<String> preloadedModels,
-                                     FaultProfile faultProfile, long seed, int workerThreads) {
+                                     FaultProfile faultProfile, long seed, int workerThreads,
+                                     List<LocalModel> extraModels) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11435;
@@ -28,6 +32,7 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
         Objects.requireNonNull(host, "host");
         apiKeys = List.copyOf(apiKeys);
         preloadedModels = List.copyOf(preloadedModels);
+        extraModels = List.copyOf(extraModels);
         Objects.requireNonNull(faultProfile, "faultProfile");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
@@ -51,7 +56,8 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
     public String toString() {
         return "LocalForecasterOptions[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size()
                 + " key(s), preloadedModels=" + preloadedModels + ", faultProfile=" + faultProfile
-                + ", seed=" + seed + ", workerThreads=" + workerThreads + "]";
+                + ", seed=" + seed + ", workerThreads=" + workerThreads
+                + ", extraModels=" + extraModels.stream().map(LocalModel::name).toList() + "]";
     }
 
     /** Fluent construction with the defaults above. */
@@ -63,6 +69,7 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
         private FaultProfile faultProfile = FaultProfile.NONE;
         private long seed = DEFAULT_SEED;
         private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private List<LocalModel> extraModels = List.of();
 
         private Builder() {
         }
@@ -102,8 +109,14 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
             return this;
         }
 
+        public Builder extraModels(final List<LocalModel> v) {
+            extraModels = v;
+            return this;
+        }
+
         public LocalForecasterOptions build() {
-            return new LocalForecasterOptions(host, port, apiKeys, preloadedModels, faultProfile, seed, workerThreads);
+            return new LocalForecasterOptions(host, port, apiKeys, preloadedModels, faultProfile, seed, workerThreads,
+                    extraModels);
         }
     }
 }

@@ -59,6 +59,8 @@ class AppConfigTest {
         expected.put("tollama.retry.jitter.ms", 80L);
         expected.put("tollama.series.per.request", 64);
         expected.put("tollama.max.in.flight", 8);
+        expected.put("model.license.allowlist", List.of("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause"));
+        expected.put("model.license.check.override", false);
         expected.put("breaker.failure.threshold", 5);
         expected.put("breaker.open.ms", 120_000L);
         expected.put("breaker.half.open.probes", 2);

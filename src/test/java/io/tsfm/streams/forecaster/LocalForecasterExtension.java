@@ -9,12 +9,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final LocalForecasterExtension SERVER = new LocalForecasterExtension();}
  */
 public final class LocalForecasterExtension implements BeforeAllCallback, AfterAllCallback {
+    private final LocalForecasterOptions options;
     private LocalForecaster server;
     private ForecasterHttp http;
 
+    public LocalForecasterExtension() {
+        this(LocalForecasterOptions.ephemeral());
+    }
+
+    /** A forecaster started with these options (use port 0). */
+    public LocalForecasterExtension(final LocalForecasterOptions options) {
+        this.options = options;
+    }
+
     @Override
     public void beforeAll(final ExtensionContext context) {
-        server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
+        server = LocalForecaster.start(options);
         http = new ForecasterHttp(server.url());
     }
 

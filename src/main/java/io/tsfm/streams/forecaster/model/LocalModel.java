@@ -21,7 +21,11 @@ public interface LocalModel {
     /** One line for listings and logs. */
     String description();
 
-    /** SPDX-like licence id; all our own models are Apache-2.0. */
+    /**
+     * The licence id reported by show and the models listing (lower-case SPDX, as tollama writes it).
+     * Our own models are code of this project, Apache-2.0; {@code mock} reimplements tollama's mock rather
+     * than shipping it (tollama's registry lists its own mock as MIT).
+     */
     default String licenseType() {
         return "apache-2.0";
     }

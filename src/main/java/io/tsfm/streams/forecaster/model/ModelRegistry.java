@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecaster.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,18 @@ public final class ModelRegistry {
     /** The built-in models: {@code mock} and {@code local-ets-damped}. */
     public static ModelRegistry defaults() {
         return new ModelRegistry(List.of(new MockModel(), new LocalEtsDampedModel()));
+    }
+
+    /** This registry plus {@code extra} models, after its own; a name already taken is refused. */
+    public ModelRegistry with(final List<LocalModel> extra) {
+        final List<LocalModel> all = new ArrayList<>(models);
+        for (final LocalModel m : extra) {
+            if (all.stream().anyMatch(known -> known.name().equals(m.name()))) {
+                throw new IllegalArgumentException("model name '" + m.name() + "' is already taken");
+            }
+            all.add(m);
+        }
+        return new ModelRegistry(all);
     }
 
     public List<LocalModel> all() {
