@@ -54,7 +54,8 @@ public final class Replayer {
             final Map<TopicPartition, Long> last = offsets(admin, topic, OffsetSpec.latest());
             end = request.to() == null ? last
                     : offsets(admin, topic, OffsetSpec.forTimestamp(request.to().toEpochMilli()
-                            + config.step().toMillis() + config.getLong(CYCLE_GRACE_MS) + 1));
+                            + (config.getInt(HORIZON_STEPS) + 1L) * config.step().toMillis()
+                            + config.getLong(CYCLE_GRACE_MS) + 1)); // and one horizon more, to score the range
             final Map<TopicPartition, OffsetAndMetadata> initial = new HashMap<>();
             start.forEach((tp, o) -> initial.put(tp, new OffsetAndMetadata(o < 0 ? last.get(tp) : o)));
             end.replaceAll((tp, o) -> o < 0 ? last.get(tp) : o);

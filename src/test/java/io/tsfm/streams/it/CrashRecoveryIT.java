@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.score.ForecastScoreSerde;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
@@ -63,6 +65,11 @@ class CrashRecoveryIT {
             final List<ConsumerRecord<String, ForecastRecord>> all = ItSupport.readAll(broker.bootstrapServers(),
                     "tsfm-forecasts", new ForecastRecordSerde().deserializer());
             assertThat(ItSupport.countByMarketAndAsOf(all)).isEqualTo(expected);
+            // every realised forecast scored exactly once, although scoring ran across the kills too
+            final List<ConsumerRecord<String, ForecastScore>> scores = ItSupport.readAll(broker.bootstrapServers(),
+                    "tsfm-forecast-scores", new ForecastScoreSerde().deserializer());
+            assertThat(ItSupport.countScoresByMarketAndAsOf(scores))
+                    .isEqualTo(ItSupport.realised(expected, ItSupport.boundaries(start, last)));
         }
     }
 }

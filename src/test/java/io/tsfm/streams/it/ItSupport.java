@@ -4,6 +4,7 @@ import io.tsfm.streams.forecast.FallbackEvent;
 import io.tsfm.streams.forecast.FallbackEventSerde;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.score.ForecastScore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +176,27 @@ final class ItSupport {
         for (final ConsumerRecord<String, ForecastRecord> r : records) {
             out.merge(r.value().marketId() + "@" + Instant.parse(r.value().asOfTs()).toEpochMilli(), 1, Integer::sum);
         }
+        return out;
+    }
+
+    /** Score records per "market@as_of-epoch-ms". */
+    static Map<String, Integer> countScoresByMarketAndAsOf(final List<ConsumerRecord<String, ForecastScore>> records) {
+        final Map<String, Integer> out = new HashMap<>();
+        for (final ConsumerRecord<String, ForecastScore> r : records) {
+            out.merge(r.value().marketId() + "@" + Instant.parse(r.value().asOfTs()).toEpochMilli(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** The forecasts of {@code expected} whose horizon of 12 steps is realised by the last boundary. */
+    static Map<String, Integer> realised(final Map<String, Integer> expected, final List<Long> boundaries) {
+        final long lastAsOf = boundaries.get(boundaries.size() - 1) - 12 * STEP_MS;
+        final Map<String, Integer> out = new HashMap<>();
+        expected.forEach((k, v) -> {
+            if (Long.parseLong(k.substring(k.indexOf('@') + 1)) <= lastAsOf) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 

@@ -6,7 +6,10 @@ import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.forecast.CalibrationMeta;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.score.ForecastScoreSerde;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.replay.ReplayRequest;
@@ -77,6 +80,25 @@ class ReplayIT {
                     assertThat(again.yhatQ().get(q)).as(again.marketId() + "@" + again.asOfTs() + " q" + q)
                             .containsExactly(first.yhatQ().get(q));
                 }
+                // the warm-up rebuilt the calibration from the ticks: same segment, scales and samples
+                assertThat(again.meta().calibration()).usingRecursiveComparison()
+                        .isEqualTo(first.meta().calibration());
+            }
+            assertThat(replayed.stream().map(r -> r.value().meta().calibration().status()))
+                    .as("calibration is served in the range, so the comparison above covers calibrated bands")
+                    .contains(CalibrationMeta.APPLIED);
+            // scores: the replay scores its range's forecasts as the live app did
+            final Map<String, ForecastScore> liveScores = ItSupport.readAll(broker.bootstrapServers(),
+                    "tsfm-forecast-scores", new ForecastScoreSerde().deserializer()).stream()
+                    .map(ConsumerRecord::value).collect(Collectors.toMap(f -> f.marketId() + "@" + f.asOfTs(), f -> f));
+            final List<ConsumerRecord<String, ForecastScore>> replayedScores = ItSupport.readAll(
+                    broker.bootstrapServers(), "bt-tsfm-forecast-scores", new ForecastScoreSerde().deserializer());
+            assertThat(replayedScores).isNotEmpty();
+            for (final ConsumerRecord<String, ForecastScore> r : replayedScores) {
+                final ForecastScore again = r.value();
+                assertThat(Instant.parse(again.asOfTs())).isBetween(from, to);
+                assertThat(again).usingRecursiveComparison()
+                        .isEqualTo(liveScores.get(again.marketId() + "@" + again.asOfTs()));
             }
             assertThat(ItSupport.readAll(broker.bootstrapServers(), "tsfm-forecasts",
                     new ForecastRecordSerde().deserializer())).hasSize(liveExpected);

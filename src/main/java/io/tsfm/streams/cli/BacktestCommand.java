@@ -1,0 +1,114 @@
+package io.tsfm.streams.cli;
+
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.config.ConfigKeys;
+import io.tsfm.streams.config.ConfigLoader;
+import io.tsfm.streams.json.Json;
+import io.tsfm.streams.replay.ReplayRequest;
+import io.tsfm.streams.replay.Replayer;
+import io.tsfm.streams.replay.ScoresReader;
+import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.score.ScoreTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tsfm-streams backtest}: replays a range of the tick topic (optionally with another model) and ends
+ * with the score table: coverage and pinball loss of the served and uncalibrated bands, per model.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Replay a time range of the tick topic into prefixed topics, then print coverage and pinball "
+                + "loss of its forecasts (served band vs uncalibrated) overall, at steps 1/6/12, moving vs flat.")
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, description = "First boundary to forecast (ISO-8601).")
+    String from;
+
+    @Option(names = "--to", required = true, description = "Last boundary to forecast (ISO-8601); its forecasts are "
+            + "scored from the ticks of the following horizon.")
+    String to;
+
+    @Option(names = "--model", description = "tollama model to backtest (default: tollama.model of the config).")
+    String model;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The live app's properties (topics, Kafka, model).")
+    Path configFile;
+
+    @Option(names = "--output-prefix", description = "Prefix of the replay's topics (default: backtest-<epoch s>-).")
+    String outputPrefix;
+
+    @Option(names = "--warmup-hours", defaultValue = "25",
+            description = "Ticks read before --from: contexts and calibration are rebuilt from them (default: ${DEFAULT-VALUE}).")
+    double warmupHours;
+
+    @Option(names = "--timeout-minutes", defaultValue = "120", description = "Give up after (default: ${DEFAULT-VALUE}).")
+    double timeoutMinutes;
+
+    @Option(names = "--json", description = "Print the table as JSON instead of Markdown.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        final java.io.PrintWriter out = spec.commandLine().getOut();
+        final String prefix = outputPrefix != null ? outputPrefix : "backtest-" + System.currentTimeMillis() / 1000 + "-";
+        final ReplayRequest request;
+        try {
+            request = new ReplayRequest(Instant.parse(from), Instant.parse(to), prefix, null,
+                    Duration.ofMinutes(Math.round(warmupHours * 60)), Duration.ofSeconds(Math.round(timeoutMinutes * 60)));
+        } catch (final DateTimeParseException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Invalid arguments: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        final AppConfig live;
+        try {
+            final AppConfig loaded = ConfigLoader.load(configFile, System.getenv());
+            if (model == null) {
+                live = loaded;
+            } else {
+                final Map<String, String> values = new HashMap<>(loaded.originalsStrings());
+                loaded.kafkaProperties().forEach((k, v) -> values.put(k, String.valueOf(v)));
+                values.put(ConfigKeys.TOLLAMA_MODEL, model);
+                live = ConfigLoader.fromLayers(List.of(values), Map.of());
+            }
+        } catch (final ConfigException e) {
+            spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        try {
+            new Replayer(live, request, System.err).run();
+            final String topic = prefix + live.getString(ConfigKeys.TOPIC_SCORES);
+            final List<ForecastScore> scores = ScoresReader.readAll(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic,
+                    Duration.ofMinutes(2));
+            final List<ScoreTable.Row> rows = ScoreTable.of(scores);
+            if (json) {
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+                out.flush();
+            } else {
+                out.printf("Backtest %s .. %s: %d scored forecasts from %s%n%n", from, to, scores.size(), topic);
+                out.print(ScoreTable.markdown(rows));
+                out.flush();
+            }
+            return ExitCodes.OK;
+        } catch (final IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Invalid arguments: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        } catch (final Exception e) {
+            spec.commandLine().getErr().println("Backtest failed: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+}

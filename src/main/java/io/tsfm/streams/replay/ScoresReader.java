@@ -1,0 +1,45 @@
+package io.tsfm.streams.replay;
+
+import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.score.ForecastScoreSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a scores topic from its beginning to its current end (committed records only), without a group. */
+public final class ScoresReader {
+    private ScoresReader() {
+    }
+
+    public static List<ForecastScore> readAll(final String bootstrap, final String topic, final Duration timeout) {
+        final Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tsfm-scores-reader-" + UUID.randomUUID());
+        final List<ForecastScore> out = new ArrayList<>();
+        try (KafkaConsumer<String, ForecastScore> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ForecastScoreSerde().deserializer())) {
+            final List<TopicPartition> parts = consumer.partitionsFor(topic, timeout).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            final Map<TopicPartition, Long> end = consumer.endOffsets(parts, timeout);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+        }
+        return out;
+    }
+}
