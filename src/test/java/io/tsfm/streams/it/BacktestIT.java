@@ -33,7 +33,7 @@ class BacktestIT {
              LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             broker.createTopics(2, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(5);
-            ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 240);
+            ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 250);
             final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "backtest-live",
                     forecaster.url(), tmp.resolve("state").toString());
             settings.put("min.points.for.tsfm", "8");
