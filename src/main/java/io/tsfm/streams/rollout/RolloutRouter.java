@@ -53,19 +53,13 @@ public final class RolloutRouter {
         if (!policy.rolloutInProgress()) {
             return new Route(RouteTarget.CURRENT_MODEL, policy.current(), RouteReasons.NO_ROLLOUT, stage, null);
         }
-        switch (stage) {
-            case FULL_100:
-                return candidate(RouteReasons.FULL_ROLLOUT);
-            case SHADOW:
-                return incumbent(RouteReasons.SHADOW_STAGE, true);
-            case CANARY_5:
-            case CANARY_25:
-                return CanaryShare.inCanary(marketId, stage)
-                        ? candidate(RouteReasons.CANARY_SHARE)
-                        : incumbent(RouteReasons.OUTSIDE_CANARY_SHARE, policy.shadowOutsideShare());
-            default:
-                throw new IllegalStateException("unhandled stage " + stage);
-        }
+        return switch (stage) {
+            case FULL_100 -> candidate(RouteReasons.FULL_ROLLOUT);
+            case SHADOW -> incumbent(RouteReasons.SHADOW_STAGE, true);
+            case CANARY_5, CANARY_25 -> CanaryShare.inCanary(marketId, stage)
+                    ? candidate(RouteReasons.CANARY_SHARE)
+                    : incumbent(RouteReasons.OUTSIDE_CANARY_SHARE, policy.shadowOutsideShare());
+        };
     }
 
     private Route candidate(final String reason) {
