@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.tsfm.streams.simulate.InputDrift;
 import io.tsfm.streams.simulate.SimulationCounts;
 import io.tsfm.streams.simulate.SimulationSpec;
 import io.tsfm.streams.simulate.SimulationTopic;
@@ -55,6 +56,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--malformed-rate", defaultValue = "0.0", description = "Share of malformed records, 0..1 (default: ${DEFAULT-VALUE}).")
     double malformedRate;
 
+    @Option(names = "--drift-at",
+            description = "Inject input drift from this point: an instant (2026-11-22T10:00:00Z) or an offset from the "
+                    + "start of the span (20h, 90m, PT20H). Off by default.")
+    String driftAt;
+
+    @Option(names = "--drift-level",
+            description = "With --drift-at: logit shift of every market at the drift (default: " + InputDrift.DEFAULT_LEVEL_SHIFT + ").")
+    Double driftLevel;
+
+    @Option(names = "--drift-volatility",
+            description = "With --drift-at: factor on every market's volatility after the drift (default: "
+                    + InputDrift.DEFAULT_VOLATILITY_FACTOR + ").")
+    Double driftVolatility;
+
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the broker (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -78,6 +93,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 "simulate: sent %d ticks (%d malformed) for %d markets, event time %s to %s, to %s at %s in %.1f s%n",
                 counts.ticks(), counts.malformed(), markets, simulation.start(), simulation.end(),
                 topic, bootstrapServers, (System.nanoTime() - started) / 1e9);
+        if (simulation.drift() != null) {
+            out.printf(Locale.ROOT, "simulate: input drift from %s (logit level %+.2f, volatility x%.2f)%n",
+                    simulation.driftAt().orElseThrow(), simulation.drift().levelShift(),
+                    simulation.drift().volatilityFactor());
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -100,7 +120,30 @@ public final class SimulateCommand implements Callable<Integer> {
         require(!topic.isBlank(), "--topic must not be blank");
         require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be blank");
         final Duration span = Duration.ofMillis(Math.round(hours * 3_600_000.0));
-        return SimulationSpec.endingNow(seed, markets, span, Clock.systemUTC()).withMalformedRate(malformedRate);
+        final SimulationSpec simulation = SimulationSpec.endingNow(seed, markets, span, Clock.systemUTC())
+                .withMalformedRate(malformedRate);
+        return simulation.withDrift(validatedDrift(simulation));
+    }
+
+    private InputDrift validatedDrift(final SimulationSpec simulation) {
+        if (driftAt == null) {
+            require(driftLevel == null && driftVolatility == null, "--drift-level and --drift-volatility need --drift-at");
+            return null;
+        }
+        final Duration offset;
+        try {
+            offset = InputDrift.parseOffset(driftAt, simulation.start());
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--drift-at: " + e.getMessage());
+        }
+        require(!offset.isNegative() && offset.compareTo(simulation.span()) < 0,
+                "--drift-at must fall inside the simulated span " + simulation.start() + " .. " + simulation.end()
+                        + ": " + driftAt);
+        final double level = driftLevel == null ? InputDrift.DEFAULT_LEVEL_SHIFT : driftLevel;
+        final double volatility = driftVolatility == null ? InputDrift.DEFAULT_VOLATILITY_FACTOR : driftVolatility;
+        require(Double.isFinite(level), "--drift-level must be finite: " + level);
+        require(volatility > 0.0 && Double.isFinite(volatility), "--drift-volatility must be a finite number > 0: " + volatility);
+        return new InputDrift(offset, level, volatility);
     }
 
     private void require(final boolean condition, final String message) {

@@ -7,7 +7,9 @@ import java.util.Locale;
  * The evolving state of one simulated market: a logit-space random walk with calm/volatile regimes
  * (a Markov switch) and rare jumps, a liquidity-driven tick schedule, and for a few markets a hard
  * drift to 0 or 1, after which the market ticks at the resolved value for a while and then stops.
- * Each market draws from its own random stream, so markets do not disturb each other's paths.
+ * Each market draws from its own random stream, so markets do not disturb each other's paths. An
+ * optional {@link InputDrift} shifts the level and scales the volatility from its instant on; before
+ * it, and without one, the path is exactly the undrifted one.
  */
 final class MarketProcess {
 
@@ -34,6 +36,9 @@ final class MarketProcess {
     private final long resolveAtMs;
     private final long stopAtMs;
     private final int outcome;
+    private final long inputDriftAtMs;
+    private final double inputDriftLevelShift;
+    private final double inputDriftVolatilityFactor;
 
     private double logit;
     private boolean volatileRegime;
@@ -41,8 +46,11 @@ final class MarketProcess {
     private double interestRatio;
     private long stateMs;
     private long nextTickMs;
+    private boolean inputDrifted;
 
-    MarketProcess(final long seed, final int index, final long startMs, final long endMs, final boolean resolving) {
+    /** @param inputDrift drift injected from {@code startMs + inputDrift.after()}, or null for none */
+    MarketProcess(final long seed, final int index, final long startMs, final long endMs, final boolean resolving,
+                  final InputDrift inputDrift) {
         this.marketId = marketId(index);
         this.rng = SimRandom.forStream(seed, index);
         this.endMs = endMs;
@@ -64,6 +72,9 @@ final class MarketProcess {
         this.stopAtMs = resolving ? resolveAt + linger : Long.MAX_VALUE;
         this.stateMs = startMs;
         this.nextTickMs = startMs + firstDelayMs();
+        this.inputDriftAtMs = inputDrift == null ? Long.MAX_VALUE : startMs + inputDrift.after().toMillis();
+        this.inputDriftLevelShift = inputDrift == null ? 0.0 : inputDrift.levelShift();
+        this.inputDriftVolatilityFactor = inputDrift == null ? 1.0 : inputDrift.volatilityFactor();
     }
 
     static String marketId(final int index) {
@@ -104,13 +115,24 @@ final class MarketProcess {
 
     private void evolveTo(final long targetMs) {
         while (stateMs < targetMs) {
-            final long chunkMs = Math.min(STEP_MS, targetMs - stateMs);
+            if (!inputDrifted && stateMs >= inputDriftAtMs) {
+                inputDrifted = true;
+                logit = Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, logit + inputDriftLevelShift));
+            }
+            long chunkMs = Math.min(STEP_MS, targetMs - stateMs);
+            if (!inputDrifted && stateMs + chunkMs > inputDriftAtMs) {
+                // end the chunk at the drift, so the shift lands at its instant
+                chunkMs = inputDriftAtMs - stateMs;
+            }
             final double dt = (double) chunkMs / STEP_MS;
             final double switchPerStep = volatileRegime ? VOLATILE_TO_CALM_PER_STEP : CALM_TO_VOLATILE_PER_STEP;
             if (rng.chance(1.0 - StrictMath.pow(1.0 - switchPerStep, dt))) {
                 volatileRegime = !volatileRegime;
             }
-            final double sigma = baseSigma * (volatileRegime ? VOLATILE_SIGMA_FACTOR : 1.0);
+            double sigma = baseSigma * (volatileRegime ? VOLATILE_SIGMA_FACTOR : 1.0);
+            if (inputDrifted) {
+                sigma *= inputDriftVolatilityFactor;
+            }
             logit += sigma * StrictMath.sqrt(dt) * rng.gaussian();
             final double jumpsPerStep = volatileRegime ? JUMPS_PER_STEP_VOLATILE : JUMPS_PER_STEP_CALM;
             if (rng.chance(1.0 - StrictMath.exp(-jumpsPerStep * dt))) {

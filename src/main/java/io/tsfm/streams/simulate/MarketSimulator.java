@@ -62,7 +62,7 @@ public final class MarketSimulator implements Iterable<SimRecord> {
 
     private MarketProcess newMarket(final int index, final BitSet resolving) {
         return new MarketProcess(spec.seed(), index, spec.start().toEpochMilli(), spec.end().toEpochMilli(),
-                resolving.get(index));
+                resolving.get(index), spec.drift());
     }
 
     /** Exactly round(markets x 5 %) markets, chosen by a seeded partial shuffle. */

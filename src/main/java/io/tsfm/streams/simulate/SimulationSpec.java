@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What to simulate: the seed, how many markets, the event-time span [start, end) and the share of
- * malformed records. The same spec always yields the same records.
+ * What to simulate: the seed, how many markets, the event-time span [start, end), the share of
+ * malformed records and an optional injected input drift. The same spec always yields the same records;
+ * a spec without drift yields exactly the records it yielded before drift injection existed.
  *
  * <p>When the records go to a Kafka broker, the span must end near the broker's "now": brokers refuse
  * records stamped more than 1 h in the future ({@code message.timestamp.after.max.ms}) and delete
@@ -19,8 +21,10 @@ import java.util.Objects;
  * @param start         first event time (inclusive)
  * @param end           last event time (exclusive)
  * @param malformedRate share of records replaced by malformed bytes, in [0, 1]
+ * @param drift         input drift injected inside the span, or null for none
  */
-public record SimulationSpec(long seed, int markets, Instant start, Instant end, double malformedRate) {
+public record SimulationSpec(long seed, int markets, Instant start, Instant end, double malformedRate,
+                             InputDrift drift) {
 
     /** More markets than this would not fit the {@code m-NNNN} id scheme's intent and the demo's memory. */
     public static final int MAX_MARKETS = 1_000_000;
@@ -37,6 +41,16 @@ public record SimulationSpec(long seed, int markets, Instant start, Instant end,
         if (!(malformedRate >= 0.0 && malformedRate <= 1.0)) {
             throw new IllegalArgumentException("malformed rate must be in [0, 1]: " + malformedRate);
         }
+        if (drift != null && drift.after().compareTo(Duration.between(start, end)) >= 0) {
+            throw new IllegalArgumentException("drift must start inside the span: " + drift.after() + " after "
+                    + start + " is not before " + end);
+        }
+    }
+
+    /** A spec without drift. */
+    public SimulationSpec(final long seed, final int markets, final Instant start, final Instant end,
+                          final double malformedRate) {
+        this(seed, markets, start, end, malformedRate, null);
     }
 
     /** A spec without malformed records. */
@@ -55,7 +69,17 @@ public record SimulationSpec(long seed, int markets, Instant start, Instant end,
     }
 
     public SimulationSpec withMalformedRate(final double rate) {
-        return new SimulationSpec(seed, markets, start, end, rate);
+        return new SimulationSpec(seed, markets, start, end, rate, drift);
+    }
+
+    /** This spec with {@code inputDrift} injected (null removes it). */
+    public SimulationSpec withDrift(final InputDrift inputDrift) {
+        return new SimulationSpec(seed, markets, start, end, malformedRate, inputDrift);
+    }
+
+    /** Event time of the drift, when there is one. */
+    public Optional<Instant> driftAt() {
+        return drift == null ? Optional.empty() : Optional.of(start.plus(drift.after()));
     }
 
     public Duration span() {

@@ -72,6 +72,30 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aBadDriftIsAUsageErrorWithExitCodeTwo() {
+        assertThat(run("--hours", "2", "--drift-at", "3h")).isEqualTo(2);
+        assertThat(err.toString()).contains("--drift-at must fall inside the simulated span");
+
+        assertThat(run("--drift-at", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--drift-at: 'soon' is not an instant");
+
+        assertThat(run("--drift-level", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--drift-level and --drift-volatility need --drift-at");
+
+        assertThat(run("--drift-at", "1h", "--drift-volatility", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--drift-volatility must be a finite number > 0: 0.0");
+    }
+
+    @Test
+    void aDriftedSimulationSaysWhenTheDriftStarts() {
+        final int exitCode = run("--bootstrap-servers", broker.bootstrapServers(), "--topic", "cli-drift",
+                "--partitions", "1", "--markets", "3", "--hours", "1", "--drift-at", "30m", "--drift-level", "-1");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("simulate: input drift from ").contains("(logit level -1.00, volatility x3.00)");
+    }
+
+    @Test
     void anUnreachableBrokerFailsWithExitCodeThreeAfterTheTimeout() throws Exception {
         final int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -46,4 +46,23 @@ class SimulationSpecTest {
         assertThatThrownBy(() -> new SimulationSpec(1, 5, T0, T0.plusSeconds(60), Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed rate");
     }
+
+    @Test
+    void aDriftMustStartInsideTheSpanAndSurvivesOtherChanges() {
+        final SimulationSpec spec = new SimulationSpec(1, 2, T0, T0.plus(Duration.ofHours(2)))
+                .withDrift(InputDrift.after(Duration.ofMinutes(30)))
+                .withMalformedRate(0.1);
+
+        assertThat(spec.drift()).isEqualTo(InputDrift.after(Duration.ofMinutes(30)));
+        assertThat(spec.driftAt()).contains(Instant.parse("2026-11-22T10:30:00Z"));
+        assertThat(spec.withDrift(null).driftAt()).isEmpty();
+        assertThatThrownBy(() -> spec.withDrift(InputDrift.after(Duration.ofHours(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drift must start inside the span");
+    }
+
+    @Test
+    void aSpecWithoutDriftHasNone() {
+        assertThat(new SimulationSpec(1, 2, T0, T0.plusSeconds(60)).drift()).isNull();
+        assertThat(new SimulationSpec(1, 2, T0, T0.plusSeconds(60), 0.5).driftAt()).isEmpty();
+    }
 }

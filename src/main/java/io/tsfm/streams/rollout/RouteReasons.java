@@ -1,0 +1,31 @@
+package io.tsfm.streams.rollout;
+
+/**
+ * The {@code route_selected} and {@code route_reason} vocabulary. Dashboards and the
+ * {@code tsfm_route_selected_total{route_selected,route_reason}} counter match on these strings, so they
+ * are a contract: add new ones, never rename.
+ */
+public final class RouteReasons {
+    private RouteReasons() {
+    }
+
+    public static final String SELECTED_TSFM = "tsfm";
+    public static final String SELECTED_BASELINE = "baseline";
+
+    /** No candidate is configured: the current model serves everyone. */
+    public static final String NO_ROLLOUT = "no_rollout";
+    /** Stage full_100: the candidate serves everyone. */
+    public static final String FULL_ROLLOUT = "full_rollout";
+    /** Stage shadow: the candidate serves no one. */
+    public static final String SHADOW_STAGE = "shadow_stage";
+    /** A canary stage, and the market's bucket is inside the share. */
+    public static final String CANARY_SHARE = "canary_share";
+    /** A canary stage, and the market's bucket is outside the share. */
+    public static final String OUTSIDE_CANARY_SHARE = "outside_canary_share";
+    /** Prefix of a segment rule's reason: {@code segment_rule:liquidity_bucket=low}. */
+    public static final String SEGMENT_RULE_PREFIX = "segment_rule:";
+
+    public static String forSegmentRule(final SegmentRule rule) {
+        return SEGMENT_RULE_PREFIX + rule;
+    }
+}

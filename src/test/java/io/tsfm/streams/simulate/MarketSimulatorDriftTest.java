@@ -1,0 +1,123 @@
+package io.tsfm.streams.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class MarketSimulatorDriftTest {
+
+    private static final Instant START = Instant.parse("2026-11-21T08:00:00Z");
+    private static final SimulationSpec SIX_HOURS = new SimulationSpec(7, 30, START, START.plus(Duration.ofHours(6)));
+    private static final Duration DRIFT_AFTER = Duration.ofHours(3);
+    private static final long DRIFT_MS = START.plus(DRIFT_AFTER).toEpochMilli();
+
+    @Test
+    void aSpecWithoutDriftYieldsExactlyTheRecordsOfTheSimulatorBeforeDriftExisted() throws Exception {
+        // SHA-256 over key, timestamp and value of every record of the demo day, taken before drift injection
+        final SimulationSpec demoDay = new SimulationSpec(42, 50, START, START.plus(Duration.ofHours(26)));
+        final MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long records = 0;
+        for (final SimRecord record : new MarketSimulator(demoDay)) {
+            digest.update(record.key().getBytes(StandardCharsets.UTF_8));
+            digest.update(Long.toString(record.timestampMs()).getBytes(StandardCharsets.UTF_8));
+            digest.update(record.value());
+            records++;
+        }
+
+        assertThat(records).isEqualTo(40_050);
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("9b6369e286c2ab8e1cf0c223eb185c4ff778f16d80fbe2d8275d2eefe3202b21");
+    }
+
+    @Test
+    void ticksBeforeTheDriftAreTheUndriftedTicks() {
+        final List<SimRecord> calm = before(DRIFT_MS, SIX_HOURS);
+        final List<SimRecord> drifted = before(DRIFT_MS, SIX_HOURS.withDrift(InputDrift.after(DRIFT_AFTER)));
+
+        assertThat(calm).hasSizeGreaterThan(1_000);
+        assertThat(drifted).isEqualTo(calm);
+    }
+
+    @Test
+    void theDriftShiftsEveryMarketsLevelUp() {
+        final Map<String, Double> calm = firstLogitAfterDrift(SIX_HOURS);
+        final Map<String, Double> drifted = firstLogitAfterDrift(SIX_HOURS.withDrift(
+                new InputDrift(DRIFT_AFTER, 1.5, 1.0)));
+
+        final double meanShift = calm.keySet().stream().mapToDouble(id -> drifted.get(id) - calm.get(id)).average().orElseThrow();
+
+        assertThat(drifted.keySet()).isEqualTo(calm.keySet());
+        assertThat(meanShift).isBetween(1.2, 1.6);
+    }
+
+    @Test
+    void afterTheDriftPricesMoveMoreFromTickToTick() {
+        final double calm = tickToTickSpreadAfterDrift(SIX_HOURS);
+        final double drifted = tickToTickSpreadAfterDrift(SIX_HOURS.withDrift(new InputDrift(DRIFT_AFTER, 0.0, 3.0)));
+
+        assertThat(drifted / calm).isBetween(2.0, 4.0);
+    }
+
+    @Test
+    void theSameDriftedSpecYieldsTheSameRecords() {
+        final SimulationSpec spec = SIX_HOURS.withDrift(InputDrift.after(DRIFT_AFTER));
+
+        assertThat(new MarketSimulator(spec).stream().collect(Collectors.toList()))
+                .isEqualTo(new MarketSimulator(spec).stream().collect(Collectors.toList()));
+    }
+
+    private static List<SimRecord> before(final long untilMs, final SimulationSpec spec) {
+        return new MarketSimulator(spec).stream().takeWhile(r -> r.timestampMs() < untilMs).collect(Collectors.toList());
+    }
+
+    /** Logit of each market's first tick at least 5 minutes after the drift. */
+    private static Map<String, Double> firstLogitAfterDrift(final SimulationSpec spec) {
+        final Map<String, Double> first = new LinkedHashMap<>();
+        new MarketSimulator(spec).forEach(record -> {
+            if (record.timestampMs() >= DRIFT_MS + 300_000L) {
+                first.putIfAbsent(record.key(), logit(pYes(record)));
+            }
+        });
+        return first;
+    }
+
+    /** Median absolute logit change between consecutive ticks of the liquid markets after the drift (robust to jumps). */
+    private static double tickToTickSpreadAfterDrift(final SimulationSpec spec) {
+        final MarketSimulator simulator = new MarketSimulator(spec);
+        final Map<String, Boolean> liquid = simulator.markets().stream()
+                .collect(Collectors.toMap(MarketProfile::marketId, p -> p.liquidity() == LiquidityClass.HIGH));
+        final Map<String, Double> previous = new LinkedHashMap<>();
+        final List<Double> changes = new ArrayList<>();
+        simulator.forEach(record -> {
+            if (record.timestampMs() >= DRIFT_MS && liquid.get(record.key())) {
+                final double x = logit(pYes(record));
+                final Double before = previous.put(record.key(), x);
+                if (before != null) {
+                    changes.add(Math.abs(x - before));
+                }
+            }
+        });
+        Collections.sort(changes);
+        return changes.get(changes.size() / 2);
+    }
+
+    private static double pYes(final SimRecord record) {
+        return TickValidity.parse(record.value()).get("p_yes").asDouble();
+    }
+
+    private static double logit(final double p) {
+        final double c = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+        return Math.log(c / (1 - c));
+    }
+}
