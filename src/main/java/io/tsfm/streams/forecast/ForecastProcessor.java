@@ -105,9 +105,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     continue;
                 }
                 final CalibrationSnapshot calibration = kv.value.calibration() != null ? kv.value.calibration()
-                        : scoring.snapshot(ctx);
+                        : scoring.snapshot(ctx, client.modelName());
+                final CalibrationSnapshot fallback = kv.value.fallbackCalibration() != null
+                        ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
                 if (tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline - settings.jobDeadlineMs(),
-                        deadline, calibration))) {
+                        deadline, calibration, fallback))) {
                     metrics.pendingDelta(1);
                     reissued++;
                 }
@@ -197,13 +199,14 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     continue;
                 }
                 final GateDecision decision = gates.evaluate(ctx, breakerOpen);
-                final CalibrationSnapshot calibration = scoring.snapshot(ctx);
+                final CalibrationSnapshot fallback = scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
                 if (decision.baseline()) {
-                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null, calibration);
+                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null, fallback);
                     gated++;
                 } else {
-                    final PendingJob job = new PendingJob(kv.key, asOfMs, calibration);
-                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration))) {
+                    final CalibrationSnapshot calibration = scoring.snapshot(ctx, client.modelName());
+                    final PendingJob job = new PendingJob(kv.key, asOfMs, calibration, fallback);
+                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration, fallback))) {
                         pending.put(job.key(), job);
                         metrics.pendingDelta(1);
                         jobs++;
@@ -247,7 +250,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 metrics.pendingDelta(-1);
                 if (result.failed()) {
                     emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
-                            result.failureDetail(), false, call, job.calibration());
+                            result.failureDetail(), false, call, job.fallbackCalibration());
                 } else {
                     final SeriesOutcome outcome = result.outcomes().get(job.key());
                     if (outcome != null && outcome.isValid()) {
@@ -258,7 +261,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                         final String why = outcome == null ? "missing_series" : outcome.invalidReason();
                         metrics.invalidPayload(why);
                         emitBaseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
-                                "series " + job.key() + ": " + why, false, call, job.calibration());
+                                "series " + job.key() + ": " + why, false, call, job.fallbackCalibration());
                     }
                 }
                 pending.delete(job.key());
@@ -275,7 +278,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         metrics.pendingDelta(-1);
         metrics.emitDelay(wallClockMs - job.createdMs());
         emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null, job.calibration());
+                "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null, job.fallbackCalibration());
         pending.delete(job.key());
     }
 

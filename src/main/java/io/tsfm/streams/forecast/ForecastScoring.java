@@ -42,8 +42,10 @@ final class ForecastScoring {
     private final KeyValueStore<String, OpenForecast> open;
     private final WindowStore<String, StepClose> steps;
     private final KeyValueStore<String, CalibratorState> calibration;
-    private final SegmentCalibrators calibrators;
-    /** Snapshots taken in the current cycle, by segment: every market of a segment gets the same one. */
+    /** One calibrator set per model (and one for the baseline): their bands need different corrections. */
+    private final Map<String, SegmentCalibrators> calibrators = new HashMap<>();
+    private final CalibrationSettings calibrationSettings;
+    /** Snapshots taken in the current cycle, by model and segment: every market of a segment gets the same one. */
     private final Map<String, CalibrationSnapshot> cycleSnapshots = new HashMap<>();
     private long snapshotBoundaryMs = Long.MIN_VALUE;
 
@@ -60,20 +62,29 @@ final class ForecastScoring {
         this.open = open;
         this.steps = steps;
         this.calibration = calibration;
-        this.calibrators = new SegmentCalibrators(c, calibration::get);
+        this.calibrationSettings = c;
     }
 
-    /** The calibration a forecast at the context's as_of gets: its segment's, as learnt by now. */
-    CalibrationSnapshot snapshot(final MarketContext context) {
+    /** Store key prefix of a model's calibrators: {@code <model>|<bucket>|<motion>|<step>}. */
+    private SegmentCalibrators calibrators(final String model) {
+        return calibrators.computeIfAbsent(model,
+                m -> new SegmentCalibrators(calibrationSettings, k -> calibration.get(m + "|" + k)));
+    }
+
+    /**
+     * The calibration a forecast by {@code model} at the context's as_of gets: its model's and segment's,
+     * as learnt by now.
+     */
+    CalibrationSnapshot snapshot(final MarketContext context, final String model) {
         if (context.asOfMs() != snapshotBoundaryMs) {
             cycleSnapshots.clear();
             snapshotBoundaryMs = context.asOfMs();
         }
         final String segment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(context.values()));
-        return cycleSnapshots.computeIfAbsent(segment, s -> {
-            final CalibrationSnapshot snap = calibrators.snapshot(s, settings.horizon());
+        return cycleSnapshots.computeIfAbsent(model + "|" + segment, s -> {
+            final CalibrationSnapshot snap = calibrators(model).snapshot(segment, settings.horizon());
             for (int k = 0; k < settings.horizon(); k++) {
-                metrics.calibrationScale(s, HorizonBucket.of(k + 1), snap.servedScale(k));
+                metrics.calibrationScale(model, segment, HorizonBucket.of(k + 1), snap.servedScale(k));
             }
             return snap;
         });
@@ -110,16 +121,15 @@ final class ForecastScoring {
         final ScoreTally tally = new ScoreTally();
         for (final OpenForecast f : due) {
             final ForecastScorer.Result result = scorer.score(f, closes(f), boundaryMs);
+            final SegmentCalibrators own = calibrators(f.modelName());
             for (int k = 0; k < result.errors().length; k++) {
-                calibrators.update(f.segment(), k + 1, result.errors()[k]);
+                own.update(f.segment(), k + 1, result.errors()[k]);
             }
             tally.add(f.runtime(), f.modelName(), f.segment(), result.served(), result.uncalibrated());
             out.accept(result.record());
             open.delete(f.key());
         }
-        for (final Map.Entry<String, CalibratorState> e : calibrators.takeDirty().entrySet()) {
-            calibration.put(e.getKey(), e.getValue());
-        }
+        calibrators.forEach((model, set) -> set.takeDirty().forEach((k, v) -> calibration.put(model + "|" + k, v)));
         report(tally);
     }
 

@@ -25,9 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobTracker {
 
-    /** A model job: the key doubles as the series id in the request; the calibration was fixed at its cycle. */
+    /**
+     * A model job: the key doubles as the series id in the request; the calibrations of the model's answer
+     * and of the baseline that replaces a failed one were fixed at its cycle.
+     */
     record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs,
-               CalibrationSnapshot calibration) {
+               CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration) {
     }
 
     /** A finished batched call and the jobs it carried. */

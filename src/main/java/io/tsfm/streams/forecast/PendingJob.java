@@ -4,10 +4,11 @@ import io.tsfm.streams.calibrate.CalibrationSnapshot;
 
 /**
  * The durable trace of a model job in the changelogged pending store: enough to rebuild the job from the
- * step store after a crash or on the task's new owner, and the calibration fixed when its cycle ran (null
- * in entries written before calibration existed). Deleted in the same transaction as its forecast.
+ * step store after a crash or on the task's new owner, and the calibrations (of the model's answer, and
+ * of the baseline should it fail) fixed when its cycle ran (null in entries written before calibration). Deleted in the same transaction as its forecast.
  */
-public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calibration) {
+public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calibration,
+                         CalibrationSnapshot fallbackCalibration) {
 
     /** Store key: market id, '|', as_of epoch ms. */
     public String key() {

@@ -185,11 +185,13 @@ public final class TsfmMetrics {
                 .increment(widthSum);
     }
 
-    /** The width scale served to a segment at a horizon bucket in one cycle (1 = uncalibrated). */
-    public void calibrationScale(final String segment, final String horizon, final double scale) {
-        calibrationScales.computeIfAbsent(segment + "|" + horizon, k -> DistributionSummary.builder(CALIBRATION_SCALE)
-                .description("Width scale served per segment and horizon bucket, one sample per task and cycle")
-                .tags("segment", segment, "horizon", horizon).register(registry)).record(scale);
+    /** The width scale served to a model's segment at a horizon bucket in one cycle (1 = uncalibrated). */
+    public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {
+        calibrationScales.computeIfAbsent(model + "|" + segment + "|" + horizon,
+                k -> DistributionSummary.builder(CALIBRATION_SCALE)
+                        .description("Width scale served per model, segment and horizon bucket, one sample per task, "
+                                + "cycle and horizon step")
+                        .tags("model", model, "segment", segment, "horizon", horizon).register(registry)).record(scale);
     }
 
     public void fallback(final String reason) {

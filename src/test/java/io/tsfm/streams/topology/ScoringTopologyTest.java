@@ -109,8 +109,15 @@ class ScoringTopologyTest {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"), model)) {
             // no drain(): model answers go out only when a later boundary needs them scored
             h.minuteTicks(List.of("m-a"), T0, T0.plus(Duration.ofHours(5)), 0.3);
-            final Instant firstAsOf = T0.plus(Duration.ofMinutes(5));
-            for (final ForecastRecord f : h.forecasts.readValuesToList()) {
+            // the first forecast (T0+5m, one step) is the baseline's; the model's calibrators learn from the
+            // model's forecasts only, the first of which is at T0+10m
+            final Instant firstAsOf = T0.plus(Duration.ofMinutes(10));
+            final List<ForecastRecord> byModel = h.forecasts.readValuesToList().stream()
+                    .filter(f -> "tollama".equals(f.meta().runtime())).toList();
+            // every model forecast up to T0+3h55m has gone out: the last boundary (T0+4h55m) needed it scored
+            assertThat(byModel.stream().map(ForecastRecord::asOfTs)).contains("2026-11-20T00:10:00Z",
+                    "2026-11-20T03:55:00Z");
+            for (final ForecastRecord f : byModel) {
                 final Instant asOf = Instant.parse(f.asOfTs());
                 // one sample per step for every forecast made at least one horizon (60 min) before as_of
                 final long realisedBy = Math.max(0,
