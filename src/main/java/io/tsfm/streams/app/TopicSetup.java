@@ -27,7 +27,8 @@ public final class TopicSetup {
     /** The topics the app reads and writes. */
     public static List<String> topics(final AppConfig config) {
         return List.of(config.getString(TOPIC_TICKS), config.getString(TOPIC_FORECASTS),
-                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ), config.getString(TOPIC_SCORES));
+                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ), config.getString(TOPIC_SCORES),
+                config.getString(TOPIC_SHADOW_FORECASTS));
     }
 
     /**

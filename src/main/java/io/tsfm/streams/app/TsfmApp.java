@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
@@ -20,6 +21,8 @@ import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.ops.api.OnDemandApi;
+import io.tsfm.streams.rollout.RolloutPolicy;
+import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.topology.TsfmTopology;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -45,6 +48,7 @@ public final class TsfmApp implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final TsfmMetrics metrics;
     private final ModelClient client;
+    private final ModelClients clients;
     private final Topology topology;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -56,8 +60,9 @@ public final class TsfmApp implements AutoCloseable {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("rollout_stage", config.getString(ROLLOUT_STAGE));
         this.metrics = new TsfmMetrics(registry);
-        this.client = new TollamaClient(TollamaSettings.from(config), metrics);
-        this.topology = TsfmTopology.build(config, client, metrics);
+        this.clients = clients(config, metrics);
+        this.client = clients.current();
+        this.topology = TsfmTopology.build(config, clients, metrics);
         final HostInfo self = selfHost(config);
         final Properties props = config.streamsProperties();
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -82,6 +87,28 @@ public final class TsfmApp implements AutoCloseable {
                         props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         this.api = OnDemandApi.create(config, client, metrics);
         ops.addPost(OnDemandApi.PATH, api);
+    }
+
+    /**
+     * The current model's client, plus the rollout candidate's where the stage lets it serve (canary, full)
+     * and a separate shadow client where it is shadowed (shadow stage, or canary stages with
+     * rollout.shadow.outside.share): each with its own breaker and bulkhead.
+     */
+    static ModelClients clients(final AppConfig config, final TsfmMetrics metrics) {
+        final TollamaSettings settings = TollamaSettings.from(config);
+        final TollamaClient current = new TollamaClient(settings, metrics);
+        final RolloutPolicy policy = config.rolloutPolicy();
+        if (!policy.rolloutInProgress()) {
+            return ModelClients.of(current);
+        }
+        final TollamaSettings candidate = settings.forModel(policy.candidate().name(), policy.candidate().url());
+        final RolloutStage stage = policy.stage();
+        final boolean serves = stage != RolloutStage.SHADOW;
+        final boolean shadows = stage == RolloutStage.SHADOW
+                || (stage != RolloutStage.FULL_100 && policy.shadowOutsideShare());
+        return new ModelClients(current,
+                serves ? new TollamaClient(candidate, metrics, TollamaClient.ROLE_CANDIDATE) : null,
+                shadows ? new TollamaClient(candidate, metrics, TollamaClient.ROLE_SHADOW) : null);
     }
 
     /** application.server: where other instances reach this one's ops server. */
@@ -140,6 +167,12 @@ public final class TsfmApp implements AutoCloseable {
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
         client.close();
+        if (clients.candidate() != null) {
+            clients.candidate().close();
+        }
+        if (clients.shadow() != null) {
+            clients.shadow().close();
+        }
         ops.close();
         api.close();
     }

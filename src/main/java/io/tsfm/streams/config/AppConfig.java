@@ -5,6 +5,10 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.rollout.ModelRef;
+import io.tsfm.streams.rollout.RolloutPolicy;
+import io.tsfm.streams.rollout.RolloutStage;
+import io.tsfm.streams.rollout.SegmentRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,8 @@ public final class AppConfig extends AbstractConfig {
                 .define(TOPIC_SCORES, Type.STRING, "tsfm-forecast-scores", new NonBlank(), Importance.MEDIUM,
                         "Output topic: one score record per forecast once its horizon is realised (or the market "
                                 + "went quiet).")
+                .define(TOPIC_SHADOW_FORECASTS, Type.STRING, "tsfm-shadow-forecasts", new NonBlank(),
+                        Importance.MEDIUM, "Output topic of the candidate's shadow forecasts (never served).")
                 .define(TOLLAMA_URL, Type.STRING, "http://127.0.0.1:11435", new HttpUrl(), Importance.HIGH,
                         "Base URL of the tollama server (POST {url}/v1/forecast).")
                 .define(TOLLAMA_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
@@ -177,7 +183,27 @@ public final class AppConfig extends AbstractConfig {
                                 + "evenly); over it the answer is 429 with Retry-After.")
                 .define(ROLLOUT_STAGE, Type.STRING, "full_100",
                         ConfigDef.ValidString.in("shadow", "canary_5", "canary_25", "full_100"), Importance.MEDIUM,
-                        "Rollout stage of the served model; every metric carries it as the rollout_stage label.")
+                        "Rollout stage of " + ROLLOUT_CANDIDATE_MODEL + ": shadow (called for every market, served to "
+                                + "none), canary_5 / canary_25 (serves that share of markets, chosen by a stable hash "
+                                + "of the market id), full_100 (serves every market). Every metric carries it as the "
+                                + "rollout_stage label. Roll back by setting it to shadow, or unsetting the candidate.")
+                .define(ROLLOUT_CANDIDATE_MODEL, Type.STRING, null, Importance.MEDIUM,
+                        "The model being rolled out (as installed in tollama); unset: no rollout, "
+                                + TOLLAMA_MODEL + " serves every market.")
+                .define(ROLLOUT_CANDIDATE_URL, Type.STRING, null, Importance.LOW,
+                        "Base URL of the tollama serving the candidate; unset: " + TOLLAMA_URL + ".")
+                .define(ROLLOUT_INCUMBENT, Type.STRING, "model", ConfigDef.ValidString.in("model", "baseline"),
+                        Importance.MEDIUM, "What serves the markets the candidate does not: model (" + TOLLAMA_MODEL
+                                + ") or baseline (the first rollout of a model over the EWMA baseline: those "
+                                + "markets get route_policy_baseline).")
+                .define(ROLLOUT_BASELINE_SEGMENTS, Type.LIST, "", Importance.LOW,
+                        "Segments always served by the baseline (route_policy_baseline), e.g. "
+                                + "liquidity_bucket=mid,market_id=m-0042; empty for none.")
+                .define(ROLLOUT_SHADOW_OUTSIDE_SHARE, Type.BOOLEAN, false, Importance.LOW,
+                        "In canary stages, also call the candidate in shadow for the markets outside the share.")
+                .define(ROLLOUT_SHADOW_MATCH_DISTANCE, Type.DOUBLE, 0.05, Range.between(0.0, 1.0), Importance.LOW,
+                        "A shadow forecast matches the served one when their last-step medians differ by at most "
+                                + "this much (probability).")
                 .define(TOPICS_CREATED_RETENTION_MS, Type.LONG, null, Importance.LOW,
                         "retention.ms of topics created by topics.create.missing (-1 keeps everything; replays "
                                 + "use -1 because their records carry old event timestamps); unset = broker default.")
@@ -197,6 +223,11 @@ public final class AppConfig extends AbstractConfig {
         if (getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS) < getLong(TOLLAMA_RETRY_BACKOFF_MS)) {
             throw new ConfigException(TOLLAMA_RETRY_BACKOFF_MAX_MS, getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS),
                     "must be at least " + TOLLAMA_RETRY_BACKOFF_MS);
+        }
+        rolloutPolicy(); // segment rules parse
+        final String candidateUrl = getString(ROLLOUT_CANDIDATE_URL);
+        if (candidateUrl != null && !candidateUrl.isBlank()) {
+            new HttpUrl().ensureValid(ROLLOUT_CANDIDATE_URL, candidateUrl);
         }
         if (getInt(MIN_POINTS_FOR_TSFM) > getInt(INPUT_LEN_STEPS)) {
             throw new ConfigException(MIN_POINTS_FOR_TSFM, getInt(MIN_POINTS_FOR_TSFM),
@@ -258,6 +289,24 @@ public final class AppConfig extends AbstractConfig {
                 getString(CALIBRATION_METHOD), getDouble(CALIBRATION_LEARNING_RATE), getInt(CALIBRATION_WINDOW),
                 getInt(CALIBRATION_MIN_SAMPLES), getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
                 getDouble(CALIBRATION_FLAT_THRESHOLD));
+    }
+
+    /** The rollout as the router reads it. */
+    public RolloutPolicy rolloutPolicy() {
+        final String candidate = getString(ROLLOUT_CANDIDATE_MODEL);
+        final ModelRef current = "baseline".equals(getString(ROLLOUT_INCUMBENT))
+                && candidate != null ? null : ModelRef.named(getString(TOLLAMA_MODEL));
+        final SegmentRules rules;
+        try {
+            rules = SegmentRules.parse(String.join(",", getList(ROLLOUT_BASELINE_SEGMENTS)));
+        } catch (final IllegalArgumentException e) {
+            throw new ConfigException(ROLLOUT_BASELINE_SEGMENTS, getList(ROLLOUT_BASELINE_SEGMENTS), e.getMessage());
+        }
+        return new RolloutPolicy(
+                RolloutStage.fromId(getString(ROLLOUT_STAGE)),
+                candidate == null || candidate.isBlank() ? null
+                        : new ModelRef(candidate, getString(ROLLOUT_CANDIDATE_URL)),
+                current, rules, getBoolean(ROLLOUT_SHADOW_OUTSIDE_SHARE));
     }
 
     public String tollamaModelVersion() {

@@ -73,6 +73,13 @@ public final class ConfigKeys {
     public static final String OPS_BIND = "ops.bind";
     public static final String OPS_ADVERTISED_HOST = "ops.advertised.host";
     public static final String ROLLOUT_STAGE = "rollout.stage";
+    public static final String ROLLOUT_CANDIDATE_MODEL = "rollout.candidate.model";
+    public static final String ROLLOUT_CANDIDATE_URL = "rollout.candidate.url";
+    public static final String ROLLOUT_INCUMBENT = "rollout.incumbent";
+    public static final String ROLLOUT_BASELINE_SEGMENTS = "rollout.baseline.segments";
+    public static final String ROLLOUT_SHADOW_OUTSIDE_SHARE = "rollout.shadow.outside.share";
+    public static final String ROLLOUT_SHADOW_MATCH_DISTANCE = "rollout.shadow.match.distance";
+    public static final String TOPIC_SHADOW_FORECASTS = "topic.shadow.forecasts";
 
     public static final String TOPICS_CREATED_RETENTION_MS = "topics.created.retention.ms";
     public static final String CYCLE_WINDOW_START_MS = "cycle.window.start.ms";

@@ -1,11 +1,14 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.rollout.Route;
+
 import io.tsfm.streams.context.MarketContext;
 import java.util.Set;
 
 /**
  * The gates checked before a model call, in the seed's order; the first match wins and is the reason
- * on record: too_few_points, baseline_only_liquidity_bucket, max_gap_exceeded, circuit_breaker_open.
+ * on record: too_few_points, baseline_only_liquidity_bucket, max_gap_exceeded, route_policy_baseline,
+ * circuit_breaker_open.
  */
 public final class FallbackGates {
     private final int minPoints;
@@ -19,6 +22,14 @@ public final class FallbackGates {
     }
 
     public GateDecision evaluate(final MarketContext context, final boolean breakerOpen) {
+        return evaluate(context, null, breakerOpen);
+    }
+
+    /**
+     * @param route the market's rollout route (null: none); a route to the baseline is the
+     *              {@code route_policy_baseline} gate, between {@code max_gap_exceeded} and the breaker
+     */
+    public GateDecision evaluate(final MarketContext context, final Route route, final boolean breakerOpen) {
         if (context.length() < minPoints) {
             return new GateDecision(FallbackReasons.TOO_FEW_POINTS,
                     context.length() + " steps < " + minPoints);
@@ -34,6 +45,9 @@ public final class FallbackGates {
         if (context.sinceLastTickMs() > maxGapMs) {
             return new GateDecision(FallbackReasons.MAX_GAP_EXCEEDED,
                     minutes(context.sinceLastTickMs()) + " min since the last tick > " + minutes(maxGapMs) + " min");
+        }
+        if (route != null && route.baseline()) {
+            return route.gateDecision();
         }
         if (breakerOpen) {
             return new GateDecision(FallbackReasons.CIRCUIT_BREAKER_OPEN, "circuit breaker is open");

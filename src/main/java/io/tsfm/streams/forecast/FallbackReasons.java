@@ -18,6 +18,12 @@ public final class FallbackReasons {
     public static final String TOLLAMA_ERROR_PREFIX = "tollama_error:";
 
     /** Reason for a failed model call of the given kind (the breaker's refusal keeps its own reason). */
+    /** Whether a reason is one of the input gates (too few points, liquidity bucket, gap), checked before routing. */
+    public static boolean isInputGate(final String reason) {
+        return TOO_FEW_POINTS.equals(reason) || BASELINE_ONLY_LIQUIDITY_BUCKET.equals(reason)
+                || MAX_GAP_EXCEEDED.equals(reason);
+    }
+
     public static String forModelFailure(final String kind) {
         return CIRCUIT_BREAKER_OPEN.equals(kind) ? CIRCUIT_BREAKER_OPEN : TOLLAMA_ERROR_PREFIX + kind;
     }

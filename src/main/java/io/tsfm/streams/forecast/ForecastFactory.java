@@ -46,10 +46,20 @@ public final class ForecastFactory {
     public record Made(ForecastRecord record, QuantilePaths served, QuantilePaths base) {
     }
 
+    /**
+     * How a forecast was routed, for its meta: route_selected ("tsfm" or "baseline"), route_reason, and the
+     * rollout stage (null outside the stream).
+     */
+    public record RouteInfo(String selected, String reason, String stage) {
+        /** The model path with no rollout decision behind it (offline evaluation, on-demand API). */
+        public static final RouteInfo DEFAULT = new RouteInfo(ROUTE_TSFM, ROUTE_REASON_DEFAULT, null);
+    }
+
     /** A model forecast without calibration (offline evaluation); see the overload. */
     public ForecastRecord fromModel(final String marketId, final MarketContext context, final QuantilePaths modelSpace,
                                     final String modelName, final String breakerState, final Call call) {
-        return fromModel(marketId, context, modelSpace, modelName, breakerState, call, null).record();
+        return fromModel(marketId, context, modelSpace, modelName, breakerState, call, null, RouteInfo.DEFAULT)
+                .record();
     }
 
     /**
@@ -58,7 +68,7 @@ public final class ForecastFactory {
      */
     public Made fromModel(final String marketId, final MarketContext context, final QuantilePaths modelSpace,
                           final String modelName, final String breakerState, final Call call,
-                          final CalibrationSnapshot calibration) {
+                          final CalibrationSnapshot calibration, final RouteInfo route) {
         final Transform t = settings.transform();
         final double[][] p = modelSpace.toArray();
         for (final double[] path : p) {
@@ -69,8 +79,8 @@ public final class ForecastFactory {
         final QuantilePaths base = new QuantilePaths(modelSpace.levels(), p);
         final SanitizedForecast s = sanitizer.sanitize(calibrated(base, calibration));
         final ForecastMeta meta = new ForecastMeta(RUNTIME_MODEL, modelName, settings.modelVersion(), null,
-                context.length(), transformMeta, s.warnings(), false, null, breakerState, ROUTE_TSFM,
-                ROUTE_REASON_DEFAULT, call.latencyMs(), call.attempts(), call.batchSize(), meta(calibration));
+                context.length(), transformMeta, s.warnings(), false, null, breakerState, route.selected(),
+                route.reason(), call.latencyMs(), call.attempts(), call.batchSize(), meta(calibration), route.stage());
         return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), base);
     }
 
@@ -89,13 +99,18 @@ public final class ForecastFactory {
      */
     public ForecastRecord baseline(final String marketId, final MarketContext context, final String reason,
                                    final boolean gated, final String breakerState, final Call call) {
-        return baseline(marketId, context, reason, gated, breakerState, call, null).record();
+        return baseline(marketId, context, reason, breakerState, call, null,
+                gated ? new RouteInfo(ROUTE_BASELINE, reason, null) : RouteInfo.DEFAULT).record();
     }
 
-    /** A baseline forecast for a fallback, calibrated by {@code calibration} (null: not at all). */
+    /**
+     * A baseline forecast for a fallback, calibrated by {@code calibration} (null: not at all); {@code route}
+     * says whether a gate chose the baseline before any call (route_selected baseline) or the model path
+     * fell back (route_selected tsfm).
+     */
     public Made baseline(final String marketId, final MarketContext context, final String reason,
-                         final boolean gated, final String breakerState, final Call call,
-                         final CalibrationSnapshot calibration) {
+                         final String breakerState, final Call call, final CalibrationSnapshot calibration,
+                         final RouteInfo route) {
         final QuantilePaths raw = baseline.forecast(context.values(), settings.levels(), settings.horizon());
         final SanitizedForecast s = sanitizer.sanitize(calibrated(raw, calibration));
         final List<String> warnings = new ArrayList<>();
@@ -103,9 +118,9 @@ public final class ForecastFactory {
         warnings.addAll(s.warnings());
         final ForecastMeta meta = new ForecastMeta(RUNTIME_BASELINE, BASELINE_MODEL_NAME, baseline.modelVersion(),
                 EwmaBaseline.METHOD, context.length(), transformMeta, warnings, true, reason, breakerState,
-                gated ? ROUTE_BASELINE : ROUTE_TSFM, gated ? reason : ROUTE_REASON_DEFAULT,
-                call == null ? null : call.latencyMs(), call == null ? null : call.attempts(),
-                call == null ? null : call.batchSize(), meta(calibration));
+                route.selected(), route.reason(), call == null ? null : call.latencyMs(),
+                call == null ? null : call.attempts(), call == null ? null : call.batchSize(), meta(calibration),
+                route.stage());
         return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), raw);
     }
 

@@ -10,6 +10,10 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.rollout.Route;
+import io.tsfm.streams.rollout.RouteReasons;
+import io.tsfm.streams.rollout.RouteTarget;
 import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
@@ -43,12 +47,18 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     static final String CYCLE_KEY = "cycle";
 
     private final ForecastSettings settings;
-    private final ModelClient client;
+    private final ModelLane current;
+    /** The rollout candidate where it serves; null without a candidate or in the shadow stage. */
+    private final ModelLane candidate;
+    /** The rollout candidate called in shadow; null when nothing is shadowed. */
+    private final ModelLane shadow;
+    private final RolloutRouter router;
+    private final String stageId;
+    private final ShadowComparisons comparisons = new ShadowComparisons();
     private final Grid grid;
     private final ContextAssembler assembler;
     private final FallbackGates gates;
     private final ForecastFactory factory;
-    private final JobTracker tracker = new JobTracker();
     private final long marketExpiryMs;
 
     private ProcessorContext<String, Emission> context;
@@ -65,8 +75,16 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final TsfmMetrics metrics;
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
+        this(settings, ModelClients.of(client), metrics);
+    }
+
+    public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
         this.settings = settings;
-        this.client = client;
+        this.current = ModelLane.of(clients.current());
+        this.candidate = ModelLane.of(clients.candidate());
+        this.shadow = ModelLane.of(clients.shadow());
+        this.router = new RolloutRouter(settings.rollout());
+        this.stageId = settings.rollout().stage().id();
         this.metrics = metrics;
         this.grid = Grid.of(settings.step());
         this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
@@ -104,12 +122,15 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     orphans.add(kv.key);
                     continue;
                 }
+                // the route is decided again: after a rollback the job goes to the model that serves now
+                final Route route = router.route(kv.value.marketId(), ctx.liquidityBucket());
+                final ModelLane lane = laneOf(route);
                 final CalibrationSnapshot calibration = kv.value.calibration() != null ? kv.value.calibration()
-                        : scoring.snapshot(ctx, client.modelName());
+                        : scoring.snapshot(ctx, lane.client().modelName());
                 final CalibrationSnapshot fallback = kv.value.fallbackCalibration() != null
                         ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
-                if (tracker.add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx, deadline - settings.jobDeadlineMs(),
-                        deadline, calibration, fallback))) {
+                if (lane.tracker().add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx,
+                        deadline - settings.jobDeadlineMs(), deadline, calibration, fallback, modelRoute(route)))) {
                     metrics.pendingDelta(1);
                     reissued++;
                 }
@@ -181,7 +202,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     private void runCycle(final long asOfMs) {
         final long started = System.nanoTime();
-        final boolean breakerOpen = client.breakerOpen();
+        final boolean currentOpen = current.client().breakerOpen();
+        final boolean candidateOpen = candidate != null && candidate.client().breakerOpen();
         final long now = context.currentSystemTimeMs();
         final long deadline = now + settings.jobDeadlineMs();
         final List<String> expired = new ArrayList<>();
@@ -198,15 +220,25 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 if (ctx == null) {
                     continue;
                 }
-                final GateDecision decision = gates.evaluate(ctx, breakerOpen);
+                final Route route = router.route(kv.key, ctx.liquidityBucket());
+                final ModelLane lane = laneOf(route);
+                final GateDecision decision = gates.evaluate(ctx, route,
+                        lane == candidate ? candidateOpen : currentOpen);
                 final CalibrationSnapshot fallback = scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
+                if (route.shadowCall() && shadow != null && !FallbackReasons.isInputGate(decision.reason())) {
+                    shadowJob(kv.key, ctx, now, deadline, fallback);
+                }
                 if (decision.baseline()) {
-                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), true, null, fallback);
+                    final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
+                            ? route.reason() : decision.reason();
+                    emitBaseline(kv.key, ctx, decision.reason(), decision.detail(), null, fallback,
+                            new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_BASELINE, reason, stageId));
                     gated++;
                 } else {
-                    final CalibrationSnapshot calibration = scoring.snapshot(ctx, client.modelName());
+                    final CalibrationSnapshot calibration = scoring.snapshot(ctx, lane.client().modelName());
                     final PendingJob job = new PendingJob(kv.key, asOfMs, calibration, fallback);
-                    if (tracker.add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration, fallback))) {
+                    if (lane.tracker().add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration,
+                            fallback, modelRoute(route)))) {
                         pending.put(job.key(), job);
                         metrics.pendingDelta(1);
                         jobs++;
@@ -218,6 +250,26 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         metrics.cycle(asOfMs, System.nanoTime() - started);
         LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
                 gated);
+    }
+
+    /** The lane that serves a route's model: the candidate's where it serves, else the current model's. */
+    private ModelLane laneOf(final Route route) {
+        return route.target() == RouteTarget.CANDIDATE && candidate != null ? candidate : current;
+    }
+
+    private ForecastFactory.RouteInfo modelRoute(final Route route) {
+        return new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, route.reason(), stageId);
+    }
+
+    /** Asks the candidate in shadow for the same context; its answer goes to the shadow topic only. */
+    private void shadowJob(final String marketId, final MarketContext ctx, final long now, final long deadline,
+                           final CalibrationSnapshot fallback) {
+        final CalibrationSnapshot calibration = scoring.snapshot(ctx, shadow.client().modelName());
+        final String key = PendingJob.key(marketId, ctx.asOfMs());
+        if (shadow.tracker().add(new JobTracker.Job(key, marketId, ctx, now, deadline, calibration, fallback,
+                new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, RouteReasons.SHADOW, stageId)))) {
+            comparisons.expect(key, calibration.segment());
+        }
     }
 
     private MarketContext contextOf(final String marketId, final long asOfMs) {
@@ -233,11 +285,38 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     private void dispatch() {
-        tracker.dispatch(client, settings.transform(), settings.seriesPerRequest());
+        for (final ModelLane lane : lanes()) {
+            lane.tracker().dispatch(lane.client(), settings.transform(), settings.seriesPerRequest());
+        }
+    }
+
+    private List<ModelLane> lanes() {
+        final List<ModelLane> out = new ArrayList<>(3);
+        out.add(current);
+        if (candidate != null) {
+            out.add(candidate);
+        }
+        if (shadow != null) {
+            out.add(shadow);
+        }
+        return out;
     }
 
     /** Wall-clock punctuation: hand answers and expired deadlines to the stream thread, then send more. */
     void drain(final long wallClockMs) {
+        drainServing(current, wallClockMs);
+        if (candidate != null) {
+            drainServing(candidate, wallClockMs);
+        }
+        if (shadow != null) {
+            drainShadow(wallClockMs);
+        }
+        dispatch();
+    }
+
+    private void drainServing(final ModelLane lane, final long wallClockMs) {
+        final JobTracker tracker = lane.tracker();
+        final ModelClient client = lane.client();
         for (final JobTracker.Completion completion : tracker.drainCompletions()) {
             final BatchResult result = completion.result();
             final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
@@ -250,18 +329,19 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 metrics.pendingDelta(-1);
                 if (result.failed()) {
                     emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
-                            result.failureDetail(), false, call, job.fallbackCalibration());
+                            result.failureDetail(), call, job.fallbackCalibration(), job.route(), client);
                 } else {
                     final SeriesOutcome outcome = result.outcomes().get(job.key());
                     if (outcome != null && outcome.isValid()) {
                         emitForecast(factory.fromModel(job.marketId(), job.context(), outcome.paths(),
-                                client.modelName(), client.breakerState(), call, job.calibration()), job.context(),
-                                job.calibration());
+                                client.modelName(), client.breakerState(), call, job.calibration(), job.route()),
+                                job.context(), job.calibration());
                     } else {
                         final String why = outcome == null ? "missing_series" : outcome.invalidReason();
                         metrics.invalidPayload(why);
                         emitBaseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
-                                "series " + job.key() + ": " + why, false, call, job.fallbackCalibration());
+                                "series " + job.key() + ": " + why, call, job.fallbackCalibration(), job.route(),
+                                client);
                     }
                 }
                 pending.delete(job.key());
@@ -269,17 +349,84 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             }
         }
         for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
-            expired(job, wallClockMs);
+            expired(job, wallClockMs, client);
         }
-        dispatch();
     }
 
-    private void expired(final JobTracker.Job job, final long wallClockMs) {
+    private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
         metrics.pendingDelta(-1);
         metrics.emitDelay(wallClockMs - job.createdMs());
         emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                "no valid answer within " + settings.jobDeadlineMs() + " ms", false, null, job.fallbackCalibration());
+                "no valid answer within " + settings.jobDeadlineMs() + " ms", null, job.fallbackCalibration(),
+                job.route(), client);
         pending.delete(job.key());
+    }
+
+    /**
+     * The candidate's shadow answers: published to the shadow topic (a failure as the baseline it would have
+     * served, with its reason), kept for scoring, compared with the served forecast, never served.
+     */
+    private void drainShadow(final long wallClockMs) {
+        final ModelClient client = shadow.client();
+        for (final JobTracker.Completion completion : shadow.tracker().drainCompletions()) {
+            final BatchResult result = completion.result();
+            final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
+                    completion.jobs().size());
+            for (final JobTracker.Job job : completion.jobs()) {
+                if (!shadow.tracker().resolve(job)) {
+                    continue;
+                }
+                final SeriesOutcome outcome = result.failed() ? null : result.outcomes().get(job.key());
+                if (outcome != null && outcome.isValid()) {
+                    emitShadow(job, factory.fromModel(job.marketId(), job.context(), outcome.paths(),
+                            client.modelName(), client.breakerState(), call, job.calibration(), job.route()), call);
+                } else {
+                    final String reason = result.failed() ? FallbackReasons.forModelFailure(result.failureKind())
+                            : FallbackReasons.forInvalidSeries(outcome == null ? "missing_series"
+                                    : outcome.invalidReason());
+                    emitShadow(job, factory.baseline(job.marketId(), job.context(), reason, client.breakerState(),
+                            call, job.fallbackCalibration(), job.route()), null);
+                }
+            }
+        }
+        for (final JobTracker.Job job : shadow.tracker().expire(context.currentSystemTimeMs())) {
+            emitShadow(job, factory.baseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
+                    client.breakerState(), null, job.fallbackCalibration(), job.route()), null);
+        }
+    }
+
+    private void emitShadow(final JobTracker.Job job, final ForecastFactory.Made made, final ForecastFactory.Call call) {
+        final ForecastRecord r = made.record();
+        final boolean published = settings.publishes(job.context().asOfMs());
+        final String outcome = r.meta().fallbackUsed() ? r.meta().fallbackReason() : "ok";
+        scoring.keepShadow(made, job.context(), r.meta().fallbackUsed() ? job.fallbackCalibration()
+                : job.calibration());
+        final ShadowComparisons.Pair pair = comparisons.shadow(job.key(), r.meta().fallbackUsed() ? null
+                : new ShadowComparisons.Side(lastMedian(r), call == null ? null : call.latencyMs()));
+        if (!published) {
+            return;
+        }
+        metrics.shadowForecast(shadow.client().modelName(), outcome);
+        compared(pair);
+        forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r));
+    }
+
+    private void compared(final ShadowComparisons.Pair pair) {
+        if (pair == null) {
+            return;
+        }
+        final boolean match = Math.abs(pair.served().lastMedian() - pair.shadow().lastMedian())
+                <= settings.shadowMatchDistance();
+        metrics.shadowComparison(shadow.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
+                pair.shadow().latencyMs());
+    }
+
+    /** The median (or middle level) of the last horizon step. */
+    private static double lastMedian(final ForecastRecord r) {
+        final double[] median = r.yhatQ().get("0.5");
+        final double[] path = median != null ? median
+                : new java.util.ArrayList<>(r.yhatQ().values()).get(r.yhatQ().size() / 2);
+        return path[path.length - 1];
     }
 
     /**
@@ -290,37 +437,60 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
      * by the job deadline in real time, so a clock that does not move (tests) cannot stall the thread.
      */
     private void settle(final long asOfMs) {
-        if (!tracker.openAtOrBefore(asOfMs)) {
+        ModelLane waiting = waitingLane(asOfMs);
+        if (waiting == null) {
             return;
         }
         final long giveUpAt = System.nanoTime() + settings.jobDeadlineMs() * 1_000_000L;
-        while (true) {
-            drain(context.currentSystemTimeMs());
-            if (!tracker.openAtOrBefore(asOfMs)) {
-                return;
-            }
+        while (waiting != null) {
             final long leftMs = (giveUpAt - System.nanoTime()) / 1_000_000L;
             if (leftMs <= 0) {
-                for (final JobTracker.Job job : tracker.expireAtOrBefore(asOfMs)) {
-                    expired(job, context.currentSystemTimeMs());
+                for (final ModelLane lane : lanes()) {
+                    for (final JobTracker.Job job : lane.tracker().expireAtOrBefore(asOfMs)) {
+                        if (lane == shadow) {
+                            emitShadow(job, factory.baseline(job.marketId(), job.context(),
+                                    FallbackReasons.DEADLINE_EXCEEDED, lane.client().breakerState(), null,
+                                    job.fallbackCalibration(), job.route()), null);
+                        } else {
+                            expired(job, context.currentSystemTimeMs(), lane.client());
+                        }
+                    }
                 }
                 return;
             }
-            final long toDeadline = tracker.nextDeadlineMs() - context.currentSystemTimeMs();
+            final long toDeadline = waiting.tracker().nextDeadlineMs() - context.currentSystemTimeMs();
             try {
-                tracker.awaitCompletion(Math.max(1, Math.min(leftMs, Math.min(toDeadline, 100))));
+                waiting.tracker().awaitCompletion(Math.max(1, Math.min(leftMs, Math.min(toDeadline, 100))));
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new org.apache.kafka.common.errors.InterruptException(e);
             }
+            drain(context.currentSystemTimeMs());
+            waiting = waitingLane(asOfMs);
         }
     }
 
+    private ModelLane waitingLane(final long asOfMs) {
+        drain(context.currentSystemTimeMs());
+        for (final ModelLane lane : lanes()) {
+            if (lane.tracker().openAtOrBefore(asOfMs)) {
+                return lane;
+            }
+        }
+        return null;
+    }
+
     private void emitBaseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
-                              final boolean gated, final ForecastFactory.Call call,
-                              final CalibrationSnapshot calibration) {
+                              final ForecastFactory.Call call, final CalibrationSnapshot calibration,
+                              final ForecastFactory.RouteInfo route) {
+        emitBaseline(marketId, ctx, reason, detail, call, calibration, route, current.client());
+    }
+
+    private void emitBaseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
+                              final ForecastFactory.Call call, final CalibrationSnapshot calibration,
+                              final ForecastFactory.RouteInfo route, final ModelClient client) {
         final String breakerState = client.breakerState();
-        emitForecast(factory.baseline(marketId, ctx, reason, gated, breakerState, call, calibration), ctx,
+        emitForecast(factory.baseline(marketId, ctx, reason, breakerState, call, calibration, route), ctx,
                 calibration);
         if (!settings.publishes(ctx.asOfMs())) {
             return;
@@ -340,6 +510,12 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
         metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
                 stats.invalidSteps());
+        metrics.routeSelected(forecast.meta().routeSelected(), forecast.meta().routeReason());
+        if (shadow != null) {
+            final PendingJob key = new PendingJob(forecast.marketId(), ctx.asOfMs(), null, null);
+            compared(comparisons.served(key.key(), new ShadowComparisons.Side(lastMedian(forecast),
+                    forecast.meta().latencyMs())));
+        }
         final ForecastRecord previous = latest.get(forecast.marketId());
         if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
             latest.put(forecast.marketId(), forecast);
@@ -356,7 +532,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (drainSchedule != null) {
             drainSchedule.cancel();
         }
-        metrics.pendingDelta(-tracker.openJobs());
-        tracker.close();
+        for (final ModelLane lane : lanes()) {
+            if (lane != shadow) {
+                metrics.pendingDelta(-lane.tracker().openJobs());
+            }
+            lane.tracker().close();
+        }
     }
 }

@@ -92,11 +92,21 @@ final class ForecastScoring {
 
     /** Keeps a served forecast until its horizon is realised. */
     void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
+        keep(made, context, snapshot, false);
+    }
+
+    /** Keeps a shadow forecast (never served) to be scored alike, under its own key. */
+    void keepShadow(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
+        keep(made, context, snapshot, true);
+    }
+
+    private void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot,
+                      final boolean shadow) {
         final ForecastRecord r = made.record();
         final double anchor = context.values()[context.length() - 1];
         final OpenForecast f = new OpenForecast(r.marketId(), context.asOfMs(), r.meta().runtime(),
                 r.meta().modelName(), r.meta().fallbackReason(), snapshot.segment(), anchor, r.quantiles(),
-                made.base().toArray(), made.served().toArray(), r.meta().calibration());
+                made.base().toArray(), made.served().toArray(), r.meta().calibration(), shadow);
         open.put(f.key(), f);
     }
 
@@ -121,11 +131,14 @@ final class ForecastScoring {
         final ScoreTally tally = new ScoreTally();
         for (final OpenForecast f : due) {
             final ForecastScorer.Result result = scorer.score(f, closes(f), boundaryMs);
-            final SegmentCalibrators own = calibrators(f.modelName());
-            for (int k = 0; k < result.errors().length; k++) {
-                own.update(f.segment(), k + 1, result.errors()[k]);
+            // a shadow fallback is the baseline again: its errors are the served baseline's business
+            if (!(f.shadow() && ForecastFactory.RUNTIME_BASELINE.equals(f.runtime()))) {
+                final SegmentCalibrators own = calibrators(f.modelName());
+                for (int k = 0; k < result.errors().length; k++) {
+                    own.update(f.segment(), k + 1, result.errors()[k]);
+                }
             }
-            tally.add(f.runtime(), f.modelName(), f.segment(), result.served(), result.uncalibrated());
+            tally.add(f.runtime(), f.modelName(), f.segment(), result.served(), result.uncalibrated(), f.shadow());
             out.accept(result.record());
             open.delete(f.key());
         }

@@ -5,6 +5,7 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.rollout.RolloutPolicy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
                                long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
                                String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
-                               CalibrationSettings calibration) {
+                               CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance) {
 
     public static ForecastSettings from(final AppConfig c) {
         final Set<String> buckets = new HashSet<>();
@@ -32,7 +33,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
                 c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
-                c.calibration());
+                c.calibration(), c.rolloutPolicy(), c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE));
     }
 
     /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
@@ -40,7 +41,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                      final double[] newLevels, final Transform newTransform) {
         return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
                 baselineOnlyBuckets, maxGapMs, newTransform, ewmaAlpha, minWidth, maxWidth, cycleGraceMs, jobDeadlineMs,
-                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration);
+                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration,
+                rollout, shadowMatchDistance);
     }
 
     /**

@@ -27,10 +27,11 @@ final class JobTracker {
 
     /**
      * A model job: the key doubles as the series id in the request; the calibrations of the model's answer
-     * and of the baseline that replaces a failed one were fixed at its cycle.
+     * and of the baseline that replaces a failed one were fixed at its cycle, as was its route.
      */
     record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs,
-               CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration) {
+               CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration,
+               ForecastFactory.RouteInfo route) {
     }
 
     /** A finished batched call and the jobs it carried. */

@@ -53,6 +53,12 @@ import org.slf4j.LoggerFactory;
 public final class TollamaClient implements ModelClient {
     private static final Logger LOG = LoggerFactory.getLogger(TollamaClient.class);
     public static final String BREAKER_NAME = "tollama";
+    /** The model that serves by default ({@code tollama.model}). */
+    public static final String ROLE_CURRENT = "current";
+    /** A rollout's candidate where it serves (canary share, full_100). */
+    public static final String ROLE_CANDIDATE = "candidate";
+    /** A rollout's candidate called in shadow: answers are compared, never served. */
+    public static final String ROLE_SHADOW = "shadow";
 
     private final TollamaSettings settings;
     private final HttpClient http;
@@ -65,17 +71,29 @@ public final class TollamaClient implements ModelClient {
     private final URI forecastUri;
 
     private final TsfmMetrics metrics;
+    private final String role;
 
     public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics) {
+        this(settings, metrics, ROLE_CURRENT);
+    }
+
+    /**
+     * @param role {@link #ROLE_CURRENT}, {@link #ROLE_CANDIDATE} or {@link #ROLE_SHADOW}: each role has its own
+     *             HTTP client, breaker, retry and bulkhead (Resilience4j name {@code tollama},
+     *             {@code tollama-candidate}, {@code tollama-shadow}) and labels its metrics {@code client=<role>}
+     */
+    public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics, final String role) {
         this.settings = settings;
         this.metrics = metrics;
+        this.role = role;
+        final String name = ROLE_CURRENT.equals(role) ? BREAKER_NAME : BREAKER_NAME + "-" + role;
         this.forecastUri = URI.create(settings.baseUrl() + "/v1/forecast");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            final Thread t = new Thread(r, "tollama-retry");
+            final Thread t = new Thread(r, "tollama-retry-" + role);
             t.setDaemon(true);
             return t;
         });
@@ -91,26 +109,26 @@ public final class TollamaClient implements ModelClient {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(e -> !(unwrap(e) instanceof CallNotPermittedException))
                 .build());
-        this.breaker = breakers.circuitBreaker(BREAKER_NAME);
+        this.breaker = breakers.circuitBreaker(name);
         final RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.maxRetries() + 1)
                 .intervalFunction(backoff(settings))
                 .retryOnException(TollamaClient::retryable)
                 .failAfterMaxAttempts(false)
                 .build());
-        this.retry = retries.retry(BREAKER_NAME);
+        this.retry = retries.retry(name);
         final BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxInFlight())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        this.bulkhead = bulkheads.bulkhead(BREAKER_NAME);
+        this.bulkhead = bulkheads.bulkhead(name);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(metrics.registry());
         this.validator = new PayloadValidator(settings.levels(), settings.horizon());
         breaker.getEventPublisher().onStateTransition(e -> {
-            LOG.warn("tollama circuit breaker {}", e.getStateTransition());
-            metrics.breakerTransition(stateName(e.getStateTransition().getFromState()),
+            LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
+            metrics.breakerTransition(role, stateName(e.getStateTransition().getFromState()),
                     stateName(e.getStateTransition().getToState()));
         });
         // All half-open probes must succeed to close: with a 100 % failure-rate threshold alone, one success
@@ -121,8 +139,8 @@ public final class TollamaClient implements ModelClient {
                 breaker.transitionToOpenState();
             }
         });
-        metrics.breakerOpenGauge(this::breakerOpen);
-        metrics.inflightGauge(() -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
+        metrics.breakerOpenGauge(role, this::breakerOpen);
+        metrics.inflightGauge(role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
@@ -147,7 +165,7 @@ public final class TollamaClient implements ModelClient {
             bulkhead.onComplete();
             throw new IllegalStateException("cannot encode a forecast request", e);
         }
-        metrics.batch(series.size());
+        metrics.batch(role, series.size());
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
@@ -181,7 +199,7 @@ public final class TollamaClient implements ModelClient {
 
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
         final long started = System.nanoTime();
-        return send(body, series).whenComplete((ok, e) -> metrics.request(
+        return send(body, series).whenComplete((ok, e) -> metrics.request(role,
                 e == null ? "ok" : statusOf(unwrap(e)), System.nanoTime() - started));
     }
 

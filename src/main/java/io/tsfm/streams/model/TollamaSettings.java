@@ -22,6 +22,13 @@ public record TollamaSettings(URI baseUrl, String apiKey, String model, int hori
                 config.getInt(BREAKER_HALF_OPEN_PROBES));
     }
 
+    /** These settings for another model, on another server when {@code url} is set (a rollout's candidate). */
+    public TollamaSettings forModel(final String otherModel, final String url) {
+        return new TollamaSettings(url == null || url.isBlank() ? baseUrl : URI.create(stripSlash(url)), apiKey,
+                otherModel, horizon, levels, freqAlias, timeoutMs, maxRetries, backoffMs, backoffMaxMs, jitterMs,
+                maxInFlight, breakerFailureThreshold, breakerOpenMs, breakerHalfOpenProbes);
+    }
+
     /** The pandas frequency alias tollama expects: 5 minutes is "5min" (pandas reads "5m" as months). */
     public static String pandasAlias(final Duration step) {
         if (step.toMinutes() % 60 == 0) {

@@ -48,6 +48,10 @@ public final class TsfmMetrics {
     public static final String SCORE_PINBALL = "tsfm.score.pinball";
     public static final String SCORE_WIDTH = "tsfm.score.width";
     public static final String CALIBRATION_SCALE = "tsfm.calibration.scale";
+    public static final String ROUTE_SELECTED = "tsfm.route.selected";
+    public static final String SHADOW_FORECASTS = "tsfm.shadow.forecasts";
+    public static final String SHADOW_COMPARISONS = "tsfm.shadow.comparisons";
+    public static final String SHADOW_LATENCY = "tsfm.shadow.latency";
 
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -60,11 +64,12 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DistributionSummary> shadowLatencies = new ConcurrentHashMap<>();
     private final AtomicInteger pendingJobs = new AtomicInteger();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
     private final Timer emitDelay;
-    private final DistributionSummary batchSize;
+    private final ConcurrentMap<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
     public TsfmMetrics(final MeterRegistry registry) {
         this.registry = registry;
@@ -74,9 +79,6 @@ public final class TsfmMetrics {
         this.emitDelay = Timer.builder(EMIT_DELAY)
                 .description("Wall time from a cycle's start to the emission of each of its forecasts")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-        this.batchSize = DistributionSummary.builder(BATCH_SIZE)
-                .description("Series per tollama request").serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
-                .register(registry);
         Gauge.builder(PENDING_JOBS, pendingJobs, AtomicInteger::get)
                 .description("Model jobs waiting for an answer or deadline (all tasks of this instance)").register(registry);
         Gauge.builder(CYCLE_LAG, latestBoundaryMs, b -> b.get() == Long.MIN_VALUE ? Double.NaN
@@ -98,9 +100,10 @@ public final class TsfmMetrics {
                 FallbackReasons.MAX_GAP_EXCEEDED, FallbackReasons.CIRCUIT_BREAKER_OPEN, FallbackReasons.DEADLINE_EXCEEDED)) {
             counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
         }
-        counter(REQUEST, "tollama HTTP attempts, by outcome", "status", "ok");
-        requestTimers.computeIfAbsent("ok", s -> Timer.builder(REQUEST_DURATION)
-                .description("Latency of one tollama HTTP attempt, by outcome").tags("status", s)
+        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", "current", "status", "ok");
+        requestTimers.computeIfAbsent("current|ok", k -> Timer.builder(REQUEST_DURATION)
+                .description("Latency of one tollama HTTP attempt, by client role and outcome")
+                .tags("client", "current", "status", "ok")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
         counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
         counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
@@ -123,7 +126,8 @@ public final class TsfmMetrics {
         }
         for (final String[] t : new String[][] {{"closed", "open"}, {"open", "half-open"}, {"half-open", "closed"},
                 {"half-open", "open"}}) {
-            counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "from", t[0], "to", t[1]);
+            counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", "current", "from", t[0],
+                    "to", t[1]);
         }
     }
 
@@ -194,20 +198,59 @@ public final class TsfmMetrics {
                         .tags("model", model, "segment", segment, "horizon", horizon).register(registry)).record(scale);
     }
 
+    /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
+    public void routeSelected(final String selected, final String reason) {
+        counter(ROUTE_SELECTED, "Published forecasts by route_selected and route_reason", "route_selected", selected,
+                "route_reason", reason).increment();
+    }
+
+    /** A shadow forecast of the candidate: outcome "ok" or the fallback reason its path would have served. */
+    public void shadowForecast(final String model, final String outcome) {
+        counter(SHADOW_FORECASTS, "Shadow forecasts of the rollout candidate, by outcome (ok or fallback reason)",
+                "model", model, "outcome", outcome).increment();
+    }
+
+    /**
+     * A shadow forecast compared with the served one: whether their last-step medians match, and both call
+     * latencies when both made a call.
+     */
+    public void shadowComparison(final String model, final String segment, final boolean match, final Long servedMs,
+                                 final Long shadowMs) {
+        counter(SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the last-step medians "
+                + "match", "model", model, "segment", segment, "match", Boolean.toString(match)).increment();
+        if (servedMs != null && shadowMs != null) {
+            shadowLatency(model, "served").record(servedMs);
+            shadowLatency(model, "shadow").record(shadowMs);
+        }
+    }
+
+    private DistributionSummary shadowLatency(final String model, final String side) {
+        return shadowLatencies.computeIfAbsent(model + "|" + side, k -> DistributionSummary.builder(SHADOW_LATENCY)
+                .description("Model call latency (ms) of compared pairs: the served call and the candidate's shadow call")
+                .baseUnit("milliseconds").tags("model", model, "side", side).register(registry));
+    }
+
     public void fallback(final String reason) {
         counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
     }
 
-    /** One HTTP attempt to tollama: status "ok", "http_503", "timeout", "connection", "invalid_payload". */
-    public void request(final String status, final long nanos) {
-        counter(REQUEST, "tollama HTTP attempts, by outcome", "status", status).increment();
-        requestTimers.computeIfAbsent(status, s -> Timer.builder(REQUEST_DURATION)
-                .description("Latency of one tollama HTTP attempt, by outcome").tags("status", s)
+    /**
+     * One HTTP attempt to tollama by a client role ("current", "candidate", "shadow"): status "ok",
+     * "http_503", "timeout", "connection", "invalid_payload".
+     */
+    public void request(final String client, final String status, final long nanos) {
+        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", client, "status", status)
+                .increment();
+        requestTimers.computeIfAbsent(client + "|" + status, k -> Timer.builder(REQUEST_DURATION)
+                .description("Latency of one tollama HTTP attempt, by client role and outcome")
+                .tags("client", client, "status", status)
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)).record(Duration.ofNanos(nanos));
     }
 
-    public void batch(final int series) {
-        batchSize.record(series);
+    public void batch(final String client, final int series) {
+        batchSizes.computeIfAbsent(client, c -> DistributionSummary.builder(BATCH_SIZE)
+                .description("Series per tollama request").tags("client", c)
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry)).record(series);
     }
 
     public void invalidPayload(final String why) {
@@ -245,18 +288,19 @@ public final class TsfmMetrics {
         counter(TICKS, "Valid ticks processed").increment();
     }
 
-    public void breakerTransition(final String from, final String to) {
-        counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "from", from, "to", to).increment();
+    public void breakerTransition(final String client, final String from, final String to) {
+        counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", client, "from", from, "to", to)
+                .increment();
     }
 
-    /** Registers the breaker gauge (1 open, 0 otherwise) for a client. */
-    public void breakerOpenGauge(final Supplier<Boolean> open) {
-        Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0)
+    /** Registers the breaker gauge (1 open, 0 otherwise) for a client role. */
+    public void breakerOpenGauge(final String client, final Supplier<Boolean> open) {
+        Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0).tags("client", client)
                 .description("1 while the tollama circuit breaker is open").strongReference(true).register(registry);
     }
 
-    public void inflightGauge(final Supplier<Integer> inflight) {
-        Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue())
+    public void inflightGauge(final String client, final Supplier<Integer> inflight) {
+        Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue()).tags("client", client)
                 .description("tollama requests in flight on this instance").strongReference(true).register(registry);
     }
 

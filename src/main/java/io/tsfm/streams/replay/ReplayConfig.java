@@ -28,7 +28,7 @@ public final class ReplayConfig {
                     + appId + ")");
         }
         overrides.put(APPLICATION_ID, appId);
-        for (final String key : List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES)) {
+        for (final String key : List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES, TOPIC_SHADOW_FORECASTS)) {
             overrides.put(key, request.outputPrefix() + live.getString(key));
         }
         overrides.put(TOPICS_CREATE_MISSING, "true");

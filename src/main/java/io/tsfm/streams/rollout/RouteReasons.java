@@ -24,6 +24,8 @@ public final class RouteReasons {
     public static final String OUTSIDE_CANARY_SHARE = "outside_canary_share";
     /** Prefix of a segment rule's reason: {@code segment_rule:liquidity_bucket=low}. */
     public static final String SEGMENT_RULE_PREFIX = "segment_rule:";
+    /** The route reason on a shadow forecast (the candidate's answer, never served). */
+    public static final String SHADOW = "shadow";
 
     public static String forSegmentRule(final SegmentRule rule) {
         return SEGMENT_RULE_PREFIX + rule;

@@ -7,12 +7,13 @@ import java.util.List;
  * One record of the scores topic: a forecast judged against its realised grid values, once the task's
  * event time has passed its last step. {@code served} is the band that was published; {@code
  * uncalibrated} is the band that would have been published without online calibration, so both can be
- * compared from the same record. Baseline and model forecasts are scored alike.
+ * compared from the same record. Baseline and model forecasts are scored alike; {@code shadow} is true for
+ * the score of a rollout candidate's shadow forecast (never served), absent otherwise.
  */
 public record ForecastScore(int schemaVersion, String marketId, String asOfTs, String scoredAtTs, String runtime,
                             String modelName, String fallbackReason, String segment, double targetCoverage,
                             int observedSteps, CalibrationMeta calibration, Summary served, Summary uncalibrated,
-                            List<Step> steps) {
+                            List<Step> steps, Boolean shadow) {
     public static final int SCHEMA_VERSION = 1;
 
     /** One horizon step: its close time, the realised value, and both bands' scores. */

@@ -67,7 +67,8 @@ public final class ForecastScorer {
         final ForecastScore record = new ForecastScore(ForecastScore.SCHEMA_VERSION, f.marketId(),
                 Instant.ofEpochMilli(f.asOfMs()).toString(), Instant.ofEpochMilli(scoredAt).toString(), f.runtime(),
                 f.modelName(), f.fallbackReason(), f.segment(), targetCoverage, observed, f.calibration(),
-                ForecastScore.Summary.of(servedScores), ForecastScore.Summary.of(uncalibratedScores), steps);
+                ForecastScore.Summary.of(servedScores), ForecastScore.Summary.of(uncalibratedScores), steps,
+                f.shadow() ? Boolean.TRUE : null);
         return new Result(record, servedScores, uncalibratedScores, errors);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 public final class ScoreTally {
     public static final String SERVED = "served";
     public static final String UNCALIBRATED = "uncalibrated";
+    public static final String SHADOW = "shadow";
+    public static final String SHADOW_UNCALIBRATED = "shadow_uncalibrated";
 
     /** One label set: runtime, model, segment (liquidity|motion), horizon bucket, band. */
     public record Labels(String runtime, String model, String segment, String horizon, String band) {
@@ -28,11 +30,17 @@ public final class ScoreTally {
     private final Map<Labels, Sums> sums = new LinkedHashMap<>();
     private final Map<String, Long> forecasts = new LinkedHashMap<>();
 
+    /**
+     * @param shadow a shadow forecast: its bands are labelled {@code shadow} / {@code shadow_uncalibrated}
+     *               and it does not count as a scored (served) forecast
+     */
     public void add(final String runtime, final String model, final String segment, final List<BandScore> served,
-                    final List<BandScore> uncalibrated) {
-        forecasts.merge(runtime, 1L, Long::sum);
-        add(runtime, model, segment, SERVED, served);
-        add(runtime, model, segment, UNCALIBRATED, uncalibrated);
+                    final List<BandScore> uncalibrated, final boolean shadow) {
+        if (!shadow) {
+            forecasts.merge(runtime, 1L, Long::sum);
+        }
+        add(runtime, model, segment, shadow ? SHADOW : SERVED, served);
+        add(runtime, model, segment, shadow ? SHADOW_UNCALIBRATED : UNCALIBRATED, uncalibrated);
     }
 
     private void add(final String runtime, final String model, final String segment, final String band,
@@ -62,6 +70,6 @@ public final class ScoreTally {
     }
 
     public boolean isEmpty() {
-        return forecasts.isEmpty();
+        return sums.isEmpty();
     }
 }

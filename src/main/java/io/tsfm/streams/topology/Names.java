@@ -39,10 +39,13 @@ public final class Names {
     public static final String BRANCH_FORECASTS = "forecasts";
     public static final String BRANCH_FALLBACKS = "fallbacks";
     public static final String BRANCH_SCORES = "scores";
+    public static final String BRANCH_SHADOW = "shadow";
     public static final String UNWRAP_FORECAST = "unwrap-forecast";
     public static final String UNWRAP_FALLBACK = "unwrap-fallback";
     public static final String UNWRAP_SCORE = "unwrap-score";
+    public static final String UNWRAP_SHADOW = "unwrap-shadow";
     public static final String FORECASTS_SINK = "forecasts-sink";
     public static final String FALLBACKS_SINK = "fallbacks-sink";
     public static final String SCORES_SINK = "scores-sink";
+    public static final String SHADOW_SINK = "shadow-forecasts-sink";
 }

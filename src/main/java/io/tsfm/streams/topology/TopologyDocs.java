@@ -16,7 +16,7 @@ public final class TopologyDocs {
 
     /** Describing builds no processor, so no model client is needed. */
     public static TopologyDescription describe(final AppConfig config) {
-        return TsfmTopology.build(config, null, TsfmMetrics.inMemory()).describe();
+        return TsfmTopology.build(config, (io.tsfm.streams.model.ModelClient) null, TsfmMetrics.inMemory()).describe();
     }
 
     public static String text(final AppConfig config) {

@@ -12,6 +12,7 @@ import io.tsfm.streams.forecast.ForecastProcessor;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.MarketStateSerde;
+import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.forecast.OpenForecastSerde;
 import io.tsfm.streams.forecast.PendingJobSerde;
 import io.tsfm.streams.model.ModelClient;
@@ -49,6 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  *           open-forecasts, calibration) -> tsfm-forecasts
  *                                        -> tsfm-fallback-events
  *                                        -> tsfm-forecast-scores
+ *                                        -> tsfm-shadow-forecasts (the rollout candidate's, never served)
  * </pre>
  */
 public final class TsfmTopology {
@@ -56,6 +58,11 @@ public final class TsfmTopology {
     }
 
     public static Topology build(final AppConfig config, final ModelClient client, final TsfmMetrics metrics) {
+        return build(config, ModelClients.of(client), metrics);
+    }
+
+    /** The topology with a rollout's model clients (current, candidate, shadow). */
+    public static Topology build(final AppConfig config, final ModelClients clients, final TsfmMetrics metrics) {
         final ForecastSettings settings = ForecastSettings.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
         final TickSerde tickSerde = new TickSerde();
@@ -84,11 +91,12 @@ public final class TsfmTopology {
                 .merge(rekeyed, Named.as(Names.MERGE_TICKS));
 
         final Map<String, KStream<String, Emission>> emissions = ticks
-                .process(forecastSupplier(settings, client, metrics), Named.as(Names.FORECAST))
+                .process(forecastSupplier(settings, clients, metrics), Named.as(Names.FORECAST))
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
                 .branch((k, v) -> v.isFallback(), Branched.as(Names.BRANCH_FALLBACKS))
-                .defaultBranch(Branched.as(Names.BRANCH_SCORES));
+                .branch((k, v) -> v.isScore(), Branched.as(Names.BRANCH_SCORES))
+                .defaultBranch(Branched.as(Names.BRANCH_SHADOW));
 
         emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_FORECASTS)
                 .mapValues(Emission::forecast, Named.as(Names.UNWRAP_FORECAST))
@@ -102,15 +110,19 @@ public final class TsfmTopology {
                 .mapValues(Emission::score, Named.as(Names.UNWRAP_SCORE))
                 .to(config.getString(TOPIC_SCORES),
                         Produced.with(Serdes.String(), new ForecastScoreSerde()).withName(Names.SCORES_SINK));
+        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_SHADOW)
+                .mapValues(Emission::shadow, Named.as(Names.UNWRAP_SHADOW))
+                .to(config.getString(TOPIC_SHADOW_FORECASTS),
+                        Produced.with(Serdes.String(), new ForecastRecordSerde()).withName(Names.SHADOW_SINK));
         return builder.build();
     }
 
     private static ProcessorSupplier<String, Tick, String, Emission> forecastSupplier(
-            final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
+            final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public ForecastProcessor get() {
-                return new ForecastProcessor(settings, client, metrics);
+                return new ForecastProcessor(settings, clients, metrics);
             }
 
             @Override

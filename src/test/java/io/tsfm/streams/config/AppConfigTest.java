@@ -47,6 +47,7 @@ class AppConfigTest {
         expected.put("topic.fallbacks", "tsfm-fallback-events");
         expected.put("topic.dlq", "market-ticks-dlq");
         expected.put("topic.scores", "tsfm-forecast-scores");
+        expected.put("topic.shadow.forecasts", "tsfm-shadow-forecasts");
         expected.put("tollama.url", "http://127.0.0.1:11435");
         expected.put("tollama.api.key", null);
         expected.put("tollama.api.key.file", null);
@@ -98,6 +99,12 @@ class AppConfigTest {
         expected.put("api.tokens.file", null);
         expected.put("api.rate.limit.per.minute", 60);
         expected.put("rollout.stage", "full_100");
+        expected.put("rollout.candidate.model", null);
+        expected.put("rollout.candidate.url", null);
+        expected.put("rollout.incumbent", "model");
+        expected.put("rollout.baseline.segments", List.of());
+        expected.put("rollout.shadow.outside.share", false);
+        expected.put("rollout.shadow.match.distance", 0.05);
         expected.put("topics.created.retention.ms", null);
         expected.put("cycle.window.start.ms", null);
         expected.put("cycle.window.end.ms", null);

@@ -30,7 +30,7 @@ final class ItSupport {
     static final long STEP_MS = 300_000L;
     /** Every topic the app reads or writes under the default names. */
     static final String[] APP_TOPICS = {"market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq",
-        "tsfm-forecast-scores"};
+        "tsfm-forecast-scores", "tsfm-shadow-forecasts"};
 
     private ItSupport() {
     }

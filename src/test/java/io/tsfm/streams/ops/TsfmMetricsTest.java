@@ -11,8 +11,8 @@ class TsfmMetricsTest {
     void breakerAndInflightGaugesKeepReportingAfterGarbageCollection() {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
         final TsfmMetrics metrics = new TsfmMetrics(registry);
-        metrics.breakerOpenGauge(() -> true);
-        metrics.inflightGauge(() -> 3);
+        metrics.breakerOpenGauge("current", () -> true);
+        metrics.inflightGauge("current", () -> 3);
         System.gc(); // a gauge that holds its lambda weakly reads NaN from here on
         assertThat(registry.get(TsfmMetrics.BREAKER_OPEN).gauge().value()).isEqualTo(1.0);
         assertThat(registry.get(TsfmMetrics.INFLIGHT).gauge().value()).isEqualTo(3.0);

@@ -2,6 +2,8 @@ package io.tsfm.streams.model.license;
 
 import static io.tsfm.streams.config.ConfigKeys.MODEL_LICENSE_ALLOWLIST;
 import static io.tsfm.streams.config.ConfigKeys.MODEL_LICENSE_CHECK_OVERRIDE;
+import static io.tsfm.streams.config.ConfigKeys.ROLLOUT_CANDIDATE_MODEL;
+import static io.tsfm.streams.config.ConfigKeys.ROLLOUT_CANDIDATE_URL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
 
@@ -46,7 +48,14 @@ public final class LicenseGuard {
      * model belongs here too, so that start-up checks it as well.
      */
     public static List<ModelRef> modelsOf(final AppConfig config) {
-        return List.of(ModelRef.of(config.getString(TOLLAMA_MODEL), config.getString(TOLLAMA_URL)));
+        final ModelRef current = ModelRef.of(config.getString(TOLLAMA_MODEL), config.getString(TOLLAMA_URL));
+        final String candidate = config.getString(ROLLOUT_CANDIDATE_MODEL);
+        if (candidate == null || candidate.isBlank()) {
+            return List.of(current);
+        }
+        final String url = config.getString(ROLLOUT_CANDIDATE_URL);
+        return List.of(current, ModelRef.of(candidate, url == null || url.isBlank() ? config.getString(TOLLAMA_URL)
+                : url));
     }
 
     /** Checks every model of the configuration: {@code from(config).check(modelsOf(config))}. */

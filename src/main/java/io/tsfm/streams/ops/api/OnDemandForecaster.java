@@ -255,7 +255,7 @@ public final class OnDemandForecaster {
         final ForecastMeta meta = new ForecastMeta(m.runtime(), m.modelName(), m.modelVersion(), m.method(),
                 m.inputLen(), m.transform(), List.copyOf(warnings), m.fallbackUsed(), m.fallbackReason(),
                 m.circuitBreakerState(), m.routeSelected(), m.routeReason(), m.latencyMs(), m.attempts(),
-                m.batchSize(), m.calibration());
+                m.batchSize(), m.calibration(), m.rolloutStage());
         return new ForecastRecord(f.schemaVersion(), f.marketId(), f.asOfTs(), f.freq(), f.horizonSteps(),
                 f.quantiles(), f.yhatQ(), meta);
     }

@@ -1,0 +1,11 @@
+package io.tsfm.streams.forecast;
+
+import io.tsfm.streams.model.ModelClient;
+
+/** One model client and the task's jobs for it: the current model, the serving candidate, or the shadow. */
+record ModelLane(ModelClient client, JobTracker tracker) {
+
+    static ModelLane of(final ModelClient client) {
+        return client == null ? null : new ModelLane(client, new JobTracker());
+    }
+}
