@@ -25,6 +25,7 @@ public final class StubModelClient implements ModelClient {
     private boolean hold;
     private boolean breakerOpen;
     private int slots = Integer.MAX_VALUE;
+    private String name = "stub";
 
     public StubModelClient(final double[] levels, final int horizon) {
         this.levels = levels.clone();
@@ -69,6 +70,12 @@ public final class StubModelClient implements ModelClient {
         }
     }
 
+    /** The model name this stub reports (several stubs stand for a rollout's current model and candidate). */
+    public StubModelClient named(final String modelName) {
+        this.name = modelName;
+        return this;
+    }
+
     public StubModelClient withSlots(final int slots) {
         this.slots = slots;
         return this;
@@ -109,7 +116,7 @@ public final class StubModelClient implements ModelClient {
 
     @Override
     public String modelName() {
-        return "stub";
+        return name;
     }
 
     @Override

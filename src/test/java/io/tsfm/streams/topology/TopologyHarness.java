@@ -5,6 +5,7 @@ import io.tsfm.streams.forecast.FallbackEvent;
 import io.tsfm.streams.forecast.FallbackEventSerde;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ForecastScoreSerde;
@@ -38,16 +39,22 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestOutputTopic<String, FallbackEvent> fallbacks;
     public final TestOutputTopic<byte[], byte[]> dlq;
     public final TestOutputTopic<String, ForecastScore> scores;
+    public final TestOutputTopic<String, ForecastRecord> shadowForecasts;
 
     public TopologyHarness(final Path stateDir, final Map<String, String> overrides, final StubModelClient model) {
+        this(stateDir, overrides, ModelClients.of(model));
+    }
+
+    /** The topology with a rollout's clients (current, candidate, shadow); {@link #model} is the current one. */
+    public TopologyHarness(final Path stateDir, final Map<String, String> overrides, final ModelClients clients) {
         final Map<String, String> settings = new HashMap<>();
         settings.put("cycle.grace.ms", "0");
         settings.putAll(overrides);
         this.config = AppConfig.of(settings);
-        this.model = model;
+        this.model = (StubModelClient) clients.current();
         final Properties props = config.streamsProperties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        this.driver = new TopologyTestDriver(TsfmTopology.build(config, model, metrics), props, T0);
+        this.driver = new TopologyTestDriver(TsfmTopology.build(config, clients, metrics), props, T0);
         this.ticks = driver.createInputTopic("market-ticks", new ByteArraySerializer(), new ByteArraySerializer());
         this.forecasts = driver.createOutputTopic("tsfm-forecasts", new StringDeserializer(),
                 new ForecastRecordSerde().deserializer());
@@ -55,6 +62,8 @@ public final class TopologyHarness implements AutoCloseable {
                 new FallbackEventSerde().deserializer());
         this.scores = driver.createOutputTopic("tsfm-forecast-scores", new StringDeserializer(),
                 new ForecastScoreSerde().deserializer());
+        this.shadowForecasts = driver.createOutputTopic("tsfm-shadow-forecasts", new StringDeserializer(),
+                new ForecastRecordSerde().deserializer());
         this.dlq = driver.createOutputTopic("market-ticks-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
