@@ -5,6 +5,7 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.ModelRef;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
@@ -130,6 +131,13 @@ public final class AppConfig extends AbstractConfig {
                         "Narrowest allowed q_low..q_high band, centred on the median.")
                 .define(INTERVAL_MAX_WIDTH, Type.DOUBLE, 0.60, Range.between(0.0, 1.0), Importance.LOW,
                         "Widest allowed q_low..q_high band, centred on the median.")
+                .define(DRIFT_WINDOW_HOURS, Type.INT, 24, Range.between(1, 24 * 90), Importance.LOW,
+                        "Input drift (PSI): the rolling event-time window compared with the reference, in hours.")
+                .define(DRIFT_REFERENCE_HOURS, Type.INT, 168, Range.between(1, 24 * 365), Importance.LOW,
+                        "Input drift (PSI): the reference is the first this many hours of event time the task saw.")
+                .define(DRIFT_MIN_OBSERVATIONS, Type.INT, 500, Range.atLeast(1), Importance.LOW,
+                        "Input drift (PSI): observations the reference and the window each need before a PSI is "
+                                + "reported (NaN until then).")
                 .define(CALIBRATION_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Rescale served bands with the online calibrator of their segment (docs/calibration.md). "
                                 + "Forecasts are scored either way.")
@@ -289,6 +297,11 @@ public final class AppConfig extends AbstractConfig {
                 getString(CALIBRATION_METHOD), getDouble(CALIBRATION_LEARNING_RATE), getInt(CALIBRATION_WINDOW),
                 getInt(CALIBRATION_MIN_SAMPLES), getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
                 getDouble(CALIBRATION_FLAT_THRESHOLD));
+    }
+
+    public DriftSettings drift() {
+        return new DriftSettings(Duration.ofHours(getInt(DRIFT_WINDOW_HOURS)), Duration.ofHours(1),
+                Duration.ofHours(getInt(DRIFT_REFERENCE_HOURS)), getInt(DRIFT_MIN_OBSERVATIONS));
     }
 
     /** The rollout as the router reads it. */

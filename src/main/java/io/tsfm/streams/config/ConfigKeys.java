@@ -51,6 +51,10 @@ public final class ConfigKeys {
     public static final String INTERVAL_MIN_WIDTH = "interval.min.width";
     public static final String INTERVAL_MAX_WIDTH = "interval.max.width";
 
+    public static final String DRIFT_WINDOW_HOURS = "drift.window.hours";
+    public static final String DRIFT_REFERENCE_HOURS = "drift.reference.hours";
+    public static final String DRIFT_MIN_OBSERVATIONS = "drift.min.observations";
+
     public static final String CALIBRATION_ENABLED = "calibration.enabled";
     public static final String CALIBRATION_TARGET = "calibration.target";
     public static final String CALIBRATION_METHOD = "calibration.method";

@@ -68,6 +68,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private KeyValueStore<String, CycleState> cycles;
     private KeyValueStore<String, ForecastRecord> latest;
     private ForecastScoring scoring;
+    private InputDrift inputDrift;
     private Cancellable drainSchedule;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
@@ -104,6 +105,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
         this.scoring = new ForecastScoring(settings, grid, metrics, context.getStateStore(Names.OPEN_FORECASTS_STORE),
                 steps, context.getStateStore(Names.CALIBRATION_STORE));
+        this.inputDrift = new InputDrift(settings.drift(), context.getStateStore(Names.INPUT_DRIFT_STORE), metrics,
+                context.taskId().toString());
         reissuePending();
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::drain);
@@ -220,6 +223,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 if (ctx == null) {
                     continue;
                 }
+                inputDrift.observe(ctx);
                 final Route route = router.route(kv.key, ctx.liquidityBucket());
                 final ModelLane lane = laneOf(route);
                 final GateDecision decision = gates.evaluate(ctx, route,
@@ -247,6 +251,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             }
         }
         expired.forEach(markets::delete);
+        inputDrift.flush();
         metrics.cycle(asOfMs, System.nanoTime() - started);
         LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
                 gated);
@@ -531,6 +536,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     public void close() {
         if (drainSchedule != null) {
             drainSchedule.cancel();
+        }
+        if (inputDrift != null) {
+            inputDrift.close();
         }
         for (final ModelLane lane : lanes()) {
             if (lane != shadow) {

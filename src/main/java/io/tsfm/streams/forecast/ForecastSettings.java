@@ -5,6 +5,7 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
                                long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
                                String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
-                               CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance) {
+                               CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance,
+                               DriftSettings drift) {
 
     public static ForecastSettings from(final AppConfig c) {
         final Set<String> buckets = new HashSet<>();
@@ -33,7 +35,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
                 c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
-                c.calibration(), c.rolloutPolicy(), c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE));
+                c.calibration(), c.rolloutPolicy(), c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE), c.drift());
     }
 
     /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
@@ -42,7 +44,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
         return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
                 baselineOnlyBuckets, maxGapMs, newTransform, ewmaAlpha, minWidth, maxWidth, cycleGraceMs, jobDeadlineMs,
                 drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration,
-                rollout, shadowMatchDistance);
+                rollout, shadowMatchDistance, drift);
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.tsfm.streams.ops;
 
+import io.tsfm.streams.drift.Feature;
+import io.tsfm.streams.drift.Histogram;
+import io.tsfm.streams.drift.Psi;
+import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -52,6 +56,7 @@ public final class TsfmMetrics {
     public static final String SHADOW_FORECASTS = "tsfm.shadow.forecasts";
     public static final String SHADOW_COMPARISONS = "tsfm.shadow.comparisons";
     public static final String SHADOW_LATENCY = "tsfm.shadow.latency";
+    public static final String INPUT_PSI = "tsfm.input.psi";
 
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -65,6 +70,8 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> shadowLatencies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DriftHistograms> driftHistograms = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Gauge> psiGauges = new ConcurrentHashMap<>();
     private final AtomicInteger pendingJobs = new AtomicInteger();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
@@ -228,6 +235,50 @@ public final class TsfmMetrics {
         return shadowLatencies.computeIfAbsent(model + "|" + side, k -> DistributionSummary.builder(SHADOW_LATENCY)
                 .description("Model call latency (ms) of compared pairs: the served call and the candidate's shadow call")
                 .baseUnit("milliseconds").tags("model", model, "side", side).register(registry));
+    }
+
+    /**
+     * A task's input histograms of one segment (empty maps until its reference is complete). The gauge
+     * {@code tsfm_input_psi{segment,feature}} is the PSI of this instance's tasks summed together.
+     */
+    public void inputDrift(final String taskId, final String segment, final Map<Feature, Histogram> reference,
+                           final Map<Feature, Histogram> current, final long minObservations) {
+        driftHistograms.put(taskId + "|" + segment, new DriftHistograms(segment, Map.copyOf(reference),
+                Map.copyOf(current), minObservations));
+        for (final Feature f : Feature.values()) {
+            psiGauges.computeIfAbsent(segment + "|" + f.label(), k -> Gauge.builder(INPUT_PSI, () -> psi(segment, f))
+                    .description("Population Stability Index of the model input (logit level, 5-minute change) "
+                            + "over the rolling window against the reference, per liquidity segment; NaN until both "
+                            + "have enough observations")
+                    .tags("segment", segment, "feature", f.label()).strongReference(true).register(registry));
+        }
+    }
+
+    /** A task left this instance: its histograms no longer count. */
+    public void inputDriftClosed(final String taskId) {
+        driftHistograms.keySet().removeIf(k -> k.startsWith(taskId + "|"));
+    }
+
+    private double psi(final String segment, final Feature feature) {
+        Histogram reference = null;
+        Histogram current = null;
+        long min = 1;
+        for (final DriftHistograms h : driftHistograms.values()) {
+            if (!h.segment().equals(segment) || !h.reference().containsKey(feature)) {
+                continue;
+            }
+            reference = reference == null ? h.reference().get(feature) : reference.plus(h.reference().get(feature));
+            current = current == null ? h.current().get(feature) : current.plus(h.current().get(feature));
+            min = h.minObservations();
+        }
+        if (reference == null || reference.total() < min || current.total() < min) {
+            return Double.NaN;
+        }
+        return Psi.of(reference, current);
+    }
+
+    private record DriftHistograms(String segment, Map<Feature, Histogram> reference, Map<Feature, Histogram> current,
+                                   long minObservations) {
     }
 
     public void fallback(final String reason) {

@@ -19,6 +19,8 @@ public final class Names {
     public static final String OPEN_FORECASTS_STORE = "open-forecasts";
     /** Online calibrator state per segment and horizon step. */
     public static final String CALIBRATION_STORE = "calibration";
+    /** Input drift (PSI) trackers per liquidity segment. */
+    public static final String INPUT_DRIFT_STORE = "input-drift";
 
     // nodes
     public static final String TICKS_SOURCE = "ticks-source";

@@ -6,6 +6,7 @@ import io.tsfm.streams.calibrate.CalibratorStateSerde;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.StepCloseSerde;
 import io.tsfm.streams.forecast.CycleStateSerde;
+import io.tsfm.streams.forecast.DriftStateSerde;
 import io.tsfm.streams.forecast.Emission;
 import io.tsfm.streams.forecast.FallbackEventSerde;
 import io.tsfm.streams.forecast.ForecastProcessor;
@@ -47,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                -> rekey (no record key) -> ticks-rekeyed repartition -+
  *                                -> valid ------------------------------------------------+-> forecast
  * forecast (stores: step-closes, market-state, pending-forecasts, cycle-state, latest-forecast,
- *           open-forecasts, calibration) -> tsfm-forecasts
+ *           open-forecasts, calibration, input-drift) -> tsfm-forecasts
  *                                        -> tsfm-fallback-events
  *                                        -> tsfm-forecast-scores
  *                                        -> tsfm-shadow-forecasts (the rollout candidate's, never served)
@@ -144,7 +145,9 @@ public final class TsfmTopology {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_FORECASTS_STORE),
                                 Serdes.String(), new OpenForecastSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CALIBRATION_STORE),
-                                Serdes.String(), new CalibratorStateSerde())));
+                                Serdes.String(), new CalibratorStateSerde()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.INPUT_DRIFT_STORE),
+                                Serdes.String(), new DriftStateSerde())));
             }
         };
     }

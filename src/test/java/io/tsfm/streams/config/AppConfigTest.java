@@ -77,6 +77,9 @@ class AppConfigTest {
         expected.put("baseline.ewma.alpha", 0.2);
         expected.put("interval.min.width", 0.02);
         expected.put("interval.max.width", 0.60);
+        expected.put("drift.window.hours", 24);
+        expected.put("drift.reference.hours", 168);
+        expected.put("drift.min.observations", 500);
         expected.put("calibration.enabled", true);
         expected.put("calibration.target", 0.8);
         expected.put("calibration.method", "quantile_tracking");
