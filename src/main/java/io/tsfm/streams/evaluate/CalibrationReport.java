@@ -3,6 +3,7 @@ package io.tsfm.streams.evaluate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tsfm.streams.forecast.QuantileKeys;
 import io.tsfm.streams.json.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,34 @@ public final class CalibrationReport {
             table(sb, f.holdout());
         }
         sb.append('\n').append(recommendation(result));
+        sb.append('\n').append(perStep(result));
+        return sb.toString();
+    }
+
+    /** Moving-market coverage at every horizon step: uncalibrated and the two recommended methods. */
+    public static String perStep(final CalibrationResult result) {
+        final int horizon = horizon(result);
+        final List<String> methods = new ArrayList<>(List.of(CalibrationMethod.UNCALIBRATED,
+                result.recommendation(false).method()));
+        final String overall = result.recommendation(true).method();
+        if (!methods.contains(overall)) {
+            methods.add(overall);
+        }
+        final StringBuilder sb = new StringBuilder("#### Moving-market coverage per horizon step (reported period)\n\n");
+        sb.append("| forecaster | method |");
+        for (int h = 1; h <= horizon; h++) {
+            sb.append(" h=").append(h).append(" |");
+        }
+        sb.append("\n|---|---|").append("---:|".repeat(horizon)).append('\n');
+        for (final ForecasterCalibration f : result.forecasters()) {
+            for (final String method : methods) {
+                sb.append("| ").append(f.name()).append(" | ").append(method).append(" |");
+                for (final StepScores s : f.scored(method).steps()) {
+                    sb.append(String.format(Locale.ROOT, " %.1f |", 100 * s.moving().coverage()));
+                }
+                sb.append('\n');
+            }
+        }
         return sb.toString();
     }
 

@@ -73,7 +73,9 @@ class CalibrationReportTest {
                 .contains("| 2 | " + ROLLING_SERVED + " | 0/1 | +1.7 % | 1.0 | 12/12 |")
                 .contains("Best with the stream's base-band error: **" + TRACKING + "** (pinball no worse for 1/1"
                         + " forecasters, worst Δ pinball -1.7 %, worst mean deviation 0.8 points, at least 11/12 steps"
-                        + " in 80±2). Best overall: **" + TRACKING + "**");
+                        + " in 80±2). Best overall: **" + TRACKING + "**")
+                .contains("| local-ets-damped | " + TRACKING + " | 90.0 | 80.0 | 80.0 | 80.0 | 80.0 | 80.0 | 80.0 | 80.0"
+                        + " | 80.0 | 80.0 | 80.0 | 80.0 |");
     }
 
     @Test
