@@ -255,7 +255,8 @@ public final class CalibrationEvaluation {
 
     /** A forecast waiting for its last step to be realised, with everything served for it at as_of. */
     private record Pending(long asOfMs, MarketSteps steps, String segment, boolean moving, QuantilePaths base,
-                           double[][] uncalibrated, double[][][] served, CalibrationSnapshot[] snapshots,
+                           double[][] uncalibrated, double[][] minimumWidth, double[][][] served,
+                           CalibrationSnapshot[] snapshots,
                            double[][] conformal, ConformalAdjustment[] conformalSteps) {
     }
 
@@ -268,9 +269,13 @@ public final class CalibrationEvaluation {
         private final int horizon = settings.horizon();
         private final long stepMs = settings.step().toMillis();
         private final SegmentCalibrators[] calibrators = new SegmentCalibrators[methods.size()];
+        /** Every step scaled to 0: post-processing then serves the minimum-width band around the median. */
+        private final CalibrationSnapshot zeroScales = new CalibrationSnapshot("reference", "all",
+                new double[horizon], new long[horizon], 0);
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private final CalibrationSheet uncalibratedScored;
         private final CalibrationSheet uncalibratedHoldout;
+        private final CalibrationSheet minimumWidthScored;
         private final CalibrationSheet[] scored = new CalibrationSheet[methods.size()];
         private final CalibrationSheet[] holdout = new CalibrationSheet[methods.size()];
         private final CalibrationSheet conformalHoldout;
@@ -298,6 +303,7 @@ public final class CalibrationEvaluation {
             }
             uncalibratedScored = new CalibrationSheet(levels, horizon);
             uncalibratedHoldout = new CalibrationSheet(levels, horizon);
+            minimumWidthScored = new CalibrationSheet(levels, horizon);
             conformalHoldout = new CalibrationSheet(levels, horizon);
         }
 
@@ -311,6 +317,7 @@ public final class CalibrationEvaluation {
             final long asOf = context.asOfMs();
             final QuantilePaths base = forecaster.base(context);
             final double[][] uncalibrated = sanitizer.sanitize(base).paths().toArray();
+            final double[][] minimumWidth = sanitizer.sanitize(bandCalibration.apply(base, zeroScales)).paths().toArray();
             final double[][][] served = new double[methods.size()][][];
             final CalibrationSnapshot[] snapshots = new CalibrationSnapshot[methods.size()];
             for (int m = 0; m < methods.size(); m++) {
@@ -325,7 +332,7 @@ public final class CalibrationEvaluation {
                 conformalPaths = sanitizer.sanitize(applyConformal(base, conformalSteps)).paths().toArray();
                 trace.served(seed, forecaster.name(), CalibrationMethod.OFFLINE_CONFORMAL, asOf, fitLatestRealisedMs);
             }
-            pending.addLast(new Pending(asOf, steps, segment, moving, base, uncalibrated, served, snapshots,
+            pending.addLast(new Pending(asOf, steps, segment, moving, base, uncalibrated, minimumWidth, served, snapshots,
                     conformalPaths, conformalSteps));
             forecasts++;
         }
@@ -429,6 +436,7 @@ public final class CalibrationEvaluation {
                 final int h = k + 1;
                 final double y = realised[k];
                 uncalibratedScored.add(p.moving(), h, column(p.uncalibrated(), k), y, 1.0, false);
+                minimumWidthScored.add(p.moving(), h, column(p.minimumWidth(), k), y, 0.0, true);
                 if (inHoldout) {
                     uncalibratedHoldout.add(p.moving(), h, column(p.uncalibrated(), k), y, 1.0, false);
                 }
@@ -454,6 +462,7 @@ public final class CalibrationEvaluation {
             holdoutForecasts += other.holdoutForecasts;
             uncalibratedScored.addAll(other.uncalibratedScored);
             uncalibratedHoldout.addAll(other.uncalibratedHoldout);
+            minimumWidthScored.addAll(other.minimumWidthScored);
             conformalHoldout.addAll(other.conformalHoldout);
             for (int m = 0; m < methods.size(); m++) {
                 scored[m].addAll(other.scored[m]);
@@ -470,6 +479,7 @@ public final class CalibrationEvaluation {
                 scoredList.add(MethodScores.of(methods.get(m).name(), scored[m]));
                 holdoutList.add(MethodScores.of(methods.get(m).name(), holdout[m]));
             }
+            scoredList.add(MethodScores.of(CalibrationMethod.MINIMUM_WIDTH, minimumWidthScored));
             if (conformalApplies()) {
                 holdoutList.add(MethodScores.of(CalibrationMethod.OFFLINE_CONFORMAL, conformalHoldout));
             }

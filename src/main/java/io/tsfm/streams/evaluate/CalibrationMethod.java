@@ -20,6 +20,11 @@ public record CalibrationMethod(String name, CalibrationSettings settings, boole
 
     /** The served band without calibration: post-processing only. */
     public static final String UNCALIBRATED = "uncalibrated";
+    /**
+     * Reference, not a method: every step scaled to 0, so post-processing serves the minimum-width band around
+     * the median. No scaled band is narrower; where this covers more than 82 %, no calibration can reach 80 %.
+     */
+    public static final String MINIMUM_WIDTH = "reference: minimum width (scale 0)";
     /** The seed's offline conformal adjustment, fitted once on the first half of the scored period. */
     public static final String OFFLINE_CONFORMAL = "offline_conformal (seed)";
 

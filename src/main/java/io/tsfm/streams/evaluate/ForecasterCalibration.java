@@ -9,7 +9,8 @@ import java.util.List;
  * @param forecasts        forecasts made and scored over the whole run, warm-up included
  * @param scoredForecasts  forecasts made after the warm-up (the "scored" period of the tables)
  * @param holdoutForecasts forecasts of the second half of the scored period (where the offline conformal is tested)
- * @param scored           per served band, over the scored period: uncalibrated first, then each online method
+ * @param scored           per served band, over the scored period: uncalibrated first, then each online method,
+ *                         then the minimum-width reference
  * @param holdout          per served band, over the second half: uncalibrated, each online method, offline conformal
  */
 public record ForecasterCalibration(String name, long forecasts, long scoredForecasts, long holdoutForecasts,

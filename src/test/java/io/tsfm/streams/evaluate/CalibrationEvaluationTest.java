@@ -79,7 +79,7 @@ class CalibrationEvaluationTest {
     void noForecastIsCalibratedWithAValueRealisedAfterItsAsOf() {
         assertThat(SERVED).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.latestRealisedMs()).isLessThanOrEqualTo(s.asOfMs()));
-        // and nothing realised by as_of is held back: once scoring has begun, a forecast sees the value closing at its as_of
+        // and nothing realised by as_of is held back: a forecast can see the value closing at its own as_of
         assertThat(SERVED).anySatisfy(s -> assertThat(s.latestRealisedMs()).isEqualTo(s.asOfMs()));
         assertThat(SERVED).filteredOn(s -> s.method().equals(CalibrationMethod.OFFLINE_CONFORMAL))
                 .isNotEmpty()

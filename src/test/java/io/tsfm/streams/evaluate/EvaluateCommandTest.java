@@ -68,8 +68,10 @@ class EvaluateCommandTest {
         final JsonNode root = Json.mapper().readTree(out.toString());
         assertThat(root.at("/options/days").asDouble()).isEqualTo(0.5);
         assertThat(root.at("/forecasters/0/name").asText()).isEqualTo("local-ets-damped");
-        assertThat(root.at("/forecasters/0/scored")).hasSize(15);
-        assertThat(root.at("/recommendation/ranking")).hasSize(14);
+        // uncalibrated, 7 methods with the base-band error, 7 with the served-band error, the minimum-width reference
+        assertThat(root.at("/forecasters/0/scored").size()).isEqualTo(16);
+        assertThat(root.at("/forecasters/0/scored/15/method").asText()).isEqualTo("reference: minimum width (scale 0)");
+        assertThat(root.at("/recommendation/ranking").size()).isEqualTo(14);
     }
 
     @Test
