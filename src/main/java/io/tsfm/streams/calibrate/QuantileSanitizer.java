@@ -41,6 +41,14 @@ public final class QuantileSanitizer {
         return new QuantileSanitizer(DEFAULT_MIN_WIDTH, DEFAULT_MAX_WIDTH);
     }
 
+    public double minWidth() {
+        return minWidth;
+    }
+
+    public double maxWidth() {
+        return maxWidth;
+    }
+
     public SanitizedForecast sanitize(final QuantilePaths forecast) {
         Objects.requireNonNull(forecast, "forecast");
         final double[] levels = forecast.levels();

@@ -7,6 +7,7 @@ import io.tsfm.streams.calibrate.ConformalAdjustment;
 import io.tsfm.streams.calibrate.MarketMotion;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SegmentCalibrators;
+import io.tsfm.streams.calibrate.ServedBandError;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigKeys;
 import io.tsfm.streams.context.ContextAssembler;

@@ -2,6 +2,7 @@ package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
+import io.tsfm.streams.calibrate.ServedBandError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

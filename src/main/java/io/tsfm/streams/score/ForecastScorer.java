@@ -3,6 +3,7 @@ package io.tsfm.streams.score;
 import io.tsfm.streams.calibrate.BandCalibration;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
+import io.tsfm.streams.calibrate.ServedBandError;
 import io.tsfm.streams.forecast.OpenForecast;
 import io.tsfm.streams.forecast.QuantilePaths;
 import java.time.Instant;
@@ -11,12 +12,16 @@ import java.util.List;
 
 /**
  * Scores an open forecast against its realised grid values: the served band and the band that would have
- * been served without calibration (the base band, post-processed), step by step; and the normalised
- * error of each step against the base band, which is what the calibrators learn from. Pure.
+ * been served without calibration (the base band, post-processed), step by step; and each step's
+ * calibration error, the smallest width scale at which the band as served (scaled, then post-processed
+ * with its width bounds) covers the realised value ({@link ServedBandError}), which is what the
+ * calibrators learn from: docs/calibration.md shows why the base band's own error misses. Pure.
  */
 public final class ForecastScorer {
     private final QuantileSanitizer sanitizer;
     private final BandScaler scaler;
+    /** The error the calibrators learn from: against the band as served (null without a 0.5 level). */
+    private final ServedBandError servedError;
     private final long stepMs;
     private final double targetCoverage;
 
@@ -24,8 +29,19 @@ public final class ForecastScorer {
                           final double targetCoverage) {
         this.sanitizer = sanitizer;
         this.scaler = scaler;
+        this.servedError = hasMedian(scaler.levels())
+                ? new ServedBandError(scaler, sanitizer.minWidth(), sanitizer.maxWidth()) : null;
         this.stepMs = stepMs;
         this.targetCoverage = targetCoverage;
+    }
+
+    private static boolean hasMedian(final double[] levels) {
+        for (final double l : levels) {
+            if (l == 0.5) {
+                return levels.length > 1;
+            }
+        }
+        return false;
     }
 
     /** The score record plus the per-step scores and calibration errors behind it. */
@@ -60,7 +76,9 @@ public final class ForecastScorer {
             final BandScore u = BandScore.of(levels, BandCalibration.stepBand(uncalibrated, k), realised[k]);
             servedScores.add(s);
             uncalibratedScores.add(u);
-            errors[k] = scaler.error(BandCalibration.stepBand(base, k), realised[k]);
+            final double[] baseBand = BandCalibration.stepBand(base, k);
+            errors[k] = servedError != null ? servedError.error(baseBand, realised[k])
+                    : scaler.error(baseBand, realised[k]);
             steps.add(new ForecastScore.Step(k + 1, Instant.ofEpochMilli(f.asOfMs() + (k + 1) * stepMs).toString(),
                     realised[k], ForecastScore.Band.of(s), ForecastScore.Band.of(u)));
         }

@@ -1,13 +1,8 @@
-package io.tsfm.streams.evaluate;
+package io.tsfm.streams.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.calibrate.BandCalibration;
-import io.tsfm.streams.calibrate.BandScaler;
-import io.tsfm.streams.calibrate.CalibrationSnapshot;
-import io.tsfm.streams.calibrate.QuantileSanitizer;
-import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.forecast.QuantilePaths;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package io.tsfm.streams.evaluate;
+package io.tsfm.streams.calibrate;
 
-import io.tsfm.streams.calibrate.BandScaler;
 
 /**
  * An experimental normalised error that sees the post-processing width bounds: the smallest width scale
