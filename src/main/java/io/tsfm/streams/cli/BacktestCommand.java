@@ -6,7 +6,7 @@ import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.replay.ReplayRequest;
 import io.tsfm.streams.replay.Replayer;
-import io.tsfm.streams.replay.ScoresReader;
+import io.tsfm.streams.replay.TopicReader;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ScoreTable;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             new Replayer(live, request, System.err).run();
             final String topic = prefix + live.getString(ConfigKeys.TOPIC_SCORES);
-            final List<ForecastScore> scores = ScoresReader.readAll(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic,
+            final List<ForecastScore> scores = TopicReader.scores(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic,
                     Duration.ofMinutes(2));
             final List<ScoreTable.Row> rows = ScoreTable.of(scores);
             if (json) {

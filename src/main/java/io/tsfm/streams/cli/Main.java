@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the self-contained jar: one picocli command per job (run, demo, forecaster, ...). */
 @Command(name = "tsfm-streams", mixinStandardHelpOptions = true,
         description = "Prediction-market ticks to probabilistic forecasts with Kafka Streams.",
-        subcommands = {RunCommand.class, DemoCommand.class, ForecasterCommand.class, SimulateCommand.class, EvaluateCommand.class, TopologyCommand.class, ReplayCommand.class, BacktestCommand.class, CanaryGateCommand.class, BenchCommand.class, ConfigDocsCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ForecasterCommand.class, SimulateCommand.class, EvaluateCommand.class, TopologyCommand.class, ReplayCommand.class, BacktestCommand.class, ShadowReportCommand.class, BrokerCommand.class, CanaryGateCommand.class, BenchCommand.class, ConfigDocsCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -116,6 +116,7 @@ public final class TsfmMetrics {
         counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
         counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
         counter(CYCLES, "Cycles run (one per boundary per task)");
+        batchSize("current");
         for (final String runtime : List.of("tollama", "baseline")) {
             counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
         }
@@ -299,9 +300,13 @@ public final class TsfmMetrics {
     }
 
     public void batch(final String client, final int series) {
-        batchSizes.computeIfAbsent(client, c -> DistributionSummary.builder(BATCH_SIZE)
+        batchSize(client).record(series);
+    }
+
+    private DistributionSummary batchSize(final String client) {
+        return batchSizes.computeIfAbsent(client, c -> DistributionSummary.builder(BATCH_SIZE)
                 .description("Series per tollama request").tags("client", c)
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry)).record(series);
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry));
     }
 
     public void invalidPayload(final String why) {

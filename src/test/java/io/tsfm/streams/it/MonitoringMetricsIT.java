@@ -67,6 +67,11 @@ class MonitoringMetricsIT {
             final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();
             final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "monitoring-it",
                     forecaster.url(), tmp.resolve("state").toString());
+            // a canary with the shadow outside the share: every rollout metric (candidate, shadow, routes) appears
+            settings.put("rollout.stage", "canary_25");
+            settings.put("rollout.candidate.model", "local-ets-damped");
+            settings.put("rollout.shadow.outside.share", "true");
+            settings.put("min.points.for.tsfm", "8"); // model calls (and shadow calls) from the 40th minute on
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
                 ItSupport.forecasts(broker.bootstrapServers(), expected, Duration.ofMinutes(2));
                 // some client metrics (Kafka's, the JVM's GC timer) are bound lazily: scrape until every name
