@@ -146,7 +146,7 @@ public final class ShadowReport {
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %d | %s | %s | %s | %s |%n",
-                    r.segment(), r.candidate(), r.shadowForecasts(), pct(r.candidateFallbackRate()), r.compared(),
+                    r.segment().replace("|", "\\|"), r.candidate(), r.shadowForecasts(), pct(r.candidateFallbackRate()), r.compared(),
                     pct(r.matchRate()), num(r.servedLatencyMs(), "%.0f"), num(r.shadowLatencyMs(), "%.0f"), r.scored(),
                     pct(r.servedCoverage()), pct(r.shadowCoverage()), num(r.servedPinball(), "%.5f"),
                     num(r.shadowPinball(), "%.5f")));

@@ -50,6 +50,7 @@ class ShadowReportTest {
         assertThat(all.servedLatencyMs()).isEqualTo(150.0);
         assertThat(all.shadowLatencyMs()).isEqualTo(350.0);
         assertThat(all.scored()).isZero();
-        assertThat(ShadowReport.markdown(rows)).contains("| all | timesfm | 3 | 33.3 % | 2 | 50.0 % | 150 | 350 | 0 |");
+        assertThat(ShadowReport.markdown(rows)).contains("| all | timesfm | 3 | 33.3 % | 2 | 50.0 % | 150 | 350 | 0 |")
+                .contains("| high\\|moving | timesfm |"); // the segment's pipe is escaped for Markdown
     }
 }
