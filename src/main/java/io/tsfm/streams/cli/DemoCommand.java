@@ -6,6 +6,7 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.model.license.LicenseRefusedException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,6 +60,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Exit once the simulation is over and the output has settled.")
     boolean exitWhenDone;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "An app setting on top of the demo's, repeatable, e.g. --set rollout.stage=shadow "
+                    + "--set rollout.candidate.model=mock (docs/configuration.md).")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--drift-at", description = "Inject input drift into the simulated markets from this instant "
+            + "or offset from the start (e.g. 20h).")
+    String driftAt;
+
     @Option(names = "--summary-seconds", defaultValue = "10", description = "Seconds between summary lines (default: ${DEFAULT-VALUE}).")
     double summarySeconds;
 
@@ -86,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
-                watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort);
+                watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort, Map.copyOf(settings), driftAt);
         final CountDownLatch closed = new CountDownLatch(1);
         final Demo demo = new Demo(options, System.out);
         final Thread main = Thread.currentThread();

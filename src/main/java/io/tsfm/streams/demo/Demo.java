@@ -76,8 +76,10 @@ public final class Demo implements AutoCloseable {
      * @throws LicenseRefusedException when the model's licence is not allowed or cannot be determined
      */
     public Demo start() {
-        spec = SimulationSpec.endingNow(options.seed(), options.markets(),
+        final SimulationSpec plain = SimulationSpec.endingNow(options.seed(), options.markets(),
                 Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
+        spec = options.driftAt() == null ? plain : plain.withDrift(io.tsfm.streams.simulate.InputDrift.after(
+                io.tsfm.streams.simulate.InputDrift.parseOffset(options.driftAt(), plain.start())));
         final String modelUrl;
         final String model;
         if (options.modelUrl() == null) {
@@ -93,7 +95,10 @@ public final class Demo implements AutoCloseable {
             out.println("demo: using tollama at " + modelUrl + " (model " + model + ")");
         }
         // the processor's licence check, before the broker starts (the local models are Apache-2.0)
-        LicenseGuard.enforce(AppConfig.of(Map.of(TOLLAMA_URL, modelUrl, TOLLAMA_MODEL, model)));
+        final Map<String, String> licensed = new HashMap<>(options.settings());
+        licensed.put(TOLLAMA_URL, modelUrl);
+        licensed.put(TOLLAMA_MODEL, model);
+        LicenseGuard.enforce(AppConfig.of(licensed));
         final String bootstrap;
         if (options.bootstrapServers() == null) {
             broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
@@ -113,6 +118,7 @@ public final class Demo implements AutoCloseable {
         settings.put("state.dir", workDir.resolve("state").toString());
         settings.put("commit.interval.ms", "200");
         settings.put("ops.port", Integer.toString(options.opsPort()));
+        settings.putAll(options.settings());
         final AppConfig config = AppConfig.of(settings);
         TopicSetup.ensure(config);
         app = new TsfmApp(config).start();
