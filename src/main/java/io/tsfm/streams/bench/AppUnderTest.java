@@ -31,15 +31,18 @@ final class AppUnderTest implements AutoCloseable {
     final EmitDelayRegistry registry;
     final TsfmMetrics metrics;
     private final TollamaClient client;
+    private final boolean deleteStateOnClose;
 
     private AppUnderTest(final String applicationId, final Path stateDir, final KafkaStreams streams,
-                         final EmitDelayRegistry registry, final TsfmMetrics metrics, final TollamaClient client) {
+                         final EmitDelayRegistry registry, final TsfmMetrics metrics, final TollamaClient client,
+                         final boolean deleteStateOnClose) {
         this.applicationId = applicationId;
         this.stateDir = stateDir;
         this.streams = streams;
         this.registry = registry;
         this.metrics = metrics;
         this.client = client;
+        this.deleteStateOnClose = deleteStateOnClose;
     }
 
     /** Settings every tsfm app of the benchmark shares; callers add the scenario's own. */
@@ -66,6 +69,11 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     static AppUnderTest tsfm(final Map<String, String> settings) {
+        return tsfm(settings, true);
+    }
+
+    /** @param deleteStateOnClose false when another app with the same id and state dir takes over after this one */
+    static AppUnderTest tsfm(final Map<String, String> settings, final boolean deleteStateOnClose) {
         final AppConfig config = AppConfig.of(settings);
         TopicSetup.ensure(config);
         final EmitDelayRegistry registry = new EmitDelayRegistry();
@@ -74,7 +82,7 @@ final class AppUnderTest implements AutoCloseable {
         final Topology topology = TsfmTopology.build(config, client, metrics);
         final KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
         return new AppUnderTest(settings.get("application.id"), Path.of(settings.get("state.dir")), streams, registry,
-                metrics, client);
+                metrics, client, deleteStateOnClose);
     }
 
     /** Source to sink of the same bytes, same guarantee and commit interval as the tsfm app. */
@@ -90,7 +98,8 @@ final class AppUnderTest implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstConsumed.class.getName());
-        return new AppUnderTest(appId, stateDir, new KafkaStreams(builder.build(), p), null, null, null);
+        return new AppUnderTest(appId, stateDir, new KafkaStreams(builder.build(), p), null, null, null,
+                true);
     }
 
     AppUnderTest start() {
@@ -106,10 +115,16 @@ final class AppUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // leave the group, so that an app taking over the same id (the cycle build-up's second phase) gets
+        // the partitions at once rather than after the session timeout
+        streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         if (client != null) {
             client.close();
         }
-        BenchEnvironment.deleteQuietly(stateDir);
+        if (deleteStateOnClose) {
+            BenchEnvironment.deleteQuietly(stateDir);
+        }
     }
 }

@@ -59,6 +59,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final ContextAssembler assembler;
     private final FallbackGates gates;
     private final ForecastFactory factory;
+    private final TickCache tickCache = new TickCache();
     private final long marketExpiryMs;
 
     private ProcessorContext<String, Emission> context;
@@ -97,6 +98,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     @Override
     public void init(final ProcessorContext<String, Emission> context) {
         this.context = context;
+        this.tickCache.clear(); // the stores may have been restored or wiped since: they are the truth
         this.steps = context.getStateStore(Names.STEP_CLOSES_STORE);
         this.markets = context.getStateStore(Names.MARKET_STATE_STORE);
         this.pending = context.getStateStore(Names.PENDING_STORE);
@@ -185,22 +187,35 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     private void storeTick(final Tick tick) {
+        final String marketId = tick.marketId();
         final long start = grid.stepStart(tick.tsMs());
-        final StepClose existing = steps.fetch(tick.marketId(), start);
+        // the cached entry is what the stores hold (this is their only writer), so a tick in the market's
+        // latest step reads neither store; anything else asks the store
+        final TickCache.Entry cached = tickCache.get(marketId);
+        final StepClose existing = cached != null && cached.stepStart == start ? cached.close
+                : steps.fetch(marketId, start);
         final StepClose updated = existing == null
                 ? new StepClose(tick.pYes(), tick.tsMs(), tick.liquidityBucket())
                 : existing.merge(tick.pYes(), tick.tsMs(), tick.liquidityBucket());
         if (updated != existing) {
-            steps.put(tick.marketId(), updated, start);
+            steps.put(marketId, updated, start);
         }
-        final MarketState market = markets.get(tick.marketId());
+        // a cycle deletes markets silent for longer than the expiry; one that could have done so since the
+        // entry was cached makes the store answer
+        final MarketState market = cached != null && cached.market != null
+                && cached.market.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
+                ? cached.market : markets.get(marketId);
+        MarketState now = market;
         if (market == null) {
-            markets.put(tick.marketId(), new MarketState(tick.tsMs(), tick.tsMs()));
-        } else if (grid.stepStart(tick.tsMs()) > grid.stepStart(market.lastTickMs())) {
+            now = new MarketState(tick.tsMs(), tick.tsMs());
+            markets.put(marketId, now);
+        } else if (start > grid.stepStart(market.lastTickMs())) {
             // market-state only decides expiry (a day of silence), so one write per step is enough:
             // liquid markets tick several times a step, and each write is also a changelog record
-            markets.put(tick.marketId(), market.withTick(tick.tsMs()));
+            now = market.withTick(tick.tsMs());
+            markets.put(marketId, now);
         }
+        tickCache.put(marketId, cached, start, updated, now);
     }
 
     private void runCycle(final long asOfMs) {

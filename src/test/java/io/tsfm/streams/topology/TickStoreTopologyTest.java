@@ -1,0 +1,69 @@
+package io.tsfm.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.forecast.MarketState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the tick path leaves in the step and market stores, whatever the arrival order and after a cycle
+ * expired a market: the processor's in-memory copy of them must never disagree with the stores (restarts,
+ * where the copy starts empty, are covered by CrashRecoveryIT on a real broker).
+ */
+class TickStoreTopologyTest {
+    private static final Instant T0 = TopologyHarness.T0;
+    private static final Map<String, String> NO_FORECASTS = Map.of("baseline.only.liquidity.bucket", "low,medium,high");
+
+    @TempDir
+    Path stateDir;
+
+    private static StepClose close(final TopologyHarness h, final String market, final Instant stepStart) {
+        final WindowStore<String, StepClose> steps = h.driver.getWindowStore(Names.STEP_CLOSES_STORE);
+        return steps.fetch(market, stepStart.toEpochMilli());
+    }
+
+    private static MarketState state(final TopologyHarness h, final String market) {
+        final KeyValueStore<String, MarketState> markets = h.driver.getKeyValueStore(Names.MARKET_STATE_STORE);
+        return markets.get(market);
+    }
+
+    @Test
+    void keepsTheLatestTickOfEachStepWhateverTheArrivalOrder() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, NO_FORECASTS, TopologyHarness.defaultModel())) {
+            h.tick("m-a", T0.plusSeconds(60), 0.40);
+            h.tick("m-a", T0.plusSeconds(180), 0.60);
+            h.tick("m-a", T0.plusSeconds(120), 0.50); // older than the step's close: ignored
+            h.tick("m-a", T0.plusSeconds(360), 0.70); // next step
+            h.tick("m-a", T0.plusSeconds(200), 0.55); // late, into the step before: newer than its close
+            h.tick("m-a", T0.plusSeconds(420), 0.65);
+            assertThat(close(h, "m-a", T0).p()).isEqualTo(0.55);
+            assertThat(close(h, "m-a", T0).tsMs()).isEqualTo(T0.plusSeconds(200).toEpochMilli());
+            assertThat(close(h, "m-a", T0.plusSeconds(300)).p()).isEqualTo(0.65);
+            assertThat(state(h, "m-a")).isEqualTo(new MarketState(T0.plusSeconds(60).toEpochMilli(),
+                    T0.plusSeconds(360).toEpochMilli()));
+        }
+    }
+
+    @Test
+    void aMarketExpiredByACycleStartsAgainWhenItTicksAgain() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, NO_FORECASTS, TopologyHarness.defaultModel())) {
+            h.tick("m-a", T0.plusSeconds(60), 0.40);
+            h.tick("m-a", T0.plusSeconds(90), 0.42);
+            // another market moves stream time on by 30 h: the cycles expire m-a (silent for over a day)
+            final Instant later = T0.plus(Duration.ofHours(30));
+            h.tick("m-b", later, 0.5);
+            assertThat(state(h, "m-a")).isNull();
+            h.tick("m-a", later.plusSeconds(60), 0.44);
+            assertThat(state(h, "m-a")).isEqualTo(new MarketState(later.plusSeconds(60).toEpochMilli(),
+                    later.plusSeconds(60).toEpochMilli()));
+        }
+    }
+}
