@@ -5,9 +5,7 @@ import io.tsfm.streams.context.MarketContext;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.QuantilePaths;
 import io.tsfm.streams.forecaster.model.LocalModel;
-import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.forecaster.model.SeriesForecast;
-import java.util.List;
 
 /**
  * A forecaster's band BEFORE post-processing, in probability space: what the stream calibrates and what
@@ -32,13 +30,7 @@ public interface BaseForecaster {
 
             @Override
             public QuantilePaths base(final MarketContext context) {
-                final double[] values = context.values();
-                final double[] target = new double[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    target[i] = settings.transform().forward(values[i]);
-                }
-                final SeriesForecast fc = model.forecast(new ModelInput(settings.freq(),
-                        List.of(context.isoTimestamps()), target, settings.horizon(), settings.levels()));
+                final SeriesForecast fc = Candidates.modelSpace(model, settings, context);
                 final double[][] paths = fc.quantiles();
                 for (final double[] path : paths) {
                     for (int k = 0; k < path.length; k++) {

@@ -51,13 +51,7 @@ public final class Candidates {
 
             @Override
             public double[][] forecast(final String marketId, final MarketContext context) {
-                final double[] values = context.values();
-                final double[] target = new double[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    target[i] = settings.transform().forward(values[i]);
-                }
-                final SeriesForecast fc = model.forecast(new ModelInput(settings.freq(),
-                        List.of(context.isoTimestamps()), target, settings.horizon(), settings.levels()));
+                final SeriesForecast fc = modelSpace(model, settings, context);
                 final ForecastRecord record = factory.fromModel(marketId, context,
                         new QuantilePaths(settings.levels(), fc.quantiles()), model.name(), BREAKER_CLOSED, NO_CALL);
                 return paths(settings.levels(), record.yhatQ());
@@ -88,5 +82,17 @@ public final class Candidates {
             out[i] = byKey.get(QuantileKeys.key(levels[i]));
         }
         return out;
+    }
+
+    /** A local model's forecast of a context, in model (transform) space, as the model route asks for it. */
+    static SeriesForecast modelSpace(final LocalModel model, final ForecastSettings settings,
+                                     final MarketContext context) {
+        final double[] values = context.values();
+        final double[] target = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            target[i] = settings.transform().forward(values[i]);
+        }
+        return model.forecast(new ModelInput(settings.freq(), List.of(context.isoTimestamps()), target,
+                settings.horizon(), settings.levels()));
     }
 }
