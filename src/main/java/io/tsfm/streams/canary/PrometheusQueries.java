@@ -9,20 +9,23 @@ import java.util.Optional;
  * ({@code 5m} by default), and {@code SEL} is the optional {@code rollout_stage} matcher. Rendered for
  * 5-minute windows and no stage filter they are exactly:
  * <pre>
- * p95_latency_ms      histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket[5m])) by (le)) * 1000
- * error_rate          sum(rate(tsfm_request_total{status!="ok"}[5m])) / sum(rate(tsfm_request_total[5m]))
+ * p95_latency_ms      histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!="shadow"}[5m])) by (le)) * 1000
+ * error_rate          sum(rate(tsfm_request_total{client!="shadow",status!="ok"}[5m])) / sum(rate(tsfm_request_total{client!="shadow"}[5m]))
  * fallback_rate       sum(rate(tsfm_fallback_total[5m])) / sum(rate(tsfm_forecasts_total[5m]))
  * breaker_open_rate   sum(rate(tsfm_fallback_total{reason="circuit_breaker_open"}[5m])) / sum(rate(tsfm_forecasts_total[5m]))
  * invalid_output_rate sum(rate(tsfm_invalid_output_total[5m])) / sum(rate(tsfm_forecasts_total[5m]))
  * </pre>
- * With {@code --rollout-stage canary_5} every selector also gets {@code rollout_stage="canary_5"}.
+ * With {@code --rollout-stage canary_5} every selector also gets {@code rollout_stage="canary_5"}. A rollout
+ * candidate's shadow calls ({@code client="shadow"}) never count: they serve no one.
  */
 public final class PrometheusQueries {
 
     public static final String P95_LATENCY_MS =
-            "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{SEL}[RANGE])) by (le)) * 1000";
+            "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\",SEL}[RANGE])) by (le))"
+                    + " * 1000";
     public static final String ERROR_RATE =
-            "sum(rate(tsfm_request_total{status!=\"ok\",SEL}[RANGE])) / sum(rate(tsfm_request_total{SEL}[RANGE]))";
+            "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\",SEL}[RANGE]))"
+                    + " / sum(rate(tsfm_request_total{client!=\"shadow\",SEL}[RANGE]))";
     public static final String FALLBACK_RATE =
             "sum(rate(tsfm_fallback_total{SEL}[RANGE])) / sum(rate(tsfm_forecasts_total{SEL}[RANGE]))";
     public static final String BREAKER_OPEN_RATE =

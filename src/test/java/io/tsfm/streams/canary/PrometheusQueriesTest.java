@@ -12,8 +12,8 @@ class PrometheusQueriesTest {
     void withFiveMinuteWindowsAndNoStageTheQueriesAreTheDocumentedOnes() {
         assertThat(PrometheusQueries.ALL.stream().map(q -> PrometheusQueries.render(q, 5, Optional.empty())))
                 .containsExactly(
-                        "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket[5m])) by (le)) * 1000",
-                        "sum(rate(tsfm_request_total{status!=\"ok\"}[5m])) / sum(rate(tsfm_request_total[5m]))",
+                        "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\"}[5m])) by (le)) * 1000",
+                        "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\"}[5m])) / sum(rate(tsfm_request_total{client!=\"shadow\"}[5m]))",
                         "sum(rate(tsfm_fallback_total[5m])) / sum(rate(tsfm_forecasts_total[5m]))",
                         "sum(rate(tsfm_fallback_total{reason=\"circuit_breaker_open\"}[5m]))"
                                 + " / sum(rate(tsfm_forecasts_total[5m]))",
@@ -23,10 +23,10 @@ class PrometheusQueriesTest {
     @Test
     void aRolloutStageFilterIsAddedToEverySelector() {
         assertThat(PrometheusQueries.render(PrometheusQueries.ERROR_RATE, 5, Optional.of("canary_5"))).isEqualTo(
-                "sum(rate(tsfm_request_total{status!=\"ok\",rollout_stage=\"canary_5\"}[5m]))"
-                        + " / sum(rate(tsfm_request_total{rollout_stage=\"canary_5\"}[5m]))");
+                "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\",rollout_stage=\"canary_5\"}[5m]))"
+                        + " / sum(rate(tsfm_request_total{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))");
         assertThat(PrometheusQueries.render(PrometheusQueries.P95_LATENCY_MS, 5, Optional.of("canary_5"))).isEqualTo(
-                "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{rollout_stage=\"canary_5\"}[5m]))"
+                "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))"
                         + " by (le)) * 1000");
     }
 

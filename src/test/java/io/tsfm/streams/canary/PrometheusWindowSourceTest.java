@@ -59,8 +59,8 @@ class PrometheusWindowSourceTest {
                     new Window(0.0, 0.002, 0.07, 0.3, 0.01));
             final List<FakePrometheus.Request> requests = prometheus.requests();
             assertThat(requests).extracting(FakePrometheus.Request::query).containsExactly(
-                    "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket[5m])) by (le)) * 1000",
-                    "sum(rate(tsfm_request_total{status!=\"ok\"}[5m])) / sum(rate(tsfm_request_total[5m]))",
+                    "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\"}[5m])) by (le)) * 1000",
+                    "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\"}[5m])) / sum(rate(tsfm_request_total{client!=\"shadow\"}[5m]))",
                     "sum(rate(tsfm_fallback_total[5m])) / sum(rate(tsfm_forecasts_total[5m]))",
                     "sum(rate(tsfm_fallback_total{reason=\"circuit_breaker_open\"}[5m]))"
                             + " / sum(rate(tsfm_forecasts_total[5m]))",
@@ -83,8 +83,8 @@ class PrometheusWindowSourceTest {
             assertThat(prometheus.requests()).hasSize(5).allSatisfy(request ->
                     assertThat(request.query()).contains("rollout_stage=\"canary_25\""));
             assertThat(prometheus.requests().get(1).query()).isEqualTo(
-                    "sum(rate(tsfm_request_total{status!=\"ok\",rollout_stage=\"canary_25\"}[5m]))"
-                            + " / sum(rate(tsfm_request_total{rollout_stage=\"canary_25\"}[5m]))");
+                    "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\",rollout_stage=\"canary_25\"}[5m]))"
+                            + " / sum(rate(tsfm_request_total{client!=\"shadow\",rollout_stage=\"canary_25\"}[5m]))");
         }
     }
 

@@ -91,7 +91,7 @@ class OpsEndpointsIT {
                 final String metrics = get(portA, "/metrics").body() + get(portB, "/metrics").body();
                 assertThat(metrics)
                         .contains("tsfm_forecasts_total{rollout_stage=\"full_100\",runtime=\"tollama\"}")
-                        .contains("tsfm_request_total{rollout_stage=\"full_100\",status=\"ok\"}")
+                        .contains("tsfm_request_total{client=\"current\",rollout_stage=\"full_100\",status=\"ok\"}")
                         .contains("tsfm_request_duration_seconds_bucket{")
                         .contains("tsfm_fallback_total{reason=\"too_few_points\",rollout_stage=\"full_100\"}")
                         .contains("tsfm_cycle_duration_seconds_count")
