@@ -36,6 +36,9 @@ public final class ShadowReportCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The app's properties (Kafka, topics).")
     Path configFile;
 
+    @Option(names = "--by", defaultValue = "segment", description = "Rows per segment or per market (default: ${DEFAULT-VALUE}).")
+    String by;
+
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")
     boolean json;
 
@@ -53,6 +56,13 @@ public final class ShadowReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Invalid arguments: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        final ShadowReport.GroupBy groupBy;
+        if ("segment".equals(by) || "market".equals(by)) {
+            groupBy = "market".equals(by) ? ShadowReport.GroupBy.MARKET : ShadowReport.GroupBy.SEGMENT;
+        } else {
+            spec.commandLine().getErr().println("Invalid arguments: --by is segment or market, not " + by);
+            return ExitCodes.CONFIG;
+        }
         final AppConfig config;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
@@ -67,7 +77,7 @@ public final class ShadowReportCommand implements Callable<Integer> {
                     TopicReader.forecasts(bootstrap, config.getString(ConfigKeys.TOPIC_FORECASTS), timeout),
                     TopicReader.forecasts(bootstrap, config.getString(ConfigKeys.TOPIC_SHADOW_FORECASTS), timeout),
                     TopicReader.scores(bootstrap, config.getString(ConfigKeys.TOPIC_SCORES), timeout), start, end,
-                    config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE));
+                    config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE), groupBy);
             if (json) {
                 spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(rows));

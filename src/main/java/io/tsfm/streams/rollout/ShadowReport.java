@@ -46,10 +46,23 @@ public final class ShadowReport {
     private ShadowReport() {
     }
 
-    /** Forecasts, shadows and scores with as_of in [from, to]; a shadow and a served forecast pair by market and as_of. */
+    /** What a row groups by: the calibration segment (liquidity bucket and motion) or the market. */
+    public enum GroupBy { SEGMENT, MARKET }
+
+    /** Per segment; see {@link #of(List, List, List, Instant, Instant, double, GroupBy)}. */
     public static List<Row> of(final List<ForecastRecord> served, final List<ForecastRecord> shadows,
                                final List<ForecastScore> scores, final Instant from, final Instant to,
                                final double matchDistance) {
+        return of(served, shadows, scores, from, to, matchDistance, GroupBy.SEGMENT);
+    }
+
+    /**
+     * Forecasts, shadows and scores with as_of in [from, to]; a shadow and a served forecast pair by market and
+     * as_of. The first row is over everything ({@link #ALL}), then one per segment or market.
+     */
+    public static List<Row> of(final List<ForecastRecord> served, final List<ForecastRecord> shadows,
+                               final List<ForecastScore> scores, final Instant from, final Instant to,
+                               final double matchDistance, final GroupBy groupBy) {
         final Map<String, ForecastRecord> servedByKey = new HashMap<>();
         for (final ForecastRecord f : served) {
             if (inRange(f.asOfTs(), from, to)) {
@@ -66,7 +79,8 @@ public final class ShadowReport {
             if (!inRange(sh.asOfTs(), from, to)) {
                 continue;
             }
-            final String segment = sh.meta().calibration() != null ? sh.meta().calibration().segment() : "unknown";
+            final String segment = groupBy == GroupBy.MARKET ? sh.marketId()
+                    : sh.meta().calibration() != null ? sh.meta().calibration().segment() : "unknown";
             for (final Acc acc : List.of(bySegment.computeIfAbsent(ALL, k -> new Acc()),
                     bySegment.computeIfAbsent(segment, k -> new Acc()))) {
                 add(acc, sh, servedByKey.get(key(sh.marketId(), sh.asOfTs())), matchDistance,
@@ -140,7 +154,7 @@ public final class ShadowReport {
 
     public static String markdown(final List<Row> rows) {
         final StringBuilder sb = new StringBuilder();
-        sb.append("| segment | candidate | shadow forecasts | candidate fallback rate | compared | match rate "
+        sb.append("| segment or market | candidate | shadow forecasts | candidate fallback rate | compared | match rate "
                 + "| served latency ms | shadow latency ms | scored | served coverage | shadow coverage "
                 + "| served pinball | shadow pinball |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -52,5 +52,11 @@ class ShadowReportTest {
         assertThat(all.scored()).isZero();
         assertThat(ShadowReport.markdown(rows)).contains("| all | timesfm | 3 | 33.3 % | 2 | 50.0 % | 150 | 350 | 0 |")
                 .contains("| high\\|moving | timesfm |"); // the segment's pipe is escaped for Markdown
+        final List<ShadowReport.Row> byMarket = ShadowReport.of(served, shadows, List.of(), FROM, TO, 0.05,
+                ShadowReport.GroupBy.MARKET);
+        assertThat(byMarket).extracting(ShadowReport.Row::segment).containsExactly("all", "m-1", "m-2", "m-3");
+        assertThat(byMarket.get(1).matchRate()).isEqualTo(1.0);
+        assertThat(byMarket.get(2).matchRate()).isEqualTo(0.0);
+        assertThat(byMarket.get(3).candidateFallbackRate()).isEqualTo(1.0);
     }
 }
