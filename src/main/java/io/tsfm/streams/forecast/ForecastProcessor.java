@@ -12,7 +12,6 @@ import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
-import io.tsfm.streams.rollout.RouteReasons;
 import io.tsfm.streams.rollout.RouteTarget;
 import io.tsfm.streams.tick.Tick;
 import io.tsfm.streams.topology.Names;
@@ -50,11 +49,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final ModelLane current;
     /** The rollout candidate where it serves; null without a candidate or in the shadow stage. */
     private final ModelLane candidate;
-    /** The rollout candidate called in shadow; null when nothing is shadowed. */
+    /** The rollout candidate's shadow lane until init() wraps it in {@link #shadowPath}; null when nothing is shadowed. */
     private final ModelLane shadow;
+    private ShadowPath shadowPath;
     private final RolloutRouter router;
     private final String stageId;
-    private final ShadowComparisons comparisons = new ShadowComparisons();
     private final Grid grid;
     private final ContextAssembler assembler;
     private final FallbackGates gates;
@@ -107,6 +106,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
         this.scoring = new ForecastScoring(settings, grid, metrics, context.getStateStore(Names.OPEN_FORECASTS_STORE),
                 steps, context.getStateStore(Names.CALIBRATION_STORE));
+        if (shadow != null) {
+            this.shadowPath = new ShadowPath(shadow, settings, factory, scoring, metrics, stageId,
+                    (job, r) -> forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r)));
+        }
         this.inputDrift = new InputDrift(settings.drift(), context.getStateStore(Names.INPUT_DRIFT_STORE), metrics,
                 context.taskId().toString());
         reissuePending();
@@ -244,8 +247,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 final GateDecision decision = gates.evaluate(ctx, route,
                         lane == candidate ? candidateOpen : currentOpen);
                 final CalibrationSnapshot fallback = scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
-                if (route.shadowCall() && shadow != null && !FallbackReasons.isInputGate(decision.reason())) {
-                    shadowJob(kv.key, ctx, now, deadline, fallback);
+                if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())) {
+                    shadowPath.ask(kv.key, ctx, now, deadline, fallback);
                 }
                 if (decision.baseline()) {
                     final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
@@ -279,17 +282,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     private ForecastFactory.RouteInfo modelRoute(final Route route) {
         return new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, route.reason(), stageId);
-    }
-
-    /** Asks the candidate in shadow for the same context; its answer goes to the shadow topic only. */
-    private void shadowJob(final String marketId, final MarketContext ctx, final long now, final long deadline,
-                           final CalibrationSnapshot fallback) {
-        final CalibrationSnapshot calibration = scoring.snapshot(ctx, shadow.client().modelName());
-        final String key = PendingJob.key(marketId, ctx.asOfMs());
-        if (shadow.tracker().add(new JobTracker.Job(key, marketId, ctx, now, deadline, calibration, fallback,
-                new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, RouteReasons.SHADOW, stageId)))) {
-            comparisons.expect(key, calibration.segment());
-        }
     }
 
     private MarketContext contextOf(final String marketId, final long asOfMs) {
@@ -328,8 +320,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (candidate != null) {
             drainServing(candidate, wallClockMs);
         }
-        if (shadow != null) {
-            drainShadow(wallClockMs);
+        if (shadowPath != null) {
+            shadowPath.drain(context.currentSystemTimeMs());
         }
         dispatch();
     }
@@ -383,73 +375,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     /**
-     * The candidate's shadow answers: published to the shadow topic (a failure as the baseline it would have
-     * served, with its reason), kept for scoring, compared with the served forecast, never served.
-     */
-    private void drainShadow(final long wallClockMs) {
-        final ModelClient client = shadow.client();
-        for (final JobTracker.Completion completion : shadow.tracker().drainCompletions()) {
-            final BatchResult result = completion.result();
-            final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
-                    completion.jobs().size());
-            for (final JobTracker.Job job : completion.jobs()) {
-                if (!shadow.tracker().resolve(job)) {
-                    continue;
-                }
-                final SeriesOutcome outcome = result.failed() ? null : result.outcomes().get(job.key());
-                if (outcome != null && outcome.isValid()) {
-                    emitShadow(job, factory.fromModel(job.marketId(), job.context(), outcome.paths(),
-                            client.modelName(), client.breakerState(), call, job.calibration(), job.route()), call);
-                } else {
-                    final String reason = result.failed() ? FallbackReasons.forModelFailure(result.failureKind())
-                            : FallbackReasons.forInvalidSeries(outcome == null ? "missing_series"
-                                    : outcome.invalidReason());
-                    emitShadow(job, factory.baseline(job.marketId(), job.context(), reason, client.breakerState(),
-                            call, job.fallbackCalibration(), job.route()), null);
-                }
-            }
-        }
-        for (final JobTracker.Job job : shadow.tracker().expire(context.currentSystemTimeMs())) {
-            emitShadow(job, factory.baseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                    client.breakerState(), null, job.fallbackCalibration(), job.route()), null);
-        }
-    }
-
-    private void emitShadow(final JobTracker.Job job, final ForecastFactory.Made made, final ForecastFactory.Call call) {
-        final ForecastRecord r = made.record();
-        final boolean published = settings.publishes(job.context().asOfMs());
-        final String outcome = r.meta().fallbackUsed() ? r.meta().fallbackReason() : "ok";
-        scoring.keepShadow(made, job.context(), r.meta().fallbackUsed() ? job.fallbackCalibration()
-                : job.calibration());
-        final ShadowComparisons.Pair pair = comparisons.shadow(job.key(), r.meta().fallbackUsed() ? null
-                : new ShadowComparisons.Side(lastMedian(r), call == null ? null : call.latencyMs()));
-        if (!published) {
-            return;
-        }
-        metrics.shadowForecast(shadow.client().modelName(), outcome);
-        compared(pair);
-        forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r));
-    }
-
-    private void compared(final ShadowComparisons.Pair pair) {
-        if (pair == null) {
-            return;
-        }
-        final boolean match = Math.abs(pair.served().lastMedian() - pair.shadow().lastMedian())
-                <= settings.shadowMatchDistance();
-        metrics.shadowComparison(shadow.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
-                pair.shadow().latencyMs());
-    }
-
-    /** The median (or middle level) of the last horizon step. */
-    private static double lastMedian(final ForecastRecord r) {
-        final double[] median = r.yhatQ().get("0.5");
-        final double[] path = median != null ? median
-                : new java.util.ArrayList<>(r.yhatQ().values()).get(r.yhatQ().size() / 2);
-        return path[path.length - 1];
-    }
-
-    /**
      * Blocks until every model job made at or before {@code asOfMs} has gone out, by answer or deadline, so
      * that scoring, and the calibration learnt from it, happens at the same point of the stream however
      * fast the input is read. Live, those jobs are an horizon old and long done; a replay reading hours of
@@ -466,14 +391,12 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             final long leftMs = (giveUpAt - System.nanoTime()) / 1_000_000L;
             if (leftMs <= 0) {
                 for (final ModelLane lane : lanes()) {
+                    if (lane == shadow) {
+                        shadowPath.expireAtOrBefore(asOfMs);
+                        continue;
+                    }
                     for (final JobTracker.Job job : lane.tracker().expireAtOrBefore(asOfMs)) {
-                        if (lane == shadow) {
-                            emitShadow(job, factory.baseline(job.marketId(), job.context(),
-                                    FallbackReasons.DEADLINE_EXCEEDED, lane.client().breakerState(), null,
-                                    job.fallbackCalibration(), job.route()), null);
-                        } else {
-                            expired(job, context.currentSystemTimeMs(), lane.client());
-                        }
+                        expired(job, context.currentSystemTimeMs(), lane.client());
                     }
                 }
                 return;
@@ -531,10 +454,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
                 stats.invalidSteps());
         metrics.routeSelected(forecast.meta().routeSelected(), forecast.meta().routeReason());
-        if (shadow != null) {
-            final PendingJob key = new PendingJob(forecast.marketId(), ctx.asOfMs(), null, null);
-            compared(comparisons.served(key.key(), new ShadowComparisons.Side(lastMedian(forecast),
-                    forecast.meta().latencyMs())));
+        if (shadowPath != null) {
+            shadowPath.served(forecast, ctx.asOfMs());
         }
         final ForecastRecord previous = latest.get(forecast.marketId());
         if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
