@@ -1,10 +1,13 @@
 package io.tsfm.streams.tick;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -16,14 +19,25 @@ import java.util.Locale;
 /**
  * Turns the raw bytes of a tick into a {@link Tick} or a {@link TickRejection}; pure, so every rule
  * is tested directly. Unknown fields are ignored (producers may add fields before we read them).
+ *
+ * <p>It reads the value in one pass over Jackson's streaming tokens (every tick goes through here, and
+ * building a tree per tick was a large share of the ingest cost). The whole value is read before any
+ * rule is applied, so a record that is not well-formed JSON anywhere, or has content after its value, is
+ * {@code malformed_json} whatever else is wrong with it; a field given twice counts with its last value.
  */
 public final class TickParser {
     /** Earliest event time accepted: anything before 2000-01-01 is a unit or clock bug. */
     public static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final int MAX_MARKET_ID_LENGTH = 256;
+    private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    /**
+     * Jackson's own text for a token after the value ({@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}
+     * when reading a tree): the parser has no such check, so the detail is kept as it was.
+     */
+    private static final String TRAILING_TOKEN = "Trailing token (of type %s) found after value (bound as "
+            + "`com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
+            + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
 
-    /** Content after the one JSON value (a second object, stray text) makes the record malformed. */
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final long maxFutureSkewMs;
 
     public TickParser(final long maxFutureSkewMs) {
@@ -54,26 +68,35 @@ public final class TickParser {
         if (value == null || value.length == 0) {
             return Result.reject(TickRejection.EMPTY_VALUE, "record has no value");
         }
-        final JsonNode root;
-        try {
-            root = mapper.readTree(value);
+        final Fields f = new Fields();
+        final JsonToken root;
+        try (JsonParser p = FACTORY.createParser(value)) {
+            root = p.nextToken();
+            if (root == JsonToken.START_OBJECT) {
+                readObject(p, f);
+            } else {
+                p.skipChildren();
+            }
+            final JsonToken trailing = root == null ? null : p.nextToken();
+            if (trailing != null) {
+                return Result.reject(TickRejection.MALFORMED_JSON, String.format(TRAILING_TOKEN, trailing));
+            }
         } catch (final JsonProcessingException e) {
             return Result.reject(TickRejection.MALFORMED_JSON, e.getOriginalMessage());
         } catch (final IOException e) {
             return Result.reject(TickRejection.MALFORMED_JSON, e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (root != JsonToken.START_OBJECT) {
             return Result.reject(TickRejection.NOT_AN_OBJECT,
-                    "expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
+                    "expected a JSON object, got " + (root == null ? JsonNodeType.MISSING : nodeType(root)));
         }
-        final JsonNode id = root.get("market_id");
-        if (id == null || id.isNull()) {
+        if (f.marketIdToken == null || f.marketIdToken == JsonToken.VALUE_NULL) {
             return Result.reject(TickRejection.MISSING_FIELD, "market_id is missing");
         }
-        if (!id.isTextual() || id.asText().isBlank()) {
+        if (f.marketIdToken != JsonToken.VALUE_STRING || f.marketId.isBlank()) {
             return Result.reject(TickRejection.WRONG_TYPE, "market_id must be a non-empty string");
         }
-        final String marketId = id.asText();
+        final String marketId = f.marketId;
         if (marketId.length() > MAX_MARKET_ID_LENGTH) {
             return Result.reject(TickRejection.OUT_OF_RANGE, "market_id is longer than " + MAX_MARKET_ID_LENGTH);
         }
@@ -81,13 +104,12 @@ public final class TickParser {
             return Result.reject(TickRejection.KEY_MISMATCH,
                     "record key '" + abbreviate(key) + "' differs from market_id '" + abbreviate(marketId) + "'");
         }
-        final JsonNode tsNode = root.get("ts");
-        if (tsNode == null || tsNode.isNull()) {
+        if (f.tsToken == null || f.tsToken == JsonToken.VALUE_NULL) {
             return Result.reject(TickRejection.MISSING_FIELD, "ts is missing");
         }
         final long ts;
         try {
-            ts = parseTimestamp(tsNode);
+            ts = timestamp(f);
         } catch (final IllegalArgumentException e) {
             return Result.reject(TickRejection.UNPARSEABLE_TIMESTAMP, e.getMessage());
         }
@@ -100,28 +122,27 @@ public final class TickParser {
                     + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
                     + Instant.ofEpochMilli(recordTimestamp));
         }
-        final JsonNode p = root.get("p_yes");
-        if (p == null || p.isNull()) {
+        if (f.pYesToken == null || f.pYesToken == JsonToken.VALUE_NULL) {
             return Result.reject(TickRejection.MISSING_FIELD, "p_yes is missing");
         }
-        if (!p.isNumber()) {
-            return Result.reject(p.isTextual() && isNonFiniteWord(p.asText()) ? TickRejection.NON_FINITE
-                    : TickRejection.WRONG_TYPE, "p_yes must be a number, got " + p.getNodeType());
+        if (!f.pYesToken.isNumeric()) {
+            return Result.reject(f.pYesToken == JsonToken.VALUE_STRING && isNonFiniteWord(f.pYesText)
+                    ? TickRejection.NON_FINITE : TickRejection.WRONG_TYPE,
+                    "p_yes must be a number, got " + nodeType(f.pYesToken));
         }
-        final double pYes = p.asDouble();
+        final double pYes = f.pYes;
         if (!Double.isFinite(pYes)) {
             return Result.reject(TickRejection.NON_FINITE, "p_yes is not finite");
         }
         if (pYes < 0.0 || pYes > 1.0) {
             return Result.reject(TickRejection.OUT_OF_RANGE, "p_yes " + pYes + " is outside [0,1]");
         }
-        final JsonNode bucketNode = root.get("liquidity_bucket");
         String bucket = null;
-        if (bucketNode != null && !bucketNode.isNull()) {
-            if (!bucketNode.isTextual()) {
+        if (f.bucketToken != null && f.bucketToken != JsonToken.VALUE_NULL) {
+            if (f.bucketToken != JsonToken.VALUE_STRING) {
                 return Result.reject(TickRejection.WRONG_TYPE, "liquidity_bucket must be a string");
             }
-            bucket = bucketNode.asText().trim().toLowerCase(Locale.ROOT);
+            bucket = f.bucket.trim().toLowerCase(Locale.ROOT);
             if (bucket.isEmpty()) {
                 bucket = null;
             }
@@ -129,43 +150,80 @@ public final class TickParser {
         final Double volume;
         final Double openInterest;
         try {
-            volume = optionalNonNegative(root, "volume_24h");
-            openInterest = optionalNonNegative(root, "open_interest");
+            volume = optionalNonNegative(f.volumeToken, f.volume, "volume_24h");
+            openInterest = optionalNonNegative(f.openInterestToken, f.openInterest, "open_interest");
         } catch (final Rejected r) {
             return Result.reject(r.reason, r.getMessage());
         }
         return Result.ok(new Tick(marketId, ts, pYes, bucket, volume, openInterest));
     }
 
-    private static Double optionalNonNegative(final JsonNode root, final String field) throws Rejected {
-        final JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            return null;
+    /**
+     * Reads the fields of the root object, the parser on its START_OBJECT; leaves it on the END_OBJECT.
+     * Values are skipped with {@link JsonParser#skipChildren()}, which still tokenizes every byte: a value
+     * Jackson refuses anywhere in the record (bad syntax, bad UTF-8, a number over its length limit) still
+     * makes the record malformed.
+     */
+    private static void readObject(final JsonParser p, final Fields f) throws IOException {
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            final JsonToken t = p.nextToken();
+            switch (name) {
+                case "market_id" -> {
+                    f.marketIdToken = t;
+                    f.marketId = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                case "ts" -> {
+                    f.tsToken = t;
+                    f.tsText = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    f.tsNumber = null;
+                    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                        f.tsMs = p.getLongValue();
+                    } else if (t == JsonToken.VALUE_NUMBER_INT) {
+                        f.tsNumber = JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
+                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                        f.tsNumber = JsonNodeFactory.instance.numberNode(p.getDoubleValue());
+                    }
+                }
+                case "p_yes" -> {
+                    f.pYesToken = t;
+                    f.pYesText = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    f.pYes = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                }
+                case "liquidity_bucket" -> {
+                    f.bucketToken = t;
+                    f.bucket = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                case "volume_24h" -> {
+                    f.volumeToken = t;
+                    f.volume = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                }
+                case "open_interest" -> {
+                    f.openInterestToken = t;
+                    f.openInterest = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                }
+                default -> {
+                    // unknown: ignored
+                }
+            }
+            p.skipChildren();
         }
-        if (!n.isNumber()) {
-            throw new Rejected(TickRejection.WRONG_TYPE, field + " must be a number");
-        }
-        final double v = n.asDouble();
-        if (!Double.isFinite(v)) {
-            throw new Rejected(TickRejection.NON_FINITE, field + " is not finite");
-        }
-        if (v < 0) {
-            throw new Rejected(TickRejection.OUT_OF_RANGE, field + " must not be negative");
-        }
-        return v;
     }
 
-    static long parseTimestamp(final JsonNode node) {
-        if (node.getNodeType() == JsonNodeType.NUMBER) {
+    private static long timestamp(final Fields f) {
+        if (f.tsNumber != null) {
+            final JsonNode node = f.tsNumber;
             if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
                 throw new IllegalArgumentException("ts must be whole epoch milliseconds, got " + node);
             }
             return node.asLong();
         }
-        if (!node.isTextual()) {
+        if (f.tsToken == JsonToken.VALUE_NUMBER_INT) {
+            return f.tsMs;
+        }
+        if (f.tsToken != JsonToken.VALUE_STRING) {
             throw new IllegalArgumentException("ts must be an ISO-8601 string or epoch milliseconds");
         }
-        final String text = node.asText().trim();
+        final String text = f.tsText.trim();
         try {
             return Instant.parse(text).toEpochMilli();
         } catch (final DateTimeException ignored) {
@@ -176,6 +234,36 @@ public final class TickParser {
         } catch (final DateTimeException e) {
             throw new IllegalArgumentException("ts '" + abbreviate(text) + "' is not ISO-8601 with an offset");
         }
+    }
+
+    private static Double optionalNonNegative(final JsonToken token, final double v, final String field)
+            throws Rejected {
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!token.isNumeric()) {
+            throw new Rejected(TickRejection.WRONG_TYPE, field + " must be a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new Rejected(TickRejection.NON_FINITE, field + " is not finite");
+        }
+        if (v < 0) {
+            throw new Rejected(TickRejection.OUT_OF_RANGE, field + " must not be negative");
+        }
+        return v;
+    }
+
+    /** The tree node type a value starting with this token reads as: the name rejection details give. */
+    private static JsonNodeType nodeType(final JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> JsonNodeType.OBJECT;
+            case START_ARRAY -> JsonNodeType.ARRAY;
+            case VALUE_STRING -> JsonNodeType.STRING;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNodeType.NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> JsonNodeType.BOOLEAN;
+            case VALUE_NULL -> JsonNodeType.NULL;
+            default -> JsonNodeType.POJO;
+        };
     }
 
     private static boolean isNonFiniteWord(final String s) {
@@ -190,6 +278,29 @@ public final class TickParser {
     /** The key as text, or null for a record without one. */
     public static String keyText(final byte[] key) {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The known fields as the one pass left them: the token each value started with (null when absent)
+     * and, for the types the rules read, its value.
+     */
+    private static final class Fields {
+        private JsonToken marketIdToken;
+        private String marketId;
+        private JsonToken tsToken;
+        private String tsText;
+        private long tsMs;
+        /** A numeric ts that is not a plain long (a fraction, or too big), as the node the rules inspect. */
+        private JsonNode tsNumber;
+        private JsonToken pYesToken;
+        private String pYesText;
+        private double pYes;
+        private JsonToken bucketToken;
+        private String bucket;
+        private JsonToken volumeToken;
+        private double volume;
+        private JsonToken openInterestToken;
+        private double openInterest;
     }
 
     private static final class Rejected extends Exception {

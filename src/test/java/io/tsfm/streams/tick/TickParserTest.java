@@ -336,6 +336,114 @@ class TickParserTest {
     }
 
     @Test
+    void readsADuplicatedFieldAsItsLastValue() {
+        assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"p_yes\":0.5}")).pYes()).isEqualTo(0.5);
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
+                + "\"p_yes\":null}"))).isEqualTo(TickRejection.MISSING_FIELD);
+        assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":\"0.42\","
+                + "\"p_yes\":0.42}")).pYes()).isEqualTo(0.42);
+        final TickParser.Result keyChanged = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
+                + "\"p_yes\":0.42,\"market_id\":\"m2\"}");
+        assertThat(keyChanged.rejection().detail()).isEqualTo("record key 'm1' differs from market_id 'm2'");
+    }
+
+    @Test
+    void namesTheTypeOfANestedValueGivenForAKnownField() {
+        assertThat(parse(tick("{\"v\":0.42}")).rejection())
+                .isEqualTo(new TickRejection(TickRejection.WRONG_TYPE, "p_yes must be a number, got OBJECT"));
+        assertThat(parse(tick("[0.42]")).rejection().detail()).isEqualTo("p_yes must be a number, got ARRAY");
+        assertThat(parse(tick("false")).rejection().detail()).isEqualTo("p_yes must be a number, got BOOLEAN");
+        assertThat(reason(parse(null, "{\"market_id\":{\"id\":\"m1\"},\"ts\":1714564500000,\"p_yes\":0.42}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(parse(tickAt("[1714564500000]")).rejection().detail())
+                .isEqualTo("ts must be an ISO-8601 string or epoch milliseconds");
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,"
+                + "\"liquidity_bucket\":[\"mid\"]}"))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"volume_24h\":{}}").rejection())
+                .isEqualTo(new TickRejection(TickRejection.WRONG_TYPE, "volume_24h must be a number"));
+    }
+
+    @Test
+    void skipsNestedValuesOfUnknownFieldsEvenWhenTheyHoldKnownNames() {
+        final Tick tick = accepted(parse("{\"extra\":{\"p_yes\":7,\"ts\":[{\"market_id\":\"m9\"}]},"
+                + "\"market_id\":\"m1\",\"list\":[[],{},[null,true,\"x\",1e400]],\"ts\":1714564500000,\"p_yes\":0.42}"));
+
+        assertThat(tick).isEqualTo(new Tick("m1", TICK_TS, 0.42, null, null, null));
+    }
+
+    @Test
+    void rejectsMalformedJsonInsideTheValueOfAnUnknownField() {
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":[1,}]}")))
+                .isEqualTo(TickRejection.MALFORMED_JSON);
+        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":\"\\q\"}").rejection())
+                .isEqualTo(new TickRejection(TickRejection.MALFORMED_JSON, "Unrecognized character escape 'q' (code 113)"));
+        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":" + "1".repeat(1001) + "}")
+                .rejection().reason()).isEqualTo(TickRejection.MALFORMED_JSON);
+    }
+
+    @Test
+    void rejectsMalformedJsonBeforeAnyFieldRule() {
+        // the whole value is read first: a missing market id does not hide the broken syntax after it
+        assertThat(reason(parse("{\"ts\":1714564500000,\"p_yes\":0.42,\"x\":tru}")))
+                .isEqualTo(TickRejection.MALFORMED_JSON);
+        assertThat(reason(parse("[1,2] x"))).isEqualTo(TickRejection.MALFORMED_JSON);
+    }
+
+    @Test
+    void namesTheTrailingTokenAsJacksonsTreeReaderDid() {
+        assertThat(parse(tick("0.42") + " 5").rejection().detail()).isEqualTo("Trailing token (of type "
+                + "VALUE_NUMBER_INT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not "
+                + "allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+        assertThat(reason(parse("[1] {}"))).isEqualTo(TickRejection.MALFORMED_JSON);
+    }
+
+    @Test
+    void rejectsAValueOfOnlyWhitespaceAsNotAnObject() {
+        assertThat(parse(" \n ").rejection())
+                .isEqualTo(new TickRejection(TickRejection.NOT_AN_OBJECT, "expected a JSON object, got MISSING"));
+        assertThat(parse("null").rejection().detail()).isEqualTo("expected a JSON object, got NULL");
+        assertThat(parse("\"m1\"").rejection().detail()).isEqualTo("expected a JSON object, got STRING");
+    }
+
+    @Test
+    void treatsNumbersWrittenAsStringsAsStrings() {
+        assertThat(parse(tickAt("\"1714564500000\"")).rejection()).isEqualTo(new TickRejection(
+                TickRejection.UNPARSEABLE_TIMESTAMP, "ts '1714564500000' is not ISO-8601 with an offset"));
+        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,"
+                + "\"open_interest\":\"5\"}"))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(reason(parse(tick("\" nan \"")))).isEqualTo(TickRejection.NON_FINITE);
+    }
+
+    @Test
+    void acceptsAWholeEpochGivenAsAFloatingPointNumber() {
+        assertThat(accepted(parse(tickAt("1714564500000.0"))).tsMs()).isEqualTo(TICK_TS);
+        assertThat(accepted(parse(tickAt("1.7145645E12"))).tsMs()).isEqualTo(TICK_TS);
+    }
+
+    @Test
+    void rejectsEpochNumbersBeyondALongWithTheNumberInTheDetail() {
+        assertThat(parse(tickAt("99999999999999999999")).rejection().detail())
+                .isEqualTo("ts must be whole epoch milliseconds, got 99999999999999999999");
+        assertThat(parse(tickAt("9223372036854775808")).rejection().detail())
+                .isEqualTo("ts must be whole epoch milliseconds, got 9223372036854775808");
+        assertThat(parse(tickAt("9.3e18")).rejection().detail())
+                .isEqualTo("ts must be whole epoch milliseconds, got 9.3E18");
+        assertThat(parse(tickAt("1e999")).rejection().detail())
+                .isEqualTo("ts must be whole epoch milliseconds, got \"Infinity\"");
+        assertThat(reason(parse(tickAt("9223372036854775807")))).isEqualTo(TickRejection.ABSURD_TIMESTAMP);
+        assertThat(parse(tickAt("-9223372036854775808")).rejection().detail())
+                .isEqualTo("ts -292275055-05-16T16:47:04.192Z is before 2000");
+    }
+
+    @Test
+    void readsAnIntegerTooLargeForADoubleAsNonFinite() {
+        assertThat(parse(tick("1".repeat(400))).rejection())
+                .isEqualTo(new TickRejection(TickRejection.NON_FINITE, "p_yes is not finite"));
+        assertThat(accepted(parse(tick("-0"))).pYes()).isEqualTo(0.0);
+    }
+
+    @Test
     void decodesTheKeyAsUtf8() {
         assertThat(TickParser.keyText("märkt".getBytes(StandardCharsets.UTF_8))).isEqualTo("märkt");
         assertThat(TickParser.keyText(null)).isNull();
