@@ -41,8 +41,4 @@ public final class BandCalibration {
         }
         return out;
     }
-
-    public BandScaler scaler() {
-        return scaler;
-    }
 }

@@ -62,8 +62,4 @@ final class ShadowComparisons {
         open.remove(key);
         return new Pair(slot.segment, slot.served, slot.shadow);
     }
-
-    int size() {
-        return open.size();
-    }
 }

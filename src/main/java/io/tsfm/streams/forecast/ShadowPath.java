@@ -7,7 +7,6 @@ import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.rollout.RouteReasons;
-import java.util.ArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -99,7 +98,7 @@ final class ShadowPath {
         final boolean fellBack = r.meta().fallbackUsed();
         scoring.keepShadow(made, job.context(), fellBack ? job.fallbackCalibration() : job.calibration());
         final ShadowComparisons.Pair pair = comparisons.shadow(job.key(), fellBack ? null
-                : new ShadowComparisons.Side(lastMedian(r), call == null ? null : call.latencyMs()));
+                : new ShadowComparisons.Side(r.lastMedian(), call == null ? null : call.latencyMs()));
         if (!settings.publishes(job.context().asOfMs())) {
             return;
         }
@@ -111,7 +110,7 @@ final class ShadowPath {
     /** The served forecast of a market and as_of, to pair with its shadow. */
     void served(final ForecastRecord forecast, final long asOfMs) {
         compared(comparisons.served(PendingJob.key(forecast.marketId(), asOfMs),
-                new ShadowComparisons.Side(lastMedian(forecast), forecast.meta().latencyMs())));
+                new ShadowComparisons.Side(forecast.lastMedian(), forecast.meta().latencyMs())));
     }
 
     private void compared(final ShadowComparisons.Pair pair) {
@@ -122,12 +121,5 @@ final class ShadowPath {
                 <= settings.shadowMatchDistance();
         metrics.shadowComparison(lane.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
                 pair.shadow().latencyMs());
-    }
-
-    /** The median (or middle level) of the last horizon step. */
-    static double lastMedian(final ForecastRecord r) {
-        final double[] median = r.yhatQ().get("0.5");
-        final double[] path = median != null ? median : new ArrayList<>(r.yhatQ().values()).get(r.yhatQ().size() / 2);
-        return path[path.length - 1];
     }
 }

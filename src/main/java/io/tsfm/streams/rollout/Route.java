@@ -2,8 +2,6 @@ package io.tsfm.streams.rollout;
 
 import io.tsfm.streams.forecast.FallbackReasons;
 import io.tsfm.streams.forecast.GateDecision;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The router's decision for one market: who serves it, why, at which stage, and whether the candidate is
@@ -16,13 +14,6 @@ import java.util.Map;
  * @param shadow the candidate to call in shadow, or null for none
  */
 public record Route(RouteTarget target, ModelRef model, String reason, RolloutStage stage, ModelRef shadow) {
-
-    /** Meta key of {@link #routeSelected()}. */
-    public static final String META_ROUTE_SELECTED = "route_selected";
-    /** Meta key of {@link #reason()}. */
-    public static final String META_ROUTE_REASON = "route_reason";
-    /** Meta key of {@link #stage()}. */
-    public static final String META_ROLLOUT_STAGE = "rollout_stage";
 
     public Route {
         if (target == null || reason == null || stage == null) {
@@ -53,14 +44,5 @@ public record Route(RouteTarget target, ModelRef model, String reason, RolloutSt
      */
     public GateDecision gateDecision() {
         return baseline() ? new GateDecision(FallbackReasons.ROUTE_POLICY_BASELINE, reason) : GateDecision.MODEL;
-    }
-
-    /** {@code route_selected}, {@code route_reason}, {@code rollout_stage}, in that order, for forecast meta. */
-    public Map<String, String> meta() {
-        final Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(META_ROUTE_SELECTED, routeSelected());
-        meta.put(META_ROUTE_REASON, reason);
-        meta.put(META_ROLLOUT_STAGE, stage.id());
-        return meta;
     }
 }

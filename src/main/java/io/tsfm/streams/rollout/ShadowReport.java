@@ -110,7 +110,7 @@ public final class ShadowReport {
         }
         if (served != null) {
             a.compared++;
-            if (Math.abs(lastMedian(served) - lastMedian(shadow)) <= matchDistance) {
+            if (Math.abs(served.lastMedian() - shadow.lastMedian()) <= matchDistance) {
                 a.matches++;
             }
             if (served.meta().latencyMs() != null && shadow.meta().latencyMs() != null) {
@@ -127,12 +127,6 @@ public final class ShadowReport {
             a.servedPinball += servedScore.served().meanPinball();
             a.shadowPinball += shadowScore.served().meanPinball();
         }
-    }
-
-    static double lastMedian(final ForecastRecord r) {
-        final double[] median = r.yhatQ().getOrDefault("0.5", new ArrayList<>(r.yhatQ().values())
-                .get(r.yhatQ().size() / 2));
-        return median[median.length - 1];
     }
 
     private static boolean inRange(final String asOf, final Instant from, final Instant to) {

@@ -68,8 +68,4 @@ public final class ScoreTally {
     public Map<String, Long> forecasts() {
         return forecasts;
     }
-
-    public boolean isEmpty() {
-        return sums.isEmpty();
-    }
 }

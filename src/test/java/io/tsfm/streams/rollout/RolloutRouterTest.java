@@ -147,16 +147,6 @@ class RolloutRouterTest {
     }
 
     @Test
-    void routeMetaCarriesTheSelectionTheReasonAndTheStage() {
-        final Route route = router(RolloutStage.CANARY_5, null, false).route(OUTSIDE, "high");
-
-        assertThat(route.meta()).containsExactly(
-                entry("route_selected", "baseline"),
-                entry("route_reason", "outside_canary_share"),
-                entry("rollout_stage", "canary_5"));
-    }
-
-    @Test
     void aPolicyWithoutAnyModelIsRefused() {
         assertThatThrownBy(() -> new RolloutPolicy(RolloutStage.CANARY_5, null, null, SegmentRules.NONE, false))
                 .isInstanceOf(IllegalArgumentException.class)
