@@ -169,8 +169,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 // every forecast this boundary scores must have gone out first (only a replay outruns the model)
                 settle(boundary - (long) settings.horizon() * step);
                 final long realisedAt = boundary;
-                scoring.scoreDue(boundary, score -> {
-                    if (settings.publishes(Instant.parse(score.asOfTs()).toEpochMilli())) {
+                scoring.scoreDue(boundary, (score, asOfMs) -> {
+                    if (settings.publishes(asOfMs)) {
                         forward(score.marketId(), realisedAt, Emission.of(score));
                     }
                 });
@@ -461,7 +461,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
             latest.put(forecast.marketId(), forecast);
         }
-        forward(forecast.marketId(), Instant.parse(forecast.asOfTs()).toEpochMilli(), Emission.of(forecast));
+        forward(forecast.marketId(), ctx.asOfMs(), Emission.of(forecast));
     }
 
     private void forward(final String marketId, final long asOfMs, final Emission emission) {

@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -112,9 +112,9 @@ final class ForecastScoring {
 
     /**
      * Scores every open forecast whose last step closes at or before {@code boundaryMs}, in key order
-     * (as_of, then market), feeds the calibrators and hands each score record to {@code out}.
+     * (as_of, then market), feeds the calibrators and hands each score record and its as_of to {@code out}.
      */
-    void scoreDue(final long boundaryMs, final Consumer<ForecastScore> out) {
+    void scoreDue(final long boundaryMs, final ObjLongConsumer<ForecastScore> out) {
         if (snapshotBoundaryMs != Long.MIN_VALUE && snapshotBoundaryMs < boundaryMs) {
             cycleSnapshots.clear();
         }
@@ -139,7 +139,7 @@ final class ForecastScoring {
                 }
             }
             tally.add(f.runtime(), f.modelName(), f.segment(), result.served(), result.uncalibrated(), f.shadow());
-            out.accept(result.record());
+            out.accept(result.record(), f.asOfMs());
             open.delete(f.key());
         }
         calibrators.forEach((model, set) -> set.takeDirty().forEach((k, v) -> calibration.put(model + "|" + k, v)));
