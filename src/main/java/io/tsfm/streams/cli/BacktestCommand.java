@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,14 +75,7 @@ public final class BacktestCommand implements Callable<Integer> {
         final AppConfig live;
         try {
             final AppConfig loaded = ConfigLoader.load(configFile, System.getenv());
-            if (model == null) {
-                live = loaded;
-            } else {
-                final Map<String, String> values = new HashMap<>(loaded.originalsStrings());
-                loaded.kafkaProperties().forEach((k, v) -> values.put(k, String.valueOf(v)));
-                values.put(ConfigKeys.TOLLAMA_MODEL, model);
-                live = ConfigLoader.fromLayers(List.of(values), Map.of());
-            }
+            live = model == null ? loaded : loaded.with(Map.of(ConfigKeys.TOLLAMA_MODEL, model));
         } catch (final ConfigException e) {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -243,6 +243,13 @@ public final class AppConfig extends AbstractConfig {
         }
     }
 
+    /** This configuration (its own settings and pass-through properties) with {@code overrides} on top. */
+    public AppConfig with(final Map<String, String> overrides) {
+        final Map<String, String> base = new java.util.HashMap<>(originalsStrings());
+        kafkaProperties.forEach((k, v) -> base.put(k, String.valueOf(v)));
+        return ConfigLoader.fromLayers(List.of(base, overrides), Map.of());
+    }
+
     /** Kafka Streams / client properties that passed through (already merged: file, then environment). */
     public Map<String, Object> kafkaProperties() {
         return kafkaProperties;

@@ -3,7 +3,6 @@ package io.tsfm.streams.replay;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.config.ConfigLoader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ public final class ReplayConfig {
     }
 
     public static AppConfig derive(final AppConfig live, final ReplayRequest request, final long nowMs) {
-        final Map<String, String> base = new HashMap<>(live.originalsStrings());
-        live.kafkaProperties().forEach((k, v) -> base.put(k, String.valueOf(v)));
         final Map<String, String> overrides = new HashMap<>();
         final String appId = request.applicationId() != null ? request.applicationId()
                 : live.getString(APPLICATION_ID) + "-replay-" + nowMs / 1000;
@@ -37,9 +34,9 @@ public final class ReplayConfig {
         if (request.to() != null) {
             overrides.put(CYCLE_WINDOW_END_MS, Long.toString(request.to().toEpochMilli()));
         }
-        if (!base.containsKey(OPS_PORT)) {
+        if (!live.originalsStrings().containsKey(OPS_PORT)) {
             overrides.put(OPS_PORT, "0"); // never collide with a live instance on the same host
         }
-        return ConfigLoader.fromLayers(List.of(base, overrides), Map.of());
+        return live.with(overrides);
     }
 }

@@ -31,11 +31,15 @@ public record BandScore(double realised, double[] quantiles, BandOutcome outcome
 
     /** Mean pinball loss over the levels. */
     public double meanPinball() {
+        return meanOf(pinball);
+    }
+
+    static double meanOf(final double[] losses) {
         double sum = 0.0;
-        for (final double l : pinball) {
+        for (final double l : losses) {
             sum += l;
         }
-        return sum / pinball.length;
+        return sum / losses.length;
     }
 
     public boolean inside() {

@@ -25,6 +25,11 @@ public record ForecastScore(int schemaVersion, String marketId, String asOfTs, S
         public static Band of(final BandScore s) {
             return new Band(s.quantiles(), s.outcome().label(), s.pinball(), s.width());
         }
+
+        /** Mean pinball loss over the quantiles. */
+        public double meanPinball() {
+            return BandScore.meanOf(pinball);
+        }
     }
 
     /** Over all steps: share inside, below, above; mean pinball (over steps and quantiles); mean width. */

@@ -73,8 +73,8 @@ public final class ScoreTable {
                 steps++;
                 servedInside += "inside".equals(s.served().outcome()) ? 1 : 0;
                 uncalibratedInside += "inside".equals(s.uncalibrated().outcome()) ? 1 : 0;
-                servedPinball += mean(s.served().pinball());
-                uncalibratedPinball += mean(s.uncalibrated().pinball());
+                servedPinball += s.served().meanPinball();
+                uncalibratedPinball += s.uncalibrated().meanPinball();
                 servedWidth += s.served().width();
                 uncalibratedWidth += s.uncalibrated().width();
             }
@@ -82,14 +82,6 @@ public final class ScoreTable {
         final double n = Math.max(steps, 1);
         return new Row(runtime, model, slice.name(), forecasts, steps, servedInside / n, uncalibratedInside / n,
                 servedPinball / n, uncalibratedPinball / n, servedWidth / n, uncalibratedWidth / n);
-    }
-
-    private static double mean(final double[] values) {
-        double sum = 0;
-        for (final double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     /** The rows as a Markdown table. */
