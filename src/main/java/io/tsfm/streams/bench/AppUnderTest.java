@@ -65,6 +65,7 @@ final class AppUnderTest implements AutoCloseable {
         s.put("commit.interval.ms", "100");
         s.put("ops.port", "0");
         s.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstConsumed.class.getName());
+        s.putAll(env.appSettings());
         return s;
     }
 

@@ -43,8 +43,12 @@ final class BenchEnvironment implements AutoCloseable {
     private final LocalForecaster forecaster;
     private final Admin admin;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final Map<String, String> appSettings;
 
-    BenchEnvironment(final String bootstrapServers, final FaultProfile fault, final PrintStream out) {
+    /** @param appSettings app settings ({@code --set}) laid over every tsfm app's; the pass-through keeps Kafka's defaults */
+    BenchEnvironment(final String bootstrapServers, final FaultProfile fault, final Map<String, String> appSettings,
+                     final PrintStream out) {
+        this.appSettings = Map.copyOf(appSettings);
         try {
             this.workDir = Files.createTempDirectory("tsfm-bench-");
         } catch (final IOException e) {
@@ -66,6 +70,10 @@ final class BenchEnvironment implements AutoCloseable {
         final Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         admin = Admin.create(p);
+    }
+
+    Map<String, String> appSettings() {
+        return appSettings;
     }
 
     String bootstrap() {

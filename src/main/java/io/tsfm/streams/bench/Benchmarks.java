@@ -20,7 +20,10 @@ public final class Benchmarks {
     public record Options(String scenario, int runs, int ticks, int ingestMarkets, List<Integer> markets,
                           int tickMinutes, int naiveMarkets, long latencyMs, long latencyPerSeriesMs,
                           int seriesPerRequest, int maxInFlight, long jobDeadlineMs, String bootstrapServers,
-                          Path json, Path chart) {
+                          Path json, Path chart, Map<String, String> appSettings) {
+        public Options {
+            appSettings = Map.copyOf(appSettings);
+        }
     }
 
     /** @return true when every scenario completed */
@@ -35,10 +38,11 @@ public final class Benchmarks {
         report.setting("partitions", BenchEnvironment.PARTITIONS);
         report.setting("stream.threads", 1);
         report.setting("commit.interval.ms", 100);
+        new java.util.TreeMap<>(o.appSettings()).forEach((k, v) -> report.setting("set " + k, v));
         final FaultProfile fault = FaultProfile.builder().latencyMs(o.latencyMs())
                 .latencyPerSeriesMs(o.latencyPerSeriesMs()).build();
         final long started = System.nanoTime();
-        try (BenchEnvironment env = new BenchEnvironment(o.bootstrapServers(), fault, out)) {
+        try (BenchEnvironment env = new BenchEnvironment(o.bootstrapServers(), fault, o.appSettings(), out)) {
             if ("ingest".equals(o.scenario()) || "all".equals(o.scenario())) {
                 new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.runs(), report);
             }

@@ -1,9 +1,14 @@
 package io.tsfm.streams.cli;
 
 import io.tsfm.streams.bench.Benchmarks;
+import io.tsfm.streams.config.AppConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--ticks", defaultValue = "200000", description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ticks", defaultValue = "600000", description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
     int ticks;
 
     @Option(names = "--ingest-markets", defaultValue = "2000", description = "ingest: markets the ticks spread over (default: ${DEFAULT-VALUE}).")
@@ -67,6 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "An app setting laid over the benchmark's for every tsfm app (not the pass-through; the scenario's own settings still win), "
+                    + "repeatable, e.g. --set max.task.idle.ms=0 (docs/configuration.md).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--chart", description = "Write a PNG of the cycle latency distribution (largest market count, median run).")
     Path chart;
 
@@ -84,11 +94,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--markets >= 3 each; latencies >= 0");
             return ExitCodes.CONFIG;
         }
+        try {
+            StreamsConfig.configDef().parse(AppConfig.of(settings).streamsProperties());
+        } catch (final ConfigException e) {
+            System.err.println("Invalid --set: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
         final List<Integer> counts = markets != null ? markets
                 : "resources".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
         final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, counts,
                 tickMinutes, naiveMarkets, latencyMs, latencyPerSeriesMs, seriesPerRequest, maxInFlight,
-                jobDeadlineMs, bootstrapServers, json, chart);
+                jobDeadlineMs, bootstrapServers, json, chart, settings);
         return Benchmarks.run(options, System.out) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

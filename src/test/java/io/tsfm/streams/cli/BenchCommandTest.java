@@ -19,4 +19,14 @@ class BenchCommandTest {
         assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--markets", "2")).isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--tick-minutes", "61")).isEqualTo(ExitCodes.CONFIG);
     }
+
+    @Test
+    void anUnknownOrInvalidSettingIsAConfigError() {
+        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--set", "no.such.key=1"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--set", "max.task.idle.ms=soon"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--set", "horizon.steps=0"))
+                .isEqualTo(ExitCodes.CONFIG);
+    }
 }
