@@ -243,6 +243,14 @@ public final class AppConfig extends AbstractConfig {
         }
     }
 
+    /**
+     * Kafka Streams properties whose default here differs from Kafka's (a pass-through property wins):
+     * {@code max.task.idle.ms} = -1, because a task's second input, the rekey repartition topic, only
+     * carries ticks sent without a key, and waiting on it (Kafka's 0) orders nothing that matters but
+     * costs every tick (docs/architecture.md, "Ticks").
+     */
+    public static final Map<String, String> STREAMS_DEFAULTS = Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+
     /** This configuration (its own settings and pass-through properties) with {@code overrides} on top. */
     public AppConfig with(final Map<String, String> overrides) {
         final Map<String, String> base = new java.util.HashMap<>(originalsStrings());
@@ -255,9 +263,13 @@ public final class AppConfig extends AbstractConfig {
         return kafkaProperties;
     }
 
-    /** Properties for {@code KafkaStreams}: our Kafka-facing keys, then every pass-through property. */
+    /**
+     * Properties for {@code KafkaStreams}: our Kafka-facing keys and {@link #STREAMS_DEFAULTS}, then every
+     * pass-through property.
+     */
     public java.util.Properties streamsProperties() {
         final java.util.Properties props = new java.util.Properties();
+        props.putAll(STREAMS_DEFAULTS);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));

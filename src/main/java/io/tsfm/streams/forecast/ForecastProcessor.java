@@ -81,9 +81,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
         this.settings = settings;
-        this.current = ModelLane.of(clients.current());
-        this.candidate = ModelLane.of(clients.candidate());
-        this.shadow = ModelLane.of(clients.shadow());
+        this.current = ModelLane.of(clients.current(), settings);
+        this.candidate = ModelLane.of(clients.candidate(), settings);
+        this.shadow = ModelLane.of(clients.shadow(), settings);
         this.router = new RolloutRouter(settings.rollout());
         this.stageId = settings.rollout().stage().id();
         this.metrics = metrics;
@@ -193,21 +193,27 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         final String marketId = tick.marketId();
         final long start = grid.stepStart(tick.tsMs());
         // the cached entry is what the stores hold (this is their only writer), so a tick in the market's
-        // latest step reads neither store; anything else asks the store
+        // latest step reads neither store
         final TickCache.Entry cached = tickCache.get(marketId);
-        final StepClose existing = cached != null && cached.stepStart == start ? cached.close
-                : steps.fetch(marketId, start);
+        // a cycle deletes markets silent for longer than the expiry; one that could have done so since the
+        // entry was cached makes the store answer
+        final MarketState market = cached != null && cached.market != null
+                && cached.market.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
+                ? cached.market : markets.get(marketId);
+        final StepClose existing;
+        if (cached != null && cached.stepStart == start) {
+            existing = cached.close;
+        } else if (market != null && start > grid.stepStart(market.lastTickMs())) {
+            existing = null; // the tick opens the market's latest step: no close can exist for it yet
+        } else {
+            existing = steps.fetch(marketId, start);
+        }
         final StepClose updated = existing == null
                 ? new StepClose(tick.pYes(), tick.tsMs(), tick.liquidityBucket())
                 : existing.merge(tick.pYes(), tick.tsMs(), tick.liquidityBucket());
         if (updated != existing) {
             steps.put(marketId, updated, start);
         }
-        // a cycle deletes markets silent for longer than the expiry; one that could have done so since the
-        // entry was cached makes the store answer
-        final MarketState market = cached != null && cached.market != null
-                && cached.market.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
-                ? cached.market : markets.get(marketId);
         MarketState now = market;
         if (market == null) {
             now = new MarketState(tick.tsMs(), tick.tsMs());
@@ -298,7 +304,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     private void dispatch() {
         for (final ModelLane lane : lanes()) {
-            lane.tracker().dispatch(lane.client(), settings.transform(), settings.seriesPerRequest());
+            lane.tracker().dispatch();
         }
     }
 

@@ -62,7 +62,9 @@ final class SeriesParser {
         }
         final List<String> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            out.add(r.string(array.get(i), loc.child("timestamps").child(i)));
+            final JsonNode element = array.get(i);
+            out.add(element.isTextual() ? element.textValue()
+                    : r.string(element, loc.child("timestamps").child(i)));
         }
         return out;
     }

@@ -33,6 +33,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public final class TollamaClient implements ModelClient {
     private final ScheduledExecutorService scheduler;
     private final PayloadValidator validator;
     private final URI forecastUri;
+    private final AtomicReference<EncodedGrid> lastGrid = new AtomicReference<>();
 
     private final TsfmMetrics metrics;
     private final String role;
@@ -251,13 +253,14 @@ public final class TollamaClient implements ModelClient {
                 g.writeStartObject();
                 g.writeStringField("id", s.id());
                 g.writeStringField("freq", settings.freqAlias());
-                g.writeArrayFieldStart("timestamps");
-                for (final String t : s.timestamps()) {
-                    g.writeString(t);
+                g.writeFieldName("timestamps");
+                g.writeRawValue(timestampsJson(s.timestamps()));
+                g.writeArrayFieldStart("target");
+                for (final double v : s.target()) {
+                    // float precision: what the models compute in, half the digits to write and to parse
+                    g.writeNumber((float) v);
                 }
                 g.writeEndArray();
-                g.writeFieldName("target");
-                g.writeArray(s.target(), 0, s.target().length);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -268,6 +271,24 @@ public final class TollamaClient implements ModelClient {
             throw new IllegalStateException("cannot write to memory", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The timestamps as a JSON array: every series of a cycle shares one grid (most often the very same
+     * array), so it is encoded once and written raw.
+     */
+    private String timestampsJson(final String[] timestamps) throws JsonProcessingException {
+        final EncodedGrid last = lastGrid.get();
+        if (last != null && (last.timestamps() == timestamps || Arrays.equals(last.timestamps(), timestamps))) {
+            return last.json();
+        }
+        final String json = mapper.writeValueAsString(timestamps);
+        lastGrid.set(new EncodedGrid(timestamps, json));
+        return json;
+    }
+
+    /** A grid and its JSON text; the array is never written to. */
+    private record EncodedGrid(String[] timestamps, String json) {
     }
 
     Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {

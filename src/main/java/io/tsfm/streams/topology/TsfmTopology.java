@@ -129,11 +129,13 @@ public final class TsfmTopology {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 // a fixed order, so the topology description (topology-docs/) is the same on every run
+                // step-closes is cached: ticks of one market and step within a commit interval become one
+                        // RocksDB write and one changelog record (statestore.cache.max.bytes=0 turns it off)
                 return new LinkedHashSet<>(List.of(
                         Stores.windowStoreBuilder(
                                 Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(),
                                         settings.step(), false),
-                                Serdes.String(), new StepCloseSerde()),
+                                Serdes.String(), new StepCloseSerde()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.MARKET_STATE_STORE),
                                 Serdes.String(), new MarketStateSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_STORE),

@@ -143,7 +143,15 @@ class AppConfigTest {
                 "processing.guarantee", "at_least_once")).streamsProperties();
 
         assertThat(props).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
-                Map.entry("application.id", "tsfm-test"), Map.entry("processing.guarantee", "at_least_once"));
+                Map.entry("application.id", "tsfm-test"), Map.entry("processing.guarantee", "at_least_once"),
+                Map.entry("max.task.idle.ms", "-1"));
+    }
+
+    @Test
+    void letsAPassThroughPropertyOverrideTheTaskIdleDefault() {
+        final Properties props = AppConfig.of(Map.of("max.task.idle.ms", "0")).streamsProperties();
+
+        assertThat(props).containsEntry("max.task.idle.ms", "0");
     }
 
     @Test

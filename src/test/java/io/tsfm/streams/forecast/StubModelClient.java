@@ -21,7 +21,8 @@ public final class StubModelClient implements ModelClient {
     private final int horizon;
     private Function<List<SeriesInput>, BatchResult> behaviour;
     private final List<List<SeriesInput>> calls = new ArrayList<>();
-    private final List<CompletableFuture<BatchResult>> held = new ArrayList<>();
+    /** Calls held open, each with the series it carried. */
+    private final List<Map.Entry<CompletableFuture<BatchResult>, List<SeriesInput>>> held = new ArrayList<>();
     private boolean hold;
     private boolean breakerOpen;
     private int slots = Integer.MAX_VALUE;
@@ -62,11 +63,12 @@ public final class StubModelClient implements ModelClient {
         return this;
     }
 
+    /** Answers every held call, oldest first; calls an answer starts on the way stay held. */
     public void releaseAll() {
-        final List<CompletableFuture<BatchResult>> copy = new ArrayList<>(held);
+        final List<Map.Entry<CompletableFuture<BatchResult>, List<SeriesInput>>> copy = new ArrayList<>(held);
         held.clear();
-        for (int i = 0; i < copy.size(); i++) {
-            copy.get(i).complete(behaviour.apply(calls.get(calls.size() - copy.size() + i)));
+        for (final Map.Entry<CompletableFuture<BatchResult>, List<SeriesInput>> call : copy) {
+            call.getKey().complete(behaviour.apply(call.getValue()));
         }
     }
 
@@ -98,7 +100,7 @@ public final class StubModelClient implements ModelClient {
         calls.add(List.copyOf(series));
         if (hold) {
             final CompletableFuture<BatchResult> f = new CompletableFuture<>();
-            held.add(f);
+            held.add(Map.entry(f, List.copyOf(series)));
             return Optional.of(f);
         }
         return Optional.of(CompletableFuture.completedFuture(behaviour.apply(series)));

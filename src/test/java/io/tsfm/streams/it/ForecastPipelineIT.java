@@ -51,13 +51,14 @@ class ForecastPipelineIT {
                     }
                     assertThat(f.meta().inputLen()).isLessThanOrEqualTo(288);
                 }
-                // the mock repeats the last input value: the median is the last closed step's price
+                // the mock repeats the last input value: the median is the last closed step's price (to the
+                // float precision at which values travel to the model)
                 final ForecastRecord sample = out.stream().map(ConsumerRecord::value)
                         .filter(f -> f.marketId().equals("m-002") && f.meta().inputLen() == 288).findFirst().orElseThrow();
                 final long asOf = Instant.parse(sample.asOfTs()).toEpochMilli();
                 final int lastMinute = (int) ((asOf - start.toEpochMilli()) / 60_000L);
                 assertThat(sample.yhatQ().get("0.5")[11]).isCloseTo(ItSupport.price(1, lastMinute),
-                        org.assertj.core.data.Offset.offset(1e-9));
+                        org.assertj.core.data.Offset.offset(1e-6));
                 assertThat(forecaster.stats().forecastRequests()).isLessThan(expected.size());
             }
         }

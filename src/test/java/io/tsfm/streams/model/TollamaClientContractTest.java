@@ -107,6 +107,25 @@ class TollamaClientContractTest {
     }
 
     @Test
+    void theClientSendsValuesAtFloatPrecisionAndTheSharedGridOncePerSeries() throws Exception {
+        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
+             RecordingRelay relay = new RecordingRelay(server.url());
+             TollamaClient client = client(settings(relay.url(), Map.of()))) {
+            final SeriesInput first = series("a-1", -0.123456789012345, 2.0);
+            final SeriesInput second = new SeriesInput("b-2", first.timestamps(), new double[] {1.0 / 3, 4.0});
+
+            final BatchResult result = call(client, List.of(first, second));
+
+            assertThat(result.failed()).as("the strict server accepted the request").isFalse();
+            final String body = new String(relay.requests().get(0).body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains("\"target\":[-0.12345679,2.0]").contains("\"target\":[0.33333334,4.0]");
+            final JsonNode sent = MAPPER.readTree(body).get("series");
+            assertThat(sent.get(1).get("timestamps").get(1).asText()).isEqualTo("2026-02-20T11:05:00Z");
+            assertThat(sent.get(0).get("timestamps")).isEqualTo(sent.get(1).get("timestamps"));
+        }
+    }
+
+    @Test
     void theClientSendsTheFiveMinuteAliasAnIntegerHorizonAscendingQuantilesAndTheIdsItWasGiven() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
              RecordingRelay relay = new RecordingRelay(server.url());
