@@ -19,6 +19,16 @@ class JobTrackerTest {
         return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 5_000, null, null, null);
     }
 
+    /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
+    private static JobTracker trackerWith(final StubModelClient model, final int perRequest,
+                                          final String... markets) {
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest);
+        for (final String m : markets) {
+            tracker.add(job(m));
+        }
+        return tracker;
+    }
+
     private static List<String> ids(final List<SeriesInput> call) {
         return call.stream().map(SeriesInput::id).toList();
     }
@@ -26,11 +36,8 @@ class JobTrackerTest {
     @Test
     void sendsAFullBatchWhileTheCycleIsStillAddingJobs() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
 
-        tracker.add(job("a"));
-        tracker.add(job("b"));
-        tracker.add(job("c"));
+        trackerWith(model, 2, "a", "b", "c");
 
         assertThat(model.calls()).hasSize(1);
         assertThat(ids(model.calls().get(0))).containsExactly("a|" + AS_OF, "b|" + AS_OF);
@@ -39,10 +46,7 @@ class JobTrackerTest {
     @Test
     void sendsThePartialLastBatchWhenTheCycleDispatches() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
-        tracker.add(job("a"));
-        tracker.add(job("b"));
-        tracker.add(job("c"));
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
 
         assertThat(tracker.dispatch()).isEqualTo(1);
 
@@ -53,10 +57,7 @@ class JobTrackerTest {
     @Test
     void anAnswerSendsTheNextQueuedBatchWithoutTheStreamThread() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
-        for (final String m : List.of("a", "b", "c", "d")) {
-            tracker.add(job(m));
-        }
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d");
         tracker.dispatch();
         assertThat(model.calls()).hasSize(1);
 
@@ -72,10 +73,7 @@ class JobTrackerTest {
     @Test
     void anAnswerHoldsBackAPartialBatchWhileTheCycleMayStillAddJobs() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
-        for (final String m : List.of("a", "b", "c")) {
-            tracker.add(job(m));
-        }
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
 
         model.releaseAll();
         assertThat(model.calls()).hasSize(1);
@@ -104,10 +102,7 @@ class JobTrackerTest {
     @Test
     void aClosedTrackerDropsLateAnswersAndSendsNothingMore() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
-        for (final String m : List.of("a", "b", "c", "d")) {
-            tracker.add(job(m));
-        }
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d");
 
         tracker.close();
         model.releaseAll();
@@ -120,9 +115,7 @@ class JobTrackerTest {
     @Test
     void everyFullContextOfACycleSharesOneTimestampArray() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 2);
-        tracker.add(job("a"));
-        tracker.add(job("b"));
+        trackerWith(model, 2, "a", "b");
 
         final List<SeriesInput> call = model.calls().get(0);
         assertThat(call.get(0).timestamps()).isSameAs(call.get(1).timestamps())
