@@ -140,7 +140,7 @@ final class JobTracker {
             completions.add(new Completion(batch, result));
         }
         try {
-            send(true);
+            send(false); // a partial batch only once the cycle has dispatched (see nextBatch)
         } catch (final RuntimeException e) {
             // the jobs stay queued: the stream thread's next dispatch sends them or fails loudly
             LOG.warn("could not send the next batch after an answer: {}", e.toString());

@@ -84,6 +84,18 @@ class JobTrackerTest {
     }
 
     @Test
+    void anAnswerSendsThePartialTailOnceTheCycleHasDispatched() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
+        assertThat(tracker.dispatch()).as("no free slot at the cycle's end").isZero();
+
+        model.releaseAll();
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF);
+    }
+
+    @Test
     void answersThatCompleteAtOnceSendTheQueueWithoutRecursion() {
         // a breaker that refuses calls completes them in the caller: 20,000 one-series batches would
         // overflow the stack if each answer sent the next batch from inside the previous send
