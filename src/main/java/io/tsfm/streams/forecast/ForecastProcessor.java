@@ -28,7 +28,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +63,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private ProcessorContext<String, Emission> context;
     private WindowStore<String, StepClose> steps;
     private KeyValueStore<String, MarketState> markets;
+    private StepReader stepReader;
     private KeyValueStore<String, PendingJob> pending;
     private KeyValueStore<String, CycleState> cycles;
     private KeyValueStore<String, ForecastRecord> latest;
@@ -104,8 +104,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
+        this.stepReader = new StepReader(steps, markets);
         this.scoring = new ForecastScoring(settings, grid, metrics, context.getStateStore(Names.OPEN_FORECASTS_STORE),
-                steps, context.getStateStore(Names.CALIBRATION_STORE));
+                stepReader, context.getStateStore(Names.CALIBRATION_STORE));
         if (shadow != null) {
             this.shadowPath = new ShadowPath(shadow, settings, factory, scoring, metrics, stageId,
                     (job, r) -> forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r)));
@@ -125,7 +126,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         try (KeyValueIterator<String, PendingJob> it = pending.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, PendingJob> kv = it.next();
-                final MarketContext ctx = contextOf(kv.value.marketId(), kv.value.asOfMs());
+                final MarketContext ctx = contextOf(kv.value.marketId(), markets.get(kv.value.marketId()),
+                        kv.value.asOfMs());
                 if (ctx == null) {
                     orphans.add(kv.key);
                     continue;
@@ -200,10 +202,13 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         final MarketState market = cached != null && cached.market != null
                 && cached.market.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
                 ? cached.market : markets.get(marketId);
+        final long latestStep = market == null ? Long.MIN_VALUE : grid.stepStart(market.lastTickMs());
         final StepClose existing;
         if (cached != null && cached.stepStart == start) {
             existing = cached.close;
-        } else if (market != null && start > grid.stepStart(market.lastTickMs())) {
+        } else if (market != null && market.open() != null && market.openStepMs() == start) {
+            existing = market.open();
+        } else if (market != null && start > latestStep) {
             existing = null; // the tick opens the market's latest step: no close can exist for it yet
         } else {
             existing = steps.fetch(marketId, start);
@@ -211,18 +216,21 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         final StepClose updated = existing == null
                 ? new StepClose(tick.pYes(), tick.tsMs(), tick.liquidityBucket())
                 : existing.merge(tick.pYes(), tick.tsMs(), tick.liquidityBucket());
-        if (updated != existing) {
-            steps.put(marketId, updated, start);
-        }
         MarketState now = market;
-        if (market == null) {
-            now = new MarketState(tick.tsMs(), tick.tsMs());
-            markets.put(marketId, now);
-        } else if (start > grid.stepStart(market.lastTickMs())) {
-            // market-state only decides expiry (a day of silence), so one write per step is enough:
-            // liquid markets tick several times a step, and each write is also a changelog record
-            now = market.withTick(tick.tsMs());
-            markets.put(marketId, now);
+        if (market == null || start >= latestStep) {
+            // the open step: its close lives in the market state (one cached key per market, so a market's
+            // ticks within a commit interval are one write); the step it leaves goes to the step store
+            if (market != null && market.open() != null && start > market.openStepMs()) {
+                steps.put(marketId, market.open(), market.openStepMs());
+            }
+            final MarketState base = market == null ? new MarketState(tick.tsMs(), tick.tsMs())
+                    : start > latestStep ? market.withTick(tick.tsMs()) : market;
+            if (updated != existing || base != market || market.open() == null) {
+                now = base.withOpen(start, updated);
+                markets.put(marketId, now);
+            }
+        } else if (updated != existing) {
+            steps.put(marketId, updated, start); // a late tick into a step the market has left
         }
         tickCache.put(marketId, cached, start, updated, now);
     }
@@ -243,7 +251,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     expired.add(kv.key);
                     continue;
                 }
-                final MarketContext ctx = contextOf(kv.key, asOfMs);
+                final MarketContext ctx = contextOf(kv.key, kv.value, asOfMs);
                 if (ctx == null) {
                     continue;
                 }
@@ -290,14 +298,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         return new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, route.reason(), stageId);
     }
 
-    private MarketContext contextOf(final String marketId, final long asOfMs) {
+    private MarketContext contextOf(final String marketId, final MarketState market, final long asOfMs) {
         final List<ObservedStep> observed = new ArrayList<>();
-        try (WindowStoreIterator<StepClose> it = steps.fetch(marketId, assembler.fetchFromStepStart(asOfMs),
-                assembler.fetchToStepStart(asOfMs))) {
-            while (it.hasNext()) {
-                final KeyValue<Long, StepClose> kv = it.next();
-                observed.add(new ObservedStep(kv.key, kv.value));
-            }
+        for (final KeyValue<Long, StepClose> kv : stepReader.fetch(marketId, market,
+                assembler.fetchFromStepStart(asOfMs), assembler.fetchToStepStart(asOfMs))) {
+            observed.add(new ObservedStep(kv.key, kv.value));
         }
         return assembler.assemble(asOfMs, observed);
     }

@@ -24,8 +24,6 @@ import java.util.function.ObjLongConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The forecast processor's scoring and online calibration, over the task's stores: every served forecast
@@ -40,7 +38,7 @@ final class ForecastScoring {
     private final ForecastScorer scorer;
     private final TsfmMetrics metrics;
     private final KeyValueStore<String, OpenForecast> open;
-    private final WindowStore<String, StepClose> steps;
+    private final StepReader steps;
     private final KeyValueStore<String, CalibratorState> calibration;
     /** One calibrator set per model (and one for the baseline): their bands need different corrections. */
     private final Map<String, SegmentCalibrators> calibrators = new HashMap<>();
@@ -50,7 +48,7 @@ final class ForecastScoring {
     private long snapshotBoundaryMs = Long.MIN_VALUE;
 
     ForecastScoring(final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics,
-                    final KeyValueStore<String, OpenForecast> open, final WindowStore<String, StepClose> steps,
+                    final KeyValueStore<String, OpenForecast> open, final StepReader steps,
                     final KeyValueStore<String, CalibratorState> calibration) {
         final CalibrationSettings c = settings.calibration();
         this.settings = settings;
@@ -152,12 +150,9 @@ final class ForecastScoring {
         final int horizon = f.base()[0].length;
         final double[] closes = new double[horizon];
         Arrays.fill(closes, Double.NaN);
-        try (WindowStoreIterator<StepClose> it = steps.fetch(f.marketId(), f.asOfMs(),
+        for (final KeyValue<Long, StepClose> kv : steps.fetch(f.marketId(), f.asOfMs(),
                 f.asOfMs() + (horizon - 1) * step)) {
-            while (it.hasNext()) {
-                final KeyValue<Long, StepClose> kv = it.next();
-                closes[(int) ((kv.key - f.asOfMs()) / step)] = kv.value.p();
-            }
+            closes[(int) ((kv.key - f.asOfMs()) / step)] = kv.value.p();
         }
         return closes;
     }

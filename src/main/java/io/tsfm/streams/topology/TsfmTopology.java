@@ -129,15 +129,16 @@ public final class TsfmTopology {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 // a fixed order, so the topology description (topology-docs/) is the same on every run
-                // step-closes is cached: ticks of one market and step within a commit interval become one
-                        // RocksDB write and one changelog record (statestore.cache.max.bytes=0 turns it off)
+                // market-state is cached: it holds each market's open step, written per tick, so a market's
+                // ticks within a commit interval become one RocksDB write and one changelog record
+                // (statestore.cache.max.bytes=0 turns it off); step-closes is written once per market and step
                 return new LinkedHashSet<>(List.of(
                         Stores.windowStoreBuilder(
                                 Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(),
                                         settings.step(), false),
-                                Serdes.String(), new StepCloseSerde()).withCachingEnabled(),
+                                Serdes.String(), new StepCloseSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.MARKET_STATE_STORE),
-                                Serdes.String(), new MarketStateSerde()),
+                                Serdes.String(), new MarketStateSerde()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_STORE),
                                 Serdes.String(), new PendingJobSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
