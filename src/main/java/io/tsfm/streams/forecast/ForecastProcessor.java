@@ -194,19 +194,16 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private void storeTick(final Tick tick) {
         final String marketId = tick.marketId();
         final long start = grid.stepStart(tick.tsMs());
-        // the cached entry is what the stores hold (this is their only writer), so a tick in the market's
-        // latest step reads neither store
-        final TickCache.Entry cached = tickCache.get(marketId);
-        // a cycle deletes markets silent for longer than the expiry; one that could have done so since the
-        // entry was cached makes the store answer
-        final MarketState market = cached != null && cached.market != null
-                && cached.market.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
-                ? cached.market : markets.get(marketId);
+        // the cached state is what the store holds (this is its only writer), so a tick in the market's open
+        // step reads no store; a cycle deletes markets silent for longer than the expiry, and one that could
+        // have done so since the state was cached makes the store answer
+        final MarketState cached = tickCache.get(marketId);
+        final MarketState market = cached != null
+                && cached.lastTickMs() >= cycleState.lastBoundaryMs() - marketExpiryMs
+                ? cached : markets.get(marketId);
         final long latestStep = market == null ? Long.MIN_VALUE : grid.stepStart(market.lastTickMs());
         final StepClose existing;
-        if (cached != null && cached.stepStart == start) {
-            existing = cached.close;
-        } else if (market != null && market.open() != null && market.openStepMs() == start) {
+        if (market != null && market.open() != null && market.openStepMs() == start) {
             existing = market.open();
         } else if (market != null && start > latestStep) {
             existing = null; // the tick opens the market's latest step: no close can exist for it yet
@@ -232,7 +229,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         } else if (updated != existing) {
             steps.put(marketId, updated, start); // a late tick into a step the market has left
         }
-        tickCache.put(marketId, cached, start, updated, now);
+        tickCache.put(marketId, now);
     }
 
     private void runCycle(final long asOfMs) {
