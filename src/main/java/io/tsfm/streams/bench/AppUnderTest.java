@@ -86,9 +86,13 @@ final class AppUnderTest implements AutoCloseable {
                 metrics, client, deleteStateOnClose);
     }
 
-    /** Source to sink of the same bytes, same guarantee and commit interval as the tsfm app. */
+    /**
+     * Source to sink of the same bytes, same guarantee, stream threads and commit interval as the tsfm app,
+     * and the same Kafka Streams properties of {@code --set}.
+     */
     static AppUnderTest passThrough(final BenchEnvironment env, final String appId, final Path stateDir,
-                                    final String guarantee, final String ticksTopic, final String outTopic) {
+                                    final String guarantee, final int threads, final String ticksTopic,
+                                    final String outTopic) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.stream(ticksTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(outTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -98,6 +102,8 @@ final class AppUnderTest implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        p.putAll(env.streamsOverrides());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstConsumed.class.getName());
         return new AppUnderTest(appId, stateDir, new KafkaStreams(builder.build(), p), null, null, null,
                 true);

@@ -1,5 +1,6 @@
 package io.tsfm.streams.bench;
 
+import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
@@ -28,12 +29,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every scenario runs against: the embedded broker (or an external cluster), the local
  * forecaster with the benchmark's latency profile, a scratch directory and an admin client.
  */
 final class BenchEnvironment implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchEnvironment.class);
     static final int PARTITIONS = 3;
     private static final AtomicLong SEQ = new AtomicLong();
 
@@ -45,7 +49,11 @@ final class BenchEnvironment implements AutoCloseable {
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, String> appSettings;
 
-    /** @param appSettings app settings ({@code --set}) laid over every tsfm app's; the pass-through keeps Kafka's defaults */
+    /**
+     * @param appSettings app settings ({@code --set}) laid over every tsfm app's; the Kafka Streams and client
+     *                    properties among them also over the pass-through's, so both topologies of a comparison
+     *                    run with the same threads, commit interval and client settings
+     */
     BenchEnvironment(final String bootstrapServers, final FaultProfile fault, final Map<String, String> appSettings,
                      final PrintStream out) {
         this.appSettings = Map.copyOf(appSettings);
@@ -74,6 +82,11 @@ final class BenchEnvironment implements AutoCloseable {
 
     Map<String, String> appSettings() {
         return appSettings;
+    }
+
+    /** The Kafka Streams and client properties of {@code --set}: what the pass-through takes from it. */
+    Map<String, Object> streamsOverrides() {
+        return AppConfig.of(appSettings).kafkaProperties();
     }
 
     String bootstrap() {
@@ -122,6 +135,17 @@ final class BenchEnvironment implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
+        }
+    }
+
+    /** Deletes a topic the run no longer needs; a failure only leaves it on the broker's disk. */
+    void deleteTopic(final String name) {
+        try {
+            admin.deleteTopics(List.of(name)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final Exception e) {
+            LOG.warn("could not delete topic {}: {}", name, e.toString());
         }
     }
 

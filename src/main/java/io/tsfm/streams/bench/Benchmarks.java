@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +18,15 @@ public final class Benchmarks {
     }
 
     /** Everything {@code bench} can be told; see {@code BenchCommand} for the meaning of each. */
-    public record Options(String scenario, int runs, int ticks, int ingestMarkets, List<Integer> markets,
+    public record Options(String scenario, int runs, int ticks, int ingestMarkets, List<String> guarantees,
+                          List<Integer> streamThreads,
+                          List<Integer> markets,
                           int tickMinutes, int naiveMarkets, long latencyMs, long latencyPerSeriesMs,
                           int seriesPerRequest, int maxInFlight, long jobDeadlineMs, String bootstrapServers,
                           Path json, Path chart, Map<String, String> appSettings) {
         public Options {
+            guarantees = List.copyOf(guarantees);
+            streamThreads = List.copyOf(streamThreads);
             appSettings = Map.copyOf(appSettings);
         }
     }
@@ -36,7 +41,7 @@ public final class Benchmarks {
         report.setting("forecaster.latency.per.series.ms", o.latencyPerSeriesMs());
         report.setting("model", "mock (local forecaster)");
         report.setting("partitions", BenchEnvironment.PARTITIONS);
-        report.setting("stream.threads", 1);
+        report.setting("stream.threads", o.appSettings().getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
         report.setting("commit.interval.ms", 100);
         new java.util.TreeMap<>(o.appSettings()).forEach((k, v) -> report.setting("set " + k, v));
         final FaultProfile fault = FaultProfile.builder().latencyMs(o.latencyMs())
@@ -44,7 +49,8 @@ public final class Benchmarks {
         final long started = System.nanoTime();
         try (BenchEnvironment env = new BenchEnvironment(o.bootstrapServers(), fault, o.appSettings(), out)) {
             if ("ingest".equals(o.scenario()) || "all".equals(o.scenario())) {
-                new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.runs(), report);
+                new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.guarantees(), o.streamThreads(), o.runs(),
+                        report);
             }
             if (!"ingest".equals(o.scenario())) {
                 final CycleBenchmark cycle = new CycleBenchmark(env, out);

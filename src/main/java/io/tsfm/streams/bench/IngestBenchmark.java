@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code ingest}: ticks per second through the full tsfm topology versus a pass-through topology (same
- * bytes, same guarantee, same broker, same run). Cycles are switched off ({@code cycle.window.end.ms}
- * in 2000, before every tick: boundaries before the window start still run silent warm-up cycles, so
- * the start alone would not do) so the figure is ingestion: parse, validate, the step-store and
- * market-state writes, changelogs, commits. The clock runs from the first poll that returned records to the moment
- * the group's committed offsets reach the topic's end offsets.
+ * bytes, same guarantee, same stream threads, same broker, same run). Cycles are switched off
+ * ({@code cycle.window.end.ms} in 2000, before every tick: boundaries before the window start still run
+ * silent warm-up cycles, so the start alone would not do) so the figure is ingestion: parse, validate, the
+ * step-store and market-state writes, changelogs, commits. The clock runs from the first poll that returned
+ * records to the moment the group's committed offsets reach the topic's end offsets.
  */
 final class IngestBenchmark {
-    static final List<String> GUARANTEES = List.of("exactly_once_v2", "at_least_once");
     private static final long NO_CYCLES_AFTER = 946_684_800_000L; // 2000-01-01, before every tick
     private static final long TIMEOUT_MS = 600_000;
 
@@ -29,45 +29,57 @@ final class IngestBenchmark {
         this.out = out;
     }
 
-    void run(final int ticks, final int markets, final int runs, final BenchReport report) throws InterruptedException {
+    void run(final int ticks, final int markets, final List<String> guarantees, final List<Integer> threadCounts,
+             final int runs, final BenchReport report) throws InterruptedException {
         final String topic = env.unique("ingest-ticks");
         env.createTopic(topic);
         final long produced = produce(topic, ticks, markets);
         out.printf(Locale.ROOT, "ingest: %d ticks of %d markets in %s%n", produced, markets, topic);
         report.setting("ingest.ticks", ticks);
         report.setting("ingest.markets", markets);
-        for (final String guarantee : GUARANTEES) {
-            final List<Double> app = new ArrayList<>();
-            final List<Double> pass = new ArrayList<>();
-            final List<Double> ratio = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                final double a = measure(topic, produced, guarantee, false);
-                final double p = measure(topic, produced, guarantee, true);
-                out.printf(Locale.ROOT, "ingest %s run %d: tsfm %.0f ticks/s, pass-through %.0f ticks/s, ratio %.3f%n",
-                        guarantee, r + 1, a, p, a / p);
-                app.add(a);
-                pass.add(p);
-                ratio.add(a / p);
+        report.setting("ingest.stream.threads", threadCounts);
+        report.setting("ingest.warm-up", "one untimed pair first");
+        // the JIT compiles both topologies' paths in the first runs of a JVM; without a warm-up the first row's
+        // first run measures mostly that
+        final double wa = measure(topic, produced, guarantees.get(0), threadCounts.get(0), false);
+        final double wp = measure(topic, produced, guarantees.get(0), threadCounts.get(0), true);
+        out.printf(Locale.ROOT, "ingest warm-up (not reported): tsfm %.0f ticks/s, pass-through %.0f ticks/s%n", wa, wp);
+        for (final String guarantee : guarantees) {
+            for (final int threads : threadCounts) {
+                final List<Double> app = new ArrayList<>();
+                final List<Double> pass = new ArrayList<>();
+                final List<Double> ratio = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    final double a = measure(topic, produced, guarantee, threads, false);
+                    final double p = measure(topic, produced, guarantee, threads, true);
+                    out.printf(Locale.ROOT, "ingest %s, %d stream thread(s), run %d: tsfm %.0f ticks/s, "
+                            + "pass-through %.0f ticks/s, ratio %.3f%n", guarantee, threads, r + 1, a, p, a / p);
+                    app.add(a);
+                    pass.add(p);
+                    ratio.add(a / p);
+                }
+                final String scenario = "ingest (" + guarantee + ", " + threads
+                        + (threads == 1 ? " stream thread)" : " stream threads)");
+                report.add(scenario, "tsfm topology", "ticks/s", app);
+                report.add(scenario, "pass-through topology", "ticks/s", pass);
+                report.add(scenario, "tsfm / pass-through", "ratio", ratio);
             }
-            final String scenario = "ingest (" + guarantee + ")";
-            report.add(scenario, "tsfm topology", "ticks/s", app);
-            report.add(scenario, "pass-through topology", "ticks/s", pass);
-            report.add(scenario, "tsfm / pass-through", "ratio", ratio);
         }
     }
 
-    private double measure(final String topic, final long produced, final String guarantee, final boolean passThrough)
-            throws InterruptedException {
+    private double measure(final String topic, final long produced, final String guarantee, final int threads,
+                           final boolean passThrough) throws InterruptedException {
         final String appId = env.unique(passThrough ? "pass" : "ingest");
         final AppUnderTest app;
         if (passThrough) {
             final String outTopic = appId + "-out";
             env.createTopic(outTopic);
-            app = AppUnderTest.passThrough(env, appId, env.newDir(appId), guarantee, topic, outTopic);
+            app = AppUnderTest.passThrough(env, appId, env.newDir(appId), guarantee, threads, topic, outTopic);
         } else {
             final var s = AppUnderTest.baseSettings(env, appId, env.newDir(appId), guarantee, topic);
             s.put("cycle.window.end.ms", Long.toString(NO_CYCLES_AFTER));
             s.put("baseline.only.liquidity.bucket", "low,medium,high");
+            s.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
             app = AppUnderTest.tsfm(s);
         }
         try (app) {
@@ -78,6 +90,10 @@ final class IngestBenchmark {
                 throw new IllegalStateException("no record was seen by the interceptor of " + appId);
             }
             return produced * 1000.0 / Math.max(1, end - first);
+        } finally {
+            if (passThrough) {
+                env.deleteTopic(appId + "-out"); // a full copy of the ticks: the broker's disk need not keep it
+            }
         }
     }
 

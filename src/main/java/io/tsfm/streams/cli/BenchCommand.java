@@ -30,8 +30,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--ticks", defaultValue = "600000", description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ticks", defaultValue = "2000000", description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
     int ticks;
+
+    @Option(names = "--stream-threads", split = ",", defaultValue = "1,2",
+            description = "ingest: num.stream.threads of both topologies, each count its own rows; over --set "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<Integer> streamThreads;
+
+    @Option(names = "--guarantees", split = ",", defaultValue = "exactly_once_v2,at_least_once",
+            description = "ingest: processing guarantees to measure, each its own rows (default: ${DEFAULT-VALUE}).")
+    List<String> guarantees;
 
     @Option(names = "--ingest-markets", defaultValue = "2000", description = "ingest: markets the ticks spread over (default: ${DEFAULT-VALUE}).")
     int ingestMarkets;
@@ -73,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "An app setting laid over the benchmark's for every tsfm app (not the pass-through; the scenario's own settings still win), "
+            description = "An app setting laid over the benchmark's for every tsfm app (the scenario's own settings still win); a Kafka Streams or client property also over the pass-through's, "
                     + "repeatable, e.g. --set max.task.idle.ms=0 (docs/configuration.md).")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -88,10 +97,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (runs < 1 || ticks < 1 || ingestMarkets < 1 || tickMinutes < 1 || tickMinutes > 60 || naiveMarkets < 1
                 || latencyMs < 0 || latencyPerSeriesMs < 0 || seriesPerRequest < 1 || maxInFlight < 1
-                || jobDeadlineMs < 1 || (markets != null && markets.stream().anyMatch(m -> m < 3))) {
+                || jobDeadlineMs < 1 || (markets != null && markets.stream().anyMatch(m -> m < 3))
+                || streamThreads.stream().anyMatch(t -> t < 1)) {
             System.err.println("Invalid arguments: --runs, --ticks, --ingest-markets, --naive-markets, "
-                    + "--series-per-request, --max-in-flight, --job-deadline-ms >= 1; --tick-minutes in 1..60; "
+                    + "--series-per-request, --max-in-flight, --job-deadline-ms, --stream-threads >= 1; "
+                    + "--tick-minutes in 1..60; "
                     + "--markets >= 3 each; latencies >= 0");
+            return ExitCodes.CONFIG;
+        }
+        if (guarantees.isEmpty() || !List.of("exactly_once_v2", "at_least_once").containsAll(guarantees)) {
+            System.err.println("Invalid --guarantees " + guarantees + "; exactly_once_v2 and/or at_least_once");
             return ExitCodes.CONFIG;
         }
         try {
@@ -102,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final List<Integer> counts = markets != null ? markets
                 : "resources".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
-        final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, counts,
+        final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, guarantees, streamThreads, counts,
                 tickMinutes, naiveMarkets, latencyMs, latencyPerSeriesMs, seriesPerRequest, maxInFlight,
                 jobDeadlineMs, bootstrapServers, json, chart, settings);
         return Benchmarks.run(options, System.out) ? ExitCodes.OK : ExitCodes.FAILED;
