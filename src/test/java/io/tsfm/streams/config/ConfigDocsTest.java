@@ -16,6 +16,9 @@ class ConfigDocsTest {
                 .as("docs/configuration.md is out of date: regenerate the table with "
                         + "`java -jar target/tsfm-streams.jar config-docs`")
                 .contains(ConfigDocs.table());
+        // pasting a regenerated table inside the old markers leaves stray ones around it
+        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.BEGIN), -1)).as("begin markers").hasSize(2);
+        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.END), -1)).as("end markers").hasSize(2);
     }
 
     @Test
