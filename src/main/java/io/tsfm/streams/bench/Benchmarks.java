@@ -19,9 +19,8 @@ public final class Benchmarks {
 
     /** Everything {@code bench} can be told; see {@code BenchCommand} for the meaning of each. */
     public record Options(String scenario, int runs, int ticks, int ingestMarkets, List<String> guarantees,
-                          List<Integer> streamThreads,
-                          List<Integer> markets,
-                          int tickMinutes, int naiveMarkets, long latencyMs, long latencyPerSeriesMs,
+                          List<Integer> streamThreads, List<Integer> markets, int tickMinutes, int naiveMarkets,
+                          long latencyMs, long latencyPerSeriesMs,
                           int seriesPerRequest, int maxInFlight, long jobDeadlineMs, String bootstrapServers,
                           Path json, Path chart, Map<String, String> appSettings) {
         public Options {
@@ -49,8 +48,8 @@ public final class Benchmarks {
         final long started = System.nanoTime();
         try (BenchEnvironment env = new BenchEnvironment(o.bootstrapServers(), fault, o.appSettings(), out)) {
             if ("ingest".equals(o.scenario()) || "all".equals(o.scenario())) {
-                new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.guarantees(), o.streamThreads(), o.runs(),
-                        report);
+                new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.guarantees(), o.streamThreads(),
+                        o.runs(), report);
             }
             if (!"ingest".equals(o.scenario())) {
                 final CycleBenchmark cycle = new CycleBenchmark(env, out);

@@ -43,7 +43,8 @@ final class IngestBenchmark {
         // first run measures mostly that
         final double wa = measure(topic, produced, guarantees.get(0), threadCounts.get(0), false);
         final double wp = measure(topic, produced, guarantees.get(0), threadCounts.get(0), true);
-        out.printf(Locale.ROOT, "ingest warm-up (not reported): tsfm %.0f ticks/s, pass-through %.0f ticks/s%n", wa, wp);
+        out.printf(Locale.ROOT, "ingest warm-up (not reported): tsfm %.0f ticks/s, pass-through %.0f ticks/s%n",
+                wa, wp);
         for (final String guarantee : guarantees) {
             for (final int threads : threadCounts) {
                 final List<Double> app = new ArrayList<>();

@@ -82,7 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "An app setting laid over the benchmark's for every tsfm app (the scenario's own settings still win); a Kafka Streams or client property also over the pass-through's, "
+            description = "An app setting laid over the benchmark's for every tsfm app (the scenario's own "
+                    + "settings still win); a Kafka Streams or client property also over the pass-through's; "
                     + "repeatable, e.g. --set max.task.idle.ms=0 (docs/configuration.md).")
     Map<String, String> settings = new LinkedHashMap<>();
 
