@@ -56,15 +56,14 @@ final class SeriesParser {
         if (node == null) {
             return null;
         }
-        final ArrayNode array = r.list(node, loc.child("timestamps"), 0);
+        final Loc at = loc.child("timestamps");
+        final ArrayNode array = r.list(node, at, 0);
         if (array == null) {
             return null;
         }
         final List<String> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            final JsonNode element = array.get(i);
-            out.add(element.isTextual() ? element.textValue()
-                    : r.string(element, loc.child("timestamps").child(i)));
+            out.add(r.string(array.get(i), at.child(i)));
         }
         return out;
     }

@@ -188,12 +188,7 @@ final class StrictReader {
         final int before = errorCount();
         final double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
-            final JsonNode element = array.get(i);
-            if (element.isNumber() && Double.isFinite(element.doubleValue())) {
-                out[i] = element.doubleValue(); // the common case, without a location per element
-                continue;
-            }
-            final Double v = finiteNumber(element, loc.child(i));
+            final Double v = finiteNumber(array.get(i), loc.child(i));
             out[i] = v == null ? Double.NaN : v;
         }
         return errorCount() == before ? out : null;
