@@ -16,9 +16,11 @@ import java.util.Objects;
  * {@code inverse(level + z(q) * sigma_k)} with {@code sigma = sqrt(max(var, eps))}. In raw space
  * ({@link Transform#none()}) values may leave [0,1]; post-processing clips them.
  */
-public final class EwmaBaseline {
+public final class EwmaBaseline implements BaselineForecaster {
     /** Method id for forecast meta: EWMA with a per-step square-root-of-step band. */
     public static final String METHOD = "ewma_sqrt_step";
+    /** The model name in forecast meta, scores and calibrator keys. */
+    public static final String MODEL_NAME = "ewma_baseline";
     public static final double DEFAULT_ALPHA = 0.2;
     public static final int DEFAULT_MAX_POINTS = 288;
 
@@ -52,7 +54,18 @@ public final class EwmaBaseline {
         return versionFor(DEFAULT_ALPHA);
     }
 
+    @Override
+    public String modelName() {
+        return MODEL_NAME;
+    }
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
     /** Model version of this instance's alpha. */
+    @Override
     public String modelVersion() {
         return versionFor(alpha);
     }
@@ -82,6 +95,7 @@ public final class EwmaBaseline {
     }
 
     /** Quantile paths in probability space for strictly ascending levels in (0,1) and horizon >= 1. */
+    @Override
     public QuantilePaths forecast(final double[] context, final double[] levels, final int horizon) {
         Objects.requireNonNull(levels, "levels");
         if (horizon < 1) {

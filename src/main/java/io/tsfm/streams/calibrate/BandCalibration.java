@@ -3,10 +3,10 @@ package io.tsfm.streams.calibrate;
 import io.tsfm.streams.forecast.QuantilePaths;
 
 /**
- * Applies a {@link CalibrationSnapshot} to a forecast's band before post-processing: each horizon step
- * whose segment has enough samples is rescaled around its centre by that step's scale; every other step
- * is left bit for bit as the model or baseline made it. Post-processing (crossing fix, width bounds)
- * runs afterwards on the result, so a calibrated band still respects the configured widths.
+ * Applies a {@link CalibrationSnapshot} to a forecast's band before post-processing: each horizon step whose
+ * calibrators (for a band of that step's shape, flat or not) have enough samples gets each side rescaled
+ * around its centre, floored at one price tick ({@link BandScaler}); every other step is left bit for bit as
+ * the model or baseline made it. Post-processing (clipping, crossing fix, optional width bounds) runs after.
  */
 public final class BandCalibration {
     private final BandScaler scaler;
@@ -15,22 +15,34 @@ public final class BandCalibration {
         this.scaler = scaler;
     }
 
-    public QuantilePaths apply(final QuantilePaths base, final CalibrationSnapshot snapshot) {
+    public BandScaler scaler() {
+        return scaler;
+    }
+
+    public QuantilePaths apply(final QuantilePaths base, final CalibrationSnapshot snapshot, final double tick) {
         final double[][] paths = base.toArray();
-        final double[] step = new double[paths.length];
         for (int k = 0; k < base.horizon(); k++) {
-            if (!snapshot.applied(k)) {
+            final double[] step = stepBand(base, k);
+            final boolean flat = scaler.flat(step);
+            if (!snapshot.applied(k, flat)) {
                 continue;
             }
-            for (int i = 0; i < paths.length; i++) {
-                step[i] = paths[i][k];
-            }
-            final double[] scaled = scaler.scale(step, snapshot.scales()[k]);
+            final double[] scaled = scaler.scale(step, snapshot.lowerScale(k, flat), snapshot.upperScale(k, flat),
+                    tick);
             for (int i = 0; i < paths.length; i++) {
                 paths[i][k] = scaled[i];
             }
         }
         return new QuantilePaths(base.levels(), paths);
+    }
+
+    /** Per step, whether the band has no width (see {@link BandScaler#flat}). */
+    public boolean[] flatSteps(final QuantilePaths base) {
+        final boolean[] out = new boolean[base.horizon()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = scaler.flat(stepBand(base, k));
+        }
+        return out;
     }
 
     /** The band of one horizon step ({@code k} 0-based), one value per level. */

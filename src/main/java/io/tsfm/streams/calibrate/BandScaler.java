@@ -1,21 +1,29 @@
 package io.tsfm.streams.calibrate;
 
+import io.tsfm.streams.baseline.NormalQuantile;
+import io.tsfm.streams.score.BandScore;
+
 /**
- * Measures and rescales a band around its centre in the model's transform space (logit by default),
- * where the bands are closest to symmetric and a scaled band can never leave [0,1].
+ * Measures and rescales a band around its centre, each side on its own, in the model's transform space
+ * (logit by default): there bands are closest to symmetric and a scaled band never leaves [0,1].
  *
- * <p>The centre is the 0.5 quantile when there is one, else the middle of the outer band. The normalised
- * error of a realised value {@code y} is its distance from the centre over the half-band on its side:
- * {@code (T(y) - T(c)) / (T(hi) - T(c))} above, {@code (T(c) - T(y)) / (T(c) - T(lo))} below, so 1 is
- * the band's edge and a band scaled by {@code s} covers {@code y} exactly when the error is at most s.
+ * <p>The centre is the 0.5 quantile when there is one, else the middle of the outer band. Each side's
+ * half-width is at least the market's price tick at the centre ({@link #floorBelow}, {@link #floorAbove}),
+ * so a zero-width band (a model sure nothing moves) can still be widened by calibration, in whole ticks
+ * rather than by nothing. The normalised error of a realised value {@code y} is its distance from the
+ * centre over the floored half-width on its side, so 1 is that edge and a side scaled by {@code s} covers
+ * {@code y} exactly when the error is at most s. A value within {@link BandScore#EDGE_TOLERANCE} of the
+ * centre has error 0, and one on an edge error 1, as the scorer counts them.
  */
 public final class BandScaler {
-    /** Smallest half-band in transform space, so a zero-width band still gives a finite error. */
+    /** Smallest half-band in transform space, so a band with no tick to floor it still gives a finite error. */
     static final double MIN_HALF = 1e-6;
 
     private final Transform transform;
     private final double[] levels;
     private final int centre;
+    /** Per level, its normal quantile over the outer level's on its side: inner levels of a zero-width band. */
+    private final double[] shape;
 
     public BandScaler(final Transform transform, final double[] levels) {
         this.transform = transform;
@@ -27,6 +35,11 @@ public final class BandScaler {
             }
         }
         this.centre = c;
+        this.shape = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            final double outer = levels[i] < 0.5 ? levels[0] : levels[levels.length - 1];
+            shape[i] = levels[i] == 0.5 ? 0.0 : NormalQuantile.inverse(levels[i]) / NormalQuantile.inverse(outer);
+        }
     }
 
     private double centreOf(final double[] q) {
@@ -34,24 +47,83 @@ public final class BandScaler {
                 : (transform.forward(q[0]) + transform.forward(q[q.length - 1])) / 2.0;
     }
 
-    /** The normalised error of {@code realised} against the band {@code q} (one value per level, ascending). */
-    public double error(final double[] q, final double realised) {
-        final double c = centreOf(q);
-        final double y = transform.forward(realised);
-        if (y >= c) {
-            return (y - c) / Math.max(transform.forward(q[q.length - 1]) - c, MIN_HALF);
-        }
-        return (c - y) / Math.max(c - transform.forward(q[0]), MIN_HALF);
+    /** The centre as a probability. */
+    private double centreProbability(final double[] q) {
+        return centre >= 0 ? q[centre] : transform.inverse(centreOf(q));
     }
 
-    /** The band with every quantile's distance from the centre multiplied by {@code scale}. */
-    public double[] scale(final double[] q, final double scale) {
+    /** The narrowest lower half-width: one tick below the centre (in transform space). */
+    public double floorBelow(final double[] q, final double tick) {
+        final double p = centreProbability(q);
+        return Math.max(MIN_HALF, transform.forward(p) - transform.forward(Math.max(p - tick, 0.0)));
+    }
+
+    /** The narrowest upper half-width: one tick above the centre (in transform space). */
+    public double floorAbove(final double[] q, final double tick) {
+        final double p = centreProbability(q);
+        return Math.max(MIN_HALF, transform.forward(Math.min(p + tick, 1.0)) - transform.forward(p));
+    }
+
+    private double halfBelow(final double[] q, final double c, final double tick) {
+        return Math.max(c - transform.forward(q[0]), floorBelow(q, tick));
+    }
+
+    private double halfAbove(final double[] q, final double c, final double tick) {
+        return Math.max(transform.forward(q[q.length - 1]) - c, floorAbove(q, tick));
+    }
+
+    /**
+     * The error of {@code realised} against the lower side of the band {@code q} (one value per level,
+     * ascending): 0 at or above the centre.
+     */
+    public double lowerError(final double[] q, final double realised, final double tick) {
+        final double p = centreProbability(q);
+        if (realised >= p - BandScore.EDGE_TOLERANCE) {
+            return 0.0;
+        }
         final double c = centreOf(q);
+        return (c - transform.forward(realised + BandScore.EDGE_TOLERANCE)) / halfBelow(q, c, tick);
+    }
+
+    /** The error of {@code realised} against the upper side: 0 at or below the centre. */
+    public double upperError(final double[] q, final double realised, final double tick) {
+        final double p = centreProbability(q);
+        if (realised <= p + BandScore.EDGE_TOLERANCE) {
+            return 0.0;
+        }
+        final double c = centreOf(q);
+        return (transform.forward(realised - BandScore.EDGE_TOLERANCE) - c) / halfAbove(q, c, tick);
+    }
+
+    /**
+     * The band with each side's distances from the centre floored (see the class comment) and multiplied by
+     * its scale; inner levels keep their place relative to the outer one on their side.
+     */
+    public double[] scale(final double[] q, final double lowerScale, final double upperScale, final double tick) {
+        final double c = centreOf(q);
+        final double below = c - transform.forward(q[0]);
+        final double above = transform.forward(q[q.length - 1]) - c;
+        final double flooredBelow = halfBelow(q, c, tick);
+        final double flooredAbove = halfAbove(q, c, tick);
         final double[] out = new double[q.length];
         for (int i = 0; i < q.length; i++) {
-            out[i] = transform.inverse(c + scale * (transform.forward(q[i]) - c));
+            final double d = transform.forward(q[i]) - c;
+            final double moved;
+            if (d < 0 || (d == 0 && levels[i] < 0.5)) {
+                moved = -lowerScale * (below > MIN_HALF ? -d * flooredBelow / below : shape[i] * flooredBelow);
+            } else if (d > 0 || levels[i] > 0.5) {
+                moved = upperScale * (above > MIN_HALF ? d * flooredAbove / above : shape[i] * flooredAbove);
+            } else {
+                moved = 0.0;
+            }
+            out[i] = i == centre ? q[i] : transform.inverse(c + moved);
         }
         return out;
+    }
+
+    /** Whether a step band has (next to) no width: a model sure the value stays where it is. */
+    public boolean flat(final double[] q) {
+        return transform.forward(q[q.length - 1]) - transform.forward(q[0]) <= 2 * MIN_HALF;
     }
 
     public double[] levels() {

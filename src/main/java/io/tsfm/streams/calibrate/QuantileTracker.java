@@ -1,20 +1,26 @@
 package io.tsfm.streams.calibrate;
 
 /**
- * Adaptive conformal inference on the width scale (Gibbs and Candes, 2021; the "quantile tracking" form
- * of Angelopoulos et al., 2023): after each scored step, {@code log s += lr * (miss - (1 - target))},
- * where miss is 1 when the error exceeded the current scale. A miss widens, a hit narrows, and the scale
- * settles where misses happen {@code 1 - target} of the time, even when the errors drift. O(1) state.
+ * Adaptive conformal inference on one side's scale (Gibbs and Candes, 2021): after each scored step,
+ * {@code log s += lr * (miss - missTarget)}, where miss is 1 when the error exceeded the scale that step was
+ * served with (the current scale when it was served uncalibrated). A miss widens, a hit narrows, and the
+ * served bands miss {@code missTarget} of the time in the long run, whatever the errors do. It also keeps
+ * an exponentially weighted share of recent misses, so the other side of the band can see when this one
+ * cannot miss as often as it should ({@link #saturated()}). O(1) state.
  */
 public final class QuantileTracker implements OnlineCalibrator {
     static final double MIN_SCALE = 1e-3;
     static final double MAX_SCALE = 1e3;
+    /** Weight of the newest step in the recent miss share (a memory of about 500 scored steps). */
+    static final double MISS_RATE_WEIGHT = 0.002;
 
     private final double target;
     private final double learningRate;
     private double logScale;
     private long samples;
+    private double missRate = Double.NaN;
 
+    /** @param target the share this side covers: 1 minus its default miss target */
     public QuantileTracker(final double target, final double learningRate, final CalibratorState state) {
         if (!(target > 0.0 && target < 1.0) || !(learningRate > 0.0)) {
             throw new IllegalArgumentException("target must be in (0,1) and learning rate > 0");
@@ -24,15 +30,27 @@ public final class QuantileTracker implements OnlineCalibrator {
         if (state != null && QUANTILE_TRACKING.equals(state.method())) {
             this.logScale = Math.log(state.scale());
             this.samples = state.samples();
+            this.missRate = state.missRate() == null ? Double.NaN : state.missRate();
         }
     }
 
     @Override
     public void update(final double error) {
-        final double miss = error > scale() ? 1.0 : 0.0;
+        update(error, 0.0, 1.0 - target);
+    }
+
+    @Override
+    public void update(final double error, final double servedScale, final double missTarget) {
+        final double miss = error > (servedScale > 0 ? servedScale : scale()) ? 1.0 : 0.0;
+        missRate = Double.isNaN(missRate) ? miss : missRate + MISS_RATE_WEIGHT * (miss - missRate);
         logScale = Math.max(Math.log(MIN_SCALE), Math.min(Math.log(MAX_SCALE),
-                logScale + learningRate * (miss - (1.0 - target))));
+                logScale + learningRate * (miss - missTarget)));
         samples++;
+    }
+
+    @Override
+    public double target() {
+        return target;
     }
 
     @Override
@@ -45,8 +63,23 @@ public final class QuantileTracker implements OnlineCalibrator {
         return samples;
     }
 
+    /**
+     * Whether this side is as narrow as it can be (at its smallest scale): it misses less than its target
+     * because the values rarely fall on its side at all (a market that after a rise seldom rises again).
+     */
+    @Override
+    public boolean saturated() {
+        return logScale <= Math.log(2 * MIN_SCALE) && !Double.isNaN(missRate);
+    }
+
+    @Override
+    public double missRate() {
+        return missRate;
+    }
+
     @Override
     public CalibratorState state() {
-        return new CalibratorState(QUANTILE_TRACKING, scale(), samples, new double[0], 0);
+        return new CalibratorState(QUANTILE_TRACKING, scale(), samples, new double[0], 0,
+                Double.isNaN(missRate) ? null : missRate);
     }
 }

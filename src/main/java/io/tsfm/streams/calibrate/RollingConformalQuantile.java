@@ -52,6 +52,17 @@ public final class RollingConformalQuantile implements OnlineCalibrator {
         cachedScale = Double.NaN;
     }
 
+    /** The rolling quantile's level is fixed: the served scale and the miss target do not move it. */
+    @Override
+    public void update(final double error, final double servedScale, final double missTarget) {
+        update(error);
+    }
+
+    @Override
+    public double target() {
+        return target;
+    }
+
     @Override
     public double scale() {
         if (filled == 0) {

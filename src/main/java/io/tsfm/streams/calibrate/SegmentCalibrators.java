@@ -8,10 +8,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A task's calibrators, one per segment (liquidity bucket, moving or flat, horizon step), loaded lazily
- * from a state lookup and remembering which changed so the caller writes back only those.
+ * A task's calibrators for one model: per cell (liquidity bucket and activity class), shape of the model's
+ * band at a step (banded or flat), horizon step and side (lower, upper), one {@link OnlineCalibrator}
+ * aiming at half the target's misses. Loaded lazily from a state lookup; remembers which changed so the
+ * caller writes back only those.
  */
 public final class SegmentCalibrators {
+    public static final String BANDED = "banded";
+    public static final String FLAT = "flat";
+    public static final String LOWER = "lo";
+    public static final String UPPER = "hi";
+
     private final CalibrationSettings settings;
     private final Function<String, CalibratorState> load;
     private final Map<String, OnlineCalibrator> loaded = new HashMap<>();
@@ -22,41 +29,70 @@ public final class SegmentCalibrators {
         this.load = load;
     }
 
-    /** The segment label of a market at as_of, as it appears in metrics and meta: {@code high|moving}. */
+    /** The label of a bucket and a motion or activity class, as in metrics and meta: {@code high|moving}. */
     public static String segment(final String liquidityBucket, final String motion) {
         final String bucket = liquidityBucket == null || liquidityBucket.isBlank()
                 ? "unknown" : liquidityBucket.trim().toLowerCase(Locale.ROOT);
         return bucket + "|" + motion;
     }
 
-    /** Store key of one segment's calibrator at horizon step {@code step} (1-based): {@code high|moving|3}. */
-    public static String key(final String segment, final int step) {
-        return segment + "|" + step;
+    /** Store key of one calibrator: {@code high|moving3-5|banded|3|lo} (step 1-based). */
+    public static String key(final String cell, final boolean flat, final int step, final String side) {
+        return cell + "|" + (flat ? FLAT : BANDED) + "|" + step + "|" + side;
     }
 
     private OnlineCalibrator calibrator(final String key) {
         return loaded.computeIfAbsent(key, k -> OnlineCalibrator.of(settings, load.apply(k)));
     }
 
-    public void update(final String segment, final int step, final double error) {
-        final String key = key(segment, step);
-        calibrator(key).update(error);
-        dirty.add(key);
+    /**
+     * One scored step's errors against the lower and the upper side of its band, with the scales that step was
+     * served with (0 where it was served uncalibrated). Each side aims at half the target's misses; when one
+     * side is saturated (as narrow as it gets and still missing less than its share), the other takes the
+     * rest, so that the band still misses its target share: a market that after a rise seldom rises again
+     * gets a band at its edge above and the misses below.
+     */
+    public void update(final String cell, final boolean flat, final int step, final double lowerError,
+                       final double upperError, final double servedLower, final double servedUpper) {
+        final String lo = key(cell, flat, step, LOWER);
+        final String hi = key(cell, flat, step, UPPER);
+        final OnlineCalibrator lower = calibrator(lo);
+        final OnlineCalibrator upper = calibrator(hi);
+        final double share = 1.0 - settings.sideTarget();
+        lower.update(lowerError, servedLower, missTarget(share, upper));
+        upper.update(upperError, servedUpper, missTarget(share, lower));
+        dirty.add(lo);
+        dirty.add(hi);
     }
 
-    /** What a forecast made now for this segment gets, step by step. */
-    public CalibrationSnapshot snapshot(final String segment, final int horizon) {
+    /** A side's miss target: its share, or what the saturated other side leaves of the band's misses. */
+    static double missTarget(final double share, final OnlineCalibrator other) {
+        return other.saturated() ? Math.max(share, 2 * share - other.missRate()) : share;
+    }
+
+    /** What a forecast made now in this segment and cell gets, step by step and shape by shape. */
+    public CalibrationSnapshot snapshot(final String segment, final String cell, final int horizon) {
         if (!settings.enabled()) {
-            return CalibrationSnapshot.none(segment, horizon);
+            return CalibrationSnapshot.none(segment, cell, horizon);
         }
-        final double[] scales = new double[horizon];
+        final double[] lower = new double[horizon];
+        final double[] upper = new double[horizon];
         final long[] samples = new long[horizon];
+        final double[] flatLower = new double[horizon];
+        final double[] flatUpper = new double[horizon];
+        final long[] flatSamples = new long[horizon];
         for (int h = 0; h < horizon; h++) {
-            final OnlineCalibrator c = calibrator(key(segment, h + 1));
-            scales[h] = c.scale();
-            samples[h] = c.samples();
+            final OnlineCalibrator lo = calibrator(key(cell, false, h + 1, LOWER));
+            lower[h] = lo.scale();
+            upper[h] = calibrator(key(cell, false, h + 1, UPPER)).scale();
+            samples[h] = lo.samples();
+            final OnlineCalibrator flatLo = calibrator(key(cell, true, h + 1, LOWER));
+            flatLower[h] = flatLo.scale();
+            flatUpper[h] = calibrator(key(cell, true, h + 1, UPPER)).scale();
+            flatSamples[h] = flatLo.samples();
         }
-        return new CalibrationSnapshot(settings.method(), segment, scales, samples, settings.minSamples());
+        return new CalibrationSnapshot(settings.method(), segment, cell, lower, upper, samples, flatLower, flatUpper,
+                flatSamples, settings.minSamples());
     }
 
     /** The states changed since the last call, by store key; the caller persists them. */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Replay a time range of the tick topic into prefixed topics, then print coverage and pinball "
-                + "loss of its forecasts (served band vs uncalibrated) overall, at steps 1/6/12, moving vs flat.")
+                + "loss of its forecasts (served band vs uncalibrated) overall, at steps 1/6/12, moving vs quiet.")
 public final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +60,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON instead of Markdown.")
     boolean json;
 
+    @Option(names = "--scores", paramLabel = "FILE", description = "Also write the replay's score records, one JSON "
+            + "object per line (as evaluate --scores does, to compare them record by record).")
+    Path scoresFile;
+
     @Override
     public Integer call() {
         final java.io.PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +89,9 @@ public final class BacktestCommand implements Callable<Integer> {
             final String topic = prefix + live.getString(ConfigKeys.TOPIC_SCORES);
             final List<ForecastScore> scores = TopicReader.scores(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic,
                     Duration.ofMinutes(2));
+            try (ScoreLines lines = ScoreLines.open(scoresFile)) {
+                scores.forEach(lines::write);
+            }
             final List<ScoreTable.Row> rows = ScoreTable.of(scores);
             if (json) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));

@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model-url", description = "Use this tollama server instead of the local forecaster.")
     String modelUrl;
 
-    @Option(names = "--model", description = "Model name (default: local-ets-damped locally, chronos2 with --model-url).")
+    @Option(names = "--model", description = "Model name (default: local-empirical locally, chronos2 with --model-url).")
     String model;
 
     @Option(names = "--fault", description = "Fault profile of the local forecaster: ${COMPLETION-CANDIDATES}.",

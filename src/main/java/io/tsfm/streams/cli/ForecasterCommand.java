@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * process (for demos and benchmarks without a real tollama), until SIGTERM or Ctrl-C.
  */
 @Command(name = "forecaster", mixinStandardHelpOptions = true,
-        description = "Run the local tollama-compatible forecaster (mock and local-ets-damped models, fault injection).")
+        description = "Run the local tollama-compatible forecaster (mock, local-empirical and local-ets-damped models, fault injection).")
 public final class ForecasterCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecasterCommand.class);

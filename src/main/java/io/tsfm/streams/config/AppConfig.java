@@ -2,6 +2,7 @@ package io.tsfm.streams.config;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.calibrate.Transform;
@@ -125,12 +126,20 @@ public final class AppConfig extends AbstractConfig {
                         Importance.MEDIUM, "Model space: logit of the clipped probability, or none.")
                 .define(TRANSFORM_EPS, Type.DOUBLE, Transform.DEFAULT_EPS, Range.between(1e-12, 0.49),
                         Importance.LOW, "Clip epsilon of the logit transform.")
+                .define(BASELINE_METHOD, Type.STRING, BaselineForecaster.EMPIRICAL_MOVES,
+                        ConfigDef.ValidString.in(BaselineForecaster.EMPIRICAL_MOVES, BaselineForecaster.SEED_EWMA),
+                        Importance.MEDIUM, "The fallback forecaster: empirical_moves (the last value as median, "
+                                + "the market's own moves as band; docs/forecaster.md) or seed_ewma (the seed's "
+                                + "EWMA, for parity).")
                 .define(EWMA_ALPHA, Type.DOUBLE, 0.2, Range.between(0.001, 1.0), Importance.LOW,
-                        "Smoothing factor of the EWMA baseline.")
-                .define(INTERVAL_MIN_WIDTH, Type.DOUBLE, 0.02, Range.between(0.0, 1.0), Importance.LOW,
-                        "Narrowest allowed q_low..q_high band, centred on the median.")
-                .define(INTERVAL_MAX_WIDTH, Type.DOUBLE, 0.60, Range.between(0.0, 1.0), Importance.LOW,
-                        "Widest allowed q_low..q_high band, centred on the median.")
+                        "Smoothing factor of the seed_ewma baseline.")
+                .define(INTERVAL_MIN_WIDTH, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,
+                        "Narrowest allowed q_low..q_high band, centred on the median, applied after calibration. "
+                                + "0: none (the calibrated band is served). The seed's is 0.02 (seed "
+                                + "compatibility; it keeps bands far wider than real markets move).")
+                .define(INTERVAL_MAX_WIDTH, Type.DOUBLE, 1.0, Range.between(0.0, 1.0), Importance.LOW,
+                        "Widest allowed q_low..q_high band, centred on the median, applied after calibration. "
+                                + "1: none. The seed's is 0.60 (seed compatibility).")
                 .define(DRIFT_WINDOW_HOURS, Type.INT, 24, Range.between(1, 24 * 90), Importance.LOW,
                         "Input drift (PSI): the rolling event-time window compared with the reference, in hours.")
                 .define(DRIFT_REFERENCE_HOURS, Type.INT, 168, Range.between(1, 24 * 365), Importance.LOW,
@@ -154,10 +163,21 @@ public final class AppConfig extends AbstractConfig {
                 .define(CALIBRATION_MIN_SAMPLES, Type.INT, 50, Range.atLeast(1), Importance.LOW,
                         "Scored steps a segment needs before its calibration is served; until then the "
                                 + "uncalibrated band is served and meta says so.")
-                .define(CALIBRATION_FLAT_LOOKBACK_STEPS, Type.INT, 12, Range.atLeast(1), Importance.LOW,
-                        "Steps looked back to call a market flat or moving (its calibration segment).")
-                .define(CALIBRATION_FLAT_THRESHOLD, Type.DOUBLE, 0.001, Range.between(0.0, 1.0), Importance.LOW,
-                        "A market whose probability moved at most this much over the look-back is flat.")
+                .define(CALIBRATION_FLAT_LOOKBACK_STEPS, Type.INT, 24, Range.atLeast(1), Importance.LOW,
+                        "Steps looked back to call a market quiet or moving (its calibration segment): quiet when "
+                                + "none of them moved.")
+                .define(CALIBRATION_FLAT_THRESHOLD, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,
+                        "A step moved when its value differs from the step before by more than this.")
+                .define(CALIBRATION_ACTIVITY_CLASSES, Type.LIST, "1,3,6", Importance.LOW,
+                        "Moving markets are calibrated apart by how many steps of the look-back moved: ascending "
+                                + "lower bounds of the classes (1,3,6: 1-2, 3-5, 6 or more); empty for one class.")
+                .define(CALIBRATION_DIRECTION_SPLIT, Type.BOOLEAN, true, Importance.LOW,
+                        "Moving markets are calibrated apart by the sign of their last move (after a rise real "
+                                + "markets often fall back, so the band's two sides differ).")
+                .define(CALIBRATION_BASELINE_STANDBY, Type.BOOLEAN, true, Importance.LOW,
+                        "Ask the baseline beside every model forecast and score its band too (never served), so "
+                                + "its calibrators are warm when the model goes down or a gate sends a market to it; "
+                                + "costs one baseline forecast per model forecast.")
                 .define(CYCLE_GRACE_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
                         "Event-time grace after a step boundary before its cycle runs (waits for late ticks).")
                 .define(JOB_DEADLINE_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.MEDIUM,
@@ -315,7 +335,24 @@ public final class AppConfig extends AbstractConfig {
         return new CalibrationSettings(getBoolean(CALIBRATION_ENABLED), getDouble(CALIBRATION_TARGET),
                 getString(CALIBRATION_METHOD), getDouble(CALIBRATION_LEARNING_RATE), getInt(CALIBRATION_WINDOW),
                 getInt(CALIBRATION_MIN_SAMPLES), getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
-                getDouble(CALIBRATION_FLAT_THRESHOLD));
+                getDouble(CALIBRATION_FLAT_THRESHOLD), activityClasses(), getBoolean(CALIBRATION_DIRECTION_SPLIT),
+                getBoolean(CALIBRATION_BASELINE_STANDBY));
+    }
+
+    private int[] activityClasses() {
+        final List<String> raw = getList(CALIBRATION_ACTIVITY_CLASSES);
+        final int[] classes = new int[raw.size()];
+        for (int i = 0; i < classes.length; i++) {
+            try {
+                classes[i] = Integer.parseInt(raw.get(i).trim());
+            } catch (final NumberFormatException e) {
+                throw new ConfigException(CALIBRATION_ACTIVITY_CLASSES, raw, "not a list of whole numbers");
+            }
+            if (classes[i] < 1 || (i > 0 && classes[i] <= classes[i - 1])) {
+                throw new ConfigException(CALIBRATION_ACTIVITY_CLASSES, raw, "must be ascending counts of at least 1");
+            }
+        }
+        return classes;
     }
 
     public DriftSettings drift() {

@@ -47,6 +47,7 @@ public final class ConfigKeys {
     public static final String BASELINE_ONLY_LIQUIDITY_BUCKET = "baseline.only.liquidity.bucket";
     public static final String TRANSFORM = "transform";
     public static final String TRANSFORM_EPS = "transform.eps";
+    public static final String BASELINE_METHOD = "baseline.method";
     public static final String EWMA_ALPHA = "baseline.ewma.alpha";
     public static final String INTERVAL_MIN_WIDTH = "interval.min.width";
     public static final String INTERVAL_MAX_WIDTH = "interval.max.width";
@@ -63,6 +64,9 @@ public final class ConfigKeys {
     public static final String CALIBRATION_MIN_SAMPLES = "calibration.min.samples";
     public static final String CALIBRATION_FLAT_LOOKBACK_STEPS = "calibration.flat.lookback.steps";
     public static final String CALIBRATION_FLAT_THRESHOLD = "calibration.flat.threshold";
+    public static final String CALIBRATION_ACTIVITY_CLASSES = "calibration.activity.classes";
+    public static final String CALIBRATION_DIRECTION_SPLIT = "calibration.direction.split";
+    public static final String CALIBRATION_BASELINE_STANDBY = "calibration.baseline.standby";
 
     public static final String CYCLE_GRACE_MS = "cycle.grace.ms";
     public static final String JOB_DEADLINE_MS = "job.deadline.ms";

@@ -10,7 +10,7 @@ import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.forecaster.model.LocalEtsDampedModel;
+import io.tsfm.streams.forecaster.model.ModelRegistry;
 import io.tsfm.streams.model.license.LicenseGuard;
 import io.tsfm.streams.model.license.LicenseRefusedException;
 import io.tsfm.streams.ops.TsfmMetrics;
@@ -86,7 +86,7 @@ public final class Demo implements AutoCloseable {
             final FaultProfile fault = options.fault() == null ? FaultProfile.NONE : FaultProfile.preset(options.fault());
             forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(fault).build());
             modelUrl = forecaster.url();
-            model = options.model() != null ? options.model() : LocalEtsDampedModel.NAME;
+            model = options.model() != null ? options.model() : ModelRegistry.DEFAULT_MODEL;
             out.println("demo: local tollama-compatible forecaster at " + modelUrl + " (model " + model
                     + (options.fault() == null ? "" : ", fault profile " + options.fault()) + ")");
         } else {

@@ -1,11 +1,12 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.baseline.EwmaBaseline;
+import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandCalibration;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SanitizedForecast;
+import io.tsfm.streams.calibrate.TickSize;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.context.MarketContext;
 import java.time.Instant;
@@ -14,12 +15,11 @@ import java.util.List;
 
 /**
  * Turns a model answer or a fallback decision into the published records: back-transform, calibrate,
- * post-process (clip, crossing fix, width bounds) and fill the meta. Pure: no Kafka, no clock.
+ * post-process (clip, crossing fix, optional width bounds) and fill the meta. Pure: no Kafka, no clock.
  */
 public final class ForecastFactory {
     public static final String RUNTIME_MODEL = "tollama";
     public static final String RUNTIME_BASELINE = "baseline";
-    public static final String BASELINE_MODEL_NAME = "ewma_baseline";
     public static final String ROUTE_TSFM = "tsfm";
     public static final String ROUTE_BASELINE = "baseline";
     public static final String ROUTE_REASON_DEFAULT = "default";
@@ -27,7 +27,7 @@ public final class ForecastFactory {
     private final ForecastSettings settings;
     private final QuantileSanitizer sanitizer;
     private final ForecastMeta.TransformMeta transformMeta;
-    private final EwmaBaseline baseline;
+    private final BaselineForecaster baseline;
     private final BandCalibration bandCalibration;
 
     public ForecastFactory(final ForecastSettings settings) {
@@ -35,15 +35,22 @@ public final class ForecastFactory {
         this.sanitizer = new QuantileSanitizer(settings.minWidth(), settings.maxWidth());
         this.transformMeta = new ForecastMeta.TransformMeta(settings.transform().spaceName(),
                 settings.transform().eps());
-        this.baseline = new EwmaBaseline(settings.ewmaAlpha(), settings.inputLen(), settings.transform());
+        this.baseline = BaselineForecaster.of(settings.baselineMethod(), settings.ewmaAlpha(), settings.inputLen(),
+                settings.transform());
         this.bandCalibration = new BandCalibration(new BandScaler(settings.transform(), settings.levels()));
     }
 
+    /** The model name of the configured baseline ({@code baseline.method}): its forecasts' and calibrators'. */
+    public String baselineModelName() {
+        return baseline.modelName();
+    }
+
     /**
-     * A served forecast, its served paths, and the band it started from (probability space, before
-     * calibration and post-processing): what scoring needs later.
+     * A served forecast, its served paths, the band it started from (probability space, before calibration
+     * and post-processing) and the market's price tick: what scoring needs later.
      */
-    public record Made(ForecastRecord record, QuantilePaths served, QuantilePaths base) {
+    public record Made(ForecastRecord record, QuantilePaths served, QuantilePaths base, double tick,
+                       boolean[] flat) {
     }
 
     /**
@@ -77,19 +84,23 @@ public final class ForecastFactory {
             }
         }
         final QuantilePaths base = new QuantilePaths(modelSpace.levels(), p);
-        final SanitizedForecast s = sanitizer.sanitize(calibrated(base, calibration));
+        final double tick = TickSize.of(context.values());
+        final SanitizedForecast s = sanitizer.sanitize(calibrated(base, calibration, tick));
+        final boolean[] flat = bandCalibration.flatSteps(base);
         final ForecastMeta meta = new ForecastMeta(RUNTIME_MODEL, modelName, settings.modelVersion(), null,
                 context.length(), transformMeta, s.warnings(), false, null, breakerState, route.selected(),
-                route.reason(), call.latencyMs(), call.attempts(), call.batchSize(), meta(calibration), route.stage());
-        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), base);
+                route.reason(), call.latencyMs(), call.attempts(), call.batchSize(), meta(calibration, flat),
+                route.stage());
+        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), base, tick, flat);
     }
 
-    private QuantilePaths calibrated(final QuantilePaths base, final CalibrationSnapshot calibration) {
-        return calibration == null ? base : bandCalibration.apply(base, calibration);
+    private QuantilePaths calibrated(final QuantilePaths base, final CalibrationSnapshot calibration,
+                                     final double tick) {
+        return calibration == null ? base : bandCalibration.apply(base, calibration, tick);
     }
 
-    private CalibrationMeta meta(final CalibrationSnapshot calibration) {
-        return calibration == null ? null : CalibrationMeta.of(calibration, settings.calibration().enabled());
+    private CalibrationMeta meta(final CalibrationSnapshot calibration, final boolean[] flat) {
+        return calibration == null ? null : CalibrationMeta.of(calibration, settings.calibration().enabled(), flat);
     }
 
     /**
@@ -112,16 +123,18 @@ public final class ForecastFactory {
                          final String breakerState, final Call call, final CalibrationSnapshot calibration,
                          final RouteInfo route) {
         final QuantilePaths raw = baseline.forecast(context.values(), settings.levels(), settings.horizon());
-        final SanitizedForecast s = sanitizer.sanitize(calibrated(raw, calibration));
+        final double tick = TickSize.of(context.values());
+        final SanitizedForecast s = sanitizer.sanitize(calibrated(raw, calibration, tick));
+        final boolean[] flat = bandCalibration.flatSteps(raw);
         final List<String> warnings = new ArrayList<>();
         warnings.add("fallback_reason=" + reason);
         warnings.addAll(s.warnings());
-        final ForecastMeta meta = new ForecastMeta(RUNTIME_BASELINE, BASELINE_MODEL_NAME, baseline.modelVersion(),
-                EwmaBaseline.METHOD, context.length(), transformMeta, warnings, true, reason, breakerState,
+        final ForecastMeta meta = new ForecastMeta(RUNTIME_BASELINE, baseline.modelName(), baseline.modelVersion(),
+                baseline.method(), context.length(), transformMeta, warnings, true, reason, breakerState,
                 route.selected(), route.reason(), call == null ? null : call.latencyMs(),
-                call == null ? null : call.attempts(), call == null ? null : call.batchSize(), meta(calibration),
+                call == null ? null : call.attempts(), call == null ? null : call.batchSize(), meta(calibration, flat),
                 route.stage());
-        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), raw);
+        return new Made(record(marketId, context.asOfMs(), s.paths(), meta), s.paths(), raw, tick, flat);
     }
 
     public FallbackEvent fallbackEvent(final String marketId, final MarketContext context, final String reason,

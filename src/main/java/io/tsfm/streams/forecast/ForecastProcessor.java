@@ -105,8 +105,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.cycleState = cycles.get(CYCLE_KEY);
         this.latest = context.getStateStore(Names.LATEST_FORECAST_STORE);
         this.stepReader = new StepReader(steps, markets);
-        this.scoring = new ForecastScoring(settings, grid, metrics, context.getStateStore(Names.OPEN_FORECASTS_STORE),
-                stepReader, context.getStateStore(Names.CALIBRATION_STORE));
+        this.scoring = new ForecastScoring(settings, grid, metrics, new KafkaScoringStores(
+                context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),
+                stepReader));
         if (shadow != null) {
             this.shadowPath = new ShadowPath(shadow, settings, factory, scoring, metrics, stageId,
                     (job, r) -> forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r)));
@@ -135,10 +136,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 // the route is decided again: after a rollback the job goes to the model that serves now
                 final Route route = router.route(kv.value.marketId(), ctx.liquidityBucket());
                 final ModelLane lane = laneOf(route);
-                final CalibrationSnapshot calibration = kv.value.calibration() != null ? kv.value.calibration()
-                        : scoring.snapshot(ctx, lane.client().modelName());
-                final CalibrationSnapshot fallback = kv.value.fallbackCalibration() != null
-                        ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
+                final CalibrationSnapshot calibration = PendingJob.usable(kv.value.calibration())
+                        ? kv.value.calibration() : scoring.snapshot(ctx, lane.client().modelName());
+                final CalibrationSnapshot fallback = PendingJob.usable(kv.value.fallbackCalibration())
+                        ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, factory.baselineModelName());
                 if (lane.tracker().add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx,
                         deadline - settings.jobDeadlineMs(), deadline, calibration, fallback, modelRoute(route)))) {
                     metrics.pendingDelta(1);
@@ -257,7 +258,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 final ModelLane lane = laneOf(route);
                 final GateDecision decision = gates.evaluate(ctx, route,
                         lane == candidate ? candidateOpen : currentOpen);
-                final CalibrationSnapshot fallback = scoring.snapshot(ctx, ForecastFactory.BASELINE_MODEL_NAME);
+                final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
                 if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())) {
                     shadowPath.ask(kv.key, ctx, now, deadline, fallback);
                 }

@@ -1,55 +1,50 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.CalibrationSnapshot;
-import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.calibrate.MarketMotion;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SegmentCalibrators;
 import io.tsfm.streams.context.Grid;
 import io.tsfm.streams.context.MarketContext;
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.context.ObservedStep;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ForecastScorer;
 import io.tsfm.streams.score.HorizonBucket;
 import io.tsfm.streams.score.ScoreTally;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The forecast processor's scoring and online calibration, over the task's stores: every served forecast
- * is kept open until the boundary that realises its last step, then scored, its errors fed to its
- * segment's calibrators, and deleted. Forecasts made at a boundary take a calibration snapshot of the
- * scores realised by then, never later ones.
+ * Scoring and online calibration, over {@link ScoringStores} (the task's stores in the stream, maps in the
+ * offline evaluation): every served forecast is kept open until the boundary that realises its last step,
+ * then scored, its errors fed to its segment's calibrators, and forgotten. Forecasts made at a boundary take
+ * a calibration snapshot of the scores realised by then, never later ones.
  */
-final class ForecastScoring {
+public final class ForecastScoring {
     private final ForecastSettings settings;
     private final Grid grid;
     private final MarketMotion motion;
     private final ForecastScorer scorer;
     private final TsfmMetrics metrics;
-    private final KeyValueStore<String, OpenForecast> open;
-    private final StepReader steps;
-    private final KeyValueStore<String, CalibratorState> calibration;
+    private final ScoringStores stores;
     /** One calibrator set per model (and one for the baseline): their bands need different corrections. */
     private final Map<String, SegmentCalibrators> calibrators = new HashMap<>();
     private final CalibrationSettings calibrationSettings;
     /** Snapshots taken in the current cycle, by model and segment: every market of a segment gets the same one. */
     private final Map<String, CalibrationSnapshot> cycleSnapshots = new HashMap<>();
     private long snapshotBoundaryMs = Long.MIN_VALUE;
+    /** The baseline, asked beside every served model forecast when its calibrators are kept warm; else null. */
+    private final BaselineForecaster standby;
 
-    ForecastScoring(final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics,
-                    final KeyValueStore<String, OpenForecast> open, final StepReader steps,
-                    final KeyValueStore<String, CalibratorState> calibration) {
+    public ForecastScoring(final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics,
+                           final ScoringStores stores) {
         final CalibrationSettings c = settings.calibration();
         this.settings = settings;
         this.grid = grid;
@@ -57,39 +52,43 @@ final class ForecastScoring {
         this.scorer = new ForecastScorer(new QuantileSanitizer(settings.minWidth(), settings.maxWidth()),
                 new BandScaler(settings.transform(), settings.levels()), grid.stepMs(), c.target());
         this.metrics = metrics;
-        this.open = open;
-        this.steps = steps;
-        this.calibration = calibration;
+        this.stores = stores;
         this.calibrationSettings = c;
+        this.standby = c.baselineStandby() ? BaselineForecaster.of(settings.baselineMethod(), settings.ewmaAlpha(),
+                settings.inputLen(), settings.transform()) : null;
     }
 
     /** Store key prefix of a model's calibrators: {@code <model>|<bucket>|<motion>|<step>}. */
     private SegmentCalibrators calibrators(final String model) {
         return calibrators.computeIfAbsent(model,
-                m -> new SegmentCalibrators(calibrationSettings, k -> calibration.get(m + "|" + k)));
+                m -> new SegmentCalibrators(calibrationSettings, k -> stores.calibrator(m + "|" + k)));
     }
 
     /**
      * The calibration a forecast by {@code model} at the context's as_of gets: its model's and segment's,
      * as learnt by now.
      */
-    CalibrationSnapshot snapshot(final MarketContext context, final String model) {
+    public CalibrationSnapshot snapshot(final MarketContext context, final String model) {
         if (context.asOfMs() != snapshotBoundaryMs) {
             cycleSnapshots.clear();
             snapshotBoundaryMs = context.asOfMs();
         }
-        final String segment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(context.values()));
-        return cycleSnapshots.computeIfAbsent(model + "|" + segment, s -> {
-            final CalibrationSnapshot snap = calibrators(model).snapshot(segment, settings.horizon());
+        final double[] values = context.values();
+        final String segment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(values));
+        final String cell = SegmentCalibrators.segment(context.liquidityBucket(), motion.activity(values));
+        return cycleSnapshots.computeIfAbsent(model + "|" + cell, s -> {
+            final CalibrationSnapshot snap = calibrators(model).snapshot(segment, cell, settings.horizon());
             for (int k = 0; k < settings.horizon(); k++) {
-                metrics.calibrationScale(model, segment, HorizonBucket.of(k + 1), snap.servedScale(k));
+                metrics.calibrationScale(model, segment, HorizonBucket.of(k + 1),
+                        Math.sqrt(snap.lowerScale(k, false) * snap.upperScale(k, false)));
             }
             return snap;
         });
     }
 
     /** Keeps a served forecast until its horizon is realised. */
-    void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
+    public void keep(final ForecastFactory.Made made, final MarketContext context,
+                     final CalibrationSnapshot snapshot) {
         keep(made, context, snapshot, false);
     }
 
@@ -104,25 +103,39 @@ final class ForecastScoring {
         final double anchor = context.values()[context.length() - 1];
         final OpenForecast f = new OpenForecast(r.marketId(), context.asOfMs(), r.meta().runtime(),
                 r.meta().modelName(), r.meta().fallbackReason(), snapshot.segment(), anchor, r.quantiles(),
-                made.base().toArray(), made.served().toArray(), r.meta().calibration(), shadow);
-        open.put(f.key(), f);
+                made.base().toArray(), made.served().toArray(), r.meta().calibration(), shadow, snapshot.cell(),
+                made.tick(), servedScales(snapshot, made, true), servedScales(snapshot, made, false),
+                standby != null && !shadow && ForecastFactory.RUNTIME_MODEL.equals(r.meta().runtime())
+                        ? standby.forecast(context.values(), settings.levels(), settings.horizon()).toArray() : null);
+        stores.keep(f);
+    }
+
+    /** Per step, the scale of one side applied to a forecast's band: 0 where none was (not enough samples, off). */
+    private double[] servedScales(final CalibrationSnapshot snapshot, final ForecastFactory.Made made,
+                                  final boolean lower) {
+        final boolean[] flat = made.flat();
+        final double[] out = new double[flat.length];
+        if (!calibrationSettings.enabled()) {
+            return out;
+        }
+        for (int k = 0; k < out.length; k++) {
+            if (snapshot.applied(k, flat[k])) {
+                out[k] = lower ? snapshot.lowerScale(k, flat[k]) : snapshot.upperScale(k, flat[k]);
+            }
+        }
+        return out;
     }
 
     /**
      * Scores every open forecast whose last step closes at or before {@code boundaryMs}, in key order
      * (as_of, then market), feeds the calibrators and hands each score record and its as_of to {@code out}.
      */
-    void scoreDue(final long boundaryMs, final ObjLongConsumer<ForecastScore> out) {
+    public void scoreDue(final long boundaryMs, final ObjLongConsumer<ForecastScore> out) {
         if (snapshotBoundaryMs != Long.MIN_VALUE && snapshotBoundaryMs < boundaryMs) {
             cycleSnapshots.clear();
         }
         final long lastAsOf = boundaryMs - (long) settings.horizon() * grid.stepMs();
-        final List<OpenForecast> due = new ArrayList<>();
-        try (KeyValueIterator<String, OpenForecast> it = open.range(null, OpenForecast.lastKeyAtOrBefore(lastAsOf))) {
-            while (it.hasNext()) {
-                due.add(it.next().value);
-            }
-        }
+        final List<OpenForecast> due = stores.dueAtOrBefore(lastAsOf);
         if (due.isEmpty()) {
             return;
         }
@@ -132,15 +145,25 @@ final class ForecastScoring {
             // a shadow fallback is the baseline again: its errors are the served baseline's business
             if (!(f.shadow() && ForecastFactory.RUNTIME_BASELINE.equals(f.runtime()))) {
                 final SegmentCalibrators own = calibrators(f.modelName());
-                for (int k = 0; k < result.errors().length; k++) {
-                    own.update(f.segment(), k + 1, result.errors()[k]);
+                for (int k = 0; k < result.flat().length; k++) {
+                    own.update(f.calibrationCell(), result.flat()[k], k + 1, result.lowerErrors()[k],
+                            result.upperErrors()[k], f.servedLowerScale(k), f.servedUpperScale(k));
+                }
+            }
+            if (f.standbyBase() != null && standby != null) {
+                // the baseline's band beside a model forecast: never served, so its misses are against the current
+                // scale; it keeps the baseline calibrated for when the model is down
+                final ForecastScorer.Errors e = scorer.errors(f.standbyBase(), result.realised(), f.tick());
+                final SegmentCalibrators baseline = calibrators(standby.modelName());
+                for (int k = 0; k < e.flat().length; k++) {
+                    baseline.update(f.calibrationCell(), e.flat()[k], k + 1, e.lower()[k], e.upper()[k], 0.0, 0.0);
                 }
             }
             tally.add(f.runtime(), f.modelName(), f.segment(), result.served(), result.uncalibrated(), f.shadow());
             out.accept(result.record(), f.asOfMs());
-            open.delete(f.key());
+            stores.scored(f);
         }
-        calibrators.forEach((model, set) -> set.takeDirty().forEach((k, v) -> calibration.put(model + "|" + k, v)));
+        calibrators.forEach((model, set) -> set.takeDirty().forEach((k, v) -> stores.calibrator(model + "|" + k, v)));
         report(tally);
     }
 
@@ -150,9 +173,8 @@ final class ForecastScoring {
         final int horizon = f.base()[0].length;
         final double[] closes = new double[horizon];
         Arrays.fill(closes, Double.NaN);
-        for (final KeyValue<Long, StepClose> kv : steps.fetch(f.marketId(), f.asOfMs(),
-                f.asOfMs() + (horizon - 1) * step)) {
-            closes[(int) ((kv.key - f.asOfMs()) / step)] = kv.value.p();
+        for (final ObservedStep o : stores.steps(f.marketId(), f.asOfMs(), f.asOfMs() + (horizon - 1) * step)) {
+            closes[(int) ((o.stepStartMs() - f.asOfMs()) / step)] = o.close().p();
         }
         return closes;
     }

@@ -15,7 +15,8 @@ import java.util.Set;
 /** The forecasting settings the processor and the forecast factory need, read once from the config. */
 public record ForecastSettings(Duration step, String freq, int inputLen, int horizon, double[] levels,
                                int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
-                               Transform transform, double ewmaAlpha, double minWidth, double maxWidth,
+                               Transform transform, String baselineMethod, double ewmaAlpha, double minWidth,
+                               double maxWidth,
                                long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
                                String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
                                CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance,
@@ -30,7 +31,7 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
         }
         return new ForecastSettings(c.step(), c.getString(FREQ), c.getInt(INPUT_LEN_STEPS), c.getInt(HORIZON_STEPS),
                 c.quantiles(), c.getInt(MIN_POINTS_FOR_TSFM), buckets, c.getInt(MAX_GAP_MINUTES) * 60_000L,
-                c.transform(), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
+                c.transform(), c.getString(BASELINE_METHOD), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
                 c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
                 c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
@@ -42,7 +43,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
     public ForecastSettings reshaped(final Duration newStep, final String newFreq, final int newHorizon,
                                      final double[] newLevels, final Transform newTransform) {
         return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
-                baselineOnlyBuckets, maxGapMs, newTransform, ewmaAlpha, minWidth, maxWidth, cycleGraceMs, jobDeadlineMs,
+                baselineOnlyBuckets, maxGapMs, newTransform, baselineMethod, ewmaAlpha, minWidth, maxWidth, cycleGraceMs,
+                jobDeadlineMs,
                 drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration,
                 rollout, shadowMatchDistance, drift);
     }

@@ -5,7 +5,8 @@ import io.tsfm.streams.calibrate.CalibrationSnapshot;
 /**
  * The durable trace of a model job in the changelogged pending store: enough to rebuild the job from the
  * step store after a crash or on the task's new owner, and the calibrations (of the model's answer, and
- * of the baseline should it fail) fixed when its cycle ran (null in entries written before calibration). Deleted in the same transaction as its forecast.
+ * of the baseline should it fail) fixed when its cycle ran (null, or of an earlier shape, in entries written by
+ * earlier versions: a new snapshot is taken for those). Deleted in the same transaction as its forecast.
  */
 public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calibration,
                          CalibrationSnapshot fallbackCalibration) {
@@ -13,6 +14,11 @@ public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calib
     /** Store key: market id, '|', as_of epoch ms. */
     public String key() {
         return key(marketId, asOfMs);
+    }
+
+    /** Whether a stored snapshot can be served: present and of this version's shape (see CalibrationSnapshot). */
+    public static boolean usable(final CalibrationSnapshot snapshot) {
+        return snapshot != null && snapshot.current();
     }
 
     public static String key(final String marketId, final long asOfMs) {

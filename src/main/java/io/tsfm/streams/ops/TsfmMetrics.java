@@ -162,7 +162,7 @@ public final class TsfmMetrics {
         counter(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime).increment();
         widths.computeIfAbsent(runtime, r -> DistributionSummary.builder(INTERVAL_WIDTH)
                 .description("Width q_high - q_low of the last horizon step of each published forecast")
-                .tags("runtime", r).serviceLevelObjectives(0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6).register(registry))
+                .tags("runtime", r).serviceLevelObjectives(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6).register(registry))
                 .record(lastStepWidth);
         if (crossingFixedSteps > 0) {
             counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted").increment();

@@ -3,7 +3,6 @@ package io.tsfm.streams.score;
 import io.tsfm.streams.calibrate.BandCalibration;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
-import io.tsfm.streams.calibrate.ServedBandError;
 import io.tsfm.streams.forecast.OpenForecast;
 import io.tsfm.streams.forecast.QuantilePaths;
 import java.time.Instant;
@@ -12,16 +11,13 @@ import java.util.List;
 
 /**
  * Scores an open forecast against its realised grid values: the served band and the band that would have
- * been served without calibration (the base band, post-processed), step by step; and each step's
- * calibration error, the smallest width scale at which the band as served (scaled, then post-processed
- * with its width bounds) covers the realised value ({@link ServedBandError}), which is what the
- * calibrators learn from: docs/calibration.md shows why the base band's own error misses. Pure.
+ * been served without calibration (the base band, post-processed), step by step; and each step's errors
+ * against the lower and the upper side of the base band ({@link BandScaler}, floored at the market's tick),
+ * which is what the calibrators of that step's band shape learn from. Pure.
  */
 public final class ForecastScorer {
     private final QuantileSanitizer sanitizer;
     private final BandScaler scaler;
-    /** The error the calibrators learn from: against the band as served (null without a 0.5 level). */
-    private final ServedBandError servedError;
     private final long stepMs;
     private final double targetCoverage;
 
@@ -29,24 +25,35 @@ public final class ForecastScorer {
                           final double targetCoverage) {
         this.sanitizer = sanitizer;
         this.scaler = scaler;
-        this.servedError = hasMedian(scaler.levels())
-                ? new ServedBandError(scaler, sanitizer.minWidth(), sanitizer.maxWidth()) : null;
         this.stepMs = stepMs;
         this.targetCoverage = targetCoverage;
     }
 
-    private static boolean hasMedian(final double[] levels) {
-        for (final double l : levels) {
-            if (l == 0.5) {
-                return levels.length > 1;
-            }
-        }
-        return false;
+    /**
+     * The score record plus the per-step scores and calibration errors behind it; {@code flat[k]} says whether
+     * the base band had no width at step k (which calibrators learn from it).
+     */
+    public record Result(ForecastScore record, List<BandScore> served, List<BandScore> uncalibrated,
+                         double[] lowerErrors, double[] upperErrors, boolean[] flat, double[] realised) {
     }
 
-    /** The score record plus the per-step scores and calibration errors behind it. */
-    public record Result(ForecastScore record, List<BandScore> served, List<BandScore> uncalibrated,
-                         double[] errors) {
+    /** A band's errors against realised values, step by step: what a calibrator of that band learns from. */
+    public record Errors(double[] lower, double[] upper, boolean[] flat) {
+    }
+
+    /** The errors of {@code band} ({@code [level][step]}) against the realised path, floored at {@code tick}. */
+    public Errors errors(final double[][] band, final double[] realised, final double tick) {
+        final QuantilePaths paths = new QuantilePaths(scaler.levels(), band);
+        final double[] lower = new double[realised.length];
+        final double[] upper = new double[realised.length];
+        final boolean[] flat = new boolean[realised.length];
+        for (int k = 0; k < realised.length; k++) {
+            final double[] step = BandCalibration.stepBand(paths, k);
+            lower[k] = scaler.lowerError(step, realised[k], tick);
+            upper[k] = scaler.upperError(step, realised[k], tick);
+            flat[k] = scaler.flat(step);
+        }
+        return new Errors(lower, upper, flat);
     }
 
     /**
@@ -66,7 +73,7 @@ public final class ForecastScorer {
         final List<BandScore> servedScores = new ArrayList<>(horizon);
         final List<BandScore> uncalibratedScores = new ArrayList<>(horizon);
         final List<ForecastScore.Step> steps = new ArrayList<>(horizon);
-        final double[] errors = new double[horizon];
+        final Errors errors = errors(f.base(), realised, f.tick());
         int observed = 0;
         for (int k = 0; k < horizon; k++) {
             if (!Double.isNaN(closes[k])) {
@@ -76,9 +83,6 @@ public final class ForecastScorer {
             final BandScore u = BandScore.of(levels, BandCalibration.stepBand(uncalibrated, k), realised[k]);
             servedScores.add(s);
             uncalibratedScores.add(u);
-            final double[] baseBand = BandCalibration.stepBand(base, k);
-            errors[k] = servedError != null ? servedError.error(baseBand, realised[k])
-                    : scaler.error(baseBand, realised[k]);
             steps.add(new ForecastScore.Step(k + 1, Instant.ofEpochMilli(f.asOfMs() + (k + 1) * stepMs).toString(),
                     realised[k], ForecastScore.Band.of(s), ForecastScore.Band.of(u)));
         }
@@ -87,6 +91,7 @@ public final class ForecastScorer {
                 f.modelName(), f.fallbackReason(), f.segment(), targetCoverage, observed, f.calibration(),
                 ForecastScore.Summary.of(servedScores), ForecastScore.Summary.of(uncalibratedScores), steps,
                 f.shadow() ? Boolean.TRUE : null);
-        return new Result(record, servedScores, uncalibratedScores, errors);
+        return new Result(record, servedScores, uncalibratedScores, errors.lower(), errors.upper(), errors.flat(),
+                realised);
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 /**
  * Summarises score records into the table operators judge a model by: per runtime and model, the served
  * band's coverage and mean pinball loss next to the uncalibrated band's, overall, at horizon steps 1, 6
- * and 12, and for moving versus flat markets. Pure; the backtest command prints it.
+ * and 12, and for moving versus quiet markets. Pure; the backtest command prints it.
  */
 public final class ScoreTable {
 
@@ -29,7 +29,7 @@ public final class ScoreTable {
             new Slice("step 6", f -> true, s -> s.step() == 6),
             new Slice("step 12", f -> true, s -> s.step() == 12),
             new Slice("moving", f -> f.segment() != null && f.segment().endsWith("|moving"), s -> true),
-            new Slice("flat", f -> f.segment() != null && f.segment().endsWith("|flat"), s -> true));
+            new Slice("quiet", f -> f.segment() != null && f.segment().endsWith("|quiet"), s -> true));
 
     private ScoreTable() {
     }

@@ -9,49 +9,77 @@ import org.junit.jupiter.api.Test;
 
 class SegmentCalibratorsTest {
     private final CalibrationSettings settings = new CalibrationSettings(true, 0.8,
-            OnlineCalibrator.QUANTILE_TRACKING, 0.1, 500, 2, 12, 0.001);
+            OnlineCalibrator.QUANTILE_TRACKING, 0.1, 500, 2, 24, 0.0, new int[0], false, false);
 
     @Test
-    void servesTheModelsBandUntilASegmentHasEnoughSamples() {
+    void servesTheModelsBandUntilACellHasEnoughSamples() {
         final SegmentCalibrators calibrators = new SegmentCalibrators(settings, k -> null);
-        final String segment = SegmentCalibrators.segment("High", MarketMotion.MOVING);
-        calibrators.update(segment, 1, 5.0);
-        final CalibrationSnapshot one = calibrators.snapshot(segment, 2);
-        assertThat(one.segment()).isEqualTo("high|moving");
-        assertThat(one.applied(0)).isFalse();
-        assertThat(one.servedScale(0)).isEqualTo(1.0);
-        calibrators.update(segment, 1, 5.0);
-        final CalibrationSnapshot two = calibrators.snapshot(segment, 2);
-        assertThat(two.applied(0)).isTrue();
-        assertThat(two.servedScale(0)).isCloseTo(Math.exp(0.16), within(1e-12));
-        assertThat(two.applied(1)).isFalse();
-        assertThat(two.appliedSteps()).isEqualTo(1);
+        final String cell = SegmentCalibrators.segment("High", MarketMotion.MOVING);
+        calibrators.update(cell, false, 1, 5.0, 0.0, 0.0, 0.0);
+        final CalibrationSnapshot one = calibrators.snapshot("high|moving", cell, 2);
+        assertThat(one.cell()).isEqualTo("high|moving");
+        assertThat(one.applied(0, false)).isFalse();
+        assertThat(one.lowerScale(0, false)).isEqualTo(1.0);
+        calibrators.update(cell, false, 1, 5.0, 0.0, 0.0, 0.0);
+        final CalibrationSnapshot two = calibrators.snapshot("high|moving", cell, 2);
+        assertThat(two.applied(0, false)).isTrue();
+        // two misses below (each side aims at 10 % misses): log s = 2 * 0.1 * 0.9; two hits above
+        assertThat(two.lowerScale(0, false)).isCloseTo(Math.exp(0.18), within(1e-12));
+        assertThat(two.upperScale(0, false)).isCloseTo(Math.exp(-0.02), within(1e-12));
+        assertThat(two.applied(1, false)).isFalse();
+        assertThat(two.applied(0, true)).isFalse();
     }
 
     @Test
-    void writesBackOnlyTheSegmentsThatChangedAndReloadsThem() {
+    void keepsZeroWidthBandsApartFromBandsWithWidth() {
+        final SegmentCalibrators calibrators = new SegmentCalibrators(settings, k -> null);
+        for (int i = 0; i < 3; i++) {
+            calibrators.update("high|moving", true, 1, 0.0, 4.0, 0.0, 0.0);
+        }
+        final CalibrationSnapshot snapshot = calibrators.snapshot("high|moving", "high|moving", 1);
+        assertThat(snapshot.applied(0, true)).isTrue();
+        assertThat(snapshot.upperScale(0, true)).isGreaterThan(1.0);
+        assertThat(snapshot.samples(0, false)).isZero();
+    }
+
+    @Test
+    void givesTheMissesASaturatedSideCannotTakeToTheOtherSide() {
+        final SegmentCalibrators calibrators = new SegmentCalibrators(settings, k -> null);
+        // nothing ever falls above: the upper side narrows to its smallest scale and misses nothing
+        for (int i = 0; i < 1_000; i++) {
+            calibrators.update("high|moving", false, 1, 0.0, 0.0, 0.0, 0.0);
+        }
+        final QuantileTracker upper = new QuantileTracker(0.9, 0.1,
+                calibrators.takeDirty().get("high|moving|banded|1|hi"));
+        assertThat(upper.saturated()).isTrue();
+        assertThat(SegmentCalibrators.missTarget(0.1, upper)).isCloseTo(0.2, within(1e-12));
+        assertThat(SegmentCalibrators.missTarget(0.1, new QuantileTracker(0.9, 0.1, null))).isEqualTo(0.1);
+    }
+
+    @Test
+    void writesBackOnlyTheCalibratorsThatChangedAndReloadsThem() {
         final Map<String, CalibratorState> store = new HashMap<>();
         final SegmentCalibrators first = new SegmentCalibrators(settings, store::get);
-        first.update("low|flat", 3, 0.0);
-        first.snapshot("low|moving", 12);
+        first.update("low|quiet", false, 3, 0.0, 0.0, 0.0, 0.0);
+        first.snapshot("low|moving", "low|moving", 12);
         final Map<String, CalibratorState> dirty = first.takeDirty();
-        assertThat(dirty).containsOnlyKeys("low|flat|3");
+        assertThat(dirty).containsOnlyKeys("low|quiet|banded|3|lo", "low|quiet|banded|3|hi");
         store.putAll(dirty);
         assertThat(first.takeDirty()).isEmpty();
 
         final SegmentCalibrators second = new SegmentCalibrators(settings, store::get);
-        assertThat(second.snapshot("low|flat", 3).samples()).containsExactly(0, 0, 1);
+        assertThat(second.snapshot("low|quiet", "low|quiet", 3).samples()).containsExactly(0, 0, 1);
     }
 
     @Test
     void labelsAMarketWithoutBucketAsUnknown() {
-        assertThat(SegmentCalibrators.segment(null, MarketMotion.FLAT)).isEqualTo("unknown|flat");
+        assertThat(SegmentCalibrators.segment(null, MarketMotion.QUIET)).isEqualTo("unknown|quiet");
     }
 
     @Test
     void servesNothingCalibratedWhenDisabled() {
         final SegmentCalibrators off = new SegmentCalibrators(CalibrationSettings.disabled(), k -> null);
-        off.update("high|moving", 1, 9.0);
-        assertThat(off.snapshot("high|moving", 1).appliedSteps()).isZero();
+        off.update("high|moving", false, 1, 9.0, 0.0, 0.0, 0.0);
+        assertThat(off.snapshot("high|moving", "high|moving", 1).applied(0, false)).isFalse();
     }
 }

@@ -74,9 +74,10 @@ class AppConfigTest {
         expected.put("baseline.only.liquidity.bucket", List.of("low"));
         expected.put("transform", "logit");
         expected.put("transform.eps", 1e-6);
+        expected.put("baseline.method", "empirical_moves");
         expected.put("baseline.ewma.alpha", 0.2);
-        expected.put("interval.min.width", 0.02);
-        expected.put("interval.max.width", 0.60);
+        expected.put("interval.min.width", 0.0);
+        expected.put("interval.max.width", 1.0);
         expected.put("drift.window.hours", 24);
         expected.put("drift.reference.hours", 168);
         expected.put("drift.min.observations", 500);
@@ -86,8 +87,11 @@ class AppConfigTest {
         expected.put("calibration.learning.rate", 0.01);
         expected.put("calibration.window", 500);
         expected.put("calibration.min.samples", 50);
-        expected.put("calibration.flat.lookback.steps", 12);
-        expected.put("calibration.flat.threshold", 0.001);
+        expected.put("calibration.flat.lookback.steps", 24);
+        expected.put("calibration.flat.threshold", 0.0);
+        expected.put("calibration.activity.classes", List.of("1", "3", "6"));
+        expected.put("calibration.direction.split", true);
+        expected.put("calibration.baseline.standby", true);
         expected.put("cycle.grace.ms", 10_000L);
         expected.put("job.deadline.ms", 5_000L);
         expected.put("drain.interval.ms", 20L);

@@ -33,7 +33,7 @@ class DemoIT {
         assertThat(printed)
                 .contains("demo: embedded Kafka broker (KRaft) at 127.0.0.1:")
                 .contains("forecast m-0001 ")
-                .contains("tollama local-ets-damped")
+                .contains("tollama local-empirical")
                 .contains("reason=too_few_points")
                 .contains("summary  event time")
                 .contains("demo: stopped; temporary data removed")

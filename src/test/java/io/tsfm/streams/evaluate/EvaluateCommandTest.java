@@ -5,13 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tsfm.streams.cli.EvaluateCommand;
 import io.tsfm.streams.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
 import picocli.CommandLine;
 
-/** {@code tsfm-streams evaluate}: Markdown by default, JSON on request, exit code 2 for bad options. */
+/** {@code tsfm-streams evaluate}: a user's tick history or simulated markets, Markdown or JSON, exit 2 on bad input. */
 class EvaluateCommandTest {
+    private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+
+    @TempDir
+    Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -21,80 +36,106 @@ class EvaluateCommandTest {
                 .execute(args);
     }
 
+    /** Two markets on a 0.01 grid, a tick every 5 minutes at :30 seconds for 6 hours, moving now and then. */
+    private static String lines() {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 72; i++) {
+            final Instant ts = T0.plus(Duration.ofMinutes(5L * i)).plusSeconds(30);
+            sb.append("{\"market_id\":\"a\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", 0.40 + (i % 7 == 0 ? 0.01 : 0.0) + (i / 9) * 0.01))
+                    .append("}\n");
+            sb.append("{\"market_id\":\"b\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", 0.70 - (i % 5 == 0 ? 0.02 : 0.0)))
+                    .append("}\n");
+        }
+        return sb.toString();
+    }
+
+    private Path write(final String name, final String text) throws IOException {
+        final Path file = dir.resolve(name);
+        try (OutputStream raw = Files.newOutputStream(file);
+             OutputStream o = name.endsWith(".gz") ? new GZIPOutputStream(raw)
+                     : name.endsWith(".xz") ? new XZOutputStream(raw, new LZMA2Options()) : raw) {
+            o.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
     @Test
-    void printsAMarkdownRowPerForecasterAndTheVerdict() {
-        final int code = run("--seeds", "1", "--markets", "3", "--hours", "6", "--every", "6");
+    void evaluatesATickFileAndPrintsTheServedForecastBesideTheReferences() throws IOException {
+        final int code = run("--ticks", write("ticks.jsonl", lines()).toString(), "--report-every", "1");
 
         assertThat(code).isZero();
+        // boundaries 00:05 .. 05:55 (the last tick is at 05:55:30, the grace 10 s), two markets each
         assertThat(out.toString())
-                .contains("Seeds 1, 3 markets, 6 h each, 1 boundary in 6")
-                .contains("| flat last value (mock) |", "| local-ets-damped |", "| ewma_baseline |")
-                .contains("flat last value on mean pinball loss");
+                .startsWith("## ticks.jsonl: 2 markets, model local-empirical")
+                .contains("142 forecasts at boundaries 2026-01-05T00:05:00Z .. 2026-01-05T05:55:00Z")
+                .contains("### Active points", "### All points", "| served |", "| served, uncalibrated |",
+                        "| last value |", "| seed EWMA (width 0.02..0.60) |", "points the model served",
+                        "### Served forecast per horizon step (active points)");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
-    void printsJsonWithTheOptionsAndEachForecastersScores() throws Exception {
-        final int code = run("--seeds", "1,2", "--markets", "3", "--hours", "6", "--every", "6", "--json");
+    void readsGzipAndXzFilesAsThePlainOne() throws IOException {
+        run("--ticks", write("ticks.jsonl", lines()).toString());
+        final String plain = out.toString().substring(out.toString().indexOf('\n'));
+        for (final String name : new String[] {"ticks.jsonl.gz", "ticks.jsonl.xz"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run("--ticks", write(name, lines()).toString())).isZero();
+            assertThat(out.toString()).startsWith("## " + name).endsWith(plain);
+        }
+    }
+
+    @Test
+    void leavesOutALineTheStreamWouldSendToTheDlqAndSaysSo() throws IOException {
+        final int code = run("--ticks", write("bad.jsonl", "{\"market_id\":\"a\",\"p_yes\":0.5}\n" + lines()).toString());
 
         assertThat(code).isZero();
+        assertThat(err.toString()).startsWith("Left out 1 of 145 lines, as the stream would "
+                + "(DLQ reasons {missing_field=1}), e.g. line 1: missing_field: ts is missing");
+    }
+
+    @Test
+    void printsEveryFigureAsJsonOnRequest() throws IOException {
+        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--json")).isZero();
+
         final JsonNode root = Json.mapper().readTree(out.toString());
-        assertThat(root.at("/options/seeds").toString()).isEqualTo("[1,2]");
-        assertThat(root.at("/candidates/1/name").asText()).isEqualTo("local-ets-damped");
-        assertThat(root.at("/candidates/1/overall/pinball_by_level")).hasSize(3);
-        assertThat(root.at("/ets_beats_flat").isBoolean()).isTrue();
+        assertThat(root.path("forecasts").asLong()).isEqualTo(142);
+        assertThat(root.at("/slices/all/all/served/steps")).hasSize(12);
+        assertThat(root.at("/slices/all/all/last value/points").asLong())
+                .isEqualTo(root.at("/slices/all/all/served/points").asLong()).isPositive();
     }
 
     @Test
-    void withCalibrationPrintsTheCalibrationTablesAndTheRecommendation() {
-        final int code = run("--calibration", "--seeds", "1", "--markets", "2", "--days", "0.5",
-                "--warm-up-days", "0.25", "--every", "2");
+    void servesEveryMarketFromTheBaselineWhenTheModelIsDown() throws IOException {
+        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--model-down")).isZero();
 
-        assertThat(code).isZero();
-        assertThat(out.toString())
-                .startsWith("Seeds 1, 2 markets, 0.5 days each (first 0.25 day(s) warm-up: learnt from, not reported),"
-                        + " a forecast at 1 boundary in 2:")
-                .contains("#### local-ets-damped, reported period", "#### ewma_baseline, holdout")
-                .contains("| quantile_tracking lr=0.005 |", "| rolling_quantile window=1000 +served-err |",
-                        "| offline_conformal (seed) |")
-                .contains("Best with the stream's base-band error: **");
+        assertThat(out.toString()).contains("model down (the baseline serves every market)")
+                .contains("| baseline: circuit_breaker_open |").doesNotContain("points the model served");
     }
 
     @Test
-    void withCalibrationPrintsJsonOnRequest() throws Exception {
-        final int code = run("--calibration", "--seeds", "1", "--markets", "2", "--days", "0.5",
-                "--warm-up-days", "0.25", "--every", "2", "--json");
+    void evaluatesSimulatedMarketsWithoutAFile() {
+        assertThat(run("--seeds", "1", "--markets", "2", "--days", "0.25")).isZero();
 
-        assertThat(code).isZero();
-        final JsonNode root = Json.mapper().readTree(out.toString());
-        assertThat(root.at("/options/days").asDouble()).isEqualTo(0.5);
-        assertThat(root.at("/forecasters/0/name").asText()).isEqualTo("local-ets-damped");
-        // uncalibrated, 7 methods with the base-band error, 7 with the served-band error, the minimum-width reference
-        assertThat(root.at("/forecasters/0/scored").size()).isEqualTo(16);
-        assertThat(root.at("/forecasters/0/scored/15/method").asText()).isEqualTo("reference: minimum width (scale 0)");
-        assertThat(root.at("/recommendation/ranking").size()).isEqualTo(14);
+        assertThat(out.toString()).startsWith("## simulated markets (seeds [1], 0.25 days): 2 markets")
+                .contains("| served |");
     }
 
     @Test
-    void hoursDoNotApplyToTheCalibrationEvaluation() {
-        final int code = run("--calibration", "--hours", "6");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--hours does not apply with --calibration: use --days");
+    void aMissingFileIsABadArgument() {
+        assertThat(run("--ticks", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("No such file: " + dir.resolve("nope.jsonl") + System.lineSeparator());
     }
 
     @Test
-    void daysOnlyApplyToTheCalibrationEvaluation() {
-        final int code = run("--days", "2");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--days, --warm-up-days and --threads only apply with --calibration");
-    }
-
-    @Test
-    void aZeroStrideIsABadArgument() {
-        final int code = run("--every", "0");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("every must be at least 1: 0");
+    void anUnknownSettingOrModelIsABadArgument() throws IOException {
+        final String file = write("ticks.jsonl", lines()).toString();
+        assertThat(run("--ticks", file, "--set", "calibration.nonsense=1")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Configuration error: Unknown setting calibration.nonsense");
+        err.getBuffer().setLength(0);
+        assertThat(run("--ticks", file, "--model", "chronos2")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown model 'chronos2'; one of [mock, local-empirical, local-ets-damped]");
     }
 }

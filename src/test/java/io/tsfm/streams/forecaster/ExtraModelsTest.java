@@ -20,7 +20,7 @@ class ExtraModelsTest {
 
             final JsonNode show = ForecasterHttp.json(http.post("/api/show", "{\"model\":\"research-only\"}"));
 
-            assertThat(server.installedModels()).containsExactly("mock", "local-ets-damped", "research-only");
+            assertThat(server.installedModels()).containsExactly("mock", "local-empirical", "local-ets-damped", "research-only");
             assertThat(show.path("license").path("type").asText()).isEqualTo("cc-by-nc-4.0");
         }
     }
@@ -35,7 +35,7 @@ class ExtraModelsTest {
             models.path("installed").forEach(m ->
                     licences.add(m.path("name").asText() + " " + m.path("license").path("type").asText()));
 
-            assertThat(licences).containsExactly("mock apache-2.0", "local-ets-damped apache-2.0",
+            assertThat(licences).containsExactly("mock apache-2.0", "local-empirical apache-2.0", "local-ets-damped apache-2.0",
                     "research-only cc-by-nc-4.0");
         }
     }

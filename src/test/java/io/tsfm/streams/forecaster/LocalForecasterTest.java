@@ -22,7 +22,7 @@ class LocalForecasterTest {
     @Test
     void everyLocalModelIsInstalledByDefault() {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            assertThat(server.installedModels()).containsExactly("mock", "local-ets-damped");
+            assertThat(server.installedModels()).containsExactly("mock", "local-empirical", "local-ets-damped");
         }
     }
 

@@ -36,7 +36,7 @@ class MetadataEndpointsTest {
     void tagsListEveryPreloadedModelWithTollamaDetails() {
         final JsonNode tags = ForecasterHttp.json(SERVER.http().get("/api/tags"));
 
-        assertThat(names(tags.path("models"))).containsExactly("mock", "local-ets-damped");
+        assertThat(names(tags.path("models"))).containsExactly("mock", "local-empirical", "local-ets-damped");
         final JsonNode mock = tags.path("models").get(0);
         assertThat(mock.path("model").asText()).isEqualTo("mock");
         assertThat(mock.path("digest").asText()).startsWith("sha256:");
@@ -76,9 +76,9 @@ class MetadataEndpointsTest {
     void modelsListAvailableAndInstalledWithLicenseAndSource() {
         final JsonNode models = ForecasterHttp.json(SERVER.http().get("/v1/models"));
 
-        assertThat(names(models.path("available"))).containsExactly("mock", "local-ets-damped");
-        assertThat(names(models.path("installed"))).containsExactly("mock", "local-ets-damped");
-        final JsonNode ets = models.path("available").get(1);
+        assertThat(names(models.path("available"))).containsExactly("mock", "local-empirical", "local-ets-damped");
+        assertThat(names(models.path("installed"))).containsExactly("mock", "local-empirical", "local-ets-damped");
+        final JsonNode ets = models.path("available").get(2);
         assertThat(ets.path("family").asText()).isEqualTo("ets");
         assertThat(ets.path("installed").asBoolean()).isTrue();
         assertThat(ets.path("license").path("type").asText()).isEqualTo("apache-2.0");

@@ -43,7 +43,7 @@ class ModelInstallationTest {
     void nothingIsInstalledWhenNoModelIsPreloaded() {
         assertThat(ForecasterHttp.json(http.get("/api/tags")).path("models")).isEmpty();
         assertThat(ForecasterHttp.json(http.get("/v1/models")).path("installed")).isEmpty();
-        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("available")).hasSize(2);
+        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("available")).hasSize(3);
         assertThat(server.installedModels()).isEmpty();
     }
 

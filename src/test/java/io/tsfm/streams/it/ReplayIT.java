@@ -49,6 +49,9 @@ class ReplayIT {
             final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "replay-live",
                     forecaster.url(), tmp.resolve("live-state").toString());
             settings.put("min.points.for.tsfm", "8");
+            // three markets fill each calibrator cell (activity, last move, band shape, step, side) slowly: serve
+            // calibration early, so the comparison below covers calibrated bands
+            settings.put("calibration.min.samples", "10");
             final List<ConsumerRecord<String, ForecastRecord>> live;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
                 live = ItSupport.forecasts(broker.bootstrapServers(), liveExpected, Duration.ofMinutes(2));

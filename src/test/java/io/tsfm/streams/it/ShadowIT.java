@@ -74,7 +74,7 @@ class ShadowIT {
             for (final Map<String, ForecastRecord> served : List.of(withFast, withHang)) {
                 assertThat(served).hasSize(expected).containsOnlyKeys(plain.keySet());
                 served.forEach((k, f) -> {
-                    assertThat(f.meta().modelName()).as(k).isIn("mock", "ewma_baseline");
+                    assertThat(f.meta().modelName()).as(k).isIn("mock", "empirical_baseline");
                     assertThat(f.meta().rolloutStage()).isEqualTo("shadow");
                     assertThat(f.yhatQ().get("0.5")).as(k).containsExactly(plain.get(k).yhatQ().get("0.5"));
                     assertThat(f.meta().fallbackReason()).as(k).isIn(null, "too_few_points");

@@ -18,7 +18,7 @@ class ShadowReportTest {
     private static ForecastRecord record(final String market, final String asOf, final String model,
                                          final double lastMedian, final Long latency, final String fallback) {
         final CalibrationMeta calibration = new CalibrationMeta("applied", "quantile_tracking", "high|moving", 1,
-                new double[] {1.0}, new long[] {60});
+                new double[] {1.0}, new double[] {1.0}, new double[] {1.0}, new long[] {60});
         final ForecastMeta meta = new ForecastMeta(fallback == null ? "tollama" : "baseline", model, "v", null, 288,
                 new ForecastMeta.TransformMeta("logit", 1e-6), List.of(), fallback != null, fallback, "closed", "tsfm",
                 "shadow", latency, 1, 1, calibration, "shadow");

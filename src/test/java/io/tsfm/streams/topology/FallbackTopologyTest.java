@@ -42,7 +42,8 @@ class FallbackTopologyTest {
             assertThat(f.meta().fallbackReason()).isEqualTo("baseline_only_liquidity_bucket");
             assertThat(f.meta().routeSelected()).isEqualTo("baseline");
             assertThat(f.meta().runtime()).isEqualTo("baseline");
-            assertThat(f.meta().modelName()).isEqualTo("ewma_baseline");
+            assertThat(f.meta().modelName()).isEqualTo("empirical_baseline");
+            assertThat(f.meta().method()).isEqualTo("empirical_moves");
         }
     }
 

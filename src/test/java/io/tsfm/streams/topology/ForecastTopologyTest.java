@@ -86,11 +86,13 @@ class ForecastTopologyTest {
             assertThat(f.asOfTs()).isEqualTo("2026-11-20T00:10:00Z");
             assertThat(f.horizonSteps()).isEqualTo(12);
             assertThat(f.yhatQ()).containsOnlyKeys("0.1", "0.5", "0.9");
-            // the stub answers a flat band at the last value: back to 0.7, widened to the 0.02 minimum
+            // the stub answers a flat band at the last value: back to 0.7, served as it is (no width bounds by
+            // default, and no calibration has learnt yet)
             assertThat(f.yhatQ().get("0.5")[11]).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(f.yhatQ().get("0.1")[0]).isCloseTo(0.69, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(f.yhatQ().get("0.9")[0]).isCloseTo(0.71, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(f.meta().warnings()).containsExactly("interval_min_width_enforced");
+            assertThat(f.yhatQ().get("0.1")[0]).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(f.yhatQ().get("0.9")[0]).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(f.meta().warnings()).isEmpty();
+            assertThat(f.meta().calibration().status()).isEqualTo("insufficient_samples");
             assertThat(f.meta().fallbackUsed()).isFalse();
             assertThat(f.meta().modelName()).isEqualTo("stub");
             assertThat(f.meta().latencyMs()).isEqualTo(7L);

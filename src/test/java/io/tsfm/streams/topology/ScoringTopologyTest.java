@@ -51,8 +51,9 @@ class ScoringTopologyTest {
 
     @Test
     void scoresAForecastWithHandComputedOutcomesOnceItsLastStepIsRealised() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"),
-                TopologyHarness.defaultModel())) {
+        // the seed's width bounds, so that the flat mock band has a width to score
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2",
+                "interval.min.width", "0.02", "interval.max.width", "0.6"), TopologyHarness.defaultModel())) {
             h.minuteTicks(List.of("m-a"), T0, T0.plus(Duration.ofHours(2)), 0.5);
             h.minuteTicks(List.of("m-a"), T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofMinutes(181)), 0.6);
             final Map<String, ForecastScore> byAsOf = h.scores.readValuesToList().stream()
@@ -61,7 +62,7 @@ class ScoringTopologyTest {
             final ForecastScore s = byAsOf.get("2026-11-20T02:00:00Z");
             assertThat(s.scoredAtTs()).isEqualTo("2026-11-20T03:00:00Z");
             assertThat(s.runtime()).isEqualTo("tollama");
-            assertThat(s.segment()).isEqualTo("high|flat");
+            assertThat(s.segment()).isEqualTo("high|quiet");
             assertThat(s.observedSteps()).isEqualTo(12);
             assertThat(s.steps()).hasSize(12);
             final ForecastScore.Step first = s.steps().get(0);
@@ -142,19 +143,25 @@ class ScoringTopologyTest {
             final ForecastRecord early = out.get(0);
             assertThat(early.meta().calibration().status()).isEqualTo(CalibrationMeta.INSUFFICIENT_SAMPLES);
             assertThat(early.meta().calibration().scale()).containsOnly(1.0);
+            assertThat(early.meta().calibration().scaleLower()).containsOnly(1.0);
             final ForecastRecord late = out.get(out.size() - 1);
             final CalibrationMeta meta = late.meta().calibration();
             assertThat(meta.status()).isEqualTo(CalibrationMeta.APPLIED);
             assertThat(meta.segment()).isEqualTo("high|moving");
             assertThat(meta.method()).isEqualTo("quantile_tracking");
-            // five minutes of climbing stay inside the band (it narrows), an hour leaves it (it widens)
-            assertThat(meta.scale()[0]).isLessThan(1.0);
-            assertThat(meta.scale()[11]).isGreaterThan(1.0);
-            // the served band is the model's band scaled around its centre in logit space
+            // five minutes of climbing stay inside the band (its upper side narrows), an hour leaves it (it
+            // widens); nothing ever falls below, so the lower side narrows
+            assertThat(meta.scaleUpper()[0]).isLessThan(1.0);
+            assertThat(meta.scaleUpper()[11]).isGreaterThan(1.0);
+            assertThat(meta.scaleLower()[11]).isLessThan(0.5);
+            assertThat(meta.scale()[11]).isCloseTo(Math.sqrt(meta.scaleLower()[11] * meta.scaleUpper()[11]),
+                    within(1e-12));
+            // the served band is the model's band, each side scaled around its centre in logit space
             final double p = 0.2 + 234 * 0.002;
             final double last = Math.log(p / (1 - p));
             final double[] base = {inverse(last - 0.1), inverse(last), inverse(last + 0.1)};
-            final double[] expected = new BandScaler(Transform.logit(), LEVELS).scale(base, meta.scale()[11]);
+            final double[] expected = new BandScaler(Transform.logit(), LEVELS).scale(base, meta.scaleLower()[11],
+                    meta.scaleUpper()[11], 0.001);
             assertThat(new double[] {late.yhatQ().get("0.1")[11], late.yhatQ().get("0.5")[11],
                     late.yhatQ().get("0.9")[11]}).containsExactly(expected, within(1e-9));
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
  * forecast all agree on names, families and licences.
  */
 public final class ModelRegistry {
+    /** The model the local forecaster's users get unless they name another: the demo's, compose's, evaluate's. */
+    public static final String DEFAULT_MODEL = LocalEmpiricalModel.NAME;
 
     private final List<LocalModel> models;
 
@@ -16,9 +18,9 @@ public final class ModelRegistry {
         this.models = List.copyOf(models);
     }
 
-    /** The built-in models: {@code mock} and {@code local-ets-damped}. */
+    /** The built-in models: {@code mock}, {@code local-empirical} and {@code local-ets-damped}. */
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of(new MockModel(), new LocalEtsDampedModel()));
+        return new ModelRegistry(List.of(new MockModel(), new LocalEmpiricalModel(), new LocalEtsDampedModel()));
     }
 
     /** This registry plus {@code extra} models, after its own; a name already taken is refused. */

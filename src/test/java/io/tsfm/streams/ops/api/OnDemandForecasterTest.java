@@ -269,7 +269,7 @@ class OnDemandForecasterTest {
         assertThat(f.yhatQ()).containsOnlyKeys("0.1", "0.9");
         assertThat(f.yhatQ().get("0.1")).hasSize(6);
         assertThat(f.meta().runtime()).isEqualTo("tollama");
-        assertThat(f.meta().warnings()).containsExactly("interval_min_width_enforced");
+        assertThat(f.meta().warnings()).isEmpty();
     }
 
     @Test
@@ -279,7 +279,7 @@ class OnDemandForecasterTest {
 
         assertThat(f.horizonSteps()).isEqualTo(12);
         assertThat(f.quantiles()).containsExactly(LEVELS);
-        assertThat(f.meta().warnings()).containsExactly("interval_min_width_enforced", "horizon_steps_not_served=24",
+        assertThat(f.meta().warnings()).containsExactly("horizon_steps_not_served=24",
                 "quantiles_not_served=0.05,0.5,0.95");
     }
 
@@ -314,8 +314,7 @@ class OnDemandForecasterTest {
         final ForecastRecord f = forecaster.forecast(r);
 
         assertThat(f.meta().modelName()).isEqualTo("stub");
-        assertThat(f.meta().warnings()).containsExactly("interval_min_width_enforced", "model_name_not_served=chronos",
-                "covariates_ignored");
+        assertThat(f.meta().warnings()).containsExactly("model_name_not_served=chronos", "covariates_ignored");
     }
 
     @Test

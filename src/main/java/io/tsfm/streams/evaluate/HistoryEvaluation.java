@@ -1,0 +1,261 @@
+package io.tsfm.streams.evaluate;
+
+import io.tsfm.streams.baseline.EwmaBaseline;
+import io.tsfm.streams.calibrate.CalibrationSnapshot;
+import io.tsfm.streams.calibrate.QuantileSanitizer;
+import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.context.Grid;
+import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.forecast.FallbackGates;
+import io.tsfm.streams.forecast.FallbackReasons;
+import io.tsfm.streams.forecast.ForecastFactory;
+import io.tsfm.streams.forecast.ForecastScoring;
+import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.forecast.GateDecision;
+import io.tsfm.streams.forecast.OpenForecast;
+import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.rollout.Route;
+import io.tsfm.streams.score.BandScore;
+import io.tsfm.streams.score.ForecastScore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+
+/**
+ * The stream's forecasting over a tick history, offline and in event time: at every 5-minute boundary, as
+ * the forecast processor does, first the forecasts the boundary realises are scored and their errors teach
+ * the calibrators ({@link ForecastScoring}), then every market with a context is forecast: the same context
+ * assembly, gates, model input, calibration snapshot, post-processing and record assembly
+ * ({@link ForecastFactory}) the processor uses; the model is a local model called in-process with the
+ * values the model client would send. The figures follow the scoring protocol of docs/calibration.md:
+ * boundaries every {@code reportEvery} steps (:00 and :30 by default), contexts of at least
+ * {@code min.points.for.tsfm} steps, only markets with a tick at or after the boundary; next to the served
+ * forecast, the same points forecast by the last value and by the seed's EWMA with its width bounds.
+ */
+public final class HistoryEvaluation {
+    public static final String SERVED = "served";
+    public static final String UNCALIBRATED = "served, uncalibrated";
+    public static final String BY_MODEL = "points the model served";
+    public static final String BY_BASELINE = "points the baseline served";
+    public static final String LAST_VALUE = "last value";
+    public static final String SEED_EWMA = "seed EWMA (width 0.02..0.60)";
+    static final double SEED_MIN_WIDTH = 0.02;
+    static final double SEED_MAX_WIDTH = 0.60;
+    private static final ForecastFactory.Call IN_PROCESS = new ForecastFactory.Call(0L, 1, 1);
+
+    /**
+     * @param reportEvery  report every k-th boundary (6: :00 and :30)
+     * @param activeSteps  a point is active when its context's last this-many values are not all equal
+     * @param threads      model answers of one boundary computed in parallel on this many threads
+     */
+    public record Options(int reportEvery, int activeSteps, int threads) {
+        public static final int DEFAULT_REPORT_EVERY = 6;
+        public static final int DEFAULT_ACTIVE_STEPS = 24;
+
+        public Options {
+            if (reportEvery < 1 || activeSteps < 2 || threads < 1) {
+                throw new IllegalArgumentException("report every >= 1, active steps >= 2 and threads >= 1 are required");
+            }
+        }
+    }
+
+    /** The figures, how many forecasts stand behind them and what served the reported points. */
+    public record Result(QualityTable table, long forecasts, long reported, Map<String, Long> servedBy,
+                         long firstBoundaryMs, long lastBoundaryMs) {
+    }
+
+    /** What the reported points still need when their score comes in: activity and the references' bands. */
+    private record Reported(boolean active, double anchor, QuantilePaths seed) {
+    }
+
+    private final ForecastSettings settings;
+    private final Grid grid;
+    private final ModelAnswers model;
+
+    /** @param model the model the markets are asked, or null: the model is down and the baseline serves every market */
+    public HistoryEvaluation(final AppConfig config, final ModelAnswers model) {
+        this.settings = ForecastSettings.from(config);
+        this.grid = Grid.of(settings.step());
+        this.model = model;
+    }
+
+    public ForecastSettings settings() {
+        return settings;
+    }
+
+    public Result run(final MarketHistory history, final Options options) {
+        return run(history, options, score -> { });
+    }
+
+    /** As {@link #run(MarketHistory, Options)}, handing every score record the stream would publish to {@code scores}. */
+    public Result run(final MarketHistory history, final Options options, final Consumer<ForecastScore> scores) {
+        final ContextAssembler assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
+        final FallbackGates gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(),
+                settings.maxGapMs());
+        final RolloutRouter router = new RolloutRouter(settings.rollout());
+        final String stage = settings.rollout().stage().id();
+        final ForecastFactory factory = new ForecastFactory(settings);
+        final MapScoringStores stores = new MapScoringStores(history);
+        final ForecastScoring scoring = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores);
+        final EwmaBaseline seed = new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS,
+                Transform.logit());
+        final QuantileSanitizer seedBounds = new QuantileSanitizer(SEED_MIN_WIDTH, SEED_MAX_WIDTH);
+        final QualityTable table = new QualityTable(settings.horizon(),
+                List.of(SERVED, UNCALIBRATED, LAST_VALUE, SEED_EWMA));
+        final Map<String, Reported> reported = new HashMap<>();
+        final Map<String, Long> servedBy = new TreeMap<>();
+        final long step = grid.stepMs();
+        final long reportStrideMs = options.reportEvery() * step;
+        final long first = grid.lastDueBoundary(history.firstTickMs(), settings.cycleGraceMs()) + step;
+        final long last = grid.lastDueBoundary(history.lastTickMs(), settings.cycleGraceMs());
+        final ForkJoinPool pool = new ForkJoinPool(options.threads());
+        long forecasts = 0;
+        long reportedCount = 0;
+        try {
+            for (long boundary = first; boundary <= last; boundary += step) {
+                stores.advanceTo(boundary);
+                scoring.scoreDue(boundary, (score, asOfMs) -> {
+                    if (settings.publishes(asOfMs)) {
+                        scores.accept(score);
+                    }
+                    final Reported r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
+                    if (r != null) {
+                        collect(table, score, r);
+                        servedBy.merge(score.fallbackReason() == null ? score.runtime() + " " + score.modelName()
+                                : "baseline: " + score.fallbackReason(), 1L, Long::sum);
+                    }
+                });
+                if (!settings.cycleRuns(boundary)) {
+                    continue;
+                }
+                final List<Item> items = new ArrayList<>();
+                for (final Map.Entry<String, MarketHistory.Market> m : history.markets().entrySet()) {
+                    final MarketContext ctx = assembler.assemble(boundary, m.getValue().steps().observed(
+                            assembler.fetchFromStepStart(boundary), assembler.fetchToStepStart(boundary)));
+                    if (ctx == null) {
+                        continue;
+                    }
+                    final Route route = router.route(m.getKey(), ctx.liquidityBucket());
+                    items.add(new Item(m.getKey(), ctx, route, gates.evaluate(ctx, route, model == null)));
+                }
+                answer(pool, items);
+                for (final Item item : items) {
+                    forecast(item, factory, scoring, stage);
+                    forecasts++;
+                    final MarketContext ctx = item.context;
+                    if (boundary % reportStrideMs == 0 && ctx.length() >= settings.minPoints()
+                            && history.markets().get(item.marketId).lastTickMs() >= boundary) {
+                        reported.put(OpenForecast.key(boundary, item.marketId), new Reported(
+                                active(ctx.values(), options.activeSteps()), ctx.values()[ctx.length() - 1],
+                                seedBounds.sanitize(seed.forecast(ctx.values(), settings.levels(),
+                                        settings.horizon())).paths()));
+                        reportedCount++;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(table, forecasts, reportedCount - reported.size(), servedBy, first, last);
+    }
+
+    /** One market at one boundary: its context, route and gate decision, and the model's answer once asked. */
+    private static final class Item {
+        final String marketId;
+        final MarketContext context;
+        final Route route;
+        final GateDecision decision;
+        QuantilePaths answer;
+
+        Item(final String marketId, final MarketContext context, final Route route, final GateDecision decision) {
+            this.marketId = marketId;
+            this.context = context;
+            this.route = route;
+            this.decision = decision;
+        }
+    }
+
+    private void answer(final ForkJoinPool pool, final List<Item> items) {
+        final List<Item> asked = items.stream().filter(i -> !i.decision.baseline()).toList();
+        if (asked.isEmpty()) {
+            return;
+        }
+        try {
+            pool.submit(() -> asked.parallelStream().forEach(i -> i.answer = model.answer(i.context))).get();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (final ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** As the processor: a gate's baseline at once, else the model's answer (or its fallback), kept for scoring. */
+    private void forecast(final Item item, final ForecastFactory factory, final ForecastScoring scoring,
+                                          final String stage) {
+        final MarketContext ctx = item.context;
+        final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
+        final ForecastFactory.Made made;
+        final CalibrationSnapshot used;
+        if (item.decision.baseline()) {
+            final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(item.decision.reason())
+                    ? item.route.reason() : item.decision.reason();
+            made = factory.baseline(item.marketId, ctx, item.decision.reason(), "closed", null, fallback,
+                    new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_BASELINE, reason, stage));
+            used = fallback;
+        } else {
+            final CalibrationSnapshot calibration = scoring.snapshot(ctx, model.name());
+            made = factory.fromModel(item.marketId, ctx, item.answer, model.name(), "closed", IN_PROCESS,
+                    calibration, new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, item.route.reason(), stage));
+            used = calibration;
+        }
+        scoring.keep(made, ctx, used);
+    }
+
+    /** Whether the last {@code steps} values of a context are not all equal. */
+    static boolean active(final double[] values, final int steps) {
+        final double last = values[values.length - 1];
+        for (int i = Math.max(0, values.length - steps); i < values.length; i++) {
+            if (values[i] != last) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void collect(final QualityTable table, final ForecastScore score, final Reported r) {
+        final double[] levels = settings.levels();
+        final int horizon = score.steps().size();
+        final List<BandScore> served = new ArrayList<>(horizon);
+        final List<BandScore> uncalibrated = new ArrayList<>(horizon);
+        final List<BandScore> last = new ArrayList<>(horizon);
+        final List<BandScore> seed = new ArrayList<>(horizon);
+        final double[] flat = new double[levels.length];
+        java.util.Arrays.fill(flat, r.anchor());
+        for (int k = 0; k < horizon; k++) {
+            final ForecastScore.Step s = score.steps().get(k);
+            served.add(BandScore.of(levels, s.served().quantiles(), s.realised()));
+            uncalibrated.add(BandScore.of(levels, s.uncalibrated().quantiles(), s.realised()));
+            last.add(BandScore.of(levels, flat, s.realised()));
+            final double[] band = new double[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                band[i] = r.seed().value(i, k);
+            }
+            seed.add(BandScore.of(levels, band, s.realised()));
+        }
+        final String group = ForecastFactory.RUNTIME_BASELINE.equals(score.runtime()) ? BY_BASELINE : BY_MODEL;
+        table.add(group, SERVED, r.active(), served);
+        table.add(group, UNCALIBRATED, r.active(), uncalibrated);
+        table.add(group, LAST_VALUE, r.active(), last);
+        table.add(group, SEED_EWMA, r.active(), seed);
+    }
+}
