@@ -1,8 +1,15 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.evaluate.TickFile;
+import io.tsfm.streams.simulate.SimRecord;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -73,12 +80,26 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the broker (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--from-file", paramLabel = "FILE", description = "Send the ticks of a history file instead "
+            + "(one market-ticks JSON record per line, plain, .xz or .gz, as evaluate --ticks reads it), with their "
+            + "own event times as record timestamps, in event-time order; lines the stream would reject are left "
+            + "out. Old ticks need --retention-ms -1.")
+    Path fromFile;
+
+    @Option(names = "--retention-ms", description = "retention.ms of the topic when it is created (-1: keep every "
+            + "record; default: the broker's, 7 days, which deletes older ticks at once).")
+    Long retentionMs;
+
     @Override
     public Integer call() {
+        if (fromFile != null) {
+            return sendFile();
+        }
         final SimulationSpec simulation = validatedSpec();
         final PrintWriter out = spec.commandLine().getOut();
         try {
-            SimulationTopic.ensureExists(bootstrapServers, topic, partitions, Duration.ofSeconds(timeoutSeconds));
+            SimulationTopic.ensureExists(bootstrapServers, topic, partitions, retentionMs,
+                    Duration.ofSeconds(timeoutSeconds));
         } catch (final IllegalStateException | KafkaException e) {
             return fail(ExitCodes.UNAVAILABLE, e);
         }
@@ -98,6 +119,40 @@ public final class SimulateCommand implements Callable<Integer> {
                     simulation.driftAt().orElseThrow(), simulation.drift().levelShift(),
                     simulation.drift().volatilityFactor());
         }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int sendFile() {
+        require(partitions >= 1, "--partitions must be at least 1: " + partitions);
+        require(Files.isRegularFile(fromFile), "--from-file: no such file: " + fromFile);
+        final List<SimRecord> records;
+        try {
+            records = TickFile.records(fromFile);
+        } catch (final IOException e) {
+            throw new ParameterException(spec.commandLine(), "--from-file: cannot read " + fromFile + ": "
+                    + e.getMessage());
+        }
+        require(!records.isEmpty(), "--from-file: no valid tick in " + fromFile);
+        try {
+            SimulationTopic.ensureExists(bootstrapServers, topic, partitions, retentionMs,
+                    Duration.ofSeconds(timeoutSeconds));
+        } catch (final IllegalStateException | KafkaException e) {
+            return fail(ExitCodes.UNAVAILABLE, e);
+        }
+        final long started = System.nanoTime();
+        final Instant first = Instant.ofEpochMilli(records.get(0).timestampMs());
+        final SimulationCounts counts;
+        try (SimulatorProducer producer = SimulatorProducer.connect(bootstrapServers)) {
+            counts = producer.send(records, first, topic, speed);
+        } catch (final IllegalStateException | KafkaException e) {
+            return fail(ExitCodes.FAILED, e);
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "simulate: sent %d ticks of %s, event time %s to %s, to %s at %s in %.1f s%n",
+                counts.ticks(), fromFile.getFileName(), first,
+                Instant.ofEpochMilli(records.get(records.size() - 1).timestampMs()), topic, bootstrapServers,
+                (System.nanoTime() - started) / 1e9);
         out.flush();
         return ExitCodes.OK;
     }

@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  * @param after            offset of the drift from the start of the span (so a time-shifted spec drifts
  *                         at the same point of its span)
  * @param levelShift       added to every market's logit at the drift, e.g. 1.5 (p 0.50 becomes 0.82)
- * @param volatilityFactor multiplies every market's step volatility from the drift on, e.g. 3.0
+ * @param volatilityFactor multiplies every market's step volatility from the drift on, e.g. 4.0
  */
 public record InputDrift(Duration after, double levelShift, double volatilityFactor) {
 
     /** The level shift when only the drift time is given. */
     public static final double DEFAULT_LEVEL_SHIFT = 1.5;
     /** The volatility factor when only the drift time is given. */
-    public static final double DEFAULT_VOLATILITY_FACTOR = 3.0;
+    public static final double DEFAULT_VOLATILITY_FACTOR = 4.0;
 
     public InputDrift {
         Objects.requireNonNull(after, "after");

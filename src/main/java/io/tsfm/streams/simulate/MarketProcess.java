@@ -4,9 +4,16 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The evolving state of one simulated market: a logit-space random walk with calm/volatile regimes
- * (a Markov switch) and rare jumps, a liquidity-driven tick schedule, and for a few markets a hard
- * drift to 0 or 1, after which the market ticks at the resolved value for a while and then stops.
+ * The evolving state of one simulated market: a fair value that follows a logit-space random walk with
+ * calm/volatile regimes (a Markov switch) and rare jumps, a liquidity-driven tick schedule, and for a few
+ * markets a hard drift to 0 or 1, after which the market ticks at the resolved value for a while and then
+ * stops. What a tick shows is not the fair value but a price on the market's grid, as real prediction
+ * markets show it: on a 0.01 grid the last trade, which prints now and then at the bid or the ask around
+ * the fair value (so it holds still between trades and bounces between two prices, and trades at once when
+ * the fair value has run several ticks away from it, after news); on a 0.001 grid the
+ * midpoint, which moves only once the fair value has left it by more than a tick. Prices therefore sit
+ * still most of the time and move in ticks and jumps (docs/forecaster.md compares their statistics with
+ * real markets').
  * Each market draws from its own random stream, so markets do not disturb each other's paths. An
  * optional {@link InputDrift} shifts the level and scales the volatility from its instant on; before
  * it, and without one, the path is exactly the undrifted one.
@@ -17,14 +24,26 @@ final class MarketProcess {
     private static final long MINUTE_MS = 60_000L;
 
     private static final double LOGIT_LIMIT = 6.0;
-    private static final double CALM_TO_VOLATILE_PER_STEP = 0.01;
+    private static final double CALM_TO_VOLATILE_PER_STEP = 0.005;
     private static final double VOLATILE_TO_CALM_PER_STEP = 0.06;
-    private static final double VOLATILE_SIGMA_FACTOR = 3.5;
+    private static final double VOLATILE_SIGMA_FACTOR = 6.0;
     private static final double JUMPS_PER_STEP_CALM = 0.003;
     private static final double JUMPS_PER_STEP_VOLATILE = 0.02;
     private static final double JUMP_SIGMA = 0.9;
+    private static final double BASE_SIGMA_MIN = 0.0003;
+    private static final double BASE_SIGMA_MAX = 0.003;
     private static final double VOLUME_SIGMA_PER_STEP = 0.01;
     private static final double LOW_LONG_GAP_PROBABILITY = 0.12;
+    /** Share of markets on a 0.01 grid showing the last trade; the others show a 0.001 midpoint. */
+    private static final double LAST_TRADE_SHARE = 0.4;
+    /** Chance that a tick of a liquid last-trade market brings a trade (else it repeats the last price). */
+    private static final double TRADE_PER_TICK = 0.02;
+    /** The same for a low-liquidity market, whose few ticks mostly come from trades. */
+    private static final double TRADE_PER_TICK_LOW = 0.5;
+    /** How far (in ticks) the fair value may leave a last trade before someone trades at once. */
+    private static final double STALE_TICKS = 3.0;
+    /** How far (in ticks) the fair value must leave a midpoint market's shown price before it moves. */
+    private static final double MIDPOINT_STICKINESS = 1.0;
 
     private final String marketId;
     private final LiquidityClass liquidity;
@@ -32,6 +51,9 @@ final class MarketProcess {
     private final long endMs;
     private final double baseSigma;
     private final double ticksPerStep;
+    private final double priceTick;
+    private final boolean lastTrade;
+    private double shown = Double.NaN;
     private final long driftStartMs;
     private final long resolveAtMs;
     private final long stopAtMs;
@@ -55,7 +77,9 @@ final class MarketProcess {
         this.rng = SimRandom.forStream(seed, index);
         this.endMs = endMs;
         this.liquidity = drawLiquidity(rng);
-        this.baseSigma = rng.uniform(0.02, 0.06);
+        this.baseSigma = rng.uniform(BASE_SIGMA_MIN, BASE_SIGMA_MAX);
+        this.lastTrade = rng.chance(LAST_TRADE_SHARE);
+        this.priceTick = lastTrade ? 0.01 : 0.001;
         this.ticksPerStep = liquidity == LiquidityClass.HIGH ? rng.uniform(3.0, 10.0) : rng.uniform(0.8, 1.25);
         final double initialP = rng.uniform(0.05, 0.95);
         this.logit = StrictMath.log(initialP / (1.0 - initialP));
@@ -105,12 +129,28 @@ final class MarketProcess {
     Tick next() {
         final long tickMs = nextTickMs;
         evolveTo(tickMs);
-        final double p = tickMs >= resolveAtMs ? outcome : Tick.round(sigmoid(logit), 4);
+        final double p = tickMs >= resolveAtMs ? outcome : Tick.round(shownPrice(sigmoid(logit)), 4);
         final double roundedVolume = Tick.round(volume, 2);
         // open interest stays inside the class range too, so either figure gives the same bucket
         final double interest = Tick.round(liquidity.minVolume() + (volume - liquidity.minVolume()) * interestRatio, 2);
         nextTickMs = tickMs + nextDelayMs();
         return new Tick(marketId, tickMs, p, liquidity.bucket(), roundedVolume, interest);
+    }
+
+    /** The price a tick shows for the fair value {@code fair} (see the class comment). */
+    private double shownPrice(final double fair) {
+        if (lastTrade) {
+            final double bid = Math.max(priceTick, Math.min(1.0 - 2 * priceTick,
+                    Math.floor(fair / priceTick) * priceTick));
+            final double trade = liquidity == LiquidityClass.LOW ? TRADE_PER_TICK_LOW : TRADE_PER_TICK;
+            if (Double.isNaN(shown) || rng.chance(trade) || Math.abs(fair - shown) > STALE_TICKS * priceTick) {
+                // a buyer lifts the ask as often as the fair value sits close to it
+                shown = rng.chance((fair - bid) / priceTick) ? bid + priceTick : bid;
+            }
+        } else if (Double.isNaN(shown) || Math.abs(fair - shown) > MIDPOINT_STICKINESS * priceTick) {
+            shown = Math.max(priceTick, Math.min(1.0 - priceTick, Math.rint(fair / priceTick) * priceTick));
+        }
+        return shown;
     }
 
     private void evolveTo(final long targetMs) {

@@ -31,6 +31,15 @@ public final class SimulationTopic {
      */
     public static boolean ensureExists(final String bootstrapServers, final String topic, final int partitions,
                                       final Duration timeout) {
+        return ensureExists(bootstrapServers, topic, partitions, null, timeout);
+    }
+
+    /**
+     * As {@link #ensureExists(String, String, int, Duration)}, a created topic keeping records for
+     * {@code retentionMs} (-1: for ever; null: the broker's default).
+     */
+    public static boolean ensureExists(final String bootstrapServers, final String topic, final int partitions,
+                                      final Long retentionMs, final Duration timeout) {
         final int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -41,8 +50,11 @@ public final class SimulationTopic {
                 return false;
             }
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-                        .all().get(timeoutMs, TimeUnit.MILLISECONDS);
+                final NewTopic created = new NewTopic(topic, Optional.of(partitions), Optional.empty());
+                if (retentionMs != null) {
+                    created.configs(Map.of("retention.ms", Long.toString(retentionMs)));
+                }
+                admin.createTopics(List.of(created)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
                 return true;
             } catch (final ExecutionException e) {
                 if (e.getCause() instanceof TopicExistsException) {

@@ -57,12 +57,21 @@ public final class SimulatorProducer implements AutoCloseable {
      * @throws IllegalStateException when a record could not be delivered
      */
     public SimulationCounts send(final SimulationSpec spec, final String topic, final double speed) {
+        return send(new MarketSimulator(spec), spec.start(), topic, speed);
+    }
+
+    /**
+     * Sends {@code records} (in event-time order) with event time from {@code start} running {@code speed}
+     * times faster than wall time (0 = as fast as possible); returns once every record is acknowledged.
+     */
+    public SimulationCounts send(final Iterable<SimRecord> records, final java.time.Instant start, final String topic,
+                                 final double speed) {
         Objects.requireNonNull(topic, "topic");
-        final Pacer pacer = new Pacer(spec.start(), speed);
+        final Pacer pacer = new Pacer(start, speed);
         final AtomicReference<Exception> failure = new AtomicReference<>();
         long ticks = 0;
         long malformed = 0;
-        for (final SimRecord record : new MarketSimulator(spec)) {
+        for (final SimRecord record : records) {
             throwIfFailed(failure, topic);
             awaitDue(pacer, record.timestampMs());
             producer.send(new ProducerRecord<>(topic, null, record.timestampMs(), record.key(), record.value()),

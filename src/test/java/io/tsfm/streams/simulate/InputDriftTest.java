@@ -34,9 +34,9 @@ class InputDriftTest {
     }
 
     @Test
-    void theDefaultsShiftTheLevelByOneAndAHalfLogitsAndTripleTheVolatility() {
+    void theDefaultsShiftTheLevelByOneAndAHalfLogitsAndQuadrupleTheVolatility() {
         assertThat(InputDrift.after(Duration.ofHours(1)))
-                .isEqualTo(new InputDrift(Duration.ofHours(1), 1.5, 3.0));
+                .isEqualTo(new InputDrift(Duration.ofHours(1), 1.5, 4.0));
     }
 
     @Test

@@ -92,7 +92,7 @@ class SimulateCommandTest {
                 "--partitions", "1", "--markets", "3", "--hours", "1", "--drift-at", "30m", "--drift-level", "-1");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("simulate: input drift from ").contains("(logit level -1.00, volatility x3.00)");
+        assertThat(out.toString()).contains("simulate: input drift from ").contains("(logit level -1.00, volatility x4.00)");
     }
 
     @Test
