@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 import io.tsfm.streams.simulate.InputDrift;
+import io.tsfm.streams.simulate.MarketSimulator;
 import io.tsfm.streams.simulate.SimulationCounts;
 import io.tsfm.streams.simulate.SimulationSpec;
 import io.tsfm.streams.simulate.SimulationTopic;
@@ -96,7 +98,27 @@ public final class SimulateCommand implements Callable<Integer> {
             return sendFile();
         }
         final SimulationSpec simulation = validatedSpec();
-        final PrintWriter out = spec.commandLine().getOut();
+        return send(new MarketSimulator(simulation), simulation.start(), (counts, seconds) -> {
+            final PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT,
+                    "simulate: sent %d ticks (%d malformed) for %d markets, event time %s to %s, to %s at %s in %.1f s%n",
+                    counts.ticks(), counts.malformed(), markets, simulation.start(), simulation.end(),
+                    topic, bootstrapServers, seconds);
+            if (simulation.drift() != null) {
+                out.printf(Locale.ROOT, "simulate: input drift from %s (logit level %+.2f, volatility x%.2f)%n",
+                        simulation.driftAt().orElseThrow(), simulation.drift().levelShift(),
+                        simulation.drift().volatilityFactor());
+            }
+        });
+    }
+
+    /**
+     * Creates the topic when it is missing, sends {@code records} (event time from {@code start}) and hands
+     * the counts and the seconds it took to {@code report}; exit code 3 when the broker cannot be reached, 1
+     * when a record cannot be delivered.
+     */
+    private int send(final Iterable<SimRecord> records, final Instant start,
+                     final BiConsumer<SimulationCounts, Double> report) {
         try {
             SimulationTopic.ensureExists(bootstrapServers, topic, partitions, retentionMs,
                     Duration.ofSeconds(timeoutSeconds));
@@ -106,20 +128,12 @@ public final class SimulateCommand implements Callable<Integer> {
         final long started = System.nanoTime();
         final SimulationCounts counts;
         try (SimulatorProducer producer = SimulatorProducer.connect(bootstrapServers)) {
-            counts = producer.send(simulation, topic, speed);
+            counts = producer.send(records, start, topic, speed);
         } catch (final IllegalStateException | KafkaException e) {
             return fail(ExitCodes.FAILED, e);
         }
-        out.printf(Locale.ROOT,
-                "simulate: sent %d ticks (%d malformed) for %d markets, event time %s to %s, to %s at %s in %.1f s%n",
-                counts.ticks(), counts.malformed(), markets, simulation.start(), simulation.end(),
-                topic, bootstrapServers, (System.nanoTime() - started) / 1e9);
-        if (simulation.drift() != null) {
-            out.printf(Locale.ROOT, "simulate: input drift from %s (logit level %+.2f, volatility x%.2f)%n",
-                    simulation.driftAt().orElseThrow(), simulation.drift().levelShift(),
-                    simulation.drift().volatilityFactor());
-        }
-        out.flush();
+        report.accept(counts, (System.nanoTime() - started) / 1e9);
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
@@ -134,27 +148,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         require(!records.isEmpty(), "--from-file: no valid tick in " + fromFile);
-        try {
-            SimulationTopic.ensureExists(bootstrapServers, topic, partitions, retentionMs,
-                    Duration.ofSeconds(timeoutSeconds));
-        } catch (final IllegalStateException | KafkaException e) {
-            return fail(ExitCodes.UNAVAILABLE, e);
-        }
-        final long started = System.nanoTime();
         final Instant first = Instant.ofEpochMilli(records.get(0).timestampMs());
-        final SimulationCounts counts;
-        try (SimulatorProducer producer = SimulatorProducer.connect(bootstrapServers)) {
-            counts = producer.send(records, first, topic, speed);
-        } catch (final IllegalStateException | KafkaException e) {
-            return fail(ExitCodes.FAILED, e);
-        }
-        final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "simulate: sent %d ticks of %s, event time %s to %s, to %s at %s in %.1f s%n",
-                counts.ticks(), fromFile.getFileName(), first,
-                Instant.ofEpochMilli(records.get(records.size() - 1).timestampMs()), topic, bootstrapServers,
-                (System.nanoTime() - started) / 1e9);
-        out.flush();
-        return ExitCodes.OK;
+        final Instant last = Instant.ofEpochMilli(records.get(records.size() - 1).timestampMs());
+        return send(records, first, (counts, seconds) -> spec.commandLine().getOut().printf(Locale.ROOT,
+                "simulate: sent %d ticks of %s, event time %s to %s, to %s at %s in %.1f s%n", counts.ticks(),
+                fromFile.getFileName(), first, last, topic, bootstrapServers, seconds));
     }
 
     private int fail(final int exitCode, final Exception e) {

@@ -3,6 +3,13 @@ package io.tsfm.streams.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,6 +61,45 @@ class SimulateCommandTest {
             assertThat(admin.describeTopics(List.of("cli-ticks")).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get("cli-ticks").partitions()).hasSize(2);
         }
+    }
+
+    @Test
+    void sendsAHistoryFileInEventTimeOrderWithItsOwnTimestampsToATopicThatKeepsThem() throws Exception {
+        final Path file = Files.createTempFile("history", ".jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"market_id\":\"b\",\"ts\":\"2020-07-11T03:00:00Z\",\"p_yes\":0.41}",
+                "{\"market_id\":\"a\",\"ts\":\"2020-07-11T02:00:00Z\",\"p_yes\":0.40}",
+                "not json",
+                "{\"market_id\":\"a\",\"ts\":\"2020-07-11T04:00:00Z\",\"p_yes\":0.42}"));
+
+        final int exitCode = run("--bootstrap-servers", broker.bootstrapServers(), "--topic", "cli-history",
+                "--partitions", "1", "--retention-ms", "-1", "--from-file", file.toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("simulate: sent 3 ticks of " + file.getFileName()
+                + ", event time 2020-07-11T02:00:00Z to 2020-07-11T04:00:00Z, to cli-history");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, "cli-history")))
+                    .all().get(30, TimeUnit.SECONDS).values().iterator().next().get("retention.ms").value())
+                    .isEqualTo("-1");
+        }
+        final Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "cli-history-check");
+        final List<String> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumer, new StringDeserializer(),
+                new StringDeserializer())) {
+            c.subscribe(List.of("cli-history"));
+            while (read.size() < 3) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.key() + "@" + Instant.ofEpochMilli(r.timestamp())));
+            }
+        }
+        assertThat(read).containsExactly("a@2020-07-11T02:00:00Z", "b@2020-07-11T03:00:00Z", "a@2020-07-11T04:00:00Z");
+    }
+
+    @Test
+    void aMissingHistoryFileIsAUsageError() {
+        assertThat(run("--from-file", "/no/such/file.jsonl")).isEqualTo(2);
+        assertThat(err.toString()).contains("--from-file: no such file: /no/such/file.jsonl");
     }
 
     @Test

@@ -38,10 +38,7 @@ public final class LocalEmpiricalModel implements LocalModel {
         final double[][] quantiles = EmpiricalMoves.forecast(input.target(), input.horizon(), input.levels());
         final double[] mean = new double[input.horizon()];
         java.util.Arrays.fill(mean, input.lastValue());
-        final String start = TimeSteps.step(input.freq(), input.timestamps())
-                .flatMap(step -> TimeSteps.advance(input.lastTimestamp(), step))
-                .orElse(input.lastTimestamp());
-        return new SeriesForecast(start, mean, quantiles);
+        return new SeriesForecast(input.nextTimestamp(), mean, quantiles);
     }
 
     @Override

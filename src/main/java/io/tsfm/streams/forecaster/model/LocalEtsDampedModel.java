@@ -33,10 +33,7 @@ public final class LocalEtsDampedModel implements LocalModel {
     @Override
     public SeriesForecast forecast(final ModelInput input) {
         final DampedTrendEts.Forecast fc = DampedTrendEts.forecast(input.target(), input.horizon(), input.levels());
-        final String start = TimeSteps.step(input.freq(), input.timestamps())
-                .flatMap(step -> TimeSteps.advance(input.lastTimestamp(), step))
-                .orElse(input.lastTimestamp());
-        return new SeriesForecast(start, fc.mean(), fc.quantiles());
+        return new SeriesForecast(input.nextTimestamp(), fc.mean(), fc.quantiles());
     }
 
     @Override

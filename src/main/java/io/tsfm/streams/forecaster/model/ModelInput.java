@@ -33,4 +33,13 @@ public record ModelInput(String freq, List<String> timestamps, double[] target, 
     public String lastTimestamp() {
         return timestamps.isEmpty() ? null : timestamps.get(timestamps.size() - 1);
     }
+
+    /**
+     * The first forecast step's timestamp: the last one plus one step of {@code freq} (a fixed alias, or for
+     * "auto" the spacing of the last three timestamps); the last timestamp when no step can be told.
+     */
+    public String nextTimestamp() {
+        return TimeSteps.step(freq, timestamps).flatMap(step -> TimeSteps.advance(lastTimestamp(), step))
+                .orElse(lastTimestamp());
+    }
 }
