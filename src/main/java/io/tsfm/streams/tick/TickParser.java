@@ -126,9 +126,11 @@ public final class TickParser {
             return Result.reject(TickRejection.MISSING_FIELD, "p_yes is missing");
         }
         if (!f.pYesToken.isNumeric()) {
-            return Result.reject(f.pYesToken == JsonToken.VALUE_STRING && isNonFiniteWord(f.pYesText)
-                    ? TickRejection.NON_FINITE : TickRejection.WRONG_TYPE,
-                    "p_yes must be a number, got " + nodeType(f.pYesToken));
+            if (f.pYesToken == JsonToken.VALUE_STRING && isNonFiniteWord(f.pYesText)) {
+                return Result.reject(TickRejection.NON_FINITE, "p_yes is not finite: the string \""
+                        + abbreviate(f.pYesText) + "\"");
+            }
+            return Result.reject(TickRejection.WRONG_TYPE, "p_yes must be a number, got " + nodeType(f.pYesToken));
         }
         final double pYes = f.pYes;
         if (!Double.isFinite(pYes)) {

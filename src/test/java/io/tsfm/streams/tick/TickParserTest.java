@@ -164,6 +164,7 @@ class TickParserTest {
     @Test
     void rejectsNonFiniteProbabilitiesWrittenAsStrings() {
         assertThat(reason(parse(tick("\"NaN\"")))).isEqualTo(TickRejection.NON_FINITE);
+        assertThat(parse(tick("\"NaN\"")).rejection().detail()).isEqualTo("p_yes is not finite: the string \"NaN\"");
         assertThat(reason(parse(tick("\"Infinity\"")))).isEqualTo(TickRejection.NON_FINITE);
         assertThat(reason(parse(tick("\"-inf\"")))).isEqualTo(TickRejection.NON_FINITE);
     }

@@ -88,8 +88,10 @@ final class TreeTickParser {
             return reject(TickRejection.MISSING_FIELD, "p_yes is missing");
         }
         if (!p.isNumber()) {
-            return reject(p.isTextual() && isNonFiniteWord(p.asText()) ? TickRejection.NON_FINITE
-                    : TickRejection.WRONG_TYPE, "p_yes must be a number, got " + p.getNodeType());
+            if (p.isTextual() && isNonFiniteWord(p.asText())) {
+                return reject(TickRejection.NON_FINITE, "p_yes is not finite: the string \"" + p.asText() + "\"");
+            }
+            return reject(TickRejection.WRONG_TYPE, "p_yes must be a number, got " + p.getNodeType());
         }
         final double pYes = p.asDouble();
         if (!Double.isFinite(pYes)) {
