@@ -69,7 +69,7 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, DistributionSummary> shadowLatencies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> shadowLatencies = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DriftHistograms> driftHistograms = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Gauge> psiGauges = new ConcurrentHashMap<>();
     private final AtomicInteger pendingJobs = new AtomicInteger();
@@ -230,15 +230,16 @@ public final class TsfmMetrics {
         counter(SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the last-step medians "
                 + "match", "model", model, "segment", segment, "match", Boolean.toString(match)).increment();
         if (servedMs != null && shadowMs != null) {
-            shadowLatency(model, "served").record(servedMs);
-            shadowLatency(model, "shadow").record(shadowMs);
+            shadowLatency(model, "served").record(Duration.ofMillis(servedMs));
+            shadowLatency(model, "shadow").record(Duration.ofMillis(shadowMs));
         }
     }
 
-    private DistributionSummary shadowLatency(final String model, final String side) {
-        return shadowLatencies.computeIfAbsent(model + "|" + side, k -> DistributionSummary.builder(SHADOW_LATENCY)
-                .description("Model call latency (ms) of compared pairs: the served call and the candidate's shadow call")
-                .baseUnit("milliseconds").tags("model", model, "side", side).register(registry));
+    /** In seconds, Prometheus' base unit: {@code tsfm_shadow_latency_seconds}. */
+    private Timer shadowLatency(final String model, final String side) {
+        return shadowLatencies.computeIfAbsent(model + "|" + side, k -> Timer.builder(SHADOW_LATENCY)
+                .description("Model call latency of compared pairs: the served call and the candidate's shadow call")
+                .tags("model", model, "side", side).register(registry));
     }
 
     /**
