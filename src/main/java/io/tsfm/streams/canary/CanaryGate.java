@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The canary gate of the seed runbook (seeds/002, {@code scripts/evaluate_tsfm_canary_gate.py}), with
+ * The canary gate of the seed runbook (its canary runbook and {@code scripts/evaluate_tsfm_canary_gate.py}), with
  * the same thresholds, the same strict comparisons ({@code >}), the same run rules and the same reason
  * strings. Pure: no I/O, no clock.
  *

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the seed's metrics file (runbook seeds/002 section 6): per-metric arrays aligned by window.
+ * Reads the seed's metrics file (the seed canary runbook, section 6): per-metric arrays aligned by window.
  * <pre>
  * {"window_minutes": 5,
  *  "metrics": {"p95_latency_ms": [..], "error_rate": [..], "fallback_rate": [..],

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The rollout stages of the seed runbook (seeds/002): the gate's fallback-rate limit and the clean
+ * The rollout stages of the seed runbook (its canary runbook): the gate's fallback-rate limit and the clean
  * window the runbook asks operators to observe before running the gate.
  */
 public enum Stage {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tsfm-streams canary-gate}: the seed runbook's promotion gate and rollback triggers (seeds/002)
+ * {@code tsfm-streams canary-gate}: the seed runbook's promotion gate and rollback triggers (its canary runbook)
  * over 5-minute metrics windows from a JSON file or from Prometheus. Prints the verdict as JSON on stdout.
  *
  * <p>Exit codes are the seed evaluator's, not {@link ExitCodes}' (CI scripts key on them):

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The shadow comparison for a time range, from the topics alone: per segment (and overall), how many
  * shadow forecasts were compared with the served one, the match rate (last-step medians within the match
- * distance; seeds/003 target >= 95 %), the candidate's fallback rate, both sides' mean call latency, and
+ * distance; the seed rollout plan's target >= 95 %), the candidate's fallback rate, both sides' mean call latency, and
  * once realised, both sides' coverage and pinball loss from the scores topic. Pure.
  */
 public final class ShadowReport {

@@ -11,7 +11,7 @@ import io.tsfm.streams.canary.CanaryGate.CleanDuration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The seed runbook's rules (seeds/002), each at its threshold and just above it. */
+/** The seed runbook's rules (its canary runbook), each at its threshold and just above it. */
 class CanaryGateTest {
 
     /** Comfortably inside every limit of every stage. */
