@@ -82,7 +82,8 @@ public final class TsfmApp implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), registry, health,
+        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), config.opsHttpLimits(), registry,
+                health,
                 topology.describe().toString(), new LatestForecasts(streams, HostInfo.buildFromEndpoint(
                         props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         this.api = OnDemandApi.create(config, client, metrics);

@@ -7,6 +7,7 @@ import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.calibrate.Transform;
 import io.tsfm.streams.drift.DriftSettings;
+import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.ModelRef;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
@@ -198,6 +199,16 @@ public final class AppConfig extends AbstractConfig {
                 .define(OPS_ADVERTISED_HOST, Type.STRING, null, Importance.LOW,
                         "Host other instances use to reach this one's ops server for key lookups "
                                 + "(application.server); defaults to ops.bind, or the host name when ops.bind is 0.0.0.0.")
+                .define(OPS_HTTP_THREADS, Type.INT, 16, Range.between(4, 1_000), Importance.LOW,
+                        "Most threads of the ops server (ops endpoints and the on-demand API); idle and half-sent "
+                                + "connections hold none.")
+                .define(OPS_HTTP_IDLE_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100, 3_600_000), Importance.LOW,
+                        "An ops server connection with nothing received or sent for this long is closed (a request "
+                                + "whose headers or body stop arriving: 408).")
+                .define(OPS_HTTP_MAX_REQUEST_BYTES, Type.LONG, 4L * 1024 * 1024, Range.between(1_024, 1L << 30),
+                        Importance.LOW, "Largest request body the ops server accepts (413 above).")
+                .define(OPS_HTTP_MAX_HEADER_BYTES, Type.INT, 16 * 1024, Range.between(1_024, 1 << 20), Importance.LOW,
+                        "Largest request line and headers the ops server accepts (431 above).")
                 .define(API_TOKENS, Type.PASSWORD, null, Importance.MEDIUM,
                         "Tokens of the on-demand API POST /tsfm/forecast on the ops server: comma-separated "
                                 + "identity:token pairs or bare tokens (at least 16 characters, no placeholders). "
@@ -329,6 +340,12 @@ public final class AppConfig extends AbstractConfig {
         } catch (final java.io.IOException e) {
             throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "cannot read the file: " + e.getMessage());
         }
+    }
+
+    /** The ops server's limits ({@code ops.http.*}). */
+    public WebServer.Limits opsHttpLimits() {
+        return new WebServer.Limits(getInt(OPS_HTTP_THREADS), getLong(OPS_HTTP_IDLE_TIMEOUT_MS),
+                getLong(OPS_HTTP_MAX_REQUEST_BYTES), getInt(OPS_HTTP_MAX_HEADER_BYTES));
     }
 
     public CalibrationSettings calibration() {

@@ -80,6 +80,10 @@ public final class ConfigKeys {
     public static final String OPS_PORT = "ops.port";
     public static final String OPS_BIND = "ops.bind";
     public static final String OPS_ADVERTISED_HOST = "ops.advertised.host";
+    public static final String OPS_HTTP_THREADS = "ops.http.threads";
+    public static final String OPS_HTTP_IDLE_TIMEOUT_MS = "ops.http.idle.timeout.ms";
+    public static final String OPS_HTTP_MAX_REQUEST_BYTES = "ops.http.max.request.bytes";
+    public static final String OPS_HTTP_MAX_HEADER_BYTES = "ops.http.max.header.bytes";
     public static final String ROLLOUT_STAGE = "rollout.stage";
     public static final String ROLLOUT_CANDIDATE_MODEL = "rollout.candidate.model";
     public static final String ROLLOUT_CANDIDATE_URL = "rollout.candidate.url";

@@ -1,8 +1,12 @@
 package io.tsfm.streams.forecaster;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One HTTP request and its single answer: bounded body reading (10 MB, then 413), the
  * {@code X-Request-ID} header on every response, and write-once sending that may happen on any
- * thread after the handler has returned (the JDK server does not complete an exchange by itself).
+ * thread after the handler has returned (Jetty completes the exchange when the callback does).
  */
 final class HttpCall {
 
@@ -25,14 +29,18 @@ final class HttpCall {
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpCall.class);
 
-    private final HttpExchange exchange;
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
     private final String requestId;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    HttpCall(final HttpExchange exchange) {
-        this.exchange = exchange;
-        this.requestId = requestIdOf(exchange.getRequestHeaders().getFirst(REQUEST_ID));
+    HttpCall(final Request request, final Response response, final Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.requestId = requestIdOf(request.getHeaders().get(REQUEST_ID));
     }
 
     private static String requestIdOf(final String sent) {
@@ -43,15 +51,15 @@ final class HttpCall {
     }
 
     String method() {
-        return exchange.getRequestMethod();
+        return request.getMethod();
     }
 
     String path() {
-        return exchange.getRequestURI().getPath();
+        return request.getHttpURI().getPath();
     }
 
     String header(final String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return request.getHeaders().get(name);
     }
 
     String requestId() {
@@ -64,7 +72,7 @@ final class HttpCall {
 
     /** The whole body; an oversized one is drained (up to a limit) and answered 413 by the caller. */
     byte[] readBody() throws IOException {
-        final InputStream in = exchange.getRequestBody();
+        final InputStream in = Content.Source.asInputStream(request);
         final byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             drain(in);
@@ -94,17 +102,11 @@ final class HttpCall {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
-        try (exchange) {
-            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.getResponseHeaders().set(REQUEST_ID, requestId);
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (IOException e) {
-            LOG.debug("client went away before the answer to {} {} was written: {}", method(), path(), e.toString());
-        }
+        response.setStatus(status);
+        headers.forEach((k, v) -> response.getHeaders().put(k, v));
+        response.getHeaders().put("Content-Type", contentType);
+        response.getHeaders().put(REQUEST_ID, requestId);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     /** A 200 NDJSON answer, one line per element, each flushed as it is written. */
@@ -112,26 +114,31 @@ final class HttpCall {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-            exchange.getResponseHeaders().set(REQUEST_ID, requestId);
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (final byte[] line : lines) {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                }
+        response.setStatus(200);
+        response.getHeaders().put("Content-Type", "application/x-ndjson");
+        response.getHeaders().put(REQUEST_ID, requestId);
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            for (final byte[] line : lines) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
             }
-        } catch (IOException e) {
+        } catch (final IOException e) {
             LOG.debug("client went away during the stream for {} {}: {}", method(), path(), e.toString());
+            callback.failed(e);
+            return;
         }
+        callback.succeeded();
     }
 
-    /** Drops the connection without an answer (hangs end this way when the server closes). */
+    /**
+     * Drops the connection without an answer (hangs end this way when the server closes): the endpoint is
+     * closed first, else Jetty would answer the failed exchange with a 500.
+     */
     void abandon() {
         if (answered.compareAndSet(false, true)) {
-            exchange.close();
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new IOException("abandoned without an answer"));
         }
     }
 }

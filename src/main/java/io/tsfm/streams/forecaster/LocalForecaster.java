@@ -1,11 +1,9 @@
 package io.tsfm.streams.forecaster;
 
-import com.sun.net.httpserver.HttpServer;
+import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local server speaking tollama's HTTP API (see tollama-api.md), with the exact {@code mock} model,
+ * A local server speaking tollama's HTTP API (docs/tollama.md), with the exact {@code mock} model,
  * a genuine statistical model and run-time fault injection. It is the embedded default for demos,
  * the real-HTTP peer of integration tests and the target of benchmarks.
  *
@@ -33,18 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalForecaster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalForecaster.class);
-    /** JDK server switch for TCP_NODELAY; read once, when the JVM creates its first JDK HTTP server. */
-    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-    static {
-        // Without TCP_NODELAY the JDK server writes headers and body as two segments and Nagle plus the
-        // client's delayed ACK add ~40 ms to every answer. Set it unless the user chose otherwise.
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-    }
-
-    private final HttpServer server;
+    private final WebServer server;
     private final String host;
     private final int port;
     private final ExecutorService workers;
@@ -55,13 +42,13 @@ public final class LocalForecaster implements AutoCloseable {
     private final ForecastEndpoints forecasts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalForecaster(final HttpServer server, final String host, final ExecutorService workers,
+    private LocalForecaster(final WebServer server, final String host, final ExecutorService workers,
                             final ScheduledExecutorService scheduler, final FaultInjector faults,
                             final ServerStats stats, final InstalledModels installed,
                             final ForecastEndpoints forecasts) {
         this.server = server;
         this.host = host;
-        this.port = server.getAddress().getPort();
+        this.port = server.port();
         this.workers = workers;
         this.scheduler = scheduler;
         this.faults = faults;
@@ -91,12 +78,6 @@ public final class LocalForecaster implements AutoCloseable {
         final ApiKeys keys = new ApiKeys(opts.apiKeys());
         final FaultInjector faults = new FaultInjector(opts.faultProfile(), opts.seed());
         final ServerStats stats = new ServerStats();
-        final HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(opts.host(), opts.port()), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the local forecaster to " + opts.host() + ":" + opts.port(), e);
-        }
         final ExecutorService workers = Executors.newFixedThreadPool(opts.workerThreads(), daemon("forecaster-http-"));
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("forecaster-delay-"));
         final ForecastEndpoints forecasts = new ForecastEndpoints(installed, faults, stats, scheduler, workers);
@@ -115,9 +96,8 @@ public final class LocalForecaster implements AutoCloseable {
                 .route("PUT", "/admin/faults", admin::putFaults)
                 .route("DELETE", "/admin/faults", admin::deleteFaults)
                 .route("GET", "/admin/stats", admin::stats);
-        server.createContext("/", router);
-        server.setExecutor(workers);
-        server.start();
+        final WebServer server = WebServer.start("local forecaster", opts.host(), opts.port(), opts.httpLimits(),
+                router);
         final LocalForecaster forecaster = new LocalForecaster(server, opts.host(), workers, scheduler, faults, stats,
                 installed, forecasts);
         LOG.info("local forecaster listening on {} (models: {}; auth: {}; faults: {})", forecaster.url(),
@@ -160,8 +140,8 @@ public final class LocalForecaster implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
         forecasts.close();
+        server.close();
         scheduler.shutdownNow();
         workers.shutdown();
         try {

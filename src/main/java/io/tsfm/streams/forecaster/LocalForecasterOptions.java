@@ -1,5 +1,7 @@
 package io.tsfm.streams.forecaster;
 
+import io.tsfm.streams.ops.http.WebServer;
+
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import java.util.List;
@@ -47,6 +49,18 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
     }
 
     /** Defaults on an ephemeral port: what tests want. */
+    /**
+     * The HTTP server's limits: the worker threads plus Jetty's own, a 30 s idle timeout (a request whose
+     * headers or body stop arriving is dropped), headers up to 64 KiB; bodies are limited by the forecast
+     * endpoints themselves (10 MB, tollama's 413), so the server's own cap sits above that.
+     */
+    public WebServer.Limits httpLimits() {
+        return new WebServer.Limits(Math.max(4, workerThreads) + 4, IDLE_TIMEOUT_MS, 64L * 1024 * 1024, 64 * 1024);
+    }
+
+    /** A connection with nothing received or sent for this long is closed. */
+    public static final long IDLE_TIMEOUT_MS = 30_000;
+
     public static LocalForecasterOptions ephemeral() {
         return builder().port(0).build();
     }

@@ -1,18 +1,21 @@
 package io.tsfm.streams.forecaster;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single JDK handler: bearer auth on every route (when keys are configured), dispatch by path and
+ * The single Jetty handler: bearer auth on every route (when keys are configured), dispatch by path and
  * method, and FastAPI-style answers for unknown routes (404), wrong methods (405), thrown
  * {@link ApiError}s and unexpected failures (500).
  */
-final class Router implements HttpHandler {
+final class Router extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
@@ -29,8 +32,8 @@ final class Router implements HttpHandler {
     }
 
     @Override
-    public void handle(final HttpExchange exchange) {
-        final HttpCall call = new HttpCall(exchange);
+    public boolean handle(final Request request, final Response response, final Callback jettyCallback) {
+        final HttpCall call = new HttpCall(request, response, jettyCallback);
         try {
             if (!keys.accepts(call.header("Authorization"))) {
                 throw new ApiError(401, "Invalid or missing bearer token", Map.of("WWW-Authenticate", "Bearer"));
@@ -52,5 +55,6 @@ final class Router implements HttpHandler {
             LOG.warn("{} {} failed (request {})", call.method(), call.path(), call.requestId(), e);
             call.sendError(new ApiError(500, "Internal Server Error"));
         }
+        return true;
     }
 }

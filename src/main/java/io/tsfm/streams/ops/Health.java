@@ -1,5 +1,7 @@
 package io.tsfm.streams.ops;
 
+import io.tsfm.streams.ops.http.WebReply;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,26 +19,26 @@ public final class Health implements StateRestoreListener {
         this.streams = streams;
     }
 
-    public OpsServer.Response live() {
+    public WebReply live() {
         final KafkaStreams.State s = streams.state();
         if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING
                 || s == KafkaStreams.State.PENDING_ERROR) {
-            return OpsServer.Response.json(503, "{\"status\":\"down\",\"reason\":\"streams state " + s + "\"}");
+            return WebReply.json(503, "{\"status\":\"down\",\"reason\":\"streams state " + s + "\"}");
         }
-        return OpsServer.Response.json(200, "{\"status\":\"up\",\"streams_state\":\"" + s + "\"}");
+        return WebReply.json(200, "{\"status\":\"up\",\"streams_state\":\"" + s + "\"}");
     }
 
-    public OpsServer.Response ready() {
+    public WebReply ready() {
         final KafkaStreams.State s = streams.state();
         if (s != KafkaStreams.State.RUNNING) {
-            return OpsServer.Response.json(503, "{\"status\":\"not_ready\",\"reason\":\"streams state " + s + "\"}");
+            return WebReply.json(503, "{\"status\":\"not_ready\",\"reason\":\"streams state " + s + "\"}");
         }
         final int n = restoring.get();
         if (n > 0) {
-            return OpsServer.Response.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n
+            return WebReply.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n
                     + " store partitions restoring\"}");
         }
-        return OpsServer.Response.json(200, "{\"status\":\"ready\"}");
+        return WebReply.json(200, "{\"status\":\"ready\"}");
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.tsfm.streams.ops;
 
+import io.tsfm.streams.ops.http.WebReply;
+
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.topology.Names;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class LatestForecasts {
     static final String FORWARDED = "forwarded=1";
+    /** As the stream's tick validation: longer ids never reach the store. */
+    static final int MAX_MARKET_ID_LENGTH = 256;
     private final KafkaStreams streams;
     private final HostInfo self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -38,14 +41,11 @@ public final class LatestForecasts {
         this.self = self;
     }
 
-    public OpsServer.Response get(final String rawPath, final String rawQuery) {
-        final String prefix = "/markets/";
-        final String suffix = "/forecast";
-        if (!rawPath.startsWith(prefix) || !rawPath.endsWith(suffix) || rawPath.length() <= prefix.length() + suffix.length()) {
-            return error(404, "use /markets/{market_id}/forecast");
+    /** @param marketId the decoded path segment; {@code rawQuery} says whether another instance forwarded it */
+    public WebReply get(final String marketId, final String rawQuery) {
+        if (marketId.length() > MAX_MARKET_ID_LENGTH) {
+            return error(400, "market_id is longer than " + MAX_MARKET_ID_LENGTH + " characters");
         }
-        final String encoded = rawPath.substring(prefix.length(), rawPath.length() - suffix.length());
-        final String marketId = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         final KeyQueryMetadata meta = streams.queryMetadataForKey(Names.LATEST_FORECAST_STORE, marketId,
                 Serdes.String().serializer());
         if (meta == null || KeyQueryMetadata.NOT_AVAILABLE.equals(meta)) {
@@ -61,7 +61,7 @@ public final class LatestForecasts {
         return forward(owner, marketId);
     }
 
-    private OpsServer.Response local(final String marketId, final int partition) {
+    private WebReply local(final String marketId, final int partition) {
         try {
             final ReadOnlyKeyValueStore<String, ForecastRecord> store = streams.store(StoreQueryParameters
                     .fromNameAndType(Names.LATEST_FORECAST_STORE, QueryableStoreTypes.<String, ForecastRecord>keyValueStore())
@@ -70,7 +70,7 @@ public final class LatestForecasts {
             if (f == null) {
                 return error(404, "no forecast for market " + marketId);
             }
-            return OpsServer.Response.json(200, Json.mapper().writeValueAsString(f));
+            return WebReply.json(200, Json.mapper().writeValueAsString(f));
         } catch (final InvalidStateStoreException e) {
             return error(503, "store not queryable yet (" + e.getMessage() + "); retry");
         } catch (final IOException e) {
@@ -78,13 +78,13 @@ public final class LatestForecasts {
         }
     }
 
-    private OpsServer.Response forward(final HostInfo owner, final String marketId) {
+    private WebReply forward(final HostInfo owner, final String marketId) {
         final URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/markets/"
                 + URLEncoder.encode(marketId, StandardCharsets.UTF_8).replace("+", "%20") + "/forecast?" + FORWARDED);
         try {
             final HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return OpsServer.Response.json(r.statusCode(), r.body());
+            return WebReply.json(r.statusCode(), r.body());
         } catch (final IOException e) {
             return error(502, "owner " + owner.host() + ":" + owner.port() + " unreachable: " + e.getMessage());
         } catch (final InterruptedException e) {
@@ -93,15 +93,7 @@ public final class LatestForecasts {
         }
     }
 
-    private static OpsServer.Response error(final int status, final String message) {
-        return OpsServer.Response.json(status, "{\"error\":" + quote(message) + "}");
-    }
-
-    private static String quote(final String s) {
-        try {
-            return Json.mapper().writeValueAsString(s);
-        } catch (final IOException e) {
-            return "\"error\"";
-        }
+    private static WebReply error(final int status, final String message) {
+        return WebReply.detail(status, message);
     }
 }

@@ -1,116 +1,62 @@
 package io.tsfm.streams.ops;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.tsfm.streams.ops.http.WebEndpoint;
+import io.tsfm.streams.ops.http.WebReply;
+import io.tsfm.streams.ops.http.WebRoutes;
+import io.tsfm.streams.ops.http.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operators' HTTP endpoints on {@code ops.bind:ops.port} (127.0.0.1:8080 by default): Prometheus
- * metrics, liveness and readiness, the topology, and the latest forecast of a market.
+ * metrics, liveness and readiness, the topology, the latest forecast of a market, and whatever POST routes
+ * the app adds (the on-demand API), on one {@link WebServer} with the {@code ops.http.*} limits.
  */
 public final class OpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final String bind;
+    private final int port;
+    private final WebServer.Limits limits;
+    private final WebRoutes routes;
+    private WebServer server;
 
-    public OpsServer(final String bind, final int port, final PrometheusMeterRegistry registry, final Health health,
-                     final String topology, final LatestForecasts latest) {
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot bind the ops server to " + bind + ":" + port, e);
-        }
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            final Thread t = new Thread(r, "ops-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/metrics", ex -> handle(ex, () -> new Response(200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape())));
-        server.createContext("/health/live", ex -> handle(ex, health::live));
-        server.createContext("/health/ready", ex -> handle(ex, health::ready));
-        server.createContext("/topology", ex -> handle(ex, () -> new Response(200, "text/plain; charset=utf-8", topology)));
-        server.createContext("/markets/", ex -> handle(ex, () -> latest.get(ex.getRequestURI().getRawPath(),
-                ex.getRequestURI().getRawQuery())));
-        server.createContext("/", ex -> handle(ex, () -> Response.json(404,
-                "{\"error\":\"not found\",\"paths\":[\"/metrics\",\"/health/live\",\"/health/ready\",\"/topology\","
-                        + "\"/markets/{id}/forecast\",\"POST /tsfm/forecast\"]}")));
+    public OpsServer(final String bind, final int port, final WebServer.Limits limits,
+                     final PrometheusMeterRegistry registry, final Health health, final String topology,
+                     final LatestForecasts latest) {
+        this.bind = bind;
+        this.port = port;
+        this.limits = limits;
+        this.routes = new WebRoutes()
+                .get("/metrics", WebEndpoint.of(r -> WebReply.text(200, "text/plain; version=0.0.4; charset=utf-8",
+                        registry.scrape())))
+                .get("/health/live", WebEndpoint.of(r -> health.live()))
+                .get("/health/ready", WebEndpoint.of(r -> health.ready()))
+                .get("/topology", WebEndpoint.of(r -> WebReply.text(200, "text/plain; charset=utf-8", topology)))
+                .get("/markets/{id}/forecast", WebEndpoint.of(r -> latest.get(r.pathParam("id"), r.query())));
     }
 
-    /**
-     * Serves POST on {@code path} with a handler that owns the exchange (reads the body, writes and closes
-     * the answer, possibly on a thread of its own); any other method gets 405. The GET endpoints are unchanged.
-     */
-    public OpsServer addPost(final String path, final HttpHandler handler) {
-        server.createContext(path, ex -> {
-            if ("POST".equals(ex.getRequestMethod())) {
-                handler.handle(ex);
-            } else {
-                ex.getResponseHeaders().set("Allow", "POST");
-                handle(ex, () -> Response.json(405, "{\"error\":\"method not allowed\"}"));
-            }
-        });
+    /** Serves POST on {@code path} (before {@link #start()}); any other method on it gets 405. */
+    public OpsServer addPost(final String path, final WebEndpoint endpoint) {
+        routes.post(path, endpoint);
         return this;
     }
 
     public OpsServer start() {
-        server.start();
-        LOG.info("ops server on http://{}:{}", server.getAddress().getHostString(), port());
+        server = WebServer.start("ops server", bind, port, limits, routes);
+        LOG.info("ops server on http://{}:{}", bind, port());
         return this;
     }
 
     public int port() {
-        return server.getAddress().getPort();
-    }
-
-    /** A status, content type and body. */
-    public record Response(int status, String contentType, String body) {
-        public static Response json(final int status, final String body) {
-            return new Response(status, "application/json", body);
-        }
-    }
-
-    private static void handle(final HttpExchange ex, final java.util.function.Supplier<Response> handler) {
-        try (ex) {
-            Response r;
-            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
-                r = Response.json(405, "{\"error\":\"method not allowed\"}");
-            } else {
-                try {
-                    r = handler.get();
-                } catch (final RuntimeException e) {
-                    LOG.warn("ops request {} failed", ex.getRequestURI(), e);
-                    r = Response.json(500, "{\"error\":\"internal error\"}");
-                }
-            }
-            final byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", r.contentType());
-            ex.sendResponseHeaders(r.status(), "HEAD".equals(ex.getRequestMethod()) ? -1 : body.length);
-            if (!"HEAD".equals(ex.getRequestMethod())) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (final IOException e) {
-            LOG.debug("client went away: {}", e.getMessage());
-        }
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (server != null) {
+            server.close();
+        }
     }
 }

@@ -102,6 +102,10 @@ class AppConfigTest {
         expected.put("ops.port", 8080);
         expected.put("ops.bind", "127.0.0.1");
         expected.put("ops.advertised.host", null);
+        expected.put("ops.http.threads", 16);
+        expected.put("ops.http.idle.timeout.ms", 30_000L);
+        expected.put("ops.http.max.request.bytes", 4_194_304L);
+        expected.put("ops.http.max.header.bytes", 16_384);
         expected.put("api.tokens", null);
         expected.put("api.tokens.file", null);
         expected.put("api.rate.limit.per.minute", 60);

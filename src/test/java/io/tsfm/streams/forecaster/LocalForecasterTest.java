@@ -71,4 +71,27 @@ class LocalForecasterTest {
         assertThatThrownBy(() -> http.get("/v1/health")).isInstanceOf(UncheckedIOException.class)
                 .hasCauseInstanceOf(ConnectException.class);
     }
+
+    @Test
+    void halfSentRequestsOnMoreConnectionsThanWorkersDoNotHoldTheServer() throws Exception {
+        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder().port(0).workerThreads(2)
+                .build())) {
+            final java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 16; i++) {
+                    final java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+                    s.getOutputStream().write("GET /v1/health HTTP/1.1\r\nHost: x\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    held.add(s);
+                }
+                // sixteen unfinished requests against a few threads: health still answers (20 s client timeout)
+                assertThat(new ForecasterHttp(server.url()).get("/v1/health").statusCode()).isEqualTo(200);
+            } finally {
+                for (final java.net.Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
 }

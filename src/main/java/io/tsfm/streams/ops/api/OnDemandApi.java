@@ -7,20 +7,19 @@ import static io.tsfm.streams.config.ConfigKeys.FREQ;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.ops.TsfmMetrics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.tsfm.streams.ops.http.WebEndpoint;
+import io.tsfm.streams.ops.http.WebReply;
+import io.tsfm.streams.ops.http.WebRequest;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,32 +29,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /tsfm/forecast}, the seed runner's on-demand contract, on the ops server: 503 while no
- * usable token is configured, 401 without a valid token, 429 over the identity's rate, 413 for a body
- * over {@value #MAX_BODY_BYTES} bytes, 400 for invalid input, else 200 with the forecasts topic's record
- * plus {@code meta.cache_hit=false}. Errors are {@code {"detail": "..."}}, as the seed's FastAPI answers.
+ * usable token is configured, 401 without a valid token, 429 over the identity's rate or after too many
+ * failed authentications from one client address ({@value #AUTH_FAILURES_PER_MINUTE} a minute, with
+ * {@code Retry-After}), 413 for a body over the server's limit, 400 for invalid input, else 200 with the
+ * forecasts topic's record plus {@code meta.cache_hit=false}. Errors are {@code {"detail": "..."}}, as the
+ * seed's FastAPI answers.
  *
  * <p>Requests run on a small pool of their own ({@value #WORKERS} threads, {@value #QUEUE} queued; beyond
  * that 503 with Retry-After), so requests waiting for the model never hold the ops server's threads that
  * answer /health and /metrics. Tokens and the Authorization header are never logged.
  */
-public final class OnDemandApi implements HttpHandler, AutoCloseable {
+public final class OnDemandApi implements WebEndpoint, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnDemandApi.class);
 
     public static final String PATH = "/tsfm/forecast";
-    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Failed authentications one client address may make per minute before it gets 429. */
+    public static final int AUTH_FAILURES_PER_MINUTE = 10;
     static final int WORKERS = 4;
     static final int QUEUE = 32;
 
     private final ApiTokens tokens;
     private final RateLimiter limiter;
+    private final RateLimiter authFailures;
     private final OnDemandRequestParser parser;
     private final OnDemandForecaster forecaster;
     private final ThreadPoolExecutor executor;
 
-    public OnDemandApi(final ApiTokens tokens, final RateLimiter limiter, final OnDemandRequestParser parser,
-                       final OnDemandForecaster forecaster) {
+    public OnDemandApi(final ApiTokens tokens, final RateLimiter limiter, final RateLimiter authFailures,
+                       final OnDemandRequestParser parser, final OnDemandForecaster forecaster) {
         this.tokens = tokens;
         this.limiter = limiter;
+        this.authFailures = authFailures;
         this.parser = parser;
         this.forecaster = forecaster;
         this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
@@ -82,62 +86,62 @@ public final class OnDemandApi implements HttpHandler, AutoCloseable {
         final ApiTokens tokens = ApiTokens.load(inline == null ? null : inline.value(),
                 file == null || file.isBlank() ? null : Path.of(file));
         return new OnDemandApi(tokens, new RateLimiter(config.getInt(API_RATE_LIMIT_PER_MINUTE)),
-                new OnDemandRequestParser(config.getString(FREQ)),
+                new RateLimiter(AUTH_FAILURES_PER_MINUTE), new OnDemandRequestParser(config.getString(FREQ)),
                 new OnDemandForecaster(ForecastSettings.from(config), client, metrics));
     }
 
     @Override
-    public void handle(final HttpExchange ex) {
+    public CompletionStage<WebReply> handle(final WebRequest request) {
         try {
-            executor.execute(() -> serve(ex));
+            return CompletableFuture.supplyAsync(() -> serve(request), executor);
         } catch (final RejectedExecutionException e) {
-            ex.getResponseHeaders().set("Retry-After", "1");
-            respond(ex, 503, detail("on-demand API busy: too many requests in progress"));
+            return CompletableFuture.completedFuture(WebReply.detail(503,
+                    "on-demand API busy: too many requests in progress").withHeader("Retry-After", "1"));
         }
     }
 
-    private void serve(final HttpExchange ex) {
+    WebReply serve(final WebRequest request) {
         try {
             if (!tokens.enabled()) {
-                respond(ex, 503, detail("on-demand API disabled: " + tokens.disabledReason()));
-                return;
+                return WebReply.detail(503, "on-demand API disabled: " + tokens.disabledReason());
             }
-            final ApiTokens.Authentication auth = tokens.authenticate(
-                    ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("X-API-Key"));
+            final String address = request.remoteAddress();
+            final RateLimiter.Decision blocked = authFailures.peek(address);
+            if (!blocked.allowed()) {
+                return tooManyFailures(blocked);
+            }
+            final ApiTokens.Authentication auth = tokens.authenticate(request.header("Authorization"),
+                    request.header("X-API-Key"));
             if (!auth.accepted()) {
-                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                respond(ex, 401, detail(auth.tokenGiven() ? "invalid API token" : "missing API token"));
-                return;
+                final RateLimiter.Decision failure = authFailures.tryAcquire(address);
+                if (!failure.allowed()) {
+                    return tooManyFailures(failure);
+                }
+                return WebReply.detail(401, auth.tokenGiven() ? "invalid API token" : "missing API token")
+                        .withHeader("WWW-Authenticate", "Bearer");
             }
             final RateLimiter.Decision rate = limiter.tryAcquire(auth.identity());
             if (!rate.allowed()) {
-                ex.getResponseHeaders().set("Retry-After", Long.toString(rate.retryAfterSeconds()));
-                respond(ex, 429, detail("rate limit exceeded: " + limiter.perMinute() + " requests per minute"));
-                return;
+                return WebReply.detail(429, "rate limit exceeded: " + limiter.perMinute() + " requests per minute")
+                        .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
             }
-            final byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
-            if (body.length > MAX_BODY_BYTES) {
-                respond(ex, 413, detail("request body over " + MAX_BODY_BYTES + " bytes"));
-                return;
-            }
-            final OnDemandRequest request;
+            final OnDemandRequest parsed;
             try {
-                request = parser.parse(body);
+                parsed = parser.parse(request.body());
             } catch (final InvalidRequestException e) {
-                respond(ex, 400, detail(e.getMessage()));
-                return;
+                return WebReply.detail(400, e.getMessage());
             }
-            respond(ex, 200, responseBody(forecaster.forecast(request)));
-        } catch (final IOException e) {
-            LOG.debug("on-demand client went away: {}", e.getMessage());
-            ex.close();
-        } catch (final RuntimeException e) {
+            return WebReply.json(200, responseBody(forecaster.forecast(parsed)));
+        } catch (final JsonProcessingException | RuntimeException e) {
             LOG.warn("on-demand forecast failed", e);
-            respond(ex, 500, detail("internal error"));
+            return WebReply.detail(500, "internal error");
         }
+    }
+
+    private WebReply tooManyFailures(final RateLimiter.Decision decision) {
+        return WebReply.detail(429, "too many failed authentications from this address: at most "
+                + AUTH_FAILURES_PER_MINUTE + " a minute").withHeader("Retry-After",
+                Long.toString(decision.retryAfterSeconds()));
     }
 
     /** The forecasts topic's record, plus the seed's {@code meta.cache_hit} (always false: no answer cache). */
@@ -145,23 +149,6 @@ public final class OnDemandApi implements HttpHandler, AutoCloseable {
         final ObjectNode root = Json.mapper().valueToTree(record);
         ((ObjectNode) root.get("meta")).put("cache_hit", false);
         return Json.mapper().writeValueAsString(root);
-    }
-
-    private static String detail(final String message) {
-        return Json.mapper().createObjectNode().put("detail", message).toString();
-    }
-
-    private static void respond(final HttpExchange ex, final int status, final String json) {
-        try (ex) {
-            final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (final IOException e) {
-            LOG.debug("on-demand client went away: {}", e.getMessage());
-        }
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class OnDemandRequestParser {
     public static final int MAX_POINTS = 20_000;
     public static final int MAX_HORIZON = 1000;
     public static final int MAX_QUANTILES = 99;
+    /** As the stream's tick validation. */
+    public static final int MAX_MARKET_ID_LENGTH = 256;
+    /** Timestamps outside [2000, 2100) are unit or clock bugs, as the stream's tick validation judges them. */
+    static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+    static final long MAX_TS_MS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
     static final String MALFORMED = "malformed input: ";
     private static final Pattern FREQ = Pattern.compile("([1-9][0-9]{0,5})([mh])");
@@ -116,6 +121,9 @@ public final class OnDemandRequestParser {
         }
         if (!node.isTextual() || node.asText().isBlank()) {
             throw invalid("market_id must be a non-empty string");
+        }
+        if (node.asText().length() > MAX_MARKET_ID_LENGTH) {
+            throw invalid("market_id is longer than " + MAX_MARKET_ID_LENGTH + " characters");
         }
         return node.asText();
     }
@@ -259,6 +267,14 @@ public final class OnDemandRequestParser {
      * may separate date and time), or a number of seconds since the epoch (milliseconds above 2e10).
      */
     static long timestamp(final JsonNode node, final String field) {
+        final long ms = parsedTimestamp(node, field);
+        if (ms < MIN_TS_MS || ms >= MAX_TS_MS) {
+            throw invalid(field + " is outside 2000..2099: " + excerpt(node.asText()));
+        }
+        return ms;
+    }
+
+    private static long parsedTimestamp(final JsonNode node, final String field) {
         if (absent(node)) {
             throw invalid(field + " is required");
         }

@@ -1,13 +1,14 @@
 package io.tsfm.streams.ops.api;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per identity: {@code perMinute} requests of burst, refilled evenly at
- * {@code perMinute / 60} per second. Identities are the configured ones only (the limit applies after
- * authentication), so the map stays as small as the token list. The clock is injected for tests.
+ * A token bucket per key: {@code perMinute} requests of burst, refilled evenly at {@code perMinute / 60}
+ * per second. Keyed by identity after authentication (as many keys as tokens), or by client address for
+ * failed authentications, where at most {@value #MAX_KEYS} keys are kept (the least recently seen go first).
+ * The clock is injected for tests.
  */
 public final class RateLimiter {
     private static final double NANOS_PER_MINUTE = 60e9;
@@ -16,7 +17,13 @@ public final class RateLimiter {
 
     private final int perMinute;
     private final LongSupplier nanoClock;
-    private final Map<String, Bucket> buckets = new HashMap<>();
+    static final int MAX_KEYS = 10_000;
+    private final Map<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
 
     /** Whether a request may go ahead, and if not, after how many whole seconds one token is back. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
@@ -48,15 +55,26 @@ public final class RateLimiter {
         return perMinute;
     }
 
-    /** Takes one token of the identity's bucket when there is one. */
-    public synchronized Decision tryAcquire(final String identity) {
+    /** Takes one token of the key's bucket when there is one. */
+    public synchronized Decision tryAcquire(final String key) {
+        return decide(key, true);
+    }
+
+    /** Whether the key's bucket has a token, without taking it. */
+    public synchronized Decision peek(final String key) {
+        return decide(key, false);
+    }
+
+    private Decision decide(final String key, final boolean take) {
         final long now = nanoClock.getAsLong();
-        final Bucket b = buckets.computeIfAbsent(identity, i -> new Bucket(perMinute, now));
+        final Bucket b = buckets.computeIfAbsent(key, i -> new Bucket(perMinute, now));
         final double refill = (now - b.lastNanos) * perMinute / NANOS_PER_MINUTE;
         b.tokens = Math.min(perMinute, b.tokens + Math.max(0.0, refill));
         b.lastNanos = now;
         if (b.tokens >= 1.0 - ROUNDING) {
-            b.tokens = Math.max(0.0, b.tokens - 1.0);
+            if (take) {
+                b.tokens = Math.max(0.0, b.tokens - 1.0);
+            }
             return new Decision(true, 0);
         }
         final double secondsToOne = (1.0 - b.tokens) * 60.0 / perMinute;

@@ -36,6 +36,23 @@ class OnDemandRequestParserTest {
     }
 
     @Test
+    void refusesAMarketIdLongerThanTheStreamAccepts() {
+        final String id = "m".repeat(257);
+        rejects("{\"market_id\":\"" + id + "\",\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.41,0.42,0.40]}",
+                "malformed input: market_id is longer than 256 characters");
+        assertThat(parse("{\"market_id\":\"" + "m".repeat(256) + "\",\"as_of_ts\":\"" + AS_OF
+                + "\",\"y\":[0.41,0.42,0.40]}").marketId()).hasSize(256);
+    }
+
+    @Test
+    void refusesATimestampOutsideTheYears2000To2099() {
+        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":\"+99999-01-01T00:00:00Z\",\"y\":[0.41,0.42,0.40]}",
+                "malformed input: as_of_ts is outside 2000..2099: +99999-01-01T00:00:00Z");
+        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":0,\"y\":[0.41,0.42,0.40]}",
+                "malformed input: as_of_ts is outside 2000..2099: 0");
+    }
+
+    @Test
     void readsTheSeedsExampleRequest() {
         final OnDemandRequest r = parse("{\"market_id\":\"m-1\",\"as_of_ts\":\"2026-02-20T12:00:00Z\",\"freq\":\"5m\","
                 + "\"horizon_steps\":12,\"quantiles\":[0.1,0.5,0.9],\"y\":[0.41,0.42,0.40,0.43],"
