@@ -16,6 +16,9 @@ import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
+import io.tsfm.streams.model.license.LicensedClient;
+import io.tsfm.streams.model.license.ModelLicences;
+import io.tsfm.streams.model.license.ModelRef;
 import io.tsfm.streams.ops.Health;
 import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
@@ -27,6 +30,8 @@ import io.tsfm.streams.topology.TsfmTopology;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -54,13 +59,24 @@ public final class TsfmApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsServer ops;
     private final OnDemandApi api;
+    private final ModelLicences licences;
 
+    /** An app whose models' licences were not checked: every model is called (tests, tools). */
     public TsfmApp(final AppConfig config) {
+        this(config, ModelLicences.unchecked());
+    }
+
+    /**
+     * @param licences the start-up licence check's outcome ({@link ModelLicences#check}); a model whose licence is
+     *                 unverified or refused is not called, the baseline serves its markets. The app closes it.
+     */
+    public TsfmApp(final AppConfig config, final ModelLicences licences) {
         this.config = config;
+        this.licences = licences;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("rollout_stage", config.getString(ROLLOUT_STAGE));
         this.metrics = new TsfmMetrics(registry);
-        this.clients = clients(config, metrics);
+        this.clients = clients(config, metrics, licences);
         this.client = clients.current();
         this.topology = TsfmTopology.build(config, clients, metrics);
         final HostInfo self = selfHost(config);
@@ -72,7 +88,7 @@ public final class TsfmApp implements AutoCloseable {
             metrics.streamThreadFailed();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        final Health health = new Health(streams);
+        final Health health = new Health(streams, licences);
         streams.setGlobalStateRestoreListener(health);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
@@ -95,9 +111,9 @@ public final class TsfmApp implements AutoCloseable {
      * and a separate shadow client where it is shadowed (shadow stage, or canary stages with
      * rollout.shadow.outside.share): each with its own breaker and bulkhead.
      */
-    static ModelClients clients(final AppConfig config, final TsfmMetrics metrics) {
+    static ModelClients clients(final AppConfig config, final TsfmMetrics metrics, final ModelLicences licences) {
         final TollamaSettings settings = TollamaSettings.from(config);
-        final TollamaClient current = new TollamaClient(settings, metrics);
+        final ModelClient current = licensed(settings, TollamaClient.ROLE_CURRENT, metrics, licences);
         final RolloutPolicy policy = config.rolloutPolicy();
         if (!policy.rolloutInProgress()) {
             return ModelClients.of(current);
@@ -108,8 +124,21 @@ public final class TsfmApp implements AutoCloseable {
         final boolean shadows = stage == RolloutStage.SHADOW
                 || (stage != RolloutStage.FULL_100 && policy.shadowOutsideShare());
         return new ModelClients(current,
-                serves ? new TollamaClient(candidate, metrics, TollamaClient.ROLE_CANDIDATE) : null,
-                shadows ? new TollamaClient(candidate, metrics, TollamaClient.ROLE_SHADOW) : null);
+                serves ? licensed(candidate, TollamaClient.ROLE_CANDIDATE, metrics, licences) : null,
+                shadows ? licensed(candidate, TollamaClient.ROLE_SHADOW, metrics, licences) : null);
+    }
+
+    /** A client of one role that asks the licence state of its model first, with that state's gauges. */
+    private static ModelClient licensed(final TollamaSettings settings, final String role, final TsfmMetrics metrics,
+                                        final ModelLicences licences) {
+        final ModelRef model = ModelRef.of(settings.model(), settings.baseUrl().toString());
+        metrics.licenceStateGauges(role, settings.model(), Arrays.stream(ModelLicences.State.values())
+                        .map(TsfmApp::stateName).toList(), () -> stateName(licences.state(model)));
+        return new LicensedClient(new TollamaClient(settings, metrics, role), () -> licences.state(model));
+    }
+
+    private static String stateName(final ModelLicences.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** application.server: where other instances reach this one's ops server. */
@@ -176,5 +205,6 @@ public final class TsfmApp implements AutoCloseable {
         }
         ops.close();
         api.close();
+        licences.close();
     }
 }

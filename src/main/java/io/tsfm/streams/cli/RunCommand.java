@@ -4,8 +4,8 @@ import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
-import io.tsfm.streams.model.license.LicenseGuard;
 import io.tsfm.streams.model.license.LicenseRefusedException;
+import io.tsfm.streams.model.license.ModelLicences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,8 +42,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        final ModelLicences licences;
         try {
-            LicenseGuard.enforce(config);
+            licences = ModelLicences.check(config);
         } catch (final LicenseRefusedException e) {
             err.println(e.getMessage());
             return ExitCodes.LICENSE_REFUSED;
@@ -51,11 +52,12 @@ public final class RunCommand implements Callable<Integer> {
         try {
             TopicSetup.ensure(config);
         } catch (final IllegalStateException e) {
+            licences.close();
             err.println("Start-up error: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
         final CountDownLatch stopped = new CountDownLatch(1);
-        try (TsfmApp app = new TsfmApp(config)) {
+        try (TsfmApp app = new TsfmApp(config, licences)) {
             app.streams().setStateListener((now, before) -> {
                 LOG.info("streams state {} -> {}", before, now);
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {

@@ -97,11 +97,20 @@ public final class AppConfig extends AbstractConfig {
                         Importance.HIGH, "Licence ids (SPDX, compared case-insensitively) a model may have. At "
                                 + "start-up, run and demo read the licence of " + TOLLAMA_MODEL + " from the model "
                                 + "server (POST /api/show) and exit 4 when it is not on this list, needs acceptance "
-                                + "that was not given, or cannot be determined. Default: licences allowing commercial "
-                                + "use.")
+                                + "that was not given, or cannot be determined from the server's answer. A server "
+                                + "that cannot be asked (unreachable, no answer, 5xx) does not stop the start: the "
+                                + "baseline serves the model's markets (fallback model_licence_unverified) until the "
+                                + "licence is read. Default: licences allowing commercial use.")
                 .define(MODEL_LICENSE_CHECK_OVERRIDE, Type.BOOLEAN, false, Importance.LOW,
                         "Start even when the licence check refuses a model; every start then logs a WARN naming "
-                                + "each refused model and its licence.")
+                                + "each refused model and its licence. The model is called whether or not its "
+                                + "licence could be read.")
+                .define(MODEL_LICENSE_RECHECK_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.LOW,
+                        "First wait before reading again a licence the model server could not be asked for; "
+                                + "doubled after each failed read up to " + MODEL_LICENSE_RECHECK_MAX_MS + ".")
+                .define(MODEL_LICENSE_RECHECK_MAX_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
+                        "Longest wait between two reads of an unverified licence, in ms: the longest the "
+                                + "baseline keeps serving a model's markets after its server came back.")
                 .define(BREAKER_FAILURE_THRESHOLD, Type.INT, 5, Range.between(1, 1000), Importance.MEDIUM,
                         "Consecutive failed model calls that open the circuit breaker.")
                 .define(BREAKER_OPEN_MS, Type.LONG, 120_000L, Range.atLeast(1), Importance.MEDIUM,
@@ -262,6 +271,10 @@ public final class AppConfig extends AbstractConfig {
         if (getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS) < getLong(TOLLAMA_RETRY_BACKOFF_MS)) {
             throw new ConfigException(TOLLAMA_RETRY_BACKOFF_MAX_MS, getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS),
                     "must be at least " + TOLLAMA_RETRY_BACKOFF_MS);
+        }
+        if (getLong(MODEL_LICENSE_RECHECK_MAX_MS) < getLong(MODEL_LICENSE_RECHECK_MS)) {
+            throw new ConfigException(MODEL_LICENSE_RECHECK_MAX_MS, getLong(MODEL_LICENSE_RECHECK_MAX_MS),
+                    "must be at least " + MODEL_LICENSE_RECHECK_MS);
         }
         rolloutPolicy(); // segment rules parse
         final String candidateUrl = getString(ROLLOUT_CANDIDATE_URL);

@@ -33,6 +33,8 @@ public final class ConfigKeys {
 
     public static final String MODEL_LICENSE_ALLOWLIST = "model.license.allowlist";
     public static final String MODEL_LICENSE_CHECK_OVERRIDE = "model.license.check.override";
+    public static final String MODEL_LICENSE_RECHECK_MS = "model.license.recheck.ms";
+    public static final String MODEL_LICENSE_RECHECK_MAX_MS = "model.license.recheck.max.ms";
 
     public static final String BREAKER_FAILURE_THRESHOLD = "breaker.failure.threshold";
     public static final String BREAKER_OPEN_MS = "breaker.open.ms";

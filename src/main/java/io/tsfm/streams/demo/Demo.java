@@ -11,7 +11,7 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
-import io.tsfm.streams.model.license.LicenseGuard;
+import io.tsfm.streams.model.license.ModelLicences;
 import io.tsfm.streams.model.license.LicenseRefusedException;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.simulate.LiquidityClass;
@@ -73,7 +73,8 @@ public final class Demo implements AutoCloseable {
     /**
      * Starts everything, the model server first.
      *
-     * @throws LicenseRefusedException when the model's licence is not allowed or cannot be determined
+     * @throws LicenseRefusedException when the model's licence is not allowed or cannot be determined from the
+     *                                 model server's answer (a server that cannot be asked leaves it unverified)
      */
     public Demo start() {
         final SimulationSpec plain = SimulationSpec.endingNow(options.seed(), options.markets(),
@@ -98,7 +99,7 @@ public final class Demo implements AutoCloseable {
         final Map<String, String> licensed = new HashMap<>(options.settings());
         licensed.put(TOLLAMA_URL, modelUrl);
         licensed.put(TOLLAMA_MODEL, model);
-        LicenseGuard.enforce(AppConfig.of(licensed));
+        final ModelLicences licences = ModelLicences.check(AppConfig.of(licensed));
         final String bootstrap;
         if (options.bootstrapServers() == null) {
             broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
@@ -120,8 +121,13 @@ public final class Demo implements AutoCloseable {
         settings.put("ops.port", Integer.toString(options.opsPort()));
         settings.putAll(options.settings());
         final AppConfig config = AppConfig.of(settings);
-        TopicSetup.ensure(config);
-        app = new TsfmApp(config).start();
+        try {
+            TopicSetup.ensure(config);
+        } catch (final RuntimeException e) {
+            licences.close();
+            throw e;
+        }
+        app = new TsfmApp(config, licences).start();
         out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2); ops endpoints on http://127.0.0.1:"
                 + app.opsPort() + "/metrics, /health/ready, /topology, /markets/{id}/forecast");
 

@@ -16,6 +16,7 @@ import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.GateDecision;
 import io.tsfm.streams.forecast.OpenForecast;
 import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
@@ -145,7 +146,8 @@ public final class HistoryEvaluation {
                         continue;
                     }
                     final Route route = router.route(m.getKey(), ctx.liquidityBucket());
-                    items.add(new Item(m.getKey(), ctx, route, gates.evaluate(ctx, route, model == null)));
+                    items.add(new Item(m.getKey(), ctx, route, gates.evaluate(ctx, route,
+                            model == null ? Availability.BREAKER_OPEN : Availability.CALLABLE)));
                 }
                 answer(pool, items);
                 for (final Item item : items) {

@@ -1,13 +1,14 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.rollout.Route;
-
 import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.rollout.Route;
 import java.util.Set;
 
 /**
  * The gates checked before a model call, in the seed's order; the first match wins and is the reason
  * on record: too_few_points, baseline_only_liquidity_bucket, max_gap_exceeded, route_policy_baseline,
+ * then whatever keeps the model from being called: model_licence_unverified, model_licence_refused,
  * circuit_breaker_open.
  */
 public final class FallbackGates {
@@ -22,14 +23,19 @@ public final class FallbackGates {
     }
 
     public GateDecision evaluate(final MarketContext context, final boolean breakerOpen) {
-        return evaluate(context, null, breakerOpen);
+        return evaluate(context, null, breakerOpen ? Availability.BREAKER_OPEN : Availability.CALLABLE);
+    }
+
+    public GateDecision evaluate(final MarketContext context, final Availability model) {
+        return evaluate(context, null, model);
     }
 
     /**
      * @param route the market's rollout route (null: none); a route to the baseline is the
-     *              {@code route_policy_baseline} gate, between {@code max_gap_exceeded} and the breaker
+     *              {@code route_policy_baseline} gate, between {@code max_gap_exceeded} and the model's gates
+     * @param model whether the route's model may be called (licence, breaker)
      */
-    public GateDecision evaluate(final MarketContext context, final Route route, final boolean breakerOpen) {
+    public GateDecision evaluate(final MarketContext context, final Route route, final Availability model) {
         if (context.length() < minPoints) {
             return new GateDecision(FallbackReasons.TOO_FEW_POINTS,
                     context.length() + " steps < " + minPoints);
@@ -49,10 +55,14 @@ public final class FallbackGates {
         if (route != null && route.baseline()) {
             return route.gateDecision();
         }
-        if (breakerOpen) {
-            return new GateDecision(FallbackReasons.CIRCUIT_BREAKER_OPEN, "circuit breaker is open");
-        }
-        return GateDecision.MODEL;
+        return switch (model) {
+            case CALLABLE -> GateDecision.MODEL;
+            case LICENCE_UNVERIFIED -> new GateDecision(FallbackReasons.MODEL_LICENCE_UNVERIFIED,
+                    "the model's licence could not be read yet");
+            case LICENCE_REFUSED -> new GateDecision(FallbackReasons.MODEL_LICENCE_REFUSED,
+                    "the model's licence is not allowed");
+            case BREAKER_OPEN -> new GateDecision(FallbackReasons.CIRCUIT_BREAKER_OPEN, "circuit breaker is open");
+        };
     }
 
     /** Whole minutes as "64", others with one decimal, rounded down ("64.8"), so 60.5 never reads as "60". */

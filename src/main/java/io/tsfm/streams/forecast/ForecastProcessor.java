@@ -8,6 +8,7 @@ import io.tsfm.streams.context.ObservedStep;
 import io.tsfm.streams.context.StepClose;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
@@ -235,8 +236,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     private void runCycle(final long asOfMs) {
         final long started = System.nanoTime();
-        final boolean currentOpen = current.client().breakerOpen();
-        final boolean candidateOpen = candidate != null && candidate.client().breakerOpen();
+        final Availability currentModel = current.client().availability();
+        final Availability candidateModel = candidate == null ? null : candidate.client().availability();
         final long now = context.currentSystemTimeMs();
         final long deadline = now + settings.jobDeadlineMs();
         final List<String> expired = new ArrayList<>();
@@ -257,9 +258,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 final Route route = router.route(kv.key, ctx.liquidityBucket());
                 final ModelLane lane = laneOf(route);
                 final GateDecision decision = gates.evaluate(ctx, route,
-                        lane == candidate ? candidateOpen : currentOpen);
+                        lane == candidate ? candidateModel : currentModel);
                 final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
-                if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())) {
+                if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())
+                        && shadowPath.licensed()) {
                     shadowPath.ask(kv.key, ctx, now, deadline, fallback);
                 }
                 if (decision.baseline()) {

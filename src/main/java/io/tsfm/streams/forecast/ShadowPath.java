@@ -41,6 +41,16 @@ final class ShadowPath {
         return lane;
     }
 
+    /**
+     * Whether the candidate's licence lets it be asked: a shadow answer is never served, so while the licence
+     * is unverified or refused the candidate is simply not asked (the breaker, by contrast, answers for itself).
+     */
+    boolean licensed() {
+        final ModelClient.Availability availability = lane.client().availability();
+        return availability != ModelClient.Availability.LICENCE_UNVERIFIED
+                && availability != ModelClient.Availability.LICENCE_REFUSED;
+    }
+
     /** Asks the candidate in shadow for the same context the served path got at this cycle. */
     void ask(final String marketId, final MarketContext ctx, final long nowMs, final long deadlineMs,
              final CalibrationSnapshot fallback) {

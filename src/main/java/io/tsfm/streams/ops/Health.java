@@ -1,7 +1,13 @@
 package io.tsfm.streams.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tsfm.streams.json.Json;
+import io.tsfm.streams.model.license.ModelLicences;
+import io.tsfm.streams.model.license.ModelRef;
 import io.tsfm.streams.ops.http.WebReply;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -9,14 +15,17 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
  * Liveness and readiness from the KafkaStreams state and store restoration: live unless the client has
- * failed or stopped; ready only when RUNNING with no store still restoring.
+ * failed or stopped; ready only when RUNNING with no store still restoring. A model whose licence is not read
+ * yet (or was refused) does not make the app unready, since the baseline serves its markets; readiness names it.
  */
 public final class Health implements StateRestoreListener {
     private final KafkaStreams streams;
+    private final ModelLicences licences;
     private final AtomicInteger restoring = new AtomicInteger();
 
-    public Health(final KafkaStreams streams) {
+    public Health(final KafkaStreams streams, final ModelLicences licences) {
         this.streams = streams;
+        this.licences = licences;
     }
 
     public WebReply live() {
@@ -38,7 +47,21 @@ public final class Health implements StateRestoreListener {
             return WebReply.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n
                     + " store partitions restoring\"}");
         }
-        return WebReply.json(200, "{\"status\":\"ready\"}");
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ready");
+        final List<ModelRef> unverified = licences.unverified();
+        final List<ModelRef> refused = licences.refused();
+        if (!unverified.isEmpty()) {
+            body.put("models_licence_unverified", unverified.stream().map(ModelRef::toString).toList());
+        }
+        if (!refused.isEmpty()) {
+            body.put("models_licence_refused", refused.stream().map(ModelRef::toString).toList());
+        }
+        try {
+            return WebReply.json(200, Json.mapper().writeValueAsString(body));
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode readiness", e);
+        }
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class TsfmMetrics {
     public static final String TICKS = "tsfm.ticks";
     public static final String BREAKER_OPEN = "tsfm.breaker.open";
     public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
+    public static final String MODEL_LICENCE_STATE = "tsfm.model.licence.state";
     public static final String LATE_ANSWERS = "tsfm.late.answers";
     public static final String STREAM_THREAD_FAILURES = "tsfm.stream.thread.failures";
     public static final String FORECASTS_SCORED = "tsfm.forecasts.scored";
@@ -357,6 +358,21 @@ public final class TsfmMetrics {
     public void breakerOpenGauge(final String client, final Supplier<Boolean> open) {
         Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0).tags("client", client)
                 .description("1 while the tollama circuit breaker is open").strongReference(true).register(registry);
+    }
+
+    /**
+     * Registers the licence gauges of a client role: {@code tsfm_model_licence_state{client, model, state}} is 1 for
+     * the state the model's licence is in ({@code verified}, {@code unverified}, {@code refused}), 0 for the others.
+     */
+    public void licenceStateGauges(final String client, final String model, final List<String> states,
+                                   final Supplier<String> state) {
+        for (final String s : states) {
+            Gauge.builder(MODEL_LICENCE_STATE, state, current -> s.equals(current.get()) ? 1.0 : 0.0)
+                    .tags("client", client, "model", model, "state", s)
+                    .description("1 for the state of the model's licence: verified (called), unverified (not read "
+                            + "yet, the baseline serves), refused (read after start-up and not allowed)")
+                    .strongReference(true).register(registry);
+        }
     }
 
     public void inflightGauge(final String client, final Supplier<Integer> inflight) {

@@ -62,6 +62,8 @@ class AppConfigTest {
         expected.put("tollama.max.in.flight", 8);
         expected.put("model.license.allowlist", List.of("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause"));
         expected.put("model.license.check.override", false);
+        expected.put("model.license.recheck.ms", 5_000L);
+        expected.put("model.license.recheck.max.ms", 60_000L);
         expected.put("breaker.failure.threshold", 5);
         expected.put("breaker.open.ms", 120_000L);
         expected.put("breaker.half.open.probes", 2);
@@ -237,6 +239,14 @@ class AppConfigTest {
     void rejectsABackoffCapBelowTheFirstBackoff() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("tollama.retry.backoff.max.ms", "100")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.retry.backoff.max.ms");
+    }
+
+    @Test
+    void rejectsALicenceRecheckCapBelowTheFirstWait() {
+        assertThatThrownBy(() -> AppConfig.of(Map.of("model.license.recheck.max.ms", "1000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 1000 for configuration model.license.recheck.max.ms: must be at least "
+                        + "model.license.recheck.ms");
     }
 
     @Test

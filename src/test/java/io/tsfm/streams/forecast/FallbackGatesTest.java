@@ -3,6 +3,10 @@ package io.tsfm.streams.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.rollout.RolloutStage;
+import io.tsfm.streams.rollout.Route;
+import io.tsfm.streams.rollout.RouteTarget;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -111,5 +115,23 @@ class FallbackGatesTest {
         final GateDecision decision = gates.evaluate(context(288, STEP, 70 * MINUTE, "high"), true);
 
         assertThat(decision).isEqualTo(new GateDecision("max_gap_exceeded", "70 min since the last tick > 60 min"));
+    }
+
+    @Test
+    void sendsTheModelsMarketsToTheBaselineWhileItsLicenceIsUnverifiedOrRefused() {
+        assertThat(gates.evaluate(healthy(), Availability.LICENCE_UNVERIFIED)).isEqualTo(new GateDecision(
+                "model_licence_unverified", "the model's licence could not be read yet"));
+        assertThat(gates.evaluate(healthy(), Availability.LICENCE_REFUSED)).isEqualTo(new GateDecision(
+                "model_licence_refused", "the model's licence is not allowed"));
+    }
+
+    @Test
+    void reportsTheInputGatesAndTheRoutePolicyBeforeTheLicence() {
+        final Route toBaseline = new Route(RouteTarget.BASELINE, null, "segment_rule:low", RolloutStage.CANARY_5, null);
+
+        assertThat(gates.evaluate(context(10, STEP, MINUTE, "high"), Availability.LICENCE_UNVERIFIED).reason())
+                .isEqualTo("too_few_points");
+        assertThat(gates.evaluate(healthy(), toBaseline, Availability.LICENCE_UNVERIFIED))
+                .isEqualTo(new GateDecision("route_policy_baseline", "segment_rule:low"));
     }
 }

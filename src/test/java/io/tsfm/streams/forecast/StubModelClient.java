@@ -25,6 +25,7 @@ public final class StubModelClient implements ModelClient {
     private final List<Map.Entry<CompletableFuture<BatchResult>, List<SeriesInput>>> held = new ArrayList<>();
     private boolean hold;
     private boolean breakerOpen;
+    private Availability licence;
     private int slots = Integer.MAX_VALUE;
     private String name = "stub";
 
@@ -114,6 +115,17 @@ public final class StubModelClient implements ModelClient {
     @Override
     public boolean breakerOpen() {
         return breakerOpen;
+    }
+
+    /** The model's licence is unverified or refused, as {@code LicensedClient} reports it. */
+    public StubModelClient licence(final Availability licenceState) {
+        this.licence = licenceState;
+        return this;
+    }
+
+    @Override
+    public Availability availability() {
+        return licence != null ? licence : ModelClient.super.availability();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.streams.forecast.FallbackEvent;
 import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.model.BatchResult;
+import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,20 @@ class FallbackTopologyTest {
             final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");
             assertThat(f.meta().fallbackReason()).isEqualTo("circuit_breaker_open");
             assertThat(f.meta().circuitBreakerState()).isEqualTo("open");
+        }
+    }
+
+    @Test
+    void servesTheBaselineWithoutCallingWhileTheModelsLicenceIsUnverified() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, TWO_POINTS,
+                TopologyHarness.defaultModel().licence(Availability.LICENCE_UNVERIFIED))) {
+            threeSteps(h, "m-a", null);
+            assertThat(h.model.calls()).isEmpty();
+            final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");
+            assertThat(f.meta().runtime()).isEqualTo("baseline");
+            assertThat(f.meta().fallbackReason()).isEqualTo("model_licence_unverified");
+            assertThat(h.fallbacks.readValuesToList()).extracting(FallbackEvent::reason)
+                    .endsWith("model_licence_unverified");
         }
     }
 

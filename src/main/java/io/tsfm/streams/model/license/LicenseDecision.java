@@ -10,7 +10,10 @@ package io.tsfm.streams.model.license;
  */
 public record LicenseDecision(ModelRef model, Verdict verdict, String licence, String reason) {
 
-    /** The outcomes of the check; all but {@link #ALLOWED} refuse start-up. */
+    /**
+     * The outcomes of the check. {@link #ALLOWED} lets the model be called; {@link #UNVERIFIED} starts the app
+     * with the baseline serving the model's markets until the licence is read; the others refuse start-up.
+     */
     public enum Verdict {
         /** The licence is on the allowlist (and accepted where that is needed). */
         ALLOWED,
@@ -18,12 +21,19 @@ public record LicenseDecision(ModelRef model, Verdict verdict, String licence, S
         NOT_ALLOWED,
         /** The licence needs acceptance and the server does not report it accepted. */
         NOT_ACCEPTED,
-        /** No licence could be determined. */
-        UNKNOWN
+        /** The server answered, and no licence could be determined from its answer. */
+        UNKNOWN,
+        /** The server could not be asked (unreachable, no answer in time, 5xx): read it again later. */
+        UNVERIFIED
     }
 
     public boolean allowed() {
         return verdict == Verdict.ALLOWED;
+    }
+
+    /** Whether the licence is still to be read: neither allowed nor refused. */
+    public boolean unverified() {
+        return verdict == Verdict.UNVERIFIED;
     }
 
     /** One line for logs and the refusal message: the model, then the reason. */

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start-up licence check: reads the licence of every model the app would call and refuses to start
- * ({@link LicenseRefusedException}) when one is not allowed or cannot be determined, unless the operator
- * set {@code model.license.check.override}, in which case each refused model is logged as a WARN instead.
+ * ({@link LicenseRefusedException}) when one is not allowed or cannot be determined from the server's answer,
+ * unless the operator set {@code model.license.check.override}, in which case each refused model is logged as a
+ * WARN instead. A server that cannot be asked leaves the licence unverified, which does not stop the start:
+ * {@link ModelLicences} reads it again while the app runs.
  */
 public final class LicenseGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LicenseGuard.class);
@@ -72,22 +74,43 @@ public final class LicenseGuard {
     public List<LicenseDecision> check(final List<ModelRef> models) {
         final List<LicenseDecision> decisions = new ArrayList<>();
         for (final ModelRef model : models.stream().distinct().toList()) {
-            decisions.add(policy.decide(model, reader.read(model)));
+            decisions.add(decide(model));
         }
-        final List<LicenseDecision> refused = decisions.stream().filter(d -> !d.allowed()).toList();
+        final List<LicenseDecision> refused = decisions.stream().filter(d -> !d.allowed() && !d.unverified())
+                .toList();
         decisions.stream().filter(LicenseDecision::allowed)
                 .forEach(d -> LOG.info("model licence check: {}", d.describe()));
-        if (refused.isEmpty()) {
-            return decisions;
-        }
-        if (!override) {
+        if (!refused.isEmpty() && !override) {
             throw new LicenseRefusedException(refusal(refused), refused);
         }
-        for (final LicenseDecision d : refused) {
-            LOG.warn("LICENCE CHECK OVERRIDDEN ({}=true): starting with {} although {}; allowlist {}",
-                    MODEL_LICENSE_CHECK_OVERRIDE, d.model(), d.reason(), policy.allowlist());
+        for (final LicenseDecision d : decisions) {
+            if (d.allowed()) {
+                continue;
+            }
+            if (override) {
+                LOG.warn("LICENCE CHECK OVERRIDDEN ({}=true): starting with {} although {}; allowlist {}",
+                        MODEL_LICENSE_CHECK_OVERRIDE, d.model(), d.reason(), policy.allowlist());
+            } else {
+                LOG.warn("model licence check: {}; starting anyway: the baseline serves its markets (fallback "
+                        + "model_licence_unverified) until the licence is read and allowed", d.describe());
+            }
         }
         return decisions;
+    }
+
+    /** Reads and judges one model's licence now. */
+    public LicenseDecision decide(final ModelRef model) {
+        return policy.decide(model, reader.read(model));
+    }
+
+    /** Whether the operator set {@code model.license.check.override}: refused models are called anyway. */
+    public boolean overridden() {
+        return override;
+    }
+
+    /** The allowlist as configured, for messages. */
+    public List<String> allowlist() {
+        return policy.allowlist();
     }
 
     private String refusal(final List<LicenseDecision> refused) {

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Which licences the app may use: a model is allowed only when the server reports a licence id on the
- * allowlist (case-insensitive) that, if it needs acceptance, was accepted. Anything else, including a
- * licence that cannot be determined, is refused. Pure, so every rule is unit-tested without a server.
+ * allowlist (case-insensitive) that, if it needs acceptance, was accepted. A server that could not be asked
+ * leaves the licence unverified; anything else, including an answer without a licence, is refused. Pure, so
+ * every rule is unit-tested without a server.
  */
 public final class LicensePolicy {
 
@@ -33,7 +34,10 @@ public final class LicensePolicy {
 
     public LicenseDecision decide(final ModelRef model, final LicenseReading reading) {
         if (reading instanceof LicenseReading.Unreadable unreadable) {
-            return new LicenseDecision(model, Verdict.UNKNOWN, null, "licence unknown: " + unreadable.reason());
+            return unreadable.retryable()
+                    ? new LicenseDecision(model, Verdict.UNVERIFIED, null, "licence not verified yet: "
+                            + unreadable.reason())
+                    : new LicenseDecision(model, Verdict.UNKNOWN, null, "licence unknown: " + unreadable.reason());
         }
         final LicenseReading.Reported reported = (LicenseReading.Reported) reading;
         final String type = reported.type() == null ? "" : reported.type().trim();

@@ -16,7 +16,14 @@ public sealed interface LicenseReading {
     record Reported(String type, Boolean needsAcceptance, Boolean accepted) implements LicenseReading {
     }
 
-    /** No licence could be read: the server is unreachable, the model is not installed, the answer is not JSON... */
-    record Unreadable(String reason) implements LicenseReading {
+    /**
+     * No licence could be read.
+     *
+     * @param reason    why, for the operator
+     * @param retryable true when the server could not be asked (unreachable, no answer in time, 5xx, 429): the
+     *                  licence may be read later; false when the server answered and the answer settles it
+     *                  (model not installed, credentials refused, not JSON)
+     */
+    record Unreadable(String reason, boolean retryable) implements LicenseReading {
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Reads a model's licence from its tollama-compatible server with {@code POST /api/show}, which describes
  * an installed model (404 when it is not installed), using the same bearer token as the forecast calls.
- * Never throws: a failure becomes a {@link LicenseReading.Unreadable} saying why.
+ * Never throws: a failure becomes a {@link LicenseReading.Unreadable} saying why, and whether asking again later
+ * can help.
  */
 public final class ModelLicenseReader {
 
@@ -41,14 +42,14 @@ public final class ModelLicenseReader {
         try {
             response = http.send(request(model), HttpResponse.BodyHandlers.ofByteArray());
         } catch (final ConnectException e) {
-            return unreadable("cannot connect to the model server");
+            return retryable("cannot connect to the model server");
         } catch (final HttpTimeoutException e) {
-            return unreadable("no answer from the model server within " + TIMEOUT.toSeconds() + " s");
+            return retryable("no answer from the model server within " + TIMEOUT.toSeconds() + " s");
         } catch (final IOException e) {
-            return unreadable("the request to the model server failed: " + e);
+            return retryable("the request to the model server failed: " + e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unreadable("interrupted while asking the model server");
+            return retryable("interrupted while asking the model server");
         }
         final int status = response.statusCode();
         if (status == 404) {
@@ -57,6 +58,9 @@ public final class ModelLicenseReader {
         if (status == 401 || status == 403) {
             return unreadable("the model server refused the credentials (POST " + PATH + " answered " + status
                     + "); check tollama.api.key");
+        }
+        if (status >= 500 || status == 429) {
+            return retryable("POST " + PATH + " answered HTTP " + status);
         }
         if (status != 200) {
             return unreadable("POST " + PATH + " answered HTTP " + status);
@@ -97,6 +101,11 @@ public final class ModelLicenseReader {
     }
 
     private static LicenseReading unreadable(final String reason) {
-        return new LicenseReading.Unreadable(reason);
+        return new LicenseReading.Unreadable(reason, false);
+    }
+
+    /** The server could not be asked: the licence may be read later. */
+    private static LicenseReading retryable(final String reason) {
+        return new LicenseReading.Unreadable(reason, true);
     }
 }

@@ -98,9 +98,9 @@ public final class OnDemandForecaster {
         }
         final ForecastFactory factory = new ForecastFactory(served);
         final MarketContext context = context(request);
-        final GateDecision decision = gates.evaluate(context, client.breakerOpen());
+        final GateDecision decision = gates.evaluate(context, client.availability());
         final ForecastRecord record;
-        if (decision.baseline() && !FallbackReasons.CIRCUIT_BREAKER_OPEN.equals(decision.reason())) {
+        if (decision.baseline() && !FallbackReasons.isModelGate(decision.reason())) {
             record = baseline(factory, request, context, decision.reason(), true, null);
         } else if (request.stepMs() != settings.step().toMillis()) {
             // the route policy comes before the breaker in the seed's order

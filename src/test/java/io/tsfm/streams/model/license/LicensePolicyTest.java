@@ -71,12 +71,23 @@ class LicensePolicyTest {
     }
 
     @Test
-    void refusesAnUnreadableLicenceAsUnknownWithTheReason() {
-        final LicenseDecision decision = POLICY.decide(MODEL,
-                new LicenseReading.Unreadable("cannot connect to the model server"));
+    void refusesAnAnswerWithoutALicenceAsUnknownWithTheReason() {
+        final LicenseDecision decision = POLICY.decide(MODEL, new LicenseReading.Unreadable(
+                "the model is not installed on the model server (POST /api/show answered 404)", false));
 
         assertThat(decision).isEqualTo(new LicenseDecision(MODEL, Verdict.UNKNOWN, null,
-                "licence unknown: cannot connect to the model server"));
+                "licence unknown: the model is not installed on the model server (POST /api/show answered 404)"));
+    }
+
+    @Test
+    void leavesTheLicenceUnverifiedWhenTheServerCouldNotBeAsked() {
+        final LicenseDecision decision = POLICY.decide(MODEL,
+                new LicenseReading.Unreadable("cannot connect to the model server", true));
+
+        assertThat(decision).isEqualTo(new LicenseDecision(MODEL, Verdict.UNVERIFIED, null,
+                "licence not verified yet: cannot connect to the model server"));
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.unverified()).isTrue();
     }
 
     @Test

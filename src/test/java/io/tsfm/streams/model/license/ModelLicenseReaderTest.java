@@ -49,18 +49,18 @@ class ModelLicenseReaderTest {
     @Test
     void aModelThatIsNotInstalledIsUnreadable() {
         assertThat(reader.read(model("chronos2"))).isEqualTo(new LicenseReading.Unreadable(
-                "the model is not installed on the model server (POST /api/show answered 404)"));
+                "the model is not installed on the model server (POST /api/show answered 404)", false));
     }
 
     @Test
-    void anUnreachableServerIsUnreadable() throws IOException {
+    void anUnreachableServerIsUnreadableForNow() throws IOException {
         final int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
         assertThat(reader.read(ModelRef.of("chronos2", "http://127.0.0.1:" + closedPort)))
-                .isEqualTo(new LicenseReading.Unreadable("cannot connect to the model server"));
+                .isEqualTo(new LicenseReading.Unreadable("cannot connect to the model server", true));
     }
 
     @Test
@@ -73,7 +73,7 @@ class ModelLicenseReaderTest {
             assertThat(new ModelLicenseReader(key).read(model))
                     .isEqualTo(new LicenseReading.Reported("apache-2.0", false, true));
             assertThat(new ModelLicenseReader(null).read(model)).isEqualTo(new LicenseReading.Unreadable(
-                    "the model server refused the credentials (POST /api/show answered 401); check tollama.api.key"));
+                    "the model server refused the credentials (POST /api/show answered 401); check tollama.api.key", false));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.model.BatchResult;
+import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.ops.TsfmMetrics;
@@ -191,6 +192,27 @@ class OnDemandForecasterTest {
         assertThat(f.meta().fallbackReason()).isEqualTo("circuit_breaker_open");
         assertThat(f.meta().circuitBreakerState()).isEqualTo("open");
         assertThat(client.calls()).isEmpty();
+    }
+
+    @Test
+    void answersTheBaselineWhileTheModelsLicenceIsUnverified() {
+        client.licence(Availability.LICENCE_UNVERIFIED);
+
+        final ForecastRecord f = forecaster.forecast(request(path(64)));
+
+        assertThat(f.meta().fallbackReason()).isEqualTo("model_licence_unverified");
+        assertThat(f.meta().runtime()).isEqualTo("baseline");
+        assertThat(client.calls()).isEmpty();
+    }
+
+    @Test
+    void routesAnotherFreqToTheBaselineBeforeTheLicence() {
+        client.licence(Availability.LICENCE_REFUSED);
+
+        final ForecastRecord f = forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null,
+                "high"));
+
+        assertThat(f.meta().fallbackReason()).isEqualTo("route_policy_baseline");
     }
 
     @Test
