@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -21,6 +22,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * topic is one clear error instead of a stream thread dying later.
  */
 public final class TopicSetup {
+    /** How long start-up waits for Kafka to answer before it gives up, unless default.api.timeout.ms says. */
+    static final int API_TIMEOUT_MS = 30_000;
+
     private TopicSetup() {
     }
 
@@ -35,15 +39,35 @@ public final class TopicSetup {
      * @throws IllegalStateException naming the missing topics when they may not be created
      */
     public static void ensure(final AppConfig config) {
+        ensure(config, waiting -> { });
+    }
+
+    /**
+     * As {@link #ensure(AppConfig)}; when Kafka has not answered within a second, {@code waiting} is told
+     * once what the start-up is waiting for (a command prints it, so a user sees why nothing happens).
+     *
+     * @throws IllegalStateException naming the missing topics, or Kafka's address when it did not answer
+     */
+    public static void ensure(final AppConfig config, final java.util.function.Consumer<String> waiting) {
+        final int apiTimeoutMs = Integer.parseInt(String.valueOf(config.kafkaProperties()
+                .getOrDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS)));
         final Map<String, Object> adminProps = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(BOOTSTRAP_SERVERS),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeoutMs,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, apiTimeoutMs));
         final Map<String, Object> merged = new java.util.HashMap<>(config.kafkaProperties());
         merged.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k));
         merged.putAll(adminProps);
         try (Admin admin = Admin.create(merged)) {
-            final Set<String> existing = admin.listTopics().names().get(40, TimeUnit.SECONDS);
+            final KafkaFuture<Set<String>> listed = admin.listTopics().names();
+            Set<String> existing;
+            try {
+                existing = listed.get(1, TimeUnit.SECONDS);
+            } catch (final TimeoutException slow) {
+                waiting.accept("waiting for Kafka at " + config.getString(BOOTSTRAP_SERVERS) + " (up to "
+                        + Math.max(1, apiTimeoutMs / 1000) + " s, default.api.timeout.ms)");
+                existing = listed.get(apiTimeoutMs + 10_000L, TimeUnit.MILLISECONDS);
+            }
             final List<String> missing = new ArrayList<>();
             for (final String t : topics(config)) {
                 if (!existing.contains(t)) {
@@ -75,7 +99,8 @@ public final class TopicSetup {
                 }
             }
         } catch (final ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.getString(BOOTSTRAP_SERVERS) + ": "
+            throw new IllegalStateException("cannot reach Kafka at " + config.getString(BOOTSTRAP_SERVERS)
+                    + " (bootstrap.servers): "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();

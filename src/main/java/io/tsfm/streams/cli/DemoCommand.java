@@ -1,10 +1,12 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.demo.Demo;
 import io.tsfm.streams.demo.DemoOptions;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.model.license.LicenseRefusedException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,6 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--summary-seconds", defaultValue = "10", description = "Seconds between summary lines (default: ${DEFAULT-VALUE}).")
     double summarySeconds;
 
+    @Option(names = "--verbose", description = "Print the libraries' log lines (Kafka, the broker, Jetty) here "
+            + "instead of in the log file the demo names at start.")
+    boolean verbose;
+
     /** The fault presets, for picocli's help text. */
     static final class Presets implements Iterable<String> {
         @Override
@@ -97,6 +103,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
                 watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort, Map.copyOf(settings), driftAt);
+        AppConfig.of(settings); // a bad --set is one line and exit 2 before anything starts (CliErrors)
+        final Path logFile = verbose ? null
+                : Path.of(System.getProperty("java.io.tmpdir"), "tsfm-demo-" + ProcessHandle.current().pid() + ".log");
+        final LogRouting.Restore logging = logFile == null ? () -> { } : LogRouting.toFile(logFile);
+        if (logFile != null) {
+            System.out.println("demo: library log lines go to " + logFile + " (--verbose prints them here)");
+        }
         final CountDownLatch closed = new CountDownLatch(1);
         final Demo demo = new Demo(options, System.out);
         final Thread main = Thread.currentThread();
@@ -119,6 +132,10 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             demo.close();
+            if (logFile != null) {
+                System.out.println("demo: the full log is in " + logFile);
+            }
+            logging.close();
             closed.countDown();
             if (!Thread.currentThread().isInterrupted()) {
                 try {

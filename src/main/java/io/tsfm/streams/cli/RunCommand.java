@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.Level;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -49,8 +50,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.LICENSE_REFUSED;
         }
-        try {
-            TopicSetup.ensure(config);
+        // the admin client warns on every reconnect attempt; one line of our own says what start-up waits for
+        try (LogRouting.Restore quiet = LogRouting.raise(LogRouting.KAFKA_NETWORK_CLIENT, Level.ERROR)) {
+            TopicSetup.ensure(config, err::println);
         } catch (final IllegalStateException e) {
             licences.close();
             err.println("Start-up error: " + e.getMessage());

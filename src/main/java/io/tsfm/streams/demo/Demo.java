@@ -1,5 +1,6 @@
 package io.tsfm.streams.demo;
 
+import static io.tsfm.streams.config.ConfigKeys.MIN_POINTS_FOR_TSFM;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
 
@@ -141,6 +142,7 @@ public final class Demo implements AutoCloseable {
 
         out.printf("demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n", options.markets(),
                 options.hours(), spec.start(), spec.end(), options.speed() == 0 ? "max" : options.speed());
+        out.println(warmUpNote(config.getInt(MIN_POINTS_FOR_TSFM), options.speed()));
         simulatorThread = new Thread(() -> {
             final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
             try {
@@ -177,7 +179,7 @@ public final class Demo implements AutoCloseable {
                 return false;
             }
             if (app.streams().state() == KafkaStreams.State.ERROR) {
-                out.println("demo: the processor failed; see the log above");
+                out.println("demo: the processor failed; see the log");
                 return false;
             }
             if (simulated != null) {
@@ -198,6 +200,18 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Two liquid markets, one mid and one illiquid: the model's forecasts and the baseline's side by side. */
+    /**
+     * Says once why the first forecasts are all baselines: a market needs {@code minPoints} five-minute
+     * points before the model is asked, which takes {@code minPoints * 300 / speed} seconds of wall time.
+     */
+    static String warmUpNote(final int minPoints, final double speed) {
+        final String wait = speed == 0 ? "a few seconds at full speed"
+                : String.format(java.util.Locale.ROOT, "about %d s at %sx", Math.round(minPoints * 300.0 / speed),
+                        speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed));
+        return "demo: the baseline answers (reason too_few_points) until a market has " + minPoints
+                + " five-minute points (" + minPoints * 5 + " min of event time, " + wait + "); then the model takes over";
+    }
+
     static java.util.List<String> sampleMarkets(final SimulationSpec spec) {
         final java.util.List<String> out = new java.util.ArrayList<>();
         final Map<LiquidityClass, Integer> wanted = new java.util.EnumMap<>(Map.of(LiquidityClass.HIGH, 2,
