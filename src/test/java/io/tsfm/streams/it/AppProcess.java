@@ -58,7 +58,7 @@ final class AppProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(ItSupport.STALL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();
             }
         }

@@ -53,7 +53,6 @@ class FaultSuiteIT {
     private static final String FORECASTS = "tsfm-forecasts";
     private static final String FALLBACKS = "tsfm-fallback-events";
     private static final String DLQ = "market-ticks-dlq";
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;
@@ -111,11 +110,11 @@ class FaultSuiteIT {
                 // ticks arrive in 4 bursts of 30 minutes, as live traffic would, so that a breaker opened by a
                 // run of 502s refuses the jobs of one burst, not the whole history at once
                 for (int burst = 0; burst < 4; burst++) {
-                    await().atMost(WAIT).until(() -> !app.client().breakerOpen());
+                    await().atMost(ItSupport.STALL).until(() -> !app.client().breakerOpen());
                     final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
                             start.plus(Duration.ofMinutes(30L * burst)), 30);
                     expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
-                    ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+                    ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 }
             }
             final Outcome out = committed(broker);
@@ -218,7 +217,7 @@ class FaultSuiteIT {
 
             // keep the app up until the hung calls time out (10 s) and their failures arrive: they find their
             // jobs resolved already and are dropped, not published as a second forecast
-            final Outcome out = runUntilEveryForecast(broker, settings, expected, app -> await().atMost(WAIT)
+            final Outcome out = runUntilEveryForecast(broker, settings, expected, app -> await().atMost(ItSupport.STALL)
                     .until(() -> app.metrics().total("tsfm.late.answers") > 0));
 
             assertExactlyOneForecastPerMarketAndBoundary(out, expected);
@@ -253,13 +252,13 @@ class FaultSuiteIT {
 
             final Map<String, Integer> expected;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-                ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 2, WAIT);
+                ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 2);
                 broker.stop();
                 broker.restart();
                 final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
                         start.plus(Duration.ofMinutes(60)), 60);
                 expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
-                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(2));
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
             final Outcome out = committed(broker);
@@ -282,9 +281,9 @@ class FaultSuiteIT {
 
             final List<ConsumerRecord<String, byte[]>> dlq;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 ItSupport.readUntil(broker.bootstrapServers(), DLQ, new ByteArrayDeserializer(),
-                        l -> l.size() >= fuzz.badValues().size(), WAIT);
+                        l -> l.size() >= fuzz.badValues().size());
                 assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
             dlq = ItSupport.readAll(broker.bootstrapServers(), DLQ, new ByteArrayDeserializer());
@@ -443,20 +442,20 @@ class FaultSuiteIT {
             final int pendingWhenAClosed;
             try (TsfmApp b = new TsfmApp(AppConfig.of(settingsB))) {
                 try (TsfmApp a = new TsfmApp(AppConfig.of(settingsA)).start()) {
-                    ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 4, WAIT);
+                    ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 4);
                     // a slow model from here on, so that jobs are still open when tasks move
                     forecaster.faults().set(FaultProfile.builder().latencyMs(1_500).build());
                     b.start();
-                    await().atMost(WAIT).until(() -> b.streams().state() == KafkaStreams.State.RUNNING
+                    await().atMost(ItSupport.STALL).until(() -> b.streams().state() == KafkaStreams.State.RUNNING
                             && activeTasks(b) > 0 && activeTasks(a) > 0);
-                    await().atMost(WAIT).until(() -> a.metrics().pendingJobs() > 0);
+                    await().atMost(ItSupport.STALL).until(() -> a.metrics().pendingJobs() > 0);
                     pendingWhenAClosed = a.metrics().pendingJobs();
                 } // A closes with jobs open: its tasks, and their pending jobs, move to B
                 forecaster.faults().set(FaultProfile.builder().latencyMs(20).build());
                 final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
                         start.plus(Duration.ofMinutes(60)), 60);
                 expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
-                ItSupport.forecasts(broker.bootstrapServers(), expected.size(), Duration.ofMinutes(2));
+                ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 assertThat(b.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
                 assertThat(activeTasks(b)).isEqualTo(4);
             }
@@ -531,7 +530,7 @@ class FaultSuiteIT {
                                                  final Map<String, Integer> expected,
                                                  final java.util.function.Consumer<TsfmApp> beforeClose) {
         try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-            ItSupport.forecasts(broker.bootstrapServers(), expected.size(), WAIT);
+            ItSupport.forecasts(broker.bootstrapServers(), expected.size());
             beforeClose.accept(app);
             assertThat(app.streams().state()).as("the app survived the fault").isEqualTo(KafkaStreams.State.RUNNING);
         }

@@ -9,7 +9,6 @@ import io.tsfm.streams.forecast.ForecastRecord;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class ForecastPipelineIT {
                     forecaster.url(), tmp.resolve("state").toString()));
             try (TsfmApp app = new TsfmApp(config).start()) {
                 final List<ConsumerRecord<String, ForecastRecord>> out = ItSupport.forecasts(broker.bootstrapServers(),
-                        expected.size(), Duration.ofMinutes(3));
+                        expected.size());
                 assertThat(ItSupport.countByMarketAndAsOf(out)).isEqualTo(expected);
                 for (final ConsumerRecord<String, ForecastRecord> r : out) {
                     final ForecastRecord f = r.value();

@@ -104,20 +104,32 @@ final class ItSupport {
         return s;
     }
 
-    /** Reads a topic from the beginning, read_committed, until {@code done} holds for everything read. */
+    /**
+     * How long a wait may see no progress at all (no new record, no change of the awaited state) before the
+     * test fails: generous, because a busy machine is slow but not stuck. Waits never have a total budget.
+     */
+    static final Duration STALL = Duration.ofMinutes(3);
+
+    /**
+     * Reads a topic from the beginning, read_committed, until {@code done} holds for everything read; fails
+     * only when no new record arrived for {@link #STALL}.
+     */
     static <V> List<ConsumerRecord<String, V>> readUntil(final String bootstrap, final String topic,
                                                          final Deserializer<V> valueDeserializer,
-                                                         final Predicate<List<ConsumerRecord<String, V>>> done,
-                                                         final Duration timeout) {
+                                                         final Predicate<List<ConsumerRecord<String, V>>> done) {
         final List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
-            final long deadline = System.nanoTime() + timeout.toNanos();
+            long lastProgress = System.nanoTime();
             while (!done.test(out)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out after " + timeout + " reading " + topic + "; read "
-                            + out.size() + " records");
+                if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                    throw new AssertionError("no new record on " + topic + " for " + STALL + "; read " + out.size()
+                            + " records");
                 }
+                final int before = out.size();
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                if (out.size() > before) {
+                    lastProgress = System.nanoTime();
+                }
             }
         }
         return out;
@@ -147,10 +159,16 @@ final class ItSupport {
         try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
             final List<TopicPartition> parts = new ArrayList<>(consumer.assignment());
             final Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
-            final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            long lastProgress = System.nanoTime();
+            long positions = -1;
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end offsets " + end);
+                final long now = parts.stream().mapToLong(consumer::position).sum();
+                if (now != positions) { // transaction markers move the position too
+                    positions = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end + " (no progress for "
+                            + STALL + ")");
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
@@ -158,16 +176,16 @@ final class ItSupport {
         return out;
     }
 
-    static List<ConsumerRecord<String, ForecastRecord>> forecasts(final String bootstrap, final int atLeast,
-                                                                  final Duration timeout) {
+    /** At least {@code atLeast} committed forecasts, waiting on progress ({@link #readUntil}). */
+    static List<ConsumerRecord<String, ForecastRecord>> forecasts(final String bootstrap, final int atLeast) {
         return readUntil(bootstrap, "tsfm-forecasts", new ForecastRecordSerde().deserializer(),
-                l -> l.size() >= atLeast, timeout);
+                l -> l.size() >= atLeast);
     }
 
-    static List<ConsumerRecord<String, FallbackEvent>> fallbacks(final String bootstrap, final int atLeast,
-                                                                 final Duration timeout) {
+    /** At least {@code atLeast} committed fallback events, waiting on progress ({@link #readUntil}). */
+    static List<ConsumerRecord<String, FallbackEvent>> fallbacks(final String bootstrap, final int atLeast) {
         return readUntil(bootstrap, "tsfm-fallback-events", new FallbackEventSerde().deserializer(),
-                l -> l.size() >= atLeast, timeout);
+                l -> l.size() >= atLeast);
     }
 
     /** (market, as_of) of every forecast, with how often each occurs. */

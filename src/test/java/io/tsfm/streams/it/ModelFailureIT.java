@@ -43,7 +43,7 @@ class ModelFailureIT {
             final AppConfig config = AppConfig.of(settings);
             try (TsfmApp app = new TsfmApp(config).start()) {
                 final List<ConsumerRecord<String, ForecastRecord>> out = ItSupport.forecasts(broker.bootstrapServers(),
-                        expected.size(), Duration.ofMinutes(2));
+                        expected.size());
                 assertThat(ItSupport.countByMarketAndAsOf(out)).isEqualTo(expected);
                 assertThat(out).allSatisfy(r -> {
                     assertThat(r.value().meta().runtime()).isEqualTo("baseline");
@@ -54,7 +54,7 @@ class ModelFailureIT {
                 assertThat(out).anySatisfy(r -> assertThat(r.value().meta().fallbackReason()).isEqualTo("tollama_error:connection"));
                 assertThat(out).anySatisfy(r -> assertThat(r.value().meta().fallbackReason()).isEqualTo("circuit_breaker_open"));
                 final List<ConsumerRecord<String, FallbackEvent>> events = ItSupport.fallbacks(broker.bootstrapServers(),
-                        expected.size(), Duration.ofMinutes(1));
+                        expected.size());
                 final Map<String, String> reasonByForecast = new HashMap<>();
                 out.forEach(r -> reasonByForecast.put(r.value().marketId() + "@" + r.value().asOfTs(),
                         r.value().meta().fallbackReason()));
@@ -89,21 +89,19 @@ class ModelFailureIT {
                     start, 40);
             final int phase1 = ItSupport.boundaries(start, phase1End).size();
             try (TsfmApp app = new TsfmApp(config).start()) {
-                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1,
-                        Duration.ofMinutes(1)));
+                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1));
                 assertThat(first).extracting(f -> f.meta().fallbackReason()).containsExactly(
                         "too_few_points",
                         "tollama_error:http_503", "tollama_error:http_503", "tollama_error:http_503",
                         "tollama_error:http_503", "tollama_error:http_503",
                         "circuit_breaker_open");
                 assertThat(app.client().breakerState()).isIn("open", "half-open");
-                await().atMost(Duration.ofSeconds(30)).until(() -> app.client().breakerState().equals("half-open"));
+                await().atMost(ItSupport.STALL).until(() -> app.client().breakerState().equals("half-open"));
 
                 // phase 2: 20 more minutes -> 4 more boundaries, the first two are the probes
                 ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", markets,
                         start.plus(Duration.ofMinutes(40)), 20);
-                final List<ForecastRecord> all = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1 + 4,
-                        Duration.ofMinutes(1)));
+                final List<ForecastRecord> all = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1 + 4));
                 assertThat(all.subList(phase1, phase1 + 4)).allSatisfy(f -> {
                     assertThat(f.meta().runtime()).isEqualTo("tollama");
                     assertThat(f.meta().fallbackUsed()).isFalse();

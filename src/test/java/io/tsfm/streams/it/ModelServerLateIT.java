@@ -59,8 +59,7 @@ class ModelServerLateIT {
             final ModelLicences licences = ModelLicences.check(config);
             assertThat(licences.unverified()).containsExactly(model);
             try (TsfmApp app = new TsfmApp(config, licences).start()) {
-                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1,
-                        Duration.ofMinutes(2)));
+                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1));
                 assertThat(first).allSatisfy(f -> assertThat(f.meta().runtime()).isEqualTo("baseline"));
                 assertThat(first).extracting(f -> f.meta().fallbackReason()).containsOnly("too_few_points",
                         "model_licence_unverified").contains("model_licence_unverified");
@@ -71,7 +70,7 @@ class ModelServerLateIT {
 
                 try (LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(port)
                         .build())) {
-                    await().atMost(Duration.ofMinutes(1))
+                    await().atMost(ItSupport.STALL)
                             .until(() -> licences.state(model) == ModelLicences.State.VERIFIED);
                     assertThat(get(app, "/health/ready")).isEqualTo("200 {\"status\":\"ready\"}");
                     assertThat(licenceGauge(app, "verified")).isEqualTo(1.0);
@@ -80,7 +79,7 @@ class ModelServerLateIT {
                     ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS,
                             start.plus(Duration.ofMinutes(40)), 20);
                     final List<ForecastRecord> all = sorted(ItSupport.forecasts(broker.bootstrapServers(),
-                            phase1 + 4 * MARKETS.size(), Duration.ofMinutes(2)));
+                            phase1 + 4 * MARKETS.size()));
                     assertThat(all.subList(phase1, all.size())).hasSize(4 * MARKETS.size()).allSatisfy(f -> {
                         assertThat(f.meta().runtime()).isEqualTo("tollama");
                         assertThat(f.meta().fallbackUsed()).isFalse();
@@ -112,8 +111,7 @@ class ModelServerLateIT {
             final int phase1 = ItSupport.boundaries(start, phase1End).size();
 
             try (TsfmApp app = new TsfmApp(config, ModelLicences.check(config)).start()) {
-                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1,
-                        Duration.ofMinutes(2)));
+                final List<ForecastRecord> first = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1));
                 // the model server refuses connections: five failed calls open the breaker
                 assertThat(first).extracting(f -> f.meta().fallbackReason()).containsExactly("too_few_points",
                         "tollama_error:connection", "tollama_error:connection", "tollama_error:connection",
@@ -121,11 +119,10 @@ class ModelServerLateIT {
 
                 try (LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(port)
                         .build())) {
-                    await().atMost(Duration.ofMinutes(1)).until(() -> app.client().breakerState().equals("half-open"));
+                    await().atMost(ItSupport.STALL).until(() -> app.client().breakerState().equals("half-open"));
                     ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", market,
                             start.plus(Duration.ofMinutes(40)), 20);
-                    final List<ForecastRecord> all = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1 + 4,
-                            Duration.ofMinutes(2)));
+                    final List<ForecastRecord> all = sorted(ItSupport.forecasts(broker.bootstrapServers(), phase1 + 4));
                     assertThat(all.subList(phase1, phase1 + 4)).allSatisfy(f ->
                             assertThat(f.meta().runtime()).isEqualTo("tollama"));
                     assertThat(app.client().breakerState()).isEqualTo("closed");

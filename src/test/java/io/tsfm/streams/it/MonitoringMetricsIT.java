@@ -73,7 +73,7 @@ class MonitoringMetricsIT {
             settings.put("rollout.shadow.outside.share", "true");
             settings.put("min.points.for.tsfm", "8"); // model calls (and shadow calls) from the 40th minute on
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-                ItSupport.forecasts(broker.bootstrapServers(), expected, Duration.ofMinutes(2));
+                ItSupport.forecasts(broker.bootstrapServers(), expected);
                 // some client metrics (Kafka's, the JVM's GC timer) are bound lazily: scrape until every name
                 // is there or the time is up, then report what is still missing
                 final HttpClient http = HttpClient.newHttpClient();
@@ -81,7 +81,7 @@ class MonitoringMetricsIT {
                 final AtomicReference<Set<String>> exported = new AtomicReference<>(Set.of());
                 final AtomicReference<Map<String, Set<String>>> missing = new AtomicReference<>(Map.of());
                 try {
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    await().atMost(ItSupport.STALL).pollInterval(Duration.ofSeconds(2)).until(() -> {
                         final HttpResponse<String> r = http.send(HttpRequest.newBuilder(metricsUri).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
                         assertThat(r.statusCode()).isEqualTo(200);

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,8 @@ class OpsEndpointsIT {
                     tmp.resolve("state-b").toString());
             b.put("ops.port", Integer.toString(portB));
             try (TsfmApp appA = new TsfmApp(AppConfig.of(a)).start(); TsfmApp appB = new TsfmApp(AppConfig.of(b)).start()) {
-                ItSupport.forecasts(broker.bootstrapServers(), expected, Duration.ofMinutes(2));
-                await().atMost(Duration.ofSeconds(60)).until(() ->
+                ItSupport.forecasts(broker.bootstrapServers(), expected);
+                await().atMost(ItSupport.STALL).until(() ->
                         appA.streams().state() == KafkaStreams.State.RUNNING
                                 && appB.streams().state() == KafkaStreams.State.RUNNING
                                 && get(portA, "/health/ready").statusCode() == 200

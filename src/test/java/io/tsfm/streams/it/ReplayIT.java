@@ -54,7 +54,7 @@ class ReplayIT {
             settings.put("calibration.min.samples", "10");
             final List<ConsumerRecord<String, ForecastRecord>> live;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-                live = ItSupport.forecasts(broker.bootstrapServers(), liveExpected, Duration.ofMinutes(2));
+                live = ItSupport.forecasts(broker.bootstrapServers(), liveExpected);
             }
 
             final Instant from = start.plus(Duration.ofHours(2)).minusSeconds(30); // a boundary
@@ -63,7 +63,7 @@ class ReplayIT {
             replaySettings.put("state.dir", tmp.resolve("replay-state").toString());
             final ByteArrayOutputStream log = new ByteArrayOutputStream();
             final long published = new Replayer(AppConfig.of(replaySettings),
-                    new ReplayRequest(from, to, "bt-", "replay-bt-1", Duration.ofHours(25), Duration.ofMinutes(3)),
+                    new ReplayRequest(from, to, "bt-", "replay-bt-1", Duration.ofHours(25), Duration.ofMinutes(30)),
                     new PrintStream(log, true)).run();
 
             final int rangeBoundaries = 25; // from .. to inclusive, every 5 minutes

@@ -11,7 +11,6 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class ShadowIT {
             settings.putAll(extra);
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
                 return ItSupport.readUntil(broker.bootstrapServers(), forecasts, new ForecastRecordSerde().deserializer(),
-                        l -> l.size() >= expected, Duration.ofMinutes(2)).stream().map(ConsumerRecord::value)
+                        l -> l.size() >= expected).stream().map(ConsumerRecord::value)
                         .collect(Collectors.toMap(f -> f.marketId() + "@" + f.asOfTs(), f -> f));
             }
         }
