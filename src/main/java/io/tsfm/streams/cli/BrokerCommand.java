@@ -1,6 +1,10 @@
 package io.tsfm.streams.cli;
 
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +35,15 @@ public final class BrokerCommand implements Callable<Integer> {
     int partitions;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        if (port != 0) {
+            // a port that is taken is one line and exit 2 (CliErrors), before the broker logs its own stack traces
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (final BindException e) {
+                throw new IOException("cannot bind the broker to 127.0.0.1:" + port, e);
+            }
+        }
         final EmbeddedKafkaBroker broker;
         try {
             broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).brokerPort(port).partitions(partitions).start();

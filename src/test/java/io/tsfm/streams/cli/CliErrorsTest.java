@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Every command fails with one line and an exit code, prints the build's version, and needs a command. */
@@ -54,6 +56,18 @@ class CliErrorsTest {
             assertThat(err.toString()).startsWith("forecaster: cannot bind the local forecaster to ")
                     .contains(":" + taken.getLocalPort() + ": Address already in use; choose another port");
             assertThat(err.toString().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBrokerPortThatIsTakenIsOneLineNamingItAndExitTwo(@TempDir final Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(run("broker", "--data-dir", dir.toString(), "--port", Integer.toString(taken.getLocalPort())))
+                    .isEqualTo(2);
+            assertThat(err.toString()).startsWith("broker: cannot bind the broker to 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use; choose another port");
+            assertThat(err.toString().lines()).hasSize(1);
+            assertThat(dir).isEmptyDirectory();
         }
     }
 }
