@@ -101,6 +101,9 @@ final class ItSupport {
         s.put("state.dir", stateDir);
         s.put("commit.interval.ms", "100");
         s.put("ops.port", "0");
+        // a busy machine is slow, not broken: only the tests about timeouts and deadlines set short ones
+        s.put("tollama.timeout.ms", "20000");
+        s.put("job.deadline.ms", "60000");
         return s;
     }
 

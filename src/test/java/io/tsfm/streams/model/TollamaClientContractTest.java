@@ -549,6 +549,8 @@ class TollamaClientContractTest {
         config.put("tollama.retry.backoff.max.ms", "40");
         config.put("tollama.retry.jitter.ms", "0");
         config.put("breaker.open.ms", "60000");
+        // a busy machine is slow, not broken: tests about timeouts set their own
+        config.put("tollama.timeout.ms", "30000");
         config.putAll(overrides);
         return TollamaSettings.from(AppConfig.of(config));
     }
