@@ -1,7 +1,7 @@
 package io.tsfm.streams.baseline;
 
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,7 @@
 package io.tsfm.streams.calibrate;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.QuantilePaths;
 
 /**
  * Applies a {@link CalibrationSnapshot} to a forecast's band before post-processing: each horizon step whose

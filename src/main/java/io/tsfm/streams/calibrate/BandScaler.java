@@ -1,7 +1,8 @@
 package io.tsfm.streams.calibrate;
 
-import io.tsfm.streams.baseline.NormalQuantile;
-import io.tsfm.streams.score.BandScore;
+import io.tsfm.streams.domain.NormalQuantile;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.BandScore;
 
 /**
  * Measures and rescales a band around its centre, each side on its own, in the model's transform space

@@ -1,6 +1,6 @@
 package io.tsfm.streams.calibrate;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tsfm.streams.calibrate;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.List;
 import java.util.Objects;
 

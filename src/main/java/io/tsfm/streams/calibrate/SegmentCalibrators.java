@@ -1,5 +1,6 @@
 package io.tsfm.streams.calibrate;
 
+import io.tsfm.streams.domain.CalibrationSnapshot;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.tsfm.streams.canary;
 
+import io.tsfm.streams.rollout.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -15,7 +15,7 @@ import io.tsfm.streams.canary.MetricsFile;
 import io.tsfm.streams.canary.MetricsInput;
 import io.tsfm.streams.canary.PrometheusUnavailableException;
 import io.tsfm.streams.canary.PrometheusWindowSource;
-import io.tsfm.streams.canary.Stage;
+import io.tsfm.streams.rollout.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

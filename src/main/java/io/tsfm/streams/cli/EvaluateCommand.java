@@ -2,7 +2,7 @@ package io.tsfm.streams.cli;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
-import io.tsfm.streams.context.Grid;
+import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.evaluate.HistoryEvaluation;
 import io.tsfm.streams.evaluate.HistoryReport;
 import io.tsfm.streams.evaluate.MarketHistory;
@@ -14,7 +14,7 @@ import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import io.tsfm.streams.simulate.SimulationSpec;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Tick;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

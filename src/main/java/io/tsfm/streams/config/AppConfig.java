@@ -5,7 +5,7 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
-import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.ModelRef;

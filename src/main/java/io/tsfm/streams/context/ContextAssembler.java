@@ -1,5 +1,9 @@
 package io.tsfm.streams.context;
 
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.StepClose;
 import java.util.List;
 
 /**

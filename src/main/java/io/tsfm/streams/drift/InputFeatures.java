@@ -1,7 +1,7 @@
 package io.tsfm.streams.drift;
 
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
 
 /**
  * What one market contributes to the drift histograms at one cycle: the newest value of its model

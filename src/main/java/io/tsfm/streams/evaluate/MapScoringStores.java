@@ -1,8 +1,8 @@
 package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.calibrate.CalibratorState;
-import io.tsfm.streams.context.ObservedStep;
-import io.tsfm.streams.forecast.OpenForecast;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.forecast.ScoringStores;
 import java.util.ArrayList;
 import java.util.HashMap;

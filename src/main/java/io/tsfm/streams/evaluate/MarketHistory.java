@@ -1,7 +1,7 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.context.Grid;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.Tick;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.calibrate.TickSize;
-import io.tsfm.streams.context.ObservedStep;
+import io.tsfm.streams.domain.ObservedStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.context.Grid;
-import io.tsfm.streams.context.ObservedStep;
-import io.tsfm.streams.context.StepClose;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.StepClose;
+import io.tsfm.streams.domain.Tick;
 import java.util.ArrayList;
 import java.util.List;
 

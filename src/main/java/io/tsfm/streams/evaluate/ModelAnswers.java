@@ -1,8 +1,8 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.forecast.ForecastSettings;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.forecaster.model.SeriesForecast;

@@ -1,6 +1,6 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.score.BandScore;
+import io.tsfm.streams.domain.BandScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

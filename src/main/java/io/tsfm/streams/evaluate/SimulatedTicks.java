@@ -3,7 +3,7 @@ package io.tsfm.streams.evaluate;
 import io.tsfm.streams.simulate.MarketSimulator;
 import io.tsfm.streams.simulate.SimRecord;
 import io.tsfm.streams.simulate.SimulationSpec;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickParser;
 import java.util.ArrayList;
 import java.util.Iterator;

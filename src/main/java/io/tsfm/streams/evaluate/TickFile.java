@@ -1,7 +1,7 @@
 package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.simulate.SimRecord;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickParser;
 import java.io.BufferedReader;
 import java.io.IOException;

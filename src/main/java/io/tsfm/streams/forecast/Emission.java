@@ -1,5 +1,7 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.domain.FallbackEvent;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.score.ForecastScore;
 
 /**

@@ -1,6 +1,8 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.Route;
 import java.util.Set;

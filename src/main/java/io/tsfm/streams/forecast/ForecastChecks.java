@@ -1,6 +1,7 @@
 package io.tsfm.streams.forecast;
 
 import io.tsfm.streams.calibrate.QuantileSanitizer;
+import io.tsfm.streams.domain.ForecastRecord;
 
 /** Facts about a finished forecast that the metrics report: last-step band width, crossing fixes, invalid steps. */
 public final class ForecastChecks {

@@ -1,11 +1,14 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.calibrate.CalibrationSnapshot;
+import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.context.ContextAssembler;
-import io.tsfm.streams.context.Grid;
-import io.tsfm.streams.context.MarketContext;
-import io.tsfm.streams.context.ObservedStep;
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.StepClose;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.ModelClient.Availability;
@@ -14,7 +17,7 @@ import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.rollout.RouteTarget;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
 import java.time.Instant;

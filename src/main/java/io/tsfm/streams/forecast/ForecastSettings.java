@@ -3,7 +3,7 @@ package io.tsfm.streams.forecast;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.calibrate.CalibrationSettings;
-import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.RolloutPolicy;

@@ -1,6 +1,6 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.drift.DriftState;
 import io.tsfm.streams.drift.DriftTracker;

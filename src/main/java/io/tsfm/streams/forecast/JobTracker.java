@@ -1,8 +1,8 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.calibrate.CalibrationSnapshot;
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;

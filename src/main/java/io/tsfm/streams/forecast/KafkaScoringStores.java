@@ -1,8 +1,9 @@
 package io.tsfm.streams.forecast;
 
 import io.tsfm.streams.calibrate.CalibratorState;
-import io.tsfm.streams.context.ObservedStep;
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.StepClose;
+import io.tsfm.streams.domain.OpenForecast;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;

@@ -1,6 +1,6 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.StepClose;
 
 /**
  * Per market: when it was first seen, the first tick of its latest step (event time, moved once per step),

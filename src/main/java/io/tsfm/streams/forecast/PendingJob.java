@@ -1,6 +1,6 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.calibrate.CalibrationSnapshot;
+import io.tsfm.streams.domain.CalibrationSnapshot;
 
 /**
  * The durable trace of a model job in the changelogged pending store: enough to rebuild the job from the

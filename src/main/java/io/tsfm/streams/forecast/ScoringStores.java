@@ -1,7 +1,8 @@
 package io.tsfm.streams.forecast;
 
 import io.tsfm.streams.calibrate.CalibratorState;
-import io.tsfm.streams.context.ObservedStep;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.OpenForecast;
 import java.util.List;
 
 /**

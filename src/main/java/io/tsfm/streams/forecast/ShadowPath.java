@@ -1,7 +1,9 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.calibrate.CalibrationSnapshot;
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;

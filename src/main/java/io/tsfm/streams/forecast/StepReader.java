@@ -1,6 +1,6 @@
 package io.tsfm.streams.forecast;
 
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.StepClose;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;

@@ -2,7 +2,7 @@ package io.tsfm.streams.forecaster;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tsfm.streams.forecast.QuantileKeys;
+import io.tsfm.streams.domain.QuantileKeys;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.forecaster.model.SeriesForecast;

@@ -1,7 +1,7 @@
 package io.tsfm.streams.model;
 
-import io.tsfm.streams.forecast.QuantileKeys;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantileKeys;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.tsfm.streams.model;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 
 /**
  * The model's answer for one series: valid quantile paths in model space, or the reason the series'

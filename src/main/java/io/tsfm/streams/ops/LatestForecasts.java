@@ -2,7 +2,7 @@ package io.tsfm.streams.ops;
 
 import io.tsfm.streams.ops.http.WebReply;
 
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.topology.Names;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tsfm.streams.forecast.FallbackReasons;
+import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.model.PayloadValidator;
 import io.tsfm.streams.tick.TickRejection;
 import java.time.Duration;

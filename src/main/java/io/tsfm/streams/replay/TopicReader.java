@@ -1,9 +1,9 @@
 package io.tsfm.streams.replay;
 
-import io.tsfm.streams.forecast.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.score.ForecastScoreSerde;
+import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

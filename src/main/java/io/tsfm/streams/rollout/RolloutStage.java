@@ -1,6 +1,5 @@
 package io.tsfm.streams.rollout;
 
-import io.tsfm.streams.canary.Stage;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

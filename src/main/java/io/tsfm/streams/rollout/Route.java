@@ -1,7 +1,7 @@
 package io.tsfm.streams.rollout;
 
-import io.tsfm.streams.forecast.FallbackReasons;
-import io.tsfm.streams.forecast.GateDecision;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.GateDecision;
 
 /**
  * The router's decision for one market: who serves it, why, at which stage, and whether the candidate is

@@ -1,6 +1,6 @@
 package io.tsfm.streams.rollout;
 
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.score.ForecastScore;
 import java.time.Instant;
 import java.util.ArrayList;

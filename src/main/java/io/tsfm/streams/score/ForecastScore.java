@@ -1,6 +1,7 @@
 package io.tsfm.streams.score;
 
-import io.tsfm.streams.forecast.CalibrationMeta;
+import io.tsfm.streams.domain.BandScore;
+import io.tsfm.streams.domain.CalibrationMeta;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.tsfm.streams.score;
 
+import io.tsfm.streams.domain.BandScore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

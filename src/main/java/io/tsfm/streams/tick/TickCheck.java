@@ -1,5 +1,7 @@
 package io.tsfm.streams.tick;
 
+import io.tsfm.streams.domain.Tick;
+
 /**
  * The validator's verdict on one input record, carried to the branch that handles it: a valid tick
  * (possibly needing a re-key because the record had no key), or a rejection with the original bytes.

@@ -1,5 +1,6 @@
 package io.tsfm.streams.tick;
 
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.ops.TsfmMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

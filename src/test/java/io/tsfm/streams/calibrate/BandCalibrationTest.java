@@ -3,7 +3,9 @@ package io.tsfm.streams.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import org.junit.jupiter.api.Test;
 
 class BandCalibrationTest {

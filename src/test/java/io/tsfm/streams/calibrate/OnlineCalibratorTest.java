@@ -3,6 +3,7 @@ package io.tsfm.streams.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.streams.domain.Transform;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import org.junit.jupiter.api.Test;
 
 class QuantileSanitizerTest {

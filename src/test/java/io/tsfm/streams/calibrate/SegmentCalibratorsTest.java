@@ -3,6 +3,7 @@ package io.tsfm.streams.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.streams.domain.CalibrationSnapshot;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

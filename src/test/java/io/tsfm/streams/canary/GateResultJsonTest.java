@@ -2,6 +2,7 @@ package io.tsfm.streams.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.rollout.Stage;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package io.tsfm.streams.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tsfm.streams.rollout.Stage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;

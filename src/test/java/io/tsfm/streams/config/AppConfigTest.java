@@ -3,7 +3,7 @@ package io.tsfm.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tsfm.streams.calibrate.Transform;
+import io.tsfm.streams.domain.Transform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

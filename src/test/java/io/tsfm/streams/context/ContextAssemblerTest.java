@@ -3,6 +3,10 @@ package io.tsfm.streams.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.StepClose;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,9 @@ package io.tsfm.streams.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.json.Json;
+import io.tsfm.streams.stream.serde.StepCloseSerde;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.tsfm.streams.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.MarketContext;
 import org.junit.jupiter.api.Test;
 
 class InputFeaturesTest {

@@ -3,8 +3,8 @@ package io.tsfm.streams.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.context.Grid;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.Tick;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

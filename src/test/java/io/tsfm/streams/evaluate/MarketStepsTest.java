@@ -2,9 +2,9 @@ package io.tsfm.streams.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.context.Grid;
-import io.tsfm.streams.context.ObservedStep;
-import io.tsfm.streams.tick.Tick;
+import io.tsfm.streams.domain.Grid;
+import io.tsfm.streams.domain.ObservedStep;
+import io.tsfm.streams.domain.Tick;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,8 @@ package io.tsfm.streams.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.rollout.Route;

@@ -2,8 +2,8 @@ package io.tsfm.streams.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.SeriesInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,8 @@ package io.tsfm.streams.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.StepClose;
+import io.tsfm.streams.stream.serde.MarketStateSerde;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecast;
 
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;

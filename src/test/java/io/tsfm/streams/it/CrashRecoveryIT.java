@@ -3,10 +3,10 @@ package io.tsfm.streams.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
-import io.tsfm.streams.forecast.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.score.ForecastScoreSerde;
+import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.tsfm.streams.it;
 
-import io.tsfm.streams.forecast.FallbackEvent;
-import io.tsfm.streams.forecast.FallbackEventSerde;
-import io.tsfm.streams.forecast.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.domain.FallbackEvent;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.model.license.ModelLicences;

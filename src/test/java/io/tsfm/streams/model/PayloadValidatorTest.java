@@ -2,7 +2,7 @@ package io.tsfm.streams.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.GarbageKind;
 import io.tsfm.streams.forecaster.LocalForecaster;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.forecast.FallbackReasons;
-import io.tsfm.streams.forecast.GateDecision;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.GateDecision;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;

@@ -3,7 +3,6 @@ package io.tsfm.streams.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tsfm.streams.canary.Stage;
 import org.junit.jupiter.api.Test;
 
 class RolloutStageTest {

@@ -3,9 +3,9 @@ package io.tsfm.streams.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.forecast.CalibrationMeta;
-import io.tsfm.streams.forecast.ForecastMeta;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.CalibrationMeta;
+import io.tsfm.streams.domain.ForecastMeta;
+import io.tsfm.streams.domain.ForecastRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

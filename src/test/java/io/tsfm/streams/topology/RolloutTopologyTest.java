@@ -2,8 +2,8 @@ package io.tsfm.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.forecast.FallbackEvent;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.FallbackEvent;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.ops.TsfmMetrics;

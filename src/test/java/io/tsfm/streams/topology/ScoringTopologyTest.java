@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.calibrate.BandScaler;
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.forecast.CalibrationMeta;
-import io.tsfm.streams.forecast.ForecastRecord;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.CalibrationMeta;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesInput;

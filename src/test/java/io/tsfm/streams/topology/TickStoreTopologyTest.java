@@ -2,7 +2,7 @@ package io.tsfm.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.context.StepClose;
+import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.forecast.MarketState;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.tsfm.streams.topology;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.FallbackEvent;
-import io.tsfm.streams.forecast.FallbackEventSerde;
-import io.tsfm.streams.forecast.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastRecordSerde;
+import io.tsfm.streams.domain.FallbackEvent;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.score.ForecastScoreSerde;
+import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import static io.tsfm.streams.config.ConfigKeys.FREQ;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.model.ModelClient;

@@ -1,17 +1,17 @@
 package io.tsfm.streams.ops.api;
 
-import io.tsfm.streams.calibrate.Transform;
-import io.tsfm.streams.context.MarketContext;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.forecast.FallbackGates;
-import io.tsfm.streams.forecast.FallbackReasons;
+import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.forecast.ForecastChecks;
 import io.tsfm.streams.forecast.ForecastFactory;
-import io.tsfm.streams.forecast.ForecastMeta;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastMeta;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
-import io.tsfm.streams.forecast.GateDecision;
-import io.tsfm.streams.forecast.QuantileKeys;
-import io.tsfm.streams.forecast.QuantilePaths;
+import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.domain.QuantileKeys;
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.ForecastRecord;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.StubModelClient;
 import io.tsfm.streams.model.BatchResult;

@@ -1,5 +1,0 @@
-package io.tsfm.streams.context;
-
-/** A step that had at least one tick: its start on the grid and its close value. */
-public record ObservedStep(long stepStartMs, StepClose close) {
-}

@@ -1,7 +1,0 @@
-package io.tsfm.streams.forecast;
-
-/** One record of the fallback-events topic: why a market's forecast at as_of came from the baseline. */
-public record FallbackEvent(int schemaVersion, String marketId, String asOfTs, String reason, String detail,
-                            String breakerState, String modelName, int inputLen) {
-    public static final int SCHEMA_VERSION = 1;
-}

@@ -1,0 +1,11 @@
+package io.tsfm.streams.stream.serde;
+
+import io.tsfm.streams.forecast.PendingJob;
+import io.tsfm.streams.json.JsonSerde;
+
+/** JSON serde of {@link PendingJob} (a state store value). */
+public final class PendingJobSerde extends JsonSerde<PendingJob> {
+    public PendingJobSerde() {
+        super(PendingJob.class);
+    }
+}

@@ -1,0 +1,57 @@
+package io.tsfm.streams;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The project's tests of its own shape (docs/architecture.md, "Layers"): the domain at the bottom, pure
+ * forecasting logic above it, the service apart from its tools. Rules are added as the code reaches them.
+ */
+@AnalyzeClasses(packages = "io.tsfm.streams", importOptions = ImportOption.DoNotIncludeTests.class)
+class HouseRulesTest {
+    /** The pure forecasting logic: no Kafka, HTTP or JSON, driven by the stream and by evaluate alike. */
+    static final String[] CORE = {"io.tsfm.streams.baseline..", "io.tsfm.streams.calibrate..",
+        "io.tsfm.streams.score..", "io.tsfm.streams.drift..", "io.tsfm.streams.context..", "io.tsfm.streams.rollout.."};
+    /** The commands and their helpers: they may use the service, never the other way round. */
+    static final String[] TOOLS = {"io.tsfm.streams.cli..", "io.tsfm.streams.demo..", "io.tsfm.streams.simulate..",
+        "io.tsfm.streams.embedded..", "io.tsfm.streams.forecaster..", "io.tsfm.streams.evaluate..",
+        "io.tsfm.streams.bench..", "io.tsfm.streams.replay..", "io.tsfm.streams.canary.."};
+
+    @ArchTest
+    static final ArchRule theDomainImportsNothingButTheJdk = classes().that().resideInAPackage("io.tsfm.streams.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tsfm.streams.domain..", "java..")
+            .because("the domain's types are shared by every layer and must not pull any of them in");
+
+    @ArchTest
+    static final ArchRule theCoreDependsOnTheDomainAndTheJdkOnly = classes().that().resideInAnyPackage(CORE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.domain..", "java.."))
+            .because("forecasting logic is tested directly and runs offline, without Kafka, HTTP or Jackson");
+
+    @ArchTest
+    static final ArchRule theDomainAndTheCoreHaveNoCycles = slices().matching("io.tsfm.streams.(*)..").namingSlices("$1")
+            .that(DescribedPredicate.describe("are the domain or the core", (Slice slice) ->
+                    Set.of("domain", "baseline", "calibrate", "score", "drift", "context", "rollout")
+                            .contains(slice.getNamePart(1))))
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theServiceNeverUsesItsTools = noClasses().that().resideOutsideOfPackages(TOOLS)
+            .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
+            .because("the service ships without the demo, the broker, the local forecaster and the offline tools");
+
+    private static String[] concat(final String[] first, final String... more) {
+        final String[] out = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
+    }
+}
