@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecaster.model;
 
+import io.tsfm.streams.domain.NormalQuantile;
 import java.util.Arrays;
 
 /**
@@ -139,7 +140,7 @@ public final class DampedTrendEts {
             } else {
                 final double sigma = sigma1 * Math.sqrt(k);
                 for (int i = 0; i < levels.length; i++) {
-                    column[i] = mean[k - 1] + sigma * StandardNormal.inverseCdf(levels[i]);
+                    column[i] = mean[k - 1] + sigma * NormalQuantile.inverse(levels[i]);
                 }
             }
             Arrays.sort(column);
