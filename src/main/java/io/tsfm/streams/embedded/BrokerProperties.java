@@ -37,6 +37,10 @@ final class BrokerProperties {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // transactions v2: the broker waits up to 3 s (default 100 ms) for the previous transaction's markers
+        // before it answers CONCURRENT_TRANSACTIONS, which on a busy machine the producer would retry with
+        // broker ERROR lines (OutOfOrderSequenceException) and client WARNs; see docs/reliability.md
+        p.setProperty("add.partitions.to.txn.retry.backoff.max.ms", "3000");
         p.setProperty("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         p.putAll(overrides);
         return p;

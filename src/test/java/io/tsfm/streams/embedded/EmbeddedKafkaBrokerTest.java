@@ -106,6 +106,8 @@ class EmbeddedKafkaBrokerTest {
             assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
             assertThat(config.get("num.partitions").value()).isEqualTo("4");
             assertThat(config.get("offsets.topic.replication.factor").value()).isEqualTo("1");
+            // waits for the previous transaction's markers instead of answering CONCURRENT_TRANSACTIONS at once
+            assertThat(config.get("add.partitions.to.txn.retry.backoff.max.ms").value()).isEqualTo("3000");
         }
     }
 
