@@ -74,6 +74,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private ForecastScoring scoring;
     private InputDrift inputDrift;
     private Cancellable drainSchedule;
+    /** Removes this task's open jobs from tsfm.pending.jobs when it closes. */
+    private Runnable untrackPending;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
 
@@ -118,6 +120,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         }
         this.inputDrift = new InputDrift(settings.drift(), context.getStateStore(Names.INPUT_DRIFT_STORE), metrics,
                 context.taskId().toString());
+        if (untrackPending == null) {
+            final List<JobTracker> served = lanes().stream().filter(l -> l != shadow).map(ModelLane::tracker).toList();
+            this.untrackPending = metrics.trackPending(() -> served.stream().mapToInt(JobTracker::openJobs).sum());
+        }
         reissuePending();
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::drain);
@@ -146,7 +152,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                         ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, factory.baselineModelName());
                 if (lane.tracker().add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx,
                         deadline - settings.jobDeadlineMs(), deadline, calibration, fallback, modelRoute(route)))) {
-                    metrics.pendingDelta(1);
                     reissued++;
                 }
             }
@@ -279,7 +284,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     if (lane.tracker().add(new JobTracker.Job(job.key(), kv.key, ctx, now, deadline, calibration,
                             fallback, modelRoute(route)))) {
                         pending.put(job.key(), job);
-                        metrics.pendingDelta(1);
                         jobs++;
                     }
                 }
@@ -352,7 +356,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     metrics.lateAnswer();
                     continue; // answered after its deadline: the baseline went out already
                 }
-                metrics.pendingDelta(-1);
                 if (result.failed()) {
                     emitBaseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
                             result.failureDetail(), call, job.fallbackCalibration(), job.route(), client);
@@ -380,7 +383,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
-        metrics.pendingDelta(-1);
         metrics.emitDelay(wallClockMs - job.createdMs());
         emitBaseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
                 "no valid answer within " + settings.jobDeadlineMs() + " ms", null, job.fallbackCalibration(),
@@ -490,10 +492,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (inputDrift != null) {
             inputDrift.close();
         }
+        if (untrackPending != null) {
+            untrackPending.run();
+        }
         for (final ModelLane lane : lanes()) {
-            if (lane != shadow) {
-                metrics.pendingDelta(-lane.tracker().openJobs());
-            }
             lane.tracker().close();
         }
     }

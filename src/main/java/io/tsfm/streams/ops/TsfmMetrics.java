@@ -15,10 +15,11 @@ import io.tsfm.streams.model.PayloadValidator;
 import io.tsfm.streams.tick.TickRejection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -73,7 +74,8 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, Timer> shadowLatencies = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DriftHistograms> driftHistograms = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Gauge> psiGauges = new ConcurrentHashMap<>();
-    private final AtomicInteger pendingJobs = new AtomicInteger();
+    /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
+    private final Set<IntSupplier> pendingSources = ConcurrentHashMap.newKeySet();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
     private final Timer emitDelay;
@@ -89,7 +91,7 @@ public final class TsfmMetrics {
         this.emitDelay = Timer.builder(EMIT_DELAY)
                 .description("Wall time from a cycle's start to the emission of each of its forecasts")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-        Gauge.builder(PENDING_JOBS, pendingJobs, AtomicInteger::get)
+        Gauge.builder(PENDING_JOBS, this, TsfmMetrics::pendingJobs)
                 .description("Model jobs waiting for an answer or deadline (all tasks of this instance)").register(registry);
         Gauge.builder(CYCLE_LAG, latestBoundaryMs, b -> b.get() == Long.MIN_VALUE ? Double.NaN
                         : (System.currentTimeMillis() - b.get()) / 1000.0)
@@ -332,8 +334,15 @@ public final class TsfmMetrics {
         emitDelay.record(Duration.ofMillis(Math.max(0, millis)));
     }
 
-    public void pendingDelta(final int delta) {
-        pendingJobs.addAndGet(delta);
+    /**
+     * Counts {@code openJobs} in {@link #PENDING_JOBS} until the returned action is run (a task's close):
+     * the gauge reads what is open, instead of adding up increments that a task fenced mid-transaction
+     * would leave behind.
+     */
+    public Runnable trackPending(final IntSupplier openJobs) {
+        final IntSupplier source = openJobs::getAsInt; // an identity of its own, even for a shared supplier
+        pendingSources.add(source);
+        return () -> pendingSources.remove(source);
     }
 
     public void dlq(final String reason) {
@@ -393,6 +402,6 @@ public final class TsfmMetrics {
 
     /** Model jobs open on this instance. */
     public int pendingJobs() {
-        return pendingJobs.get();
+        return pendingSources.stream().mapToInt(IntSupplier::getAsInt).sum();
     }
 }

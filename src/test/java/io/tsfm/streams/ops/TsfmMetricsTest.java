@@ -33,11 +33,15 @@ class TsfmMetricsTest {
         metrics.forecastEmitted("tollama", 0.2, 1, 0);
         metrics.forecastEmitted("baseline", 0.1, 0, 0);
         metrics.fallback("too_few_points");
-        metrics.pendingDelta(3);
-        metrics.pendingDelta(-1);
+        final Runnable taskA = metrics.trackPending(() -> 2);
+        final Runnable taskB = metrics.trackPending(() -> 1);
+        taskB.run(); // task B closed: its jobs are no longer counted, whatever it left open
         assertThat(metrics.total(TsfmMetrics.FORECASTS)).isEqualTo(2.0);
         assertThat(metrics.count(TsfmMetrics.FALLBACK, "reason", "too_few_points")).isEqualTo(1.0);
         assertThat(metrics.count(TsfmMetrics.QUANTILE_CROSSING)).isEqualTo(1.0);
         assertThat(metrics.pendingJobs()).isEqualTo(2);
+        assertThat(metrics.registry().get(TsfmMetrics.PENDING_JOBS).gauge().value()).isEqualTo(2.0);
+        taskA.run();
+        assertThat(metrics.pendingJobs()).isZero();
     }
 }

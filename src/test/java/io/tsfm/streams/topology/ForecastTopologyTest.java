@@ -35,6 +35,19 @@ class ForecastTopologyTest {
     }
 
     @Test
+    void pendingJobsCountWhatIsOpenAndDropToZeroWhenTheTaskCloses() {
+        final TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"),
+                TopologyHarness.defaultModel().holding());
+        try (h) {
+            h.minuteTicks(List.of("m-a", "m-b"), T0, T0.plus(Duration.ofMinutes(11)), 0.4);
+            // as_of T0+10m: two markets with 2 points each, their calls held by the model
+            assertThat(h.metrics.pendingJobs()).isEqualTo(2);
+        }
+        // the task closed with both jobs open (as after a fence): they leave the gauge, which never goes below zero
+        assertThat(h.metrics.pendingJobs()).isZero();
+    }
+
+    @Test
     void servesTheBaselineWithTooFewPointsUntilThirtyTwoStepsExist() {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of(), TopologyHarness.defaultModel())) {
             h.minuteTicks(List.of("m-a"), T0, T0.plus(Duration.ofMinutes(171)), 0.4);
