@@ -45,6 +45,14 @@ class HouseRulesTest {
             .should().beFreeOfCycles();
 
     @ArchTest
+    static final ArchRule theConfigurationKnowsOnlyTheSettingsItBuilds = noClasses()
+            .that().resideInAPackage("io.tsfm.streams.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tsfm.streams.forecast..", "io.tsfm.streams.topology..",
+                    "io.tsfm.streams.stream..", "io.tsfm.streams.tick..", "io.tsfm.streams.model..",
+                    "io.tsfm.streams.ops..", "io.tsfm.streams.app..")
+            .because("settings are read by every layer: the configuration must not pull the service in");
+
+    @ArchTest
     static final ArchRule theServiceNeverUsesItsTools = noClasses().that().resideOutsideOfPackages(TOOLS)
             .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
             .because("the service ships without the demo, the broker, the local forecaster and the offline tools");

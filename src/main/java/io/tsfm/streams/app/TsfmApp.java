@@ -24,6 +24,7 @@ import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
 import io.tsfm.streams.ops.TsfmMetrics;
 import io.tsfm.streams.ops.api.OnDemandApi;
+import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.topology.TsfmTopology;
@@ -98,7 +99,7 @@ public final class TsfmApp implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), config.opsHttpLimits(), registry,
+        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), opsHttpLimits(config), registry,
                 health,
                 topology.describe().toString(), new LatestForecasts(streams, HostInfo.buildFromEndpoint(
                         props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
@@ -206,5 +207,11 @@ public final class TsfmApp implements AutoCloseable {
         ops.close();
         api.close();
         licences.close();
+    }
+
+    /** The ops server's limits ({@code ops.http.*}). */
+    static WebServer.Limits opsHttpLimits(final AppConfig config) {
+        return new WebServer.Limits(config.getInt(OPS_HTTP_THREADS), config.getLong(OPS_HTTP_IDLE_TIMEOUT_MS),
+                config.getLong(OPS_HTTP_MAX_REQUEST_BYTES), config.getInt(OPS_HTTP_MAX_HEADER_BYTES));
     }
 }

@@ -7,7 +7,6 @@ import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.drift.DriftSettings;
-import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.ModelRef;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
@@ -353,12 +352,6 @@ public final class AppConfig extends AbstractConfig {
         } catch (final java.io.IOException e) {
             throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "cannot read the file: " + e.getMessage());
         }
-    }
-
-    /** The ops server's limits ({@code ops.http.*}). */
-    public WebServer.Limits opsHttpLimits() {
-        return new WebServer.Limits(getInt(OPS_HTTP_THREADS), getLong(OPS_HTTP_IDLE_TIMEOUT_MS),
-                getLong(OPS_HTTP_MAX_REQUEST_BYTES), getInt(OPS_HTTP_MAX_HEADER_BYTES));
     }
 
     public CalibrationSettings calibration() {

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.model.PayloadValidator;
-import io.tsfm.streams.tick.TickRejection;
+import io.tsfm.streams.domain.TickRejection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.tsfm.streams.tick;
 
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.domain.TickRejection;
 
 /**
  * The validator's verdict on one input record, carried to the branch that handles it: a valid tick

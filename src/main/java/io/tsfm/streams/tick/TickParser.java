@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.domain.TickRejection;
 import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

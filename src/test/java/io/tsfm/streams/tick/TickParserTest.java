@@ -3,6 +3,7 @@ package io.tsfm.streams.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.domain.TickRejection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

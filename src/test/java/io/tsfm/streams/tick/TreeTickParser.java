@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.domain.TickRejection;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tsfm.streams.tick;
+package io.tsfm.streams.domain;
 
 /**
  * Why a tick was refused: a stable machine-readable {@code reason} (the DLQ header and metric label)
