@@ -53,6 +53,19 @@ class HouseRulesTest {
             .because("settings are read by every layer: the configuration must not pull the service in");
 
     @ArchTest
+    static final ArchRule theMetricsSitBelowEverythingThatCounts = classes().that().resideInAPackage("io.tsfm.streams.metrics..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..",
+                    "io.tsfm.streams.domain..", "io.micrometer..", "java.."))
+            .because("the stream, the model client and the API all count: their meters must not pull any of them in");
+
+    @ArchTest
+    static final ArchRule theOpsServerIsAboveTheStreamAndTheModelClient = noClasses().that().resideInAnyPackage(
+                    "io.tsfm.streams.forecast..", "io.tsfm.streams.topology..", "io.tsfm.streams.stream..",
+                    "io.tsfm.streams.tick..", "io.tsfm.streams.model..", "io.tsfm.streams.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tsfm.streams.ops..", "io.tsfm.streams.app..")
+            .because("the ops endpoints read the stream's stores and call the model; nothing below calls them");
+
+    @ArchTest
     static final ArchRule theServiceNeverUsesItsTools = noClasses().that().resideOutsideOfPackages(TOOLS)
             .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
             .because("the service ships without the demo, the broker, the local forecaster and the offline tools");

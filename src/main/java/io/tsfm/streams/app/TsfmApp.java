@@ -22,7 +22,7 @@ import io.tsfm.streams.model.license.ModelRef;
 import io.tsfm.streams.ops.Health;
 import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.api.OnDemandApi;
 import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.RolloutPolicy;

@@ -4,7 +4,7 @@ import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.topology.TsfmTopology;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import io.tsfm.streams.model.license.ModelLicences;
 import io.tsfm.streams.model.license.LicenseRefusedException;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.simulate.LiquidityClass;
 import io.tsfm.streams.simulate.MarketProfile;
 import io.tsfm.streams.simulate.MarketSimulator;

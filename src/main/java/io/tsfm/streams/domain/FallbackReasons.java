@@ -38,6 +38,12 @@ public final class FallbackReasons {
         return CIRCUIT_BREAKER_OPEN.equals(kind) ? CIRCUIT_BREAKER_OPEN : TOLLAMA_ERROR_PREFIX + kind;
     }
 
+    /** Why a series of a model answer failed validation: the last part of {@link #forInvalidSeries}. */
+    public static final String INVALID_QUANTILE_SET_MISMATCH = "quantile_set_mismatch";
+    public static final String INVALID_HORIZON_MISMATCH = "horizon_mismatch";
+    public static final String INVALID_NON_FINITE_VALUE = "non_finite_value";
+    public static final String INVALID_MISSING_SERIES = "missing_series";
+
     /** Reason for one series whose payload failed validation. */
     public static String forInvalidSeries(final String why) {
         return TOLLAMA_ERROR_PREFIX + "invalid_payload:" + why;

@@ -17,7 +17,7 @@ import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.model.ModelClient.Availability;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.domain.BandScore;

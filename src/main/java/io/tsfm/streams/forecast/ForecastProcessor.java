@@ -13,7 +13,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.rollout.RouteTarget;

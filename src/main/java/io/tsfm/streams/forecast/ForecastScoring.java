@@ -12,7 +12,7 @@ import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ForecastScorer;
 import io.tsfm.streams.score.HorizonBucket;

@@ -7,7 +7,7 @@ import io.tsfm.streams.drift.DriftTracker;
 import io.tsfm.streams.drift.Feature;
 import io.tsfm.streams.drift.InputFeatures;
 import io.tsfm.streams.drift.InputSegment;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

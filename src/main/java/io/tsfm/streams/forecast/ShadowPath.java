@@ -7,7 +7,7 @@ import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.rollout.RouteReasons;
 import java.util.function.BiConsumer;
 

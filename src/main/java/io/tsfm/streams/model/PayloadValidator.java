@@ -1,5 +1,6 @@
 package io.tsfm.streams.model;
 
+import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.QuantileKeys;
 import io.tsfm.streams.domain.QuantilePaths;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.Map;
  * exactly {@code horizon} long, every value finite. A bad series falls back alone.
  */
 public final class PayloadValidator {
-    public static final String QUANTILE_SET_MISMATCH = "quantile_set_mismatch";
-    public static final String HORIZON_MISMATCH = "horizon_mismatch";
-    public static final String NON_FINITE_VALUE = "non_finite_value";
-    public static final String MISSING_SERIES = "missing_series";
+    public static final String QUANTILE_SET_MISMATCH = FallbackReasons.INVALID_QUANTILE_SET_MISMATCH;
+    public static final String HORIZON_MISMATCH = FallbackReasons.INVALID_HORIZON_MISMATCH;
+    public static final String NON_FINITE_VALUE = FallbackReasons.INVALID_NON_FINITE_VALUE;
+    public static final String MISSING_SERIES = FallbackReasons.INVALID_MISSING_SERIES;
 
     private final double[] levels;
     private final String[] keys;

@@ -5,7 +5,7 @@ import static io.tsfm.streams.config.ConfigKeys.*;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tsfm.streams.tick;
 
 import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -1,7 +1,7 @@
 package io.tsfm.streams.topology;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.streams.TopologyDescription;

@@ -17,7 +17,7 @@ import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.stream.serde.OpenForecastSerde;
 import io.tsfm.streams.stream.serde.PendingJobSerde;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickCheck;

@@ -13,7 +13,7 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.GarbageKind;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

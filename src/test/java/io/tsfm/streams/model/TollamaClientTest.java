@@ -118,7 +118,7 @@ class TollamaClientTest {
                 + "{\"id\":\"c\",\"quantiles\":{\"0.1\":[1],\"0.5\":[3],\"0.9\":[5]}}]}";
         final List<SeriesInput> series = List.of(series("a"), series("b"), series("c"), series("d"));
 
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.ops.TsfmMetrics.inMemory())) {
+        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
             final Map<String, SeriesOutcome> outcomes =
                     client.parse(body.getBytes(StandardCharsets.UTF_8), series);
 
@@ -132,7 +132,7 @@ class TollamaClientTest {
 
     @Test
     void failsTheWholeCallOnAnAnswerThatIsNotJson() {
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.ops.TsfmMetrics.inMemory())) {
+        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
             assertThatThrownBy(() -> client.parse("<html>".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
                     .isInstanceOfSatisfying(ModelCallException.class, e -> {
                         assertThat(e.kind()).isEqualTo("invalid_payload:malformed_json");
@@ -143,7 +143,7 @@ class TollamaClientTest {
 
     @Test
     void failsTheWholeCallOnAnAnswerWithoutForecasts() {
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.ops.TsfmMetrics.inMemory())) {
+        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
             assertThatThrownBy(() -> client.parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8),
                     List.of(series("a"))))
                     .isInstanceOfSatisfying(ModelCallException.class,

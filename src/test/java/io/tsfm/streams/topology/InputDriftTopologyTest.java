@@ -3,7 +3,7 @@ package io.tsfm.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Gauge;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.tsfm.streams.domain.FallbackEvent;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ModelClients;
 import io.tsfm.streams.forecast.StubModelClient;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -33,7 +33,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TopologyTestDriver driver;
     public final StubModelClient model;
     public final AppConfig config;
-    public final io.tsfm.streams.ops.TsfmMetrics metrics = io.tsfm.streams.ops.TsfmMetrics.inMemory();
+    public final io.tsfm.streams.metrics.TsfmMetrics metrics = io.tsfm.streams.metrics.TsfmMetrics.inMemory();
     private final TestInputTopic<byte[], byte[]> ticks;
     public final TestOutputTopic<String, ForecastRecord> forecasts;
     public final TestOutputTopic<String, FallbackEvent> fallbacks;

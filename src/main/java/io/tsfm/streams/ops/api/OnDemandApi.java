@@ -12,7 +12,7 @@ import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.http.WebEndpoint;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;

@@ -16,7 +16,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.forecast.ForecastSettings;
 import io.tsfm.streams.forecast.StubModelClient;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;
 import java.nio.charset.StandardCharsets;

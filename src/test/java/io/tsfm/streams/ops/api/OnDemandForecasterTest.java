@@ -11,7 +11,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.ops.TsfmMetrics;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

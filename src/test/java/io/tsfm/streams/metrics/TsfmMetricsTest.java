@@ -1,4 +1,4 @@
-package io.tsfm.streams.ops;
+package io.tsfm.streams.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

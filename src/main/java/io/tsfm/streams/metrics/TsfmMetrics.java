@@ -1,4 +1,4 @@
-package io.tsfm.streams.ops;
+package io.tsfm.streams.metrics;
 
 import io.tsfm.streams.drift.Feature;
 import io.tsfm.streams.drift.Histogram;
@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.model.PayloadValidator;
 import io.tsfm.streams.domain.TickRejection;
 import java.time.Duration;
 import java.util.List;
@@ -128,8 +127,9 @@ public final class TsfmMetrics {
         }
         counter(TICKS, "Valid ticks processed");
         counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
-        for (final String why : List.of(PayloadValidator.QUANTILE_SET_MISMATCH, PayloadValidator.HORIZON_MISMATCH,
-                PayloadValidator.NON_FINITE_VALUE, PayloadValidator.MISSING_SERIES)) {
+        for (final String why : List.of(FallbackReasons.INVALID_QUANTILE_SET_MISMATCH,
+                FallbackReasons.INVALID_HORIZON_MISMATCH, FallbackReasons.INVALID_NON_FINITE_VALUE,
+                FallbackReasons.INVALID_MISSING_SERIES)) {
             counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
         }
         for (final String reason : List.of(TickRejection.EMPTY_VALUE, TickRejection.MALFORMED_JSON,
