@@ -5,7 +5,7 @@ import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
 import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.topology.TsfmTopology;
+import io.tsfm.streams.stream.TsfmTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

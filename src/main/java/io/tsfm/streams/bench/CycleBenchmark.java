@@ -2,7 +2,7 @@ package io.tsfm.streams.bench;
 
 import io.micrometer.core.instrument.Timer;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.TollamaClient;

@@ -10,7 +10,7 @@ import io.tsfm.streams.evaluate.MarketStats;
 import io.tsfm.streams.evaluate.ModelAnswers;
 import io.tsfm.streams.evaluate.SimulatedTicks;
 import io.tsfm.streams.evaluate.TickFile;
-import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import io.tsfm.streams.simulate.SimulationSpec;

@@ -2,7 +2,7 @@ package io.tsfm.streams.cli;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
-import io.tsfm.streams.topology.TopologyDocs;
+import io.tsfm.streams.stream.TopologyDocs;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

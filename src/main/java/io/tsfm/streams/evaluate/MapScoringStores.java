@@ -3,7 +3,7 @@ package io.tsfm.streams.evaluate;
 import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.forecast.ScoringStores;
+import io.tsfm.streams.stream.ScoringStores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

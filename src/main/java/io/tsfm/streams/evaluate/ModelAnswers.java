@@ -1,7 +1,7 @@
 package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelInput;

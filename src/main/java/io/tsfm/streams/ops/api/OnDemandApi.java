@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.metrics.TsfmMetrics;

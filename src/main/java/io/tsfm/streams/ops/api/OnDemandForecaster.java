@@ -2,13 +2,13 @@ package io.tsfm.streams.ops.api;
 
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.forecast.FallbackGates;
+import io.tsfm.streams.stream.FallbackGates;
 import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.forecast.ForecastChecks;
-import io.tsfm.streams.forecast.ForecastFactory;
+import io.tsfm.streams.stream.ForecastChecks;
+import io.tsfm.streams.stream.ForecastFactory;
 import io.tsfm.streams.domain.ForecastMeta;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastSettings;
+import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.QuantileKeys;
 import io.tsfm.streams.domain.QuantilePaths;

@@ -1,6 +1,6 @@
 package io.tsfm.streams.stream.serde;
 
-import io.tsfm.streams.forecast.CycleState;
+import io.tsfm.streams.stream.CycleState;
 import io.tsfm.streams.json.JsonSerde;
 
 /** JSON serde of {@link CycleState} (a state store value). */

@@ -1,7 +1,7 @@
 package io.tsfm.streams.stream.serde;
 
 import io.tsfm.streams.domain.StepClose;
-import io.tsfm.streams.forecast.MarketState;
+import io.tsfm.streams.stream.MarketState;
 import io.tsfm.streams.json.CompactSerde;
 import java.nio.ByteBuffer;
 

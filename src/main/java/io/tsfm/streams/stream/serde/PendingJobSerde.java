@@ -1,6 +1,6 @@
 package io.tsfm.streams.stream.serde;
 
-import io.tsfm.streams.forecast.PendingJob;
+import io.tsfm.streams.stream.PendingJob;
 import io.tsfm.streams.json.JsonSerde;
 
 /** JSON serde of {@link PendingJob} (a state store value). */

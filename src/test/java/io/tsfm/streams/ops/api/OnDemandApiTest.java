@@ -3,8 +3,8 @@ package io.tsfm.streams.ops.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.forecast.ForecastSettings;
-import io.tsfm.streams.forecast.StubModelClient;
+import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.stream.StubModelClient;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;

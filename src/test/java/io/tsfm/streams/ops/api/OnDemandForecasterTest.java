@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.forecast.ForecastSettings;
-import io.tsfm.streams.forecast.StubModelClient;
+import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.stream.StubModelClient;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesInput;

@@ -1,8 +1,0 @@
-package io.tsfm.streams.forecast;
-
-/**
- * Per task: the highest tick time seen (this task's stream time) and the last boundary whose cycle ran,
- * so a restart neither repeats nor skips a cycle.
- */
-public record CycleState(long lastBoundaryMs, long streamTimeMs) {
-}

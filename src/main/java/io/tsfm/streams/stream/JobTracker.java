@@ -1,0 +1,303 @@
+package io.tsfm.streams.stream;
+
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.model.BatchResult;
+import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.model.SeriesInput;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task's model jobs in memory: queued until an in-flight slot is free, batched into requests, and
+ * resolved exactly once, by an answer or by the deadline, whichever comes first. Answers arrive on HTTP
+ * threads and wait in a queue until the stream thread drains them. Requests go out as soon as a batch is
+ * full, while the cycle is still building contexts, and each answer sends the next queued batch from its
+ * HTTP thread: the model stays busy while the stream thread works on other tasks. That is the only other
+ * thread here, so every method that touches the jobs holds the tracker's lock, never across a send.
+ */
+final class JobTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
+    /** Set while this thread sends: an answer completed at once (breaker open) must not send recursively. */
+    private static final ThreadLocal<Boolean> SENDING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * A model job: the key doubles as the series id in the request; the calibrations of the model's answer
+     * and of the baseline that replaces a failed one were fixed at its cycle, as was its route.
+     */
+    record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs,
+               CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration,
+               ForecastFactory.RouteInfo route) {
+    }
+
+    /** A finished batched call and the jobs it carried. */
+    record Completion(List<Job> jobs, BatchResult result) {
+    }
+
+    private final Map<String, Job> open = new HashMap<>();
+    private final ArrayDeque<Job> queued = new ArrayDeque<>();
+    private final ArrayDeque<Job> byDeadline = new ArrayDeque<>();
+    private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    /** Open jobs per as_of, so a cycle can tell whether every forecast it is about to score went out. */
+    private final TreeMap<Long, Integer> openByAsOf = new TreeMap<>();
+    private final List<Completion> ready = new ArrayList<>();
+    private final Map<Long, String[]> gridCache = new HashMap<>();
+    private final ModelClient client;
+    private final Transform transform;
+    private final int perRequest;
+    private boolean closed;
+    /** Between an add and the next dispatch the stream thread may add more: send full batches only. */
+    private boolean adding;
+
+    JobTracker(final ModelClient client, final Transform transform, final int perRequest) {
+        this.client = client;
+        this.transform = transform;
+        this.perRequest = perRequest;
+    }
+
+    /**
+     * Adds a job unless one with the same key is open, and sends a request once a full batch is queued;
+     * deadlines must be added in ascending order.
+     */
+    boolean add(final Job job) {
+        synchronized (this) {
+            if (open.putIfAbsent(job.key(), job) != null) {
+                return false;
+            }
+            openByAsOf.merge(job.context().asOfMs(), 1, Integer::sum);
+            queued.add(job);
+            byDeadline.add(job);
+            adding = true;
+            if (queued.size() < perRequest) {
+                return true;
+            }
+        }
+        send(true);
+        return true;
+    }
+
+    /**
+     * Sends queued jobs in batches of at most {@code perRequest} while the client has free slots; the last
+     * may be partial, and until the next {@link #add} so may the one an answer sends.
+     *
+     * @return the number of requests started
+     */
+    int dispatch() {
+        synchronized (this) {
+            adding = false;
+        }
+        return send(false);
+    }
+
+    private int send(final boolean fullOnly) {
+        if (SENDING.get()) {
+            return 0; // the loop below, further up this thread's stack, goes on sending
+        }
+        SENDING.set(Boolean.TRUE);
+        try {
+            int started = 0;
+            List<Job> batch;
+            while ((batch = nextBatch(fullOnly)) != null) {
+                final Optional<CompletableFuture<BatchResult>> call;
+                try {
+                    call = client.trySubmit(series(batch));
+                } catch (final RuntimeException e) {
+                    requeue(batch);
+                    throw e;
+                }
+                if (call.isEmpty()) {
+                    requeue(batch);
+                    break;
+                }
+                started++;
+                final List<Job> sent = batch;
+                call.get().thenAccept(result -> answered(sent, result));
+            }
+            return started;
+        } finally {
+            SENDING.set(Boolean.FALSE);
+        }
+    }
+
+    /** On the HTTP thread that completed a call: queue the answer for the stream thread, send the next batch. */
+    private void answered(final List<Job> batch, final BatchResult result) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            completions.add(new Completion(batch, result));
+        }
+        try {
+            send(false); // a partial batch only once the cycle has dispatched (see nextBatch)
+        } catch (final RuntimeException e) {
+            // the jobs stay queued: the stream thread's next dispatch sends them or fails loudly
+            LOG.warn("could not send the next batch after an answer: {}", e.toString());
+        }
+    }
+
+    /** The next batch to send, or null: none queued, or fewer than a full one when {@code fullOnly}. */
+    private synchronized List<Job> nextBatch(final boolean fullOnly) {
+        if (closed || queued.isEmpty() || ((fullOnly || adding) && queued.size() < perRequest)) {
+            return null;
+        }
+        final List<Job> batch = new ArrayList<>(Math.min(perRequest, queued.size()));
+        while (batch.size() < perRequest && !queued.isEmpty()) {
+            final Job j = queued.poll();
+            if (open.get(j.key()) == j) {
+                batch.add(j);
+            }
+        }
+        trimGridCache();
+        return batch.isEmpty() ? null : batch;
+    }
+
+    private synchronized void requeue(final List<Job> batch) {
+        if (closed) {
+            return;
+        }
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            queued.addFirst(batch.get(i));
+        }
+    }
+
+    private List<SeriesInput> series(final List<Job> batch) {
+        final List<SeriesInput> out = new ArrayList<>(batch.size());
+        for (final Job j : batch) {
+            final MarketContext c = j.context();
+            final double[] target = new double[c.length()];
+            for (int i = 0; i < target.length; i++) {
+                target[i] = transform.forward(c.values()[i]);
+            }
+            out.add(new SeriesInput(j.key(), timestamps(c), target));
+        }
+        return out;
+    }
+
+    /**
+     * Every market at one as_of shares one grid: format it once, hand out the same array to every full
+     * context (the client encodes it once too) and suffixes to shorter ones. Nothing writes to it.
+     */
+    private synchronized String[] timestamps(final MarketContext c) {
+        final String[] grid = gridCache.get(c.asOfMs());
+        if (grid != null && grid.length >= c.length()) {
+            return grid.length == c.length() ? grid
+                    : Arrays.copyOfRange(grid, grid.length - c.length(), grid.length);
+        }
+        final String[] fresh = c.isoTimestamps();
+        gridCache.put(c.asOfMs(), fresh);
+        return fresh;
+    }
+
+    private void trimGridCache() {
+        if (gridCache.size() > 4) {
+            gridCache.clear();
+        }
+    }
+
+    /** Completions that arrived since the last call, oldest first. */
+    synchronized List<Completion> drainCompletions() {
+        final List<Completion> out = new ArrayList<>(ready);
+        ready.clear();
+        Completion c;
+        while ((c = completions.poll()) != null) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Marks the job resolved; false when it was resolved already (a late answer to drop). */
+    synchronized boolean resolve(final Job job) {
+        if (open.remove(job.key(), job)) {
+            closed(job);
+            return true;
+        }
+        return false;
+    }
+
+    private void closed(final Job job) {
+        openByAsOf.computeIfPresent(job.context().asOfMs(), (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** Whether a job made at or before {@code asOfMs} is still open. */
+    synchronized boolean openAtOrBefore(final long asOfMs) {
+        return !openByAsOf.isEmpty() && openByAsOf.firstKey() <= asOfMs;
+    }
+
+    /** The earliest deadline of an open job, or Long.MAX_VALUE. */
+    synchronized long nextDeadlineMs() {
+        for (final Job j : byDeadline) {
+            if (open.get(j.key()) == j) {
+                return j.deadlineMs();
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Blocks the calling (stream) thread until an answer arrives or {@code timeoutMs} passes; the answer
+     * stays queued for {@link #drainCompletions()}.
+     */
+    void awaitCompletion(final long timeoutMs) throws InterruptedException {
+        final Completion c = completions.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (c != null) {
+            synchronized (this) {
+                ready.add(c);
+            }
+        }
+    }
+
+    /** Resolves and returns every open job whose deadline is at or before {@code nowMs}. */
+    synchronized List<Job> expire(final long nowMs) {
+        final List<Job> out = new ArrayList<>();
+        while (!byDeadline.isEmpty() && byDeadline.peek().deadlineMs() <= nowMs) {
+            final Job j = byDeadline.poll();
+            if (open.remove(j.key(), j)) {
+                closed(j);
+                out.add(j);
+            }
+        }
+        return out;
+    }
+
+    /** Resolves and returns every open job made at or before {@code asOfMs}, whatever its deadline. */
+    synchronized List<Job> expireAtOrBefore(final long asOfMs) {
+        final List<Job> out = new ArrayList<>();
+        for (final Job j : List.copyOf(open.values())) {
+            if (j.context().asOfMs() <= asOfMs) {
+                open.remove(j.key());
+                closed(j);
+                out.add(j);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Job::key));
+        return out;
+    }
+
+    synchronized int openJobs() {
+        return open.size();
+    }
+
+    /** The task is closing: forget everything; answers still in flight are dropped on arrival. */
+    synchronized void close() {
+        closed = true;
+        open.clear();
+        openByAsOf.clear();
+        ready.clear();
+        queued.clear();
+        byDeadline.clear();
+        completions.clear();
+        gridCache.clear();
+    }
+}

@@ -1,0 +1,136 @@
+package io.tsfm.streams.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.model.SeriesInput;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobTrackerTest {
+    private static final double[] LEVELS = {0.1, 0.5, 0.9};
+    private static final long AS_OF = 1_700_000_100_000L;
+    private static final long STEP = 300_000L;
+
+    private static JobTracker.Job job(final String market) {
+        final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF,
+                "high");
+        return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 5_000, null, null, null);
+    }
+
+    /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
+    private static JobTracker trackerWith(final StubModelClient model, final int perRequest,
+                                          final String... markets) {
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest);
+        for (final String m : markets) {
+            tracker.add(job(m));
+        }
+        return tracker;
+    }
+
+    private static List<String> ids(final List<SeriesInput> call) {
+        return call.stream().map(SeriesInput::id).toList();
+    }
+
+    @Test
+    void sendsAFullBatchWhileTheCycleIsStillAddingJobs() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
+
+        trackerWith(model, 2, "a", "b", "c");
+
+        assertThat(model.calls()).hasSize(1);
+        assertThat(ids(model.calls().get(0))).containsExactly("a|" + AS_OF, "b|" + AS_OF);
+    }
+
+    @Test
+    void sendsThePartialLastBatchWhenTheCycleDispatches() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
+
+        assertThat(tracker.dispatch()).isEqualTo(1);
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF);
+    }
+
+    @Test
+    void anAnswerSendsTheNextQueuedBatchWithoutTheStreamThread() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d");
+        tracker.dispatch();
+        assertThat(model.calls()).hasSize(1);
+
+        model.releaseAll(); // the answer's thread, not a dispatch, sends the next batch
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
+        final List<JobTracker.Completion> answered = tracker.drainCompletions();
+        assertThat(answered).hasSize(1);
+        assertThat(answered.get(0).jobs()).extracting(JobTracker.Job::marketId).containsExactly("a", "b");
+    }
+
+    @Test
+    void anAnswerHoldsBackAPartialBatchWhileTheCycleMayStillAddJobs() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
+
+        model.releaseAll();
+        assertThat(model.calls()).hasSize(1);
+
+        tracker.add(job("d"));
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
+    }
+
+    @Test
+    void anAnswerSendsThePartialTailOnceTheCycleHasDispatched() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");
+        assertThat(tracker.dispatch()).as("no free slot at the cycle's end").isZero();
+
+        model.releaseAll();
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF);
+    }
+
+    @Test
+    void answersThatCompleteAtOnceSendTheQueueWithoutRecursion() {
+        // a breaker that refuses calls completes them in the caller: 20,000 one-series batches would
+        // overflow the stack if each answer sent the next batch from inside the previous send
+        final StubModelClient model = new StubModelClient(LEVELS, 2).withSlots(0);
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1);
+        for (int i = 0; i < 20_000; i++) {
+            tracker.add(job("m" + i));
+        }
+        model.withSlots(Integer.MAX_VALUE);
+
+        assertThat(tracker.dispatch()).isEqualTo(20_000);
+
+        assertThat(tracker.drainCompletions()).hasSize(20_000);
+    }
+
+    @Test
+    void aClosedTrackerDropsLateAnswersAndSendsNothingMore() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d");
+
+        tracker.close();
+        model.releaseAll();
+
+        assertThat(model.calls()).hasSize(1);
+        assertThat(tracker.drainCompletions()).isEmpty();
+        assertThat(tracker.openJobs()).isZero();
+    }
+
+    @Test
+    void everyFullContextOfACycleSharesOneTimestampArray() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
+        trackerWith(model, 2, "a", "b");
+
+        final List<SeriesInput> call = model.calls().get(0);
+        assertThat(call.get(0).timestamps()).isSameAs(call.get(1).timestamps())
+                .containsExactly("2023-11-14T22:05:00Z", "2023-11-14T22:10:00Z", "2023-11-14T22:15:00Z");
+    }
+}
