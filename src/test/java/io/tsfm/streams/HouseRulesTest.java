@@ -1,69 +1,109 @@
 package io.tsfm.streams;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The project's tests of its own shape (docs/architecture.md, "Layers"): the domain at the bottom, pure
- * forecasting logic above it, the service apart from its tools. Rules are added as the code reaches them.
+ * forecasting logic above it, dependencies pointing one way, the service apart from its tools.
  */
 @AnalyzeClasses(packages = "io.tsfm.streams", importOptions = ImportOption.DoNotIncludeTests.class)
 class HouseRulesTest {
+    static final String DOMAIN = "io.tsfm.streams.domain..";
     /** The pure forecasting logic: no Kafka, HTTP or JSON, driven by the stream and by evaluate alike. */
     static final String[] CORE = {"io.tsfm.streams.baseline..", "io.tsfm.streams.calibrate..",
         "io.tsfm.streams.score..", "io.tsfm.streams.drift..", "io.tsfm.streams.context..", "io.tsfm.streams.rollout.."};
-    /** The commands and their helpers: they may use the service, never the other way round. */
-    static final String[] TOOLS = {"io.tsfm.streams.cli..", "io.tsfm.streams.demo..", "io.tsfm.streams.simulate..",
-        "io.tsfm.streams.embedded..", "io.tsfm.streams.forecaster..", "io.tsfm.streams.evaluate..",
-        "io.tsfm.streams.bench..", "io.tsfm.streams.replay..", "io.tsfm.streams.canary.."};
+
+    /** The layers from the bottom up; each may use the ones below it (docs/architecture.md draws them). */
+    static final List<Layer> LAYERS = List.of(
+            new Layer("Domain", "domain"),
+            new Layer("Core", "baseline", "calibrate", "score", "drift", "context", "rollout"),
+            new Layer("Support", "config", "metrics", "json"),
+            new Layer("Model", "model"),
+            new Layer("Stream", "stream", "topology", "tick"),
+            new Layer("Ops", "ops"),
+            new Layer("App", "app"),
+            new Layer("Tools", "cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary"));
+
+    /** One layer: a name and the top-level packages under io.tsfm.streams that it holds. */
+    record Layer(String name, String... packages) {
+        String[] patterns() {
+            return Arrays.stream(packages).map(p -> "io.tsfm.streams." + p + "..").toArray(String[]::new);
+        }
+    }
 
     @ArchTest
-    static final ArchRule theDomainImportsNothingButTheJdk = classes().that().resideInAPackage("io.tsfm.streams.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tsfm.streams.domain..", "java..")
+    static final ArchRule layersPointOneWay = layered();
+
+    private static ArchRule layered() {
+        LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (final Layer layer : LAYERS) {
+            rule = rule.layer(layer.name()).definedBy(layer.patterns());
+        }
+        for (int i = 0; i < LAYERS.size() - 1; i++) {
+            rule = rule.whereLayer(LAYERS.get(i).name()).mayOnlyBeAccessedByLayers(LAYERS.subList(i + 1, LAYERS.size())
+                    .stream().map(Layer::name).toArray(String[]::new));
+        }
+        return rule.whereLayer(LAYERS.get(LAYERS.size() - 1).name()).mayNotBeAccessedByAnyLayer()
+                .because("a change low in the house never has to touch a package above it, and the service never "
+                        + "needs its tools");
+    }
+
+    @Test
+    void theArchitectureDocDrawsTheseLayers() throws Exception {
+        final String doc = Files.readString(Path.of("docs/architecture.md"));
+        final int at = doc.indexOf("```mermaid", doc.indexOf("## Layers"));
+        assertThat(at).as("docs/architecture.md has a Mermaid diagram under '## Layers'").isPositive();
+        assertThat(doc.substring(at, doc.indexOf("```", at + 3) + 3)).as("docs/architecture.md's layer diagram")
+                .isEqualTo(mermaid());
+    }
+
+    /** The diagram of {@link #LAYERS}: each layer with its packages, an arrow to the layer it builds on. */
+    static String mermaid() {
+        final StringBuilder out = new StringBuilder("```mermaid\nflowchart BT\n");
+        for (final Layer layer : LAYERS) {
+            out.append("  ").append(layer.name()).append("[\"").append(layer.name()).append(": ")
+                    .append(String.join(", ", layer.packages())).append("\"]\n");
+        }
+        for (int i = 1; i < LAYERS.size(); i++) {
+            out.append("  ").append(LAYERS.get(i).name()).append(" --> ").append(LAYERS.get(i - 1).name()).append('\n');
+        }
+        return out.append("```").toString();
+    }
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.tsfm.streams.(*)..").namingSlices("$1")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theDomainImportsNothingButTheJdk = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .because("the domain's types are shared by every layer and must not pull any of them in");
 
     @ArchTest
     static final ArchRule theCoreDependsOnTheDomainAndTheJdkOnly = classes().that().resideInAnyPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.domain..", "java.."))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, DOMAIN, "java.."))
             .because("forecasting logic is tested directly and runs offline, without Kafka, HTTP or Jackson");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.tsfm.streams.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles()
-            .because("dependencies point one way: a change low in the house never has to touch a package above it");
-
-    @ArchTest
-    static final ArchRule theConfigurationKnowsOnlyTheSettingsItBuilds = noClasses()
-            .that().resideInAPackage("io.tsfm.streams.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.tsfm.streams.stream..", "io.tsfm.streams.topology..",
-                    "io.tsfm.streams.stream..", "io.tsfm.streams.tick..", "io.tsfm.streams.model..",
-                    "io.tsfm.streams.ops..", "io.tsfm.streams.app..")
-            .because("settings are read by every layer: the configuration must not pull the service in");
-
-    @ArchTest
-    static final ArchRule theMetricsSitBelowEverythingThatCounts = classes().that().resideInAPackage("io.tsfm.streams.metrics..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..",
-                    "io.tsfm.streams.domain..", "io.micrometer..", "java.."))
+    static final ArchRule theMetersUseMicrometerAndNothingThatCounts = classes()
+            .that().resideInAPackage("io.tsfm.streams.metrics..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..", DOMAIN,
+                    "io.micrometer..", "java.."))
             .because("the stream, the model client and the API all count: their meters must not pull any of them in");
-
-    @ArchTest
-    static final ArchRule theOpsServerIsAboveTheStreamAndTheModelClient = noClasses().that().resideInAnyPackage(
-                    "io.tsfm.streams.stream..", "io.tsfm.streams.topology..", "io.tsfm.streams.stream..",
-                    "io.tsfm.streams.tick..", "io.tsfm.streams.model..", "io.tsfm.streams.metrics..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.tsfm.streams.ops..", "io.tsfm.streams.app..")
-            .because("the ops endpoints read the stream's stores and call the model; nothing below calls them");
-
-    @ArchTest
-    static final ArchRule theServiceNeverUsesItsTools = noClasses().that().resideOutsideOfPackages(TOOLS)
-            .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
-            .because("the service ships without the demo, the broker, the local forecaster and the offline tools");
 
     private static String[] concat(final String[] first, final String... more) {
         final String[] out = Arrays.copyOf(first, first.length + more.length);
