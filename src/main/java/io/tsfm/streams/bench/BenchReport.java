@@ -1,7 +1,6 @@
 package io.tsfm.streams.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +94,6 @@ final class BenchReport {
         }
         root.put("results", out);
         root.put("notes", notes);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+        Json.wire().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 }

@@ -1,5 +1,6 @@
 package io.tsfm.streams.canary;
 
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,12 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the seed's metrics file (the seed canary runbook, section 6): per-metric arrays aligned by window.
@@ -35,10 +33,7 @@ public final class MetricsFile {
     public static final List<String> REQUIRED_METRICS = List.of(
             "p95_latency_ms", "error_rate", "fallback_rate", "breaker_open_rate", "invalid_output_rate");
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper STRICT = Json.strictFiles();
 
     private MetricsFile() {
     }

@@ -1,5 +1,6 @@
 package io.tsfm.streams.canary;
 
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,7 +41,7 @@ public final class PrometheusWindowSource {
     public static final long MAX_POINTS = 11_000;
 
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,6})([mhd])");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.wire();
     private static final List<String> METRIC_NAMES = MetricsFile.REQUIRED_METRICS;
 
     private final HttpClient http;

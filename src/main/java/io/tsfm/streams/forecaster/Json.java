@@ -1,11 +1,7 @@
 package io.tsfm.streams.forecaster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.UncheckedIOException;
 
@@ -13,11 +9,7 @@ import java.io.UncheckedIOException;
 final class Json {
 
     /** Fast double parsing: a forecast request is mostly numbers (64 series of 288 by default). */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build();
+    static final ObjectMapper MAPPER = io.tsfm.streams.json.Json.requests();
 
     private Json() {
     }

@@ -2,11 +2,8 @@ package io.tsfm.streams.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -21,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.tsfm.streams.json.Json;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,10 +65,7 @@ public final class TollamaClient implements ModelClient {
     private final TollamaSettings settings;
     private final HttpClient http;
     /** Fast double writing and parsing (Schubfach, FastDoubleParser): a request is mostly doubles. */
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
+    private final ObjectMapper mapper = Json.wire();
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final Bulkhead bulkhead;

@@ -3,6 +3,7 @@ package io.tsfm.streams.model.license;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,7 +26,7 @@ public final class ModelLicenseReader {
     /** A start-up call, not the hot path: generous, so a busy server is not mistaken for a missing licence. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.wire();
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1)

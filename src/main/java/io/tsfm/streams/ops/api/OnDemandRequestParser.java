@@ -1,10 +1,9 @@
 package io.tsfm.streams.ops.api;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.streams.json.Json;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,10 +44,7 @@ public final class OnDemandRequestParser {
     /** pydantic's rule for numeric datetimes: above this many seconds the number is milliseconds. */
     private static final double MS_THRESHOLD = 2e10;
 
-    private static final JsonMapper READER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper READER = Json.requestsWithNonFinite();
 
     private final String defaultFreq;
 
