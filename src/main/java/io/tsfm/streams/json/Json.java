@@ -21,7 +21,8 @@ public final class Json {
     /** Topic and store records: snake_case fields, nulls omitted, unknown fields ignored. */
     private static final ObjectMapper RECORDS = base().build()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.USE_DEFAULTS))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Wire formats read and written as trees or streams (tollama's API, Prometheus' API, reports). */
     private static final ObjectMapper WIRE = base().build();

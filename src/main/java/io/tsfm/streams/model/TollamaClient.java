@@ -317,7 +317,7 @@ public final class TollamaClient implements ModelClient {
             return null;
         }
         final Map<String, List<Double>> out = new HashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             final JsonNode path = e.getValue();
             if (path == null || !path.isArray()) {
                 out.put(e.getKey(), null);

@@ -16,7 +16,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,13 +97,18 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
                     .withHeader("Allow", String.join(", ", route.byMethod().keySet())), request);
             return true;
         }
-        Content.Source.asByteArrayAsync(request, -1).whenComplete((body, failure) -> {
-            if (failure != null) {
-                send(response, callback, bodyFailed(failure), request);
-                return;
+        final String decoded = "/" + String.join("/", path);
+        Content.Source.asByteBuffer(request, new Promise<>() {
+            @Override
+            public void succeeded(final ByteBuffer buffer) {
+                final byte[] body = BufferUtil.toArray(buffer);
+                executor.execute(() -> run(endpoint, request, decoded, params, body, response, callback));
             }
-            final String decoded = "/" + String.join("/", path);
-            executor.execute(() -> run(endpoint, request, decoded, params, body, response, callback));
+
+            @Override
+            public void failed(final Throwable failure) {
+                send(response, callback, bodyFailed(failure), request);
+            }
         });
         return true;
     }
