@@ -29,12 +29,21 @@ public final class CliErrors implements IExecutionExceptionHandler {
         if (bind != null) {
             // the outermost message names the server and its address, the BindException says why
             final String where = e == bind ? "cannot listen" : message(e);
-            command.getErr().println(name + ": " + where + ": " + bind.getMessage()
-                    + "; choose another port (0 picks a free one, e.g. --ops-port 0 or --port 0)");
+            command.getErr().println(name + ": " + where + ": " + bind.getMessage() + "; choose another port ("
+                    + portHint(name) + ")");
             return ExitCodes.CONFIG;
         }
         command.getErr().println(name + " failed: " + message(e));
         return ExitCodes.FAILED;
+    }
+
+    /** How the command's port is chosen; 0 picks a free one everywhere. */
+    private static String portHint(final String command) {
+        return switch (command) {
+            case "demo" -> "--ops-port 0 picks a free one";
+            case "run" -> "ops.port=0 or TSFM_OPS_PORT=0 picks a free one";
+            default -> "--port 0 picks a free one";
+        };
     }
 
     /** The first message of the chain that says something of its own (not just its cause's toString). */

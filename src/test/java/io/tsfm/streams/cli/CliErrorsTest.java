@@ -54,7 +54,7 @@ class CliErrorsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(run("forecaster", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(2);
             assertThat(err.toString()).startsWith("forecaster: cannot bind the local forecaster to ")
-                    .contains(":" + taken.getLocalPort() + ": Address already in use; choose another port");
+                    .contains(":" + taken.getLocalPort() + ": Address already in use; choose another port (--port 0 picks a free one)");
             assertThat(err.toString().lines()).hasSize(1);
         }
     }
