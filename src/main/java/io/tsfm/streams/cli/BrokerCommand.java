@@ -39,7 +39,7 @@ public final class BrokerCommand implements Callable<Integer> {
         if (port != 0) {
             // a port that is taken is one line and exit 2 (CliErrors), before the broker logs its own stack traces
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                probe.setReuseAddress(true);
+                // bound: the port is free; closing the probe hands it to the broker
             } catch (final BindException e) {
                 throw new IOException("cannot bind the broker to 127.0.0.1:" + port, e);
             }
