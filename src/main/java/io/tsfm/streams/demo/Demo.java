@@ -142,7 +142,7 @@ public final class Demo implements AutoCloseable {
 
         out.printf("demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n", options.markets(),
                 options.hours(), spec.start(), spec.end(), options.speed() == 0 ? "max" : options.speed());
-        out.println(warmUpNote(config.getInt(MIN_POINTS_FOR_TSFM), options.speed()));
+        out.println(warmUpNote(config.getInt(MIN_POINTS_FOR_TSFM), config.step(), options.speed()));
         simulatorThread = new Thread(() -> {
             final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
             try {
@@ -201,15 +201,17 @@ public final class Demo implements AutoCloseable {
 
     /** Two liquid markets, one mid and one illiquid: the model's forecasts and the baseline's side by side. */
     /**
-     * Says once why the first forecasts are all baselines: a market needs {@code minPoints} five-minute
-     * points before the model is asked, which takes {@code minPoints * 300 / speed} seconds of wall time.
+     * Says once why the first forecasts are all baselines: a market needs {@code minPoints} points, one per
+     * step, before the model is asked, which takes {@code minPoints * step / speed} of wall time.
      */
-    static String warmUpNote(final int minPoints, final double speed) {
+    static String warmUpNote(final int minPoints, final Duration step, final double speed) {
+        final Duration eventTime = step.multipliedBy(minPoints);
         final String wait = speed == 0 ? "a few seconds at full speed"
-                : String.format(java.util.Locale.ROOT, "about %d s at %sx", Math.round(minPoints * 300.0 / speed),
+                : String.format(java.util.Locale.ROOT, "about %d s at %sx", Math.round(eventTime.toSeconds() / speed),
                         speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed));
-        return "demo: the baseline answers (reason too_few_points) until a market has " + minPoints
-                + " five-minute points (" + minPoints * 5 + " min of event time, " + wait + "); then the model takes over";
+        return "demo: the baseline answers (reason too_few_points) until a market has " + minPoints + " "
+                + (step.equals(Duration.ofMinutes(5)) ? "five-minute" : step.toMinutes() + "-minute") + " points ("
+                + eventTime.toMinutes() + " min of event time, " + wait + "); then the model takes over";
     }
 
     static java.util.List<String> sampleMarkets(final SimulationSpec spec) {
