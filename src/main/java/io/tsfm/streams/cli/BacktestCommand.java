@@ -102,6 +102,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 out.flush();
             }
             return ExitCodes.OK;
+        } catch (final Replayer.Refused e) {
+            ReplayCommand.printRefused(e, spec.commandLine().getErr());
+            return ExitCodes.CONFIG;
         } catch (final IllegalArgumentException e) {
             spec.commandLine().getErr().println("Invalid arguments: " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -4,6 +4,7 @@ import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.replay.ReplayRequest;
 import io.tsfm.streams.replay.Replayer;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             new Replayer(live, request, System.out).run();
             return ExitCodes.OK;
+        } catch (final Replayer.Refused e) {
+            printRefused(e, new PrintWriter(System.err, true));
+            return ExitCodes.CONFIG;
         } catch (final IllegalArgumentException e) {
             System.err.println("Invalid arguments: " + e.getMessage());
             return ExitCodes.CONFIG;
@@ -70,5 +74,12 @@ public final class ReplayCommand implements Callable<Integer> {
             System.err.println("Replay failed: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /** A refused replay: one line saying so, then one per topic and setting. */
+    static void printRefused(final Replayer.Refused e, final PrintWriter err) {
+        err.println("Replay refused: a topic it writes would lose its records (nothing was written):");
+        e.problems().forEach(p -> err.println("  " + p));
+        err.flush();
     }
 }

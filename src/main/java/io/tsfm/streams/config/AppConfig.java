@@ -254,6 +254,17 @@ public final class AppConfig extends AbstractConfig {
                 .define(TOPICS_CREATED_RETENTION_MS, Type.LONG, null, Importance.LOW,
                         "retention.ms of topics created by topics.create.missing (-1 keeps everything; replays "
                                 + "use -1 because their records carry old event timestamps); unset = broker default.")
+                .define(STEPS_CHANGELOG_RETENTION_MS, Type.LONG, null, ConfigDef.LambdaValidator.with((n, v) -> {
+                    if (v != null && (Long) v < -1) {
+                        throw new ConfigException(n, v, "must be -1 (keep everything), at least 0, or unset");
+                    }
+                }, () -> "-1, >= 0, or unset"), Importance.LOW,
+                        "retention.ms of the step store's changelog (<application.id>-step-closes-changelog) when "
+                                + "Kafka Streams creates it. The broker deletes its records by their event "
+                                + "timestamps, so ticks older than this are gone from it at once and a restore "
+                                + "would rebuild contexts without them: -1 for data older than about two days "
+                                + "(replay sets it). Unset = Kafka Streams' own: the store's retention plus "
+                                + "windowstore.changelog.additional.retention.ms (about 49 h by default).")
                 .define(CYCLE_WINDOW_START_MS, Type.LONG, null, Importance.LOW,
                         "Epoch ms: boundaries before this get no cycle (ticks still build state). Set by replay.")
                 .define(CYCLE_WINDOW_END_MS, Type.LONG, null, Importance.LOW,

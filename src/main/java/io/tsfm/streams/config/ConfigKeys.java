@@ -96,6 +96,7 @@ public final class ConfigKeys {
     public static final String TOPIC_SHADOW_FORECASTS = "topic.shadow.forecasts";
 
     public static final String TOPICS_CREATED_RETENTION_MS = "topics.created.retention.ms";
+    public static final String STEPS_CHANGELOG_RETENTION_MS = "steps.changelog.retention.ms";
     public static final String CYCLE_WINDOW_START_MS = "cycle.window.start.ms";
     public static final String CYCLE_WINDOW_END_MS = "cycle.window.end.ms";
 

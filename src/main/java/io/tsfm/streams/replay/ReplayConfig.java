@@ -30,6 +30,7 @@ public final class ReplayConfig {
         }
         overrides.put(TOPICS_CREATE_MISSING, "true");
         overrides.put(TOPICS_CREATED_RETENTION_MS, "-1");
+        overrides.put(STEPS_CHANGELOG_RETENTION_MS, "-1"); // steps of old ticks: a restore needs them all
         overrides.put(CYCLE_WINDOW_START_MS, Long.toString(request.from().toEpochMilli()));
         if (request.to() != null) {
             overrides.put(CYCLE_WINDOW_END_MS, Long.toString(request.to().toEpochMilli()));

@@ -7,7 +7,9 @@ import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,7 @@ public final class Replayer {
                 throw new IllegalStateException("application id " + appId + " already has committed offsets: "
                         + "choose a new --application-id");
             }
-            final TopicDescription topic = admin.describeTopics(java.util.List.of(ticks)).allTopicNames()
+            final TopicDescription topic = admin.describeTopics(List.of(ticks)).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(ticks);
             final long startMs = request.from().toEpochMilli() - request.warmup().toMillis();
             final Map<TopicPartition, Long> start = offsets(admin, topic, OffsetSpec.forTimestamp(startMs));
@@ -56,12 +58,17 @@ public final class Replayer {
                     : offsets(admin, topic, OffsetSpec.forTimestamp(request.to().toEpochMilli()
                             + (config.getInt(HORIZON_STEPS) + 1L) * config.step().toMillis()
                             + config.getLong(CYCLE_GRACE_MS) + 1)); // and one horizon more, to score the range
+            final List<String> problems = ReplayTopics.problems(admin, config, Instant.ofEpochMilli(startMs),
+                    Instant.now(), request.timeout());
+            if (!problems.isEmpty()) {
+                throw new Refused(problems);
+            }
             final Map<TopicPartition, OffsetAndMetadata> initial = new HashMap<>();
             start.forEach((tp, o) -> initial.put(tp, new OffsetAndMetadata(o < 0 ? last.get(tp) : o)));
             end.replaceAll((tp, o) -> o < 0 ? last.get(tp) : o);
             admin.alterConsumerGroupOffsets(appId, initial).all().get(30, TimeUnit.SECONDS);
             out.printf("replay: application.id %s, ticks from %s (warm-up %s before %s) to %s, outputs %s*%n", appId,
-                    java.time.Instant.ofEpochMilli(startMs), request.warmup(), request.from(),
+                    Instant.ofEpochMilli(startMs), request.warmup(), request.from(),
                     request.to() == null ? "the end of " + ticks : request.to(), request.outputPrefix());
             TopicSetup.ensure(config);
             try (TsfmApp app = new TsfmApp(config).start()) {
@@ -78,6 +85,21 @@ public final class Replayer {
                         config.getString(TOPIC_FALLBACKS));
                 return forecasts;
             }
+        }
+    }
+
+    /** A replay that would lose what it writes: one line per topic and setting, nothing written yet. */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        Refused(final List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
         }
     }
 

@@ -15,6 +15,7 @@ import io.tsfm.streams.stream.serde.PendingJobSerde;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.stream.serde.ForecastScoreSerde;
+import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.stream.serde.TickSerde;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,6 +39,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Builds the whole topology in one place; {@code run}, {@code demo} and the tests all call {@link #build}.
@@ -89,7 +92,8 @@ public final class TsfmTopology {
                 .merge(rekeyed, Named.as(Names.MERGE_TICKS));
 
         final Map<String, KStream<String, Emission>> emissions = ticks
-                .process(forecastSupplier(settings, clients, metrics), Named.as(Names.FORECAST))
+                .process(forecastSupplier(settings, config.getLong(STEPS_CHANGELOG_RETENTION_MS), clients, metrics),
+                        Named.as(Names.FORECAST))
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
                 .branch((k, v) -> v.isFallback(), Branched.as(Names.BRANCH_FALLBACKS))
@@ -115,8 +119,22 @@ public final class TsfmTopology {
         return builder.build();
     }
 
+    /**
+     * The step store's changelog keeps what its retention says, judged by event time: an explicit
+     * {@code changelogRetentionMs} (-1 for replays of old data) replaces Kafka Streams' derived one.
+     */
+    private static StoreBuilder<WindowStore<String, StepClose>> stepStore(final ForecastSettings settings,
+                                                                          final Long changelogRetentionMs) {
+        final StoreBuilder<WindowStore<String, StepClose>> store = Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(), settings.step(), false),
+                Serdes.String(), new StepCloseSerde());
+        return changelogRetentionMs == null ? store
+                : store.withLoggingEnabled(Map.of(TopicConfig.RETENTION_MS_CONFIG, changelogRetentionMs.toString()));
+    }
+
     private static ProcessorSupplier<String, Tick, String, Emission> forecastSupplier(
-            final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
+            final ForecastSettings settings, final Long stepsChangelogRetentionMs, final ModelClients clients,
+            final TsfmMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public ForecastProcessor get() {
@@ -130,10 +148,7 @@ public final class TsfmTopology {
                 // ticks within a commit interval become one RocksDB write and one changelog record
                 // (statestore.cache.max.bytes=0 turns it off); step-closes is written once per market and step
                 return new LinkedHashSet<>(List.of(
-                        Stores.windowStoreBuilder(
-                                Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(),
-                                        settings.step(), false),
-                                Serdes.String(), new StepCloseSerde()),
+                        stepStore(settings, stepsChangelogRetentionMs),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.MARKET_STATE_STORE),
                                 Serdes.String(), new MarketStateSerde()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_STORE),

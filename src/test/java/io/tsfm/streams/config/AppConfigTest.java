@@ -119,6 +119,7 @@ class AppConfigTest {
         expected.put("rollout.shadow.outside.share", false);
         expected.put("rollout.shadow.match.distance", 0.05);
         expected.put("topics.created.retention.ms", null);
+        expected.put("steps.changelog.retention.ms", null);
         expected.put("cycle.window.start.ms", null);
         expected.put("cycle.window.end.ms", null);
 
