@@ -2,6 +2,7 @@ package io.tsfm.streams.replay;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class ReplayRetention {
     public static List<String> problems(final List<TopicSettings> topics, final Instant oldest, final Instant now,
                                         final Duration margin) {
         final long ageMs = Duration.between(oldest, now).toMillis();
+        final Instant nowS = now.truncatedTo(ChronoUnit.SECONDS);
         final List<String> problems = new ArrayList<>();
         if (ageMs <= 0) {
             return problems;
@@ -34,7 +36,7 @@ public final class ReplayRetention {
             final boolean deletes = t.cleanupPolicy() == null || t.cleanupPolicy().contains("delete");
             if (deletes && t.retentionMs() >= 0 && t.retentionMs() < ageMs + margin.toMillis()) {
                 problems.add(t.topic() + ": retention.ms=" + t.retentionMs() + " (" + human(t.retentionMs())
-                        + ") deletes records stamped before " + now.minusMillis(t.retentionMs())
+                        + ") deletes records stamped before " + nowS.minusMillis(t.retentionMs())
                         + ", and this replay writes records stamped from " + oldest + " for up to " + human(
                                 margin.toMillis()) + "; set retention.ms=-1 on it, or delete it so that the replay "
                         + "creates it with -1");
@@ -42,7 +44,7 @@ public final class ReplayRetention {
             if (t.timestampBeforeMaxMs() < ageMs) {
                 problems.add(t.topic() + ": message.timestamp.before.max.ms=" + t.timestampBeforeMaxMs() + " ("
                         + human(t.timestampBeforeMaxMs()) + ") refuses records stamped before "
-                        + now.minusMillis(t.timestampBeforeMaxMs()) + ", and this replay writes records stamped from "
+                        + nowS.minusMillis(t.timestampBeforeMaxMs()) + ", and this replay writes records stamped from "
                         + oldest + "; raise it (on the broker: log.message.timestamp.before.max.ms)");
             }
         }
