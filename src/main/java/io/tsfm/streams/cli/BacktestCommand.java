@@ -1,5 +1,6 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigKeys;
 import io.tsfm.streams.config.ConfigLoader;

@@ -1,5 +1,6 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.BindException;

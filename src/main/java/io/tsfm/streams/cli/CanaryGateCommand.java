@@ -1,5 +1,6 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

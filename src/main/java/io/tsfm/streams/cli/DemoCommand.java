@@ -1,5 +1,7 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ExitCodes;
+import io.tsfm.streams.app.cli.LogRouting;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.demo.Demo;
 import io.tsfm.streams.demo.DemoOptions;
@@ -106,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         AppConfig.of(settings); // a bad --set is one line and exit 2 before anything starts (CliErrors)
         final Path logFile = verbose ? null
                 : Path.of(System.getProperty("java.io.tmpdir"), "tsfm-demo-" + ProcessHandle.current().pid() + ".log");
-        final LogRouting.Restore logging = logFile == null ? () -> { } : LogRouting.toFile(logFile);
+        final LogRouting.Restore logging = logFile == null ? () -> { } : DemoLogFile.toFile(logFile);
         if (logFile != null) {
             System.out.println("demo: library log lines go to " + logFile + " (--verbose prints them here)");
         }

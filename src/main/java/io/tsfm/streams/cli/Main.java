@@ -1,15 +1,26 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.BuildVersion;
+import io.tsfm.streams.app.cli.ServiceMain;
+import io.tsfm.streams.app.cli.ConfigDocsCommand;
+import io.tsfm.streams.app.cli.RunCommand;
+import io.tsfm.streams.app.cli.TopologyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Entry point of the self-contained jar: one picocli command per job (run, demo, forecaster, ...). */
+/**
+ * Entry point of the all-in-one jar ({@code tsfm-streams.jar}): the service's commands ({@link ServiceMain}) and
+ * the tools (demo, forecaster, simulate, evaluate, replay, broker, bench, ...).
+ */
 @Command(name = "tsfm-streams", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Prediction-market ticks to probabilistic forecasts with Kafka Streams.",
-        subcommands = {RunCommand.class, DemoCommand.class, ForecasterCommand.class, SimulateCommand.class, EvaluateCommand.class, TopologyCommand.class, ReplayCommand.class, BacktestCommand.class, ShadowReportCommand.class, BrokerCommand.class, CanaryGateCommand.class, BenchCommand.class, ConfigDocsCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ForecasterCommand.class, SimulateCommand.class,
+            EvaluateCommand.class, TopologyCommand.class, ReplayCommand.class, BacktestCommand.class,
+            ShadowReportCommand.class, BrokerCommand.class, CanaryGateCommand.class, BenchCommand.class,
+            ConfigDocsCommand.class})
 public final class Main implements Runnable {
 
     @Spec
@@ -26,10 +37,7 @@ public final class Main implements Runnable {
      * with one line and an exit code ({@link CliErrors}).
      */
     public static CommandLine commandLine() {
-        final CommandLine line = new CommandLine(new Main()).setExecutionExceptionHandler(new CliErrors());
-        final BuildVersion version = new BuildVersion();
-        line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
-        return line;
+        return ServiceMain.configure(new CommandLine(new Main()));
     }
 
     public static void main(final String[] args) {

@@ -1,5 +1,6 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.evaluate.TickFile;
 import io.tsfm.streams.simulate.SimRecord;
 import java.io.IOException;

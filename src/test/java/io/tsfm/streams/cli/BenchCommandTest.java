@@ -2,6 +2,7 @@ package io.tsfm.streams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -2,6 +2,7 @@ package io.tsfm.streams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.app.cli.BuildVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

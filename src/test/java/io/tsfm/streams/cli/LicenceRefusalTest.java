@@ -2,6 +2,7 @@ package io.tsfm.streams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.forecaster.LocalForecasterExtension;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.RelicensedModel;

@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tsfm.streams.app.TopicSetup;
-import io.tsfm.streams.cli.Main;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigKeys;
 import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Docker does not run on the CI machines, so docker-compose.yml, the Dockerfile and the monitoring
@@ -235,64 +231,6 @@ class DockerComposeConsistencyTest {
                 .isEqualTo("service_completed_successfully");
     }
 
-    // ---------------------------------------------------------------- commands and the Dockerfile
-
-    @Test
-    void commandsAreRegisteredSubcommandsWithValidOptions() {
-        final Set<String> subcommands = new CommandLine(new Main()).getSubcommands().keySet();
-        final Dockerfile dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
-        final List<String> defaultCommand = dockerfile.jsonArgs("CMD");
-        assertThat(defaultCommand).as("CMD of the Dockerfile").isNotEmpty();
-        assertThat(subcommands).as("subcommand of the Dockerfile's CMD").contains(defaultCommand.get(0));
-
-        final Set<String> used = new HashSet<>();
-        for (final String name : ourServices()) {
-            final JsonNode service = service(name);
-            assertThat(service.has("entrypoint")).as("service %s keeps the image's java -jar entrypoint", name).isFalse();
-            final List<String> args = service.has("command") ? command(service) : defaultCommand;
-            assertThat(subcommands).as("subcommand of service %s", name).contains(args.get(0));
-            assertThatCode(() -> new CommandLine(new Main()).parseArgs(args.toArray(String[]::new)))
-                    .as("arguments of service %s: %s", name, args).doesNotThrowAnyException();
-            used.add(args.get(0));
-        }
-        assertThat(used).contains("run", "forecaster", "simulate");
-        assertThat(command(service(APP_SERVICE))).startsWith("run");
-    }
-
-    @Test
-    void theDockerfileRunsTheJarItCopiesAsANonRootUser() throws IOException {
-        final Dockerfile dockerfile = Dockerfile.read(root.resolve("Dockerfile"));
-        final List<String> entrypoint = dockerfile.jsonArgs("ENTRYPOINT");
-        assertThat(entrypoint).as("ENTRYPOINT").contains("-jar");
-        final String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
-
-        final String finalName = firstGroup(Files.readString(root.resolve("pom.xml")), "<finalName>\\s*([^<]+?)\\s*</finalName>");
-        final Map<String, String> copied = new LinkedHashMap<>(); // destination file -> source
-        for (final List<String> copy : dockerfile.finalStage("COPY")) {
-            final String dest = copy.get(copy.size() - 1);
-            for (final String src : copy.subList(0, copy.size() - 1)) {
-                copied.put(dest.endsWith("/") ? dest + src.substring(src.lastIndexOf('/') + 1) : dest, src);
-            }
-        }
-        assertThat(copied).as("files the final stage copies").containsKey(jar);
-        assertThat(copied.get(jar)).as("source of %s (the jar the pom builds)", jar).endsWith("target/" + finalName + ".jar");
-
-        final List<String> users = dockerfile.finalStage("USER").stream().map(u -> u.get(0)).toList();
-        assertThat(users).as("USER of the final stage").isNotEmpty();
-        assertThat(users.get(users.size() - 1)).as("final USER").isNotIn("root", "0", "0:0", "root:root");
-
-        final String release = firstGroup(Files.readString(root.resolve("pom.xml")), "<maven.compiler.release>(\\d+)<");
-        assertThat(dockerfile.finalFrom()).as("runtime image").startsWith("eclipse-temurin:" + release);
-    }
-
-    @Test
-    void theDockerignoreKeepsWhatTheBuildNeeds() throws IOException {
-        final List<String> ignored = Files.readAllLines(root.resolve(".dockerignore")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> l.replaceAll("^/|/$", "")).toList();
-        assertThat(ignored).contains("target", ".git").doesNotContain("pom.xml", "src", "*", "**");
-    }
-
     // ---------------------------------------------------------------- Prometheus and Grafana
 
     @Test
@@ -417,7 +355,7 @@ class DockerComposeConsistencyTest {
         return root.resolve(context).resolve(dockerfile).normalize();
     }
 
-    /** Services built from this repository's Dockerfile, i.e. running tsfm-streams.jar. */
+    /** Services built from this repository's Dockerfile: the service image or the tools image. */
     static Set<String> ourServices() {
         final Set<String> out = new TreeSet<>();
         services.properties().forEach(e -> {
@@ -575,94 +513,6 @@ class DockerComposeConsistencyTest {
             node.elements().forEachRemaining(child -> collectPrometheusUids(child, out));
         } else if (node.isArray()) {
             node.forEach(child -> collectPrometheusUids(child, out));
-        }
-    }
-
-    /** Just enough of a Dockerfile reader: instructions with continuations joined, grouped by stage. */
-    record Dockerfile(List<List<String[]>> stages) {
-
-        static Dockerfile read(final Path file) {
-            final List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            final List<List<String[]>> stages = new ArrayList<>();
-            final StringBuilder current = new StringBuilder();
-            for (final String raw : lines) {
-                final String line = raw.strip();
-                if (line.startsWith("#") || (line.isEmpty() && current.length() == 0)) {
-                    continue;
-                }
-                if (line.endsWith("\\")) {
-                    current.append(line, 0, line.length() - 1).append(' ');
-                    continue;
-                }
-                current.append(line);
-                final String instruction = current.toString().strip();
-                current.setLength(0);
-                if (instruction.isEmpty()) {
-                    continue;
-                }
-                final String[] split = instruction.split("\\s+", 2);
-                final String[] parsed = {split[0].toUpperCase(Locale.ROOT), split.length > 1 ? split[1].strip() : ""};
-                if (parsed[0].equals("FROM")) {
-                    stages.add(new ArrayList<>());
-                }
-                if (stages.isEmpty()) {
-                    assertThat(parsed[0]).as("%s: only ARG may come before the first FROM", file).isEqualTo("ARG");
-                    continue;
-                }
-                stages.get(stages.size() - 1).add(parsed);
-            }
-            assertThat(stages).as("stages of %s", file).isNotEmpty();
-            return new Dockerfile(stages);
-        }
-
-        List<String[]> last() {
-            return stages.get(stages.size() - 1);
-        }
-
-        String finalFrom() {
-            return last().get(0)[1].split("\\s+")[0];
-        }
-
-        /** Arguments of the final stage's instructions of one kind, flags (--from=...) dropped. */
-        List<List<String>> finalStage(final String keyword) {
-            final List<List<String>> out = new ArrayList<>();
-            for (final String[] i : last()) {
-                if (i[0].equals(keyword)) {
-                    out.add(args(i[1]).stream().filter(a -> !a.startsWith("--")).toList());
-                }
-            }
-            return out;
-        }
-
-        /** The exec-form (JSON array) arguments of the last instruction of one kind. */
-        List<String> jsonArgs(final String keyword) {
-            String value = null;
-            for (final String[] i : last()) {
-                if (i[0].equals(keyword)) {
-                    value = i[1];
-                }
-            }
-            assertThat(value).as("%s in the final stage", keyword).isNotNull();
-            assertThat(value).as("%s uses the exec (JSON array) form", keyword).startsWith("[");
-            return args(value);
-        }
-
-        private static List<String> args(final String text) {
-            if (text.startsWith("[")) {
-                try {
-                    final List<String> out = new ArrayList<>();
-                    JSON.readTree(text).forEach(n -> out.add(n.asText()));
-                    return out;
-                } catch (final IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return List.of(text.split("\\s+"));
         }
     }
 }

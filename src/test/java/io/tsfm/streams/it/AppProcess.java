@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The packaged app, {@code java -jar target/tsfm-streams.jar run --config FILE}, as its own process, so a
- * test can kill it without warning (SIGKILL) the way a machine failure would.
+ * The packaged service, {@code java -jar target/tsfm-streams-service.jar run --config FILE} (the jar the
+ * production image runs), as its own process, so a test can kill it without warning (SIGKILL) the way a
+ * machine failure would.
  */
 final class AppProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "tsfm-streams.jar");
+    static final Path JAR = Path.of("target", "tsfm-streams-service.jar");
     private final Process process;
 
     private AppProcess(final Process process) {

@@ -2,7 +2,7 @@ package io.tsfm.streams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.cli.ExitCodes;
+import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.cli.Main;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.LocalForecaster;

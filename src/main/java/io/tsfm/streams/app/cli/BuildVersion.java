@@ -1,4 +1,4 @@
-package io.tsfm.streams.cli;
+package io.tsfm.streams.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.tsfm.streams.cli;
+package io.tsfm.streams.app.cli;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;

@@ -1,4 +1,4 @@
-package io.tsfm.streams.cli;
+package io.tsfm.streams.app.cli;
 
 /** Process exit codes shared by every command, so scripts can tell a bad config from an outage. */
 public final class ExitCodes {

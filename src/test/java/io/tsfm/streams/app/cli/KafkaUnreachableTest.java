@@ -1,4 +1,4 @@
-package io.tsfm.streams.cli;
+package io.tsfm.streams.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class KafkaUnreachableTest {
         final StringWriter err = new StringWriter();
         final int exit;
         try {
-            exit = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+            exit = ServiceMain.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
                     .execute("run", "--config", config.toString());
         } finally {
             warnings.detach();

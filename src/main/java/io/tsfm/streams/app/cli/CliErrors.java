@@ -1,4 +1,4 @@
-package io.tsfm.streams.cli;
+package io.tsfm.streams.app.cli;
 
 import java.net.BindException;
 import org.apache.kafka.common.config.ConfigException;
