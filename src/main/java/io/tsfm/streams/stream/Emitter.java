@@ -1,0 +1,81 @@
+package io.tsfm.streams.stream;
+
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What happens to a forecast once it is made, whoever made it (a gate, a model answer, a deadline): it is
+ * kept for scoring, becomes the market's latest, is compared with the shadow's and forwarded; a baseline
+ * answer also forwards its fallback event. A replay's warm-up keeps forecasts for scoring and publishes
+ * nothing. Stream thread only.
+ */
+final class Emitter {
+    private final ForecastSettings settings;
+    private final ForecastFactory factory;
+    private final ForecastScoring scoring;
+    private final KeyValueStore<String, ForecastRecord> latest;
+    private final TsfmMetrics metrics;
+    private final ProcessorContext<String, Emission> context;
+    private ShadowPath shadow;
+
+    Emitter(final ForecastSettings settings, final ForecastFactory factory, final ForecastScoring scoring,
+            final KeyValueStore<String, ForecastRecord> latest, final TsfmMetrics metrics,
+            final ProcessorContext<String, Emission> context) {
+        this.settings = settings;
+        this.factory = factory;
+        this.scoring = scoring;
+        this.latest = latest;
+        this.metrics = metrics;
+        this.context = context;
+    }
+
+    /** Served forecasts are compared with the shadow's from now on. */
+    void comparedWith(final ShadowPath shadowPath) {
+        this.shadow = shadowPath;
+    }
+
+    /** The baseline answers for {@code client}'s model, with a fallback event saying why. */
+    void baseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
+                  final ForecastFactory.Call call, final CalibrationSnapshot calibration,
+                  final ForecastFactory.RouteInfo route, final ModelClient client) {
+        final String breakerState = client.breakerState();
+        forecast(factory.baseline(marketId, ctx, reason, breakerState, call, calibration, route), ctx, calibration);
+        if (!settings.publishes(ctx.asOfMs())) {
+            return;
+        }
+        metrics.fallback(reason);
+        forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
+                client.modelName())));
+    }
+
+    void forecast(final ForecastFactory.Made made, final MarketContext ctx, final CalibrationSnapshot calibration) {
+        final ForecastRecord forecast = made.record();
+        scoring.keep(made, ctx, calibration);
+        if (!settings.publishes(ctx.asOfMs())) {
+            return; // a replay's warm-up: kept for scoring (the calibration), never published
+        }
+        final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
+        metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
+                stats.invalidSteps());
+        metrics.routeSelected(forecast.meta().routeSelected(), forecast.meta().routeReason());
+        if (shadow != null) {
+            shadow.served(forecast, ctx.asOfMs());
+        }
+        final ForecastRecord previous = latest.get(forecast.marketId());
+        if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
+            latest.put(forecast.marketId(), forecast);
+        }
+        forward(forecast.marketId(), ctx.asOfMs(), Emission.of(forecast));
+    }
+
+    /** Forwards one record downstream, stamped with the boundary it belongs to. */
+    void forward(final String marketId, final long asOfMs, final Emission emission) {
+        context.forward(new Record<>(marketId, emission, asOfMs));
+    }
+}
