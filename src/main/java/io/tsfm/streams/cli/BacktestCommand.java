@@ -1,9 +1,9 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ConfigFileOption;
 import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigKeys;
-import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.replay.ReplayRequest;
 import io.tsfm.streams.replay.Replayer;
@@ -12,13 +12,13 @@ import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ScoreTable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,28 +35,14 @@ public final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, description = "First boundary to forecast (ISO-8601).")
-    String from;
+    @Mixin
+    ReplayRangeOptions range;
 
-    @Option(names = "--to", required = true, description = "Last boundary to forecast (ISO-8601); its forecasts are "
-            + "scored from the ticks of the following horizon.")
-    String to;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--model", description = "tollama model to backtest (default: tollama.model of the config).")
     String model;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "The live app's properties (topics, Kafka, model).")
-    Path configFile;
-
-    @Option(names = "--output-prefix", description = "Prefix of the replay's topics (default: backtest-<epoch s>-).")
-    String outputPrefix;
-
-    @Option(names = "--warmup-hours", defaultValue = "25",
-            description = "Ticks read before --from: contexts and calibration are rebuilt from them (default: ${DEFAULT-VALUE}).")
-    double warmupHours;
-
-    @Option(names = "--timeout-minutes", defaultValue = "120", description = "Give up after (default: ${DEFAULT-VALUE}).")
-    double timeoutMinutes;
 
     @Option(names = "--json", description = "Print the table as JSON instead of Markdown.")
     boolean json;
@@ -68,18 +54,17 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final java.io.PrintWriter out = spec.commandLine().getOut();
-        final String prefix = outputPrefix != null ? outputPrefix : "backtest-" + System.currentTimeMillis() / 1000 + "-";
         final ReplayRequest request;
         try {
-            request = new ReplayRequest(Instant.parse(from), Instant.parse(to), prefix, null,
-                    Duration.ofMinutes(Math.round(warmupHours * 60)), Duration.ofSeconds(Math.round(timeoutMinutes * 60)));
+            request = range.request("backtest-" + System.currentTimeMillis() / 1000 + "-", true, null);
         } catch (final DateTimeParseException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("Invalid arguments: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        final String prefix = request.outputPrefix();
         final AppConfig live;
         try {
-            final AppConfig loaded = ConfigLoader.load(configFile, System.getenv());
+            final AppConfig loaded = configFile.load();
             live = model == null ? loaded : loaded.with(Map.of(ConfigKeys.TOLLAMA_MODEL, model));
         } catch (final ConfigException e) {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
@@ -98,7 +83,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
                 out.flush();
             } else {
-                out.printf("Backtest %s .. %s: %d scored forecasts from %s%n%n", from, to, scores.size(), topic);
+                out.printf("Backtest %s .. %s: %d scored forecasts from %s%n%n", request.from(), request.to(), scores.size(), topic);
                 out.print(ScoreTable.markdown(rows));
                 out.flush();
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -76,8 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--job-deadline-ms", defaultValue = "5000", description = "job.deadline.ms (default: ${DEFAULT-VALUE}).")
     long jobDeadlineMs;
 
-    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
-    String bootstrapServers;
+    @Mixin
+    ExternalKafkaOption kafka;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
@@ -121,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
                 : "resources".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
         final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, guarantees, streamThreads, counts,
                 tickMinutes, naiveMarkets, latencyMs, latencyPerSeriesMs, seriesPerRequest, maxInFlight,
-                jobDeadlineMs, bootstrapServers, json, chart, settings);
+                jobDeadlineMs, kafka.bootstrapServers(), json, chart, settings);
         return Benchmarks.run(options, System.out) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
-    String bootstrapServers;
+    @Mixin
+    ExternalKafkaOption kafka;
 
     @Option(names = "--model-url", description = "Use this tollama server instead of the local forecaster.")
     String modelUrl;
@@ -64,10 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Exit once the simulation is over and the output has settled.")
     boolean exitWhenDone;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "An app setting on top of the demo's, repeatable, e.g. --set rollout.stage=shadow "
-                    + "--set rollout.candidate.model=mock (docs/configuration.md).")
-    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    @Mixin
+    SettingOverrides overrides;
 
     @Option(names = "--drift-at", description = "Inject input drift into the simulated markets from this instant "
             + "or offset from the start (e.g. 20h).")
@@ -103,9 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("--fault applies to the local forecaster only; drop --model-url or --fault");
             return ExitCodes.CONFIG;
         }
-        final DemoOptions options = new DemoOptions(markets, hours, speed, seed, bootstrapServers, modelUrl, model, fault,
-                watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort, Map.copyOf(settings), driftAt);
-        AppConfig.of(settings); // a bad --set is one line and exit 2 before anything starts (CliErrors)
+        final DemoOptions options = new DemoOptions(markets, hours, speed, seed, kafka.bootstrapServers(), modelUrl,
+                model, fault, watch, exitWhenDone, Math.round(summarySeconds * 1000), opsPort,
+                Map.copyOf(overrides.settings()), driftAt);
+        AppConfig.of(overrides.settings()); // a bad --set is one line and exit 2 before anything starts (CliErrors)
         final Path logFile = verbose ? null
                 : Path.of(System.getProperty("java.io.tmpdir"), "tsfm-demo-" + ProcessHandle.current().pid() + ".log");
         final LogRouting.Restore logging = logFile == null ? () -> { } : DemoLogFile.toFile(logFile);

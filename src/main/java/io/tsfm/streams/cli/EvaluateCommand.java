@@ -1,8 +1,8 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ConfigFileOption;
 import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.evaluate.HistoryEvaluation;
 import io.tsfm.streams.evaluate.HistoryReport;
@@ -23,12 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,13 +67,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Without --ticks: simulated days (default: ${DEFAULT-VALUE}).")
     double days;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The app's properties (settings of "
-            + "docs/configuration.md); TSFM_* environment variables override it.")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting laid over the config, repeatable, "
-            + "e.g. --set calibration.enabled=false.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    SettingOverrides overrides;
 
     @Option(names = "--model", defaultValue = ModelRegistry.DEFAULT_MODEL,
             description = "The local model asked (default: ${DEFAULT-VALUE}; one of the forecaster's models).")
@@ -107,7 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final AppConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv()).with(settings);
+            config = configFile.load().with(overrides.settings());
         } catch (final ConfigException e) {
             err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;

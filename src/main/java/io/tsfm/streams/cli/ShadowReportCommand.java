@@ -1,13 +1,12 @@
 package io.tsfm.streams.cli;
 
+import io.tsfm.streams.app.cli.ConfigFileOption;
 import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigKeys;
-import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.json.Json;
 import io.tsfm.streams.replay.TopicReader;
 import io.tsfm.streams.rollout.ShadowReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +34,8 @@ public final class ShadowReportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "Last as_of (ISO-8601).")
     String to;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The app's properties (Kafka, topics).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--by", defaultValue = "segment", description = "Rows per segment or per market (default: ${DEFAULT-VALUE}).")
     String by;
@@ -66,7 +66,7 @@ public final class ShadowReportCommand implements Callable<Integer> {
         }
         final AppConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
+            config = configFile.load();
         } catch (final ConfigException e) {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;

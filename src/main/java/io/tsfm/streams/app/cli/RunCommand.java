@@ -1,13 +1,12 @@
 package io.tsfm.streams.app.cli;
 
+import picocli.CommandLine.Mixin;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.model.license.LicenseRefusedException;
 import io.tsfm.streams.model.license.ModelLicences;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.Level;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tsfm-streams run}: the processor against an existing Kafka cluster and tollama. */
@@ -26,9 +24,8 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file; environment variables TSFM_* override it.")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Spec
     CommandSpec spec;
@@ -38,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final AppConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
+            config = configFile.load();
         } catch (final ConfigException e) {
             err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;

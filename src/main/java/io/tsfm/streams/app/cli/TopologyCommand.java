@@ -3,11 +3,11 @@ package io.tsfm.streams.app.cli;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.stream.TopologyDocs;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tsfm-streams topology}: prints the topology as Kafka describes it, or as a Mermaid diagram. */
@@ -18,14 +18,14 @@ public final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or mermaid (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (topic names differ per deployment).")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Override
     public Integer call() {
         final AppConfig config;
         try {
-            config = configFile == null ? AppConfig.of(Map.of()) : ConfigLoader.load(configFile, Map.of());
+            config = configFile.file() == null ? AppConfig.of(Map.of()) : ConfigLoader.load(configFile.file(), Map.of());
         } catch (final ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;
