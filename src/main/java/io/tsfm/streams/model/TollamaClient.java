@@ -1,9 +1,6 @@
 package io.tsfm.streams.model;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -18,27 +15,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.tsfm.streams.json.Json;
 import io.tsfm.streams.metrics.TsfmMetrics;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,15 +50,12 @@ public final class TollamaClient implements ModelClient {
 
     private final TollamaSettings settings;
     private final HttpClient http;
-    /** Fast double writing and parsing (Schubfach, FastDoubleParser): a request is mostly doubles. */
-    private final ObjectMapper mapper = Json.wire();
+    private final TollamaCodec codec;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final ScheduledExecutorService scheduler;
-    private final PayloadValidator validator;
     private final URI forecastUri;
-    private final AtomicReference<EncodedGrid> lastGrid = new AtomicReference<>();
 
     private final TsfmMetrics metrics;
     private final String role;
@@ -111,13 +94,13 @@ public final class TollamaClient implements ModelClient {
                 .waitDurationInOpenState(Duration.ofMillis(settings.breakerOpenMs()))
                 .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenProbes())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(e -> !(unwrap(e) instanceof CallNotPermittedException))
+                .recordException(e -> !(CallFailures.unwrap(e) instanceof CallNotPermittedException))
                 .build());
         this.breaker = breakers.circuitBreaker(name);
         final RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.maxRetries() + 1)
                 .intervalFunction(backoff(settings))
-                .retryOnException(TollamaClient::retryable)
+                .retryOnException(CallFailures::retryable)
                 .failAfterMaxAttempts(false)
                 .build());
         this.retry = retries.retry(name);
@@ -129,7 +112,7 @@ public final class TollamaClient implements ModelClient {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(metrics.registry());
-        this.validator = new PayloadValidator(settings.levels(), settings.horizon());
+        this.codec = new TollamaCodec(settings);
         breaker.getEventPublisher().onStateTransition(e -> {
             LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
             metrics.breakerTransition(role, stateName(e.getStateTransition().getFromState()),
@@ -164,7 +147,7 @@ public final class TollamaClient implements ModelClient {
         }
         final byte[] body;
         try {
-            body = requestBody(series);
+            body = codec.requestBody(series);
         } catch (final JsonProcessingException e) {
             bulkhead.onComplete();
             throw new IllegalStateException("cannot encode a forecast request", e);
@@ -179,7 +162,7 @@ public final class TollamaClient implements ModelClient {
                             attempts.incrementAndGet();
                             return attempt(body, series).whenComplete((ok, e) -> {
                                 if (e != null) {
-                                    lastCallFailure.set(unwrap(e));
+                                    lastCallFailure.set(CallFailures.unwrap(e));
                                 }
                             });
                         }).get())
@@ -191,11 +174,11 @@ public final class TollamaClient implements ModelClient {
                         result.complete(BatchResult.success(outcomes, latencyMs, attempts.get()));
                     } else {
                         // a retry refused by the breaker still failed because of the call before it
-                        final Throwable refused = unwrap(error);
+                        final Throwable refused = CallFailures.unwrap(error);
                         final Throwable cause = refused instanceof CallNotPermittedException
                                 && lastCallFailure.get() != null ? lastCallFailure.get() : refused;
-                        result.complete(BatchResult.failure(kindOf(cause), String.valueOf(cause.getMessage()),
-                                latencyMs, attempts.get()));
+                        result.complete(BatchResult.failure(CallFailures.kindOf(cause),
+                                String.valueOf(cause.getMessage()), latencyMs, attempts.get()));
                     }
                 });
         return Optional.of(result);
@@ -204,13 +187,7 @@ public final class TollamaClient implements ModelClient {
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
         final long started = System.nanoTime();
         return send(body, series).whenComplete((ok, e) -> metrics.request(role,
-                e == null ? "ok" : statusOf(unwrap(e)), System.nanoTime() - started));
-    }
-
-    /** The request outcome as a bounded metric label: the failure kind without its detail. */
-    static String statusOf(final Throwable e) {
-        final String kind = kindOf(e);
-        return kind.startsWith("invalid_payload") ? "invalid_payload" : kind;
+                e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)), System.nanoTime() - started));
     }
 
     private CompletableFuture<Map<String, SeriesOutcome>> send(final byte[] body, final List<SeriesInput> series) {
@@ -225,151 +202,10 @@ public final class TollamaClient implements ModelClient {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> {
                     if (response.statusCode() != 200) {
-                        throw ModelCallException.httpStatus(response.statusCode(), excerpt(response.body()));
+                        throw ModelCallException.httpStatus(response.statusCode(), TollamaCodec.excerpt(response.body()));
                     }
-                    return parse(response.body(), series);
+                    return codec.parse(response.body(), series);
                 });
-    }
-
-    /**
-     * The request as JSON, streamed rather than built as a tree: it runs on the stream thread and a full
-     * request is 64 series of 288 timestamps and values.
-     */
-    byte[] requestBody(final List<SeriesInput> series) throws JsonProcessingException {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + series.size() * 288 * 36);
-        try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
-            g.writeStartObject();
-            g.writeStringField("model", settings.model());
-            g.writeNumberField("horizon", settings.horizon());
-            g.writeFieldName("quantiles");
-            g.writeArray(settings.levels(), 0, settings.levels().length);
-            g.writeArrayFieldStart("series");
-            for (final SeriesInput s : series) {
-                g.writeStartObject();
-                g.writeStringField("id", s.id());
-                g.writeStringField("freq", settings.freqAlias());
-                g.writeFieldName("timestamps");
-                g.writeRawValue(timestampsJson(s.timestamps()));
-                g.writeArrayFieldStart("target");
-                for (final double v : s.target()) {
-                    // float precision: what the models compute in, half the digits to write and to parse
-                    g.writeNumber((float) v);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (final JsonProcessingException e) {
-            throw e;
-        } catch (final IOException e) {
-            throw new IllegalStateException("cannot write to memory", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /**
-     * The timestamps as a JSON array: every series of a cycle shares one grid (most often the very same
-     * array), so it is encoded once and written raw.
-     */
-    private String timestampsJson(final String[] timestamps) throws JsonProcessingException {
-        final EncodedGrid last = lastGrid.get();
-        if (last != null && (last.timestamps() == timestamps || Arrays.equals(last.timestamps(), timestamps))) {
-            return last.json();
-        }
-        final String json = mapper.writeValueAsString(timestamps);
-        lastGrid.set(new EncodedGrid(timestamps, json));
-        return json;
-    }
-
-    /** A grid and its JSON text; the array is never written to. */
-    private record EncodedGrid(String[] timestamps, String json) {
-    }
-
-    Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {
-        final JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (final IOException e) {
-            throw ModelCallException.invalidPayload("malformed_json", e.getMessage());
-        }
-        final JsonNode forecasts = root == null ? null : root.get("forecasts");
-        if (forecasts == null || !forecasts.isArray()) {
-            throw ModelCallException.invalidPayload("missing_forecasts", "response has no forecasts array");
-        }
-        final Map<String, SeriesOutcome> byId = new HashMap<>();
-        for (final JsonNode f : forecasts) {
-            final JsonNode id = f.get("id");
-            if (id == null || !id.isTextual()) {
-                continue;
-            }
-            byId.put(id.asText(), validator.validate(quantilesOf(f.get("quantiles"))));
-        }
-        final Map<String, SeriesOutcome> outcomes = new HashMap<>();
-        for (final SeriesInput s : series) {
-            outcomes.put(s.id(), byId.getOrDefault(s.id(), SeriesOutcome.invalid(PayloadValidator.MISSING_SERIES)));
-        }
-        return outcomes;
-    }
-
-    private static Map<String, List<Double>> quantilesOf(final JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        final Map<String, List<Double>> out = new HashMap<>();
-        node.properties().forEach(e -> {
-            final JsonNode path = e.getValue();
-            if (path == null || !path.isArray()) {
-                out.put(e.getKey(), null);
-                return;
-            }
-            final List<Double> values = new ArrayList<>(path.size());
-            for (final JsonNode v : path) {
-                values.add(v.isNumber() ? v.asDouble() : null);
-            }
-            out.put(e.getKey(), values);
-        });
-        return out;
-    }
-
-    static boolean retryable(final Throwable error) {
-        final Throwable e = unwrap(error);
-        if (e instanceof ModelCallException m) {
-            return m.retryable();
-        }
-        return e instanceof IOException;
-    }
-
-    static String kindOf(final Throwable e) {
-        if (e instanceof CallNotPermittedException) {
-            return "circuit_breaker_open";
-        }
-        if (e instanceof ModelCallException m) {
-            return m.kind();
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (e instanceof ConnectException || e instanceof IOException) {
-            return "connection";
-        }
-        return "unexpected";
-    }
-
-    static Throwable unwrap(final Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String excerpt(final byte[] body) {
-        if (body == null) {
-            return "";
-        }
-        final String s = new String(body, StandardCharsets.UTF_8);
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     @Override
@@ -411,5 +247,15 @@ public final class TollamaClient implements ModelClient {
     @Override
     public void close() {
         scheduler.shutdownNow();
+    }
+
+    /** The request body for {@code series} (tests read it). */
+    byte[] requestBody(final List<SeriesInput> series) throws JsonProcessingException {
+        return codec.requestBody(series);
+    }
+
+    /** An answer's outcomes per requested series (tests feed it bodies). */
+    Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {
+        return codec.parse(body, series);
     }
 }

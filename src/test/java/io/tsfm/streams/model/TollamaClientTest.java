@@ -45,7 +45,7 @@ class TollamaClientTest {
     @Test
     void retriesTheTransientHttpStatuses() {
         for (final int status : new int[] {429, 502, 503, 504}) {
-            assertThat(TollamaClient.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
+            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
                     .isTrue();
         }
     }
@@ -53,45 +53,45 @@ class TollamaClientTest {
     @Test
     void doesNotRetryOtherHttpStatuses() {
         for (final int status : new int[] {400, 401, 404, 500}) {
-            assertThat(TollamaClient.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
+            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
                     .isFalse();
         }
     }
 
     @Test
     void doesNotRetryAnInvalidPayload() {
-        assertThat(TollamaClient.retryable(ModelCallException.invalidPayload("malformed_json", "x"))).isFalse();
+        assertThat(CallFailures.retryable(ModelCallException.invalidPayload("malformed_json", "x"))).isFalse();
     }
 
     @Test
     void retriesTimeoutsAndConnectionFailures() {
-        assertThat(TollamaClient.retryable(new HttpTimeoutException("request timed out"))).isTrue();
-        assertThat(TollamaClient.retryable(new ConnectException("Connection refused"))).isTrue();
-        assertThat(TollamaClient.retryable(new IOException("connection reset"))).isTrue();
+        assertThat(CallFailures.retryable(new HttpTimeoutException("request timed out"))).isTrue();
+        assertThat(CallFailures.retryable(new ConnectException("Connection refused"))).isTrue();
+        assertThat(CallFailures.retryable(new IOException("connection reset"))).isTrue();
     }
 
     @Test
     void looksThroughCompletionWrappersWhenDecidingToRetry() {
-        assertThat(TollamaClient.retryable(new CompletionException(ModelCallException.httpStatus(503, "")))).isTrue();
-        assertThat(TollamaClient.retryable(new CompletionException(ModelCallException.httpStatus(400, ""))))
+        assertThat(CallFailures.retryable(new CompletionException(ModelCallException.httpStatus(503, "")))).isTrue();
+        assertThat(CallFailures.retryable(new CompletionException(ModelCallException.httpStatus(400, ""))))
                 .isFalse();
-        assertThat(TollamaClient.retryable(new CompletionException(new HttpTimeoutException("t")))).isTrue();
+        assertThat(CallFailures.retryable(new CompletionException(new HttpTimeoutException("t")))).isTrue();
     }
 
     @Test
     void doesNotRetryProgrammingErrors() {
-        assertThat(TollamaClient.retryable(new IllegalStateException("bug"))).isFalse();
+        assertThat(CallFailures.retryable(new IllegalStateException("bug"))).isFalse();
     }
 
     @Test
     void namesFailuresInTheFallbackVocabulary() {
-        assertThat(TollamaClient.kindOf(ModelCallException.httpStatus(503, "busy"))).isEqualTo("http_503");
-        assertThat(TollamaClient.kindOf(ModelCallException.invalidPayload("malformed_json", "x")))
+        assertThat(CallFailures.kindOf(ModelCallException.httpStatus(503, "busy"))).isEqualTo("http_503");
+        assertThat(CallFailures.kindOf(ModelCallException.invalidPayload("malformed_json", "x")))
                 .isEqualTo("invalid_payload:malformed_json");
-        assertThat(TollamaClient.kindOf(new HttpTimeoutException("request timed out"))).isEqualTo("timeout");
-        assertThat(TollamaClient.kindOf(new ConnectException("Connection refused"))).isEqualTo("connection");
-        assertThat(TollamaClient.kindOf(new IOException("connection reset"))).isEqualTo("connection");
-        assertThat(TollamaClient.kindOf(new IllegalStateException("bug"))).isEqualTo("unexpected");
+        assertThat(CallFailures.kindOf(new HttpTimeoutException("request timed out"))).isEqualTo("timeout");
+        assertThat(CallFailures.kindOf(new ConnectException("Connection refused"))).isEqualTo("connection");
+        assertThat(CallFailures.kindOf(new IOException("connection reset"))).isEqualTo("connection");
+        assertThat(CallFailures.kindOf(new IllegalStateException("bug"))).isEqualTo("unexpected");
     }
 
     @Test
@@ -99,8 +99,8 @@ class TollamaClientTest {
         final CallNotPermittedException refused =
                 CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("test"));
 
-        assertThat(TollamaClient.kindOf(refused)).isEqualTo("circuit_breaker_open");
-        assertThat(TollamaClient.retryable(refused)).isFalse();
+        assertThat(CallFailures.kindOf(refused)).isEqualTo("circuit_breaker_open");
+        assertThat(CallFailures.retryable(refused)).isFalse();
     }
 
     @Test
