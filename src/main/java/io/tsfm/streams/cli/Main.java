@@ -1,15 +1,13 @@
 package io.tsfm.streams.cli;
 
 import io.tsfm.streams.app.cli.BuildVersion;
+import io.tsfm.streams.app.cli.CommandRoot;
 import io.tsfm.streams.app.cli.ServiceMain;
 import io.tsfm.streams.app.cli.ConfigDocsCommand;
 import io.tsfm.streams.app.cli.RunCommand;
 import io.tsfm.streams.app.cli.TopologyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the all-in-one jar ({@code tsfm-streams.jar}): the service's commands ({@link ServiceMain}) and
@@ -21,20 +19,11 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class, TopologyCommand.class, ReplayCommand.class, BacktestCommand.class,
             ShadowReportCommand.class, BrokerCommand.class, CanaryGateCommand.class, BenchCommand.class,
             ConfigDocsCommand.class})
-public final class Main implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a command: the usage and exit code 2, picocli's convention for a missing subcommand. */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: one of " + spec.subcommands().keySet());
-    }
+public final class Main extends CommandRoot {
 
     /**
      * The command line every entry point runs: each command prints the build's version with -V and fails
-     * with one line and an exit code ({@link CliErrors}).
+     * with one line and an exit code ({@link ServiceMain#configure}).
      */
     public static CommandLine commandLine() {
         return ServiceMain.configure(new CommandLine(new Main()));

@@ -2,9 +2,6 @@ package io.tsfm.streams.app.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the service artifact ({@code tsfm-streams-service.jar}, the production image): the commands
@@ -15,16 +12,7 @@ import picocli.CommandLine.Spec;
         description = {"Prediction-market ticks to probabilistic forecasts with Kafka Streams: the service.",
             "The tools (demo, forecaster, simulate, replay, backtest, evaluate, broker, bench) are in tsfm-streams.jar."},
         subcommands = {RunCommand.class, TopologyCommand.class, ConfigDocsCommand.class})
-public final class ServiceMain implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    /** Without a command: the usage and exit code 2, picocli's convention for a missing subcommand. */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: one of " + spec.subcommands().keySet());
-    }
-
+public final class ServiceMain extends CommandRoot {
     /** The service's command line: -V prints the build's version, failures are one line and an exit code. */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new ServiceMain()));
