@@ -1,5 +1,6 @@
 package io.tsfm.streams.evaluate;
 
+import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.baseline.EwmaBaseline;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
@@ -212,12 +213,12 @@ public final class HistoryEvaluation {
             final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(item.decision.reason())
                     ? item.route.reason() : item.decision.reason();
             made = factory.baseline(item.marketId, ctx, item.decision.reason(), "closed", null, fallback,
-                    new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_BASELINE, reason, stage));
+                    new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stage));
             used = fallback;
         } else {
             final CalibrationSnapshot calibration = scoring.snapshot(ctx, model.name());
             made = factory.fromModel(item.marketId, ctx, item.answer, model.name(), "closed", IN_PROCESS,
-                    calibration, new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, item.route.reason(), stage));
+                    calibration, new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, item.route.reason(), stage));
             used = calibration;
         }
         scoring.keep(made, ctx, used);

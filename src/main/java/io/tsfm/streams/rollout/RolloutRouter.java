@@ -1,5 +1,6 @@
 package io.tsfm.streams.rollout;
 
+import io.tsfm.streams.domain.RouteReasons;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public final class RolloutRouter {
         final RolloutStage stage = policy.stage();
         final Optional<SegmentRule> rule = policy.baselineSegments().firstMatch(marketId, liquidityBucket);
         if (rule.isPresent()) {
-            return new Route(RouteTarget.BASELINE, null, RouteReasons.forSegmentRule(rule.get()), stage, null);
+            return new Route(RouteTarget.BASELINE, null, RouteReasons.forSegmentRule(rule.get().toString()), stage, null);
         }
         if (!policy.rolloutInProgress()) {
             return new Route(RouteTarget.CURRENT_MODEL, policy.current(), RouteReasons.NO_ROLLOUT, stage, null);

@@ -1,5 +1,7 @@
 package io.tsfm.streams.rollout;
 
+import io.tsfm.streams.domain.RouteReasons;
+
 /** Who serves a market's forecast under the rollout: the candidate model, the current model or the baseline. */
 public enum RouteTarget {
     CANDIDATE,

@@ -3,6 +3,7 @@ package io.tsfm.streams.stream;
 import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandCalibration;
 import io.tsfm.streams.calibrate.BandScaler;
+import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SanitizedForecast;
@@ -25,9 +26,6 @@ import java.util.List;
 public final class ForecastFactory {
     public static final String RUNTIME_MODEL = "tollama";
     public static final String RUNTIME_BASELINE = "baseline";
-    public static final String ROUTE_TSFM = "tsfm";
-    public static final String ROUTE_BASELINE = "baseline";
-    public static final String ROUTE_REASON_DEFAULT = "default";
 
     private final ForecastSettings settings;
     private final QuantileSanitizer sanitizer;
@@ -64,7 +62,7 @@ public final class ForecastFactory {
      */
     public record RouteInfo(String selected, String reason, String stage) {
         /** The model path with no rollout decision behind it (offline evaluation, on-demand API). */
-        public static final RouteInfo DEFAULT = new RouteInfo(ROUTE_TSFM, ROUTE_REASON_DEFAULT, null);
+        public static final RouteInfo DEFAULT = new RouteInfo(RouteReasons.SELECTED_TSFM, RouteReasons.DEFAULT, null);
     }
 
     /** A model forecast without calibration (offline evaluation); see the overload. */
@@ -116,7 +114,7 @@ public final class ForecastFactory {
     public ForecastRecord baseline(final String marketId, final MarketContext context, final String reason,
                                    final boolean gated, final String breakerState, final Call call) {
         return baseline(marketId, context, reason, breakerState, call, null,
-                gated ? new RouteInfo(ROUTE_BASELINE, reason, null) : RouteInfo.DEFAULT).record();
+                gated ? new RouteInfo(RouteReasons.SELECTED_BASELINE, reason, null) : RouteInfo.DEFAULT).record();
     }
 
     /**

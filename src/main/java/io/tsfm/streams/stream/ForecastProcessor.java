@@ -1,5 +1,6 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.context.ContextAssembler;
 import io.tsfm.streams.domain.Grid;
@@ -184,7 +185,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
                             ? route.reason() : decision.reason();
                     emitter.baseline(kv.key, ctx, decision.reason(), decision.detail(), null, fallback,
-                            new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_BASELINE, reason, stageId),
+                            new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stageId),
                             calls.current().client());
                     gated++;
                 } else if (calls.submit(kv.key, ctx, route, now, deadline,

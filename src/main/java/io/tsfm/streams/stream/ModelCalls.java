@@ -1,5 +1,6 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.MarketContext;
@@ -114,7 +115,7 @@ final class ModelCalls {
     }
 
     private ForecastFactory.RouteInfo modelRoute(final Route route) {
-        return new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, route.reason(), stageId);
+        return new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, route.reason(), stageId);
     }
 
     /** Jobs that were pending when the task last stopped (crash, rebalance) are sent again. */

@@ -8,7 +8,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.rollout.RouteReasons;
+import io.tsfm.streams.domain.RouteReasons;
 import java.util.function.BiConsumer;
 
 /**
@@ -35,7 +35,7 @@ final class ShadowPath {
         this.factory = factory;
         this.scoring = scoring;
         this.metrics = metrics;
-        this.route = new ForecastFactory.RouteInfo(ForecastFactory.ROUTE_TSFM, RouteReasons.SHADOW, stageId);
+        this.route = new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, RouteReasons.SHADOW, stageId);
         this.publish = publish;
     }
 

@@ -1,9 +1,11 @@
-package io.tsfm.streams.rollout;
+package io.tsfm.streams.domain;
+
 
 /**
- * The {@code route_selected} and {@code route_reason} vocabulary. Dashboards and the
- * {@code tsfm_route_selected_total{route_selected,route_reason}} counter match on these strings, so they
- * are a contract: add new ones, never rename.
+ * The {@code route_selected} and {@code route_reason} vocabulary, beside {@link FallbackReasons}: a baseline
+ * forecast's {@code route_reason} is its gate's fallback reason, or one of these for a routing decision.
+ * Dashboards and the {@code tsfm_route_selected_total{route_selected,route_reason}} counter match on these
+ * strings, so they are a contract: add new ones, never rename.
  */
 public final class RouteReasons {
     private RouteReasons() {
@@ -26,8 +28,11 @@ public final class RouteReasons {
     public static final String SEGMENT_RULE_PREFIX = "segment_rule:";
     /** The route reason on a shadow forecast (the candidate's answer, never served). */
     public static final String SHADOW = "shadow";
+    /** A forecast made outside any routing (the on-demand API, tests): the model by default. */
+    public static final String DEFAULT = "default";
 
-    public static String forSegmentRule(final SegmentRule rule) {
+    /** The reason of a segment rule that sends a market to the baseline, e.g. {@code liquidity_bucket=low}. */
+    public static String forSegmentRule(final String rule) {
         return SEGMENT_RULE_PREFIX + rule;
     }
 }
