@@ -133,7 +133,7 @@ public final class TsfmApp implements AutoCloseable {
     private static ModelClient licensed(final TollamaSettings settings, final String role, final TsfmMetrics metrics,
                                         final ModelLicences licences) {
         final ModelRef model = ModelRef.of(settings.model(), settings.baseUrl().toString());
-        metrics.licenceStateGauges(role, settings.model(), Arrays.stream(ModelLicences.State.values())
+        metrics.model().licenceStateGauges(role, settings.model(), Arrays.stream(ModelLicences.State.values())
                         .map(TsfmApp::stateName).toList(), () -> stateName(licences.state(model)));
         return new LicensedClient(new TollamaClient(settings, metrics, role), () -> licences.state(model));
     }

@@ -1,5 +1,6 @@
 package io.tsfm.streams.bench;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Timer;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.stream.ForecastSettings;
@@ -189,11 +190,11 @@ final class CycleBenchmark {
                 }
                 final TsfmMetrics metrics = app.metrics;
                 final int samplesBefore = app.registry.sampleCount();
-                final double forecastsBefore = metrics.total(TsfmMetrics.FORECASTS);
-                final double modelBefore = metrics.count(TsfmMetrics.FORECASTS, "runtime", "tollama");
-                final Timer cycleTimer = app.registry.find(TsfmMetrics.CYCLE_DURATION).timer();
+                final double forecastsBefore = metrics.total(MetricNames.FORECASTS);
+                final double modelBefore = metrics.count(MetricNames.FORECASTS, "runtime", "tollama");
+                final Timer cycleTimer = app.registry.find(MetricNames.CYCLE_DURATION).timer();
                 final double cycleBefore = cycleTimer.totalTime(TimeUnit.MILLISECONDS);
-                final Timer requestTimer = app.registry.find(TsfmMetrics.REQUEST_DURATION).tag("status", "ok").timer();
+                final Timer requestTimer = app.registry.find(MetricNames.REQUEST_DURATION).tag("status", "ok").timer();
                 final double requestTimeBefore = requestTimer.totalTime(TimeUnit.MILLISECONDS);
                 final long requestsBefore = requestTimer.count();
                 final Map<String, Double> fallbacksBefore = fallbacks(app);
@@ -208,16 +209,16 @@ final class CycleBenchmark {
                 }
                 total += triggers.length;
                 final long deadline = System.currentTimeMillis() + 180_000;
-                while (metrics.total(TsfmMetrics.FORECASTS) - forecastsBefore < markets) {
+                while (metrics.total(MetricNames.FORECASTS) - forecastsBefore < markets) {
                     if (app.failed() || System.currentTimeMillis() > deadline) {
                         throw new IllegalStateException("cycle at " + Instant.ofEpochMilli(boundary) + ": only "
-                                + (metrics.total(TsfmMetrics.FORECASTS) - forecastsBefore) + " of " + markets
+                                + (metrics.total(MetricNames.FORECASTS) - forecastsBefore) + " of " + markets
                                 + " forecasts emitted");
                     }
                     Thread.sleep(5);
                 }
                 final List<EmitDelayRegistry.Sample> samples = app.registry.samplesFrom(samplesBefore);
-                final double model = metrics.count(TsfmMetrics.FORECASTS, "runtime", "tollama") - modelBefore;
+                final double model = metrics.count(MetricNames.FORECASTS, "runtime", "tollama") - modelBefore;
                 final double[] delays = samples.stream().mapToDouble(EmitDelayRegistry.Sample::delayMs).toArray();
                 final long start = samples.stream().mapToLong(EmitDelayRegistry.Sample::cycleStartMs).min().orElse(0);
                 final long last = samples.stream().mapToLong(EmitDelayRegistry.Sample::recordedAtMs).max().orElse(0);
@@ -282,12 +283,12 @@ final class CycleBenchmark {
     }
 
     private static double scoredTotal(final AppUnderTest app) {
-        return app.registry.find(TsfmMetrics.FORECASTS_SCORED).counters().stream().mapToDouble(c -> c.count()).sum();
+        return app.registry.find(MetricNames.FORECASTS_SCORED).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static Map<String, Double> fallbacks(final AppUnderTest app) {
         final Map<String, Double> out = new HashMap<>();
-        app.registry.find(TsfmMetrics.FALLBACK).counters()
+        app.registry.find(MetricNames.FALLBACK).counters()
                 .forEach(c -> out.merge(String.valueOf(c.getId().getTag("reason")), c.count(), Double::sum));
         return out;
     }

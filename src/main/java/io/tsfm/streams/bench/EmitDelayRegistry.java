@@ -1,5 +1,6 @@
 package io.tsfm.streams.bench;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -35,7 +36,7 @@ final class EmitDelayRegistry extends SimpleMeterRegistry {
 
     @Override
     protected Timer newTimer(final Meter.Id id, final DistributionStatisticConfig config, final PauseDetector pause) {
-        if (!TsfmMetrics.EMIT_DELAY.equals(id.getName())) {
+        if (!MetricNames.EMIT_DELAY.equals(id.getName())) {
             return super.newTimer(id, config, pause);
         }
         return new CumulativeTimer(id, clock, config, pause, getBaseTimeUnit(), false) {

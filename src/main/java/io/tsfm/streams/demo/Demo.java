@@ -4,6 +4,7 @@ import static io.tsfm.streams.config.ConfigKeys.MIN_POINTS_FOR_TSFM;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -231,7 +232,7 @@ public final class Demo implements AutoCloseable {
     /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
     private boolean allProcessed() {
         final TsfmMetrics m = app.metrics();
-        return m.total(TsfmMetrics.TICKS) + m.total(TsfmMetrics.DLQ) >= simulated.ticks() && m.pendingJobs() == 0;
+        return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks() && m.pendingJobs() == 0;
     }
 
     public DemoWatcher watcher() {

@@ -1,9 +1,7 @@
 package io.tsfm.streams.metrics;
 
-import io.tsfm.streams.drift.Feature;
-import io.tsfm.streams.drift.Histogram;
-import io.tsfm.streams.drift.Psi;
-import java.util.Map;
+import static io.tsfm.streams.metrics.MetricNames.*;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -19,47 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * The application's own meters, in one place so names stay a contract with the alert rules and
  * dashboards (docs/metrics.md). Every meter carries the registry's common tag {@code rollout_stage}.
  */
 public final class TsfmMetrics {
-    public static final String FORECASTS = "tsfm.forecasts";
-    public static final String FALLBACK = "tsfm.fallback";
-    public static final String REQUEST = "tsfm.request";
-    public static final String REQUEST_DURATION = "tsfm.request.duration";
-    public static final String INVALID_PAYLOAD = "tsfm.invalid.payload";
-    public static final String INVALID_OUTPUT = "tsfm.invalid.output";
-    public static final String QUANTILE_CROSSING = "tsfm.quantile.crossing";
-    public static final String INTERVAL_WIDTH = "tsfm.interval.width";
-    public static final String CYCLE_DURATION = "tsfm.cycle.duration";
-    public static final String CYCLES = "tsfm.cycles";
-    public static final String EMIT_DELAY = "tsfm.forecast.emit.delay";
-    public static final String CYCLE_LAG = "tsfm.cycle.lag";
-    public static final String PENDING_JOBS = "tsfm.pending.jobs";
-    public static final String INFLIGHT = "tsfm.inflight.requests";
-    public static final String BATCH_SIZE = "tsfm.batch.size";
-    public static final String DLQ = "tsfm.dlq";
-    public static final String TICKS = "tsfm.ticks";
-    public static final String BREAKER_OPEN = "tsfm.breaker.open";
-    public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
-    public static final String MODEL_LICENCE_STATE = "tsfm.model.licence.state";
-    public static final String LATE_ANSWERS = "tsfm.late.answers";
-    public static final String STREAM_THREAD_FAILURES = "tsfm.stream.thread.failures";
-    public static final String FORECASTS_SCORED = "tsfm.forecasts.scored";
-    public static final String SCORE_STEPS = "tsfm.score.steps";
-    public static final String SCORE_PINBALL = "tsfm.score.pinball";
-    public static final String SCORE_WIDTH = "tsfm.score.width";
-    public static final String CALIBRATION_SCALE = "tsfm.calibration.scale";
-    public static final String ROUTE_SELECTED = "tsfm.route.selected";
-    public static final String SHADOW_FORECASTS = "tsfm.shadow.forecasts";
-    public static final String SHADOW_COMPARISONS = "tsfm.shadow.comparisons";
-    public static final String SHADOW_LATENCY = "tsfm.shadow.latency";
-    public static final String INPUT_PSI = "tsfm.input.psi";
 
-    private static final Duration[] LATENCY_BUCKETS = {
+    static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(400),
         Duration.ofMillis(600), Duration.ofMillis(800), Duration.ofMillis(1200), Duration.ofMillis(2000),
@@ -67,12 +32,8 @@ public final class TsfmMetrics {
 
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Timer> shadowLatencies = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, DriftHistograms> driftHistograms = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Gauge> psiGauges = new ConcurrentHashMap<>();
     /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
     private final Set<IntSupplier> pendingSources = ConcurrentHashMap.newKeySet();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
@@ -80,7 +41,10 @@ public final class TsfmMetrics {
     private final Timer emitDelay;
     /** Counted once per valid tick: kept at hand rather than looked up by name and tags each time. */
     private final Counter ticks;
-    private final ConcurrentMap<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
+
+    private final ShadowMeters shadow;
+    private final DriftMeters drift;
+    private final ModelMeters model;
 
     public TsfmMetrics(final MeterRegistry registry) {
         this.registry = registry;
@@ -98,6 +62,24 @@ public final class TsfmMetrics {
                 .baseUnit("seconds").register(registry);
         preRegister();
         this.ticks = counter(TICKS, "Valid ticks processed");
+        this.shadow = new ShadowMeters(registry);
+        this.drift = new DriftMeters(registry);
+        this.model = new ModelMeters(registry);
+    }
+
+    /** The model clients' calls, batches, breakers and licences. */
+    public ModelMeters model() {
+        return model;
+    }
+
+    /** The rollout candidate's shadow forecasts and their comparison with the served ones. */
+    public ShadowMeters shadow() {
+        return shadow;
+    }
+
+    /** The model input's drift (PSI per segment and feature). */
+    public DriftMeters drift() {
+        return drift;
     }
 
     /**
@@ -112,16 +94,10 @@ public final class TsfmMetrics {
                 FallbackReasons.MAX_GAP_EXCEEDED, FallbackReasons.CIRCUIT_BREAKER_OPEN, FallbackReasons.DEADLINE_EXCEEDED)) {
             counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
         }
-        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", "current", "status", "ok");
-        requestTimers.computeIfAbsent("current|ok", k -> Timer.builder(REQUEST_DURATION)
-                .description("Latency of one tollama HTTP attempt, by client role and outcome")
-                .tags("client", "current", "status", "ok")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
         counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
         counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
         counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
         counter(CYCLES, "Cycles run (one per boundary per task)");
-        batchSize("current");
         for (final String runtime : List.of("tollama", "baseline")) {
             counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
         }
@@ -137,11 +113,6 @@ public final class TsfmMetrics {
                 TickRejection.NON_FINITE, TickRejection.OUT_OF_RANGE, TickRejection.UNPARSEABLE_TIMESTAMP,
                 TickRejection.ABSURD_TIMESTAMP, TickRejection.KEY_MISMATCH)) {
             counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
-        }
-        for (final String[] t : new String[][] {{"closed", "open"}, {"open", "half-open"}, {"half-open", "closed"},
-                {"half-open", "open"}}) {
-            counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", "current", "from", t[0],
-                    "to", t[1]);
         }
     }
 
@@ -218,103 +189,12 @@ public final class TsfmMetrics {
                 "route_reason", reason).increment();
     }
 
-    /** A shadow forecast of the candidate: outcome "ok" or the fallback reason its path would have served. */
-    public void shadowForecast(final String model, final String outcome) {
-        counter(SHADOW_FORECASTS, "Shadow forecasts of the rollout candidate, by outcome (ok or fallback reason)",
-                "model", model, "outcome", outcome).increment();
-    }
-
-    /**
-     * A shadow forecast compared with the served one: whether their last-step medians match, and both call
-     * latencies when both made a call.
-     */
-    public void shadowComparison(final String model, final String segment, final boolean match, final Long servedMs,
-                                 final Long shadowMs) {
-        counter(SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the last-step medians "
-                + "match", "model", model, "segment", segment, "match", Boolean.toString(match)).increment();
-        if (servedMs != null && shadowMs != null) {
-            shadowLatency(model, "served").record(Duration.ofMillis(servedMs));
-            shadowLatency(model, "shadow").record(Duration.ofMillis(shadowMs));
-        }
-    }
-
-    /** In seconds, Prometheus' base unit: {@code tsfm_shadow_latency_seconds}. */
-    private Timer shadowLatency(final String model, final String side) {
-        return shadowLatencies.computeIfAbsent(model + "|" + side, k -> Timer.builder(SHADOW_LATENCY)
-                .description("Model call latency of compared pairs: the served call and the candidate's shadow call")
-                .tags("model", model, "side", side).register(registry));
-    }
-
-    /**
-     * A task's input histograms of one segment (empty maps until its reference is complete). The gauge
-     * {@code tsfm_input_psi{segment,feature}} is the PSI of this instance's tasks summed together.
-     */
-    public void inputDrift(final String taskId, final String segment, final Map<Feature, Histogram> reference,
-                           final Map<Feature, Histogram> current, final long minObservations) {
-        driftHistograms.put(taskId + "|" + segment, new DriftHistograms(segment, Map.copyOf(reference),
-                Map.copyOf(current), minObservations));
-        for (final Feature f : Feature.values()) {
-            psiGauges.computeIfAbsent(segment + "|" + f.label(), k -> Gauge.builder(INPUT_PSI, () -> psi(segment, f))
-                    .description("Population Stability Index of the model input (logit level, 5-minute change) "
-                            + "over the rolling window against the reference, per liquidity segment; NaN until both "
-                            + "have enough observations")
-                    .tags("segment", segment, "feature", f.label()).strongReference(true).register(registry));
-        }
-    }
-
-    /** A task left this instance: its histograms no longer count. */
-    public void inputDriftClosed(final String taskId) {
-        driftHistograms.keySet().removeIf(k -> k.startsWith(taskId + "|"));
-    }
-
-    private double psi(final String segment, final Feature feature) {
-        Histogram reference = null;
-        Histogram current = null;
-        long min = 1;
-        for (final DriftHistograms h : driftHistograms.values()) {
-            if (!h.segment().equals(segment) || !h.reference().containsKey(feature)) {
-                continue;
-            }
-            reference = reference == null ? h.reference().get(feature) : reference.plus(h.reference().get(feature));
-            current = current == null ? h.current().get(feature) : current.plus(h.current().get(feature));
-            min = h.minObservations();
-        }
-        if (reference == null || reference.total() < min || current.total() < min) {
-            return Double.NaN;
-        }
-        return Psi.of(reference, current);
-    }
-
-    private record DriftHistograms(String segment, Map<Feature, Histogram> reference, Map<Feature, Histogram> current,
-                                   long minObservations) {
-    }
-
     public void fallback(final String reason) {
         counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
     }
 
-    /**
-     * One HTTP attempt to tollama by a client role ("current", "candidate", "shadow"): status "ok",
-     * "http_503", "timeout", "connection", "invalid_payload".
-     */
-    public void request(final String client, final String status, final long nanos) {
-        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", client, "status", status)
-                .increment();
-        requestTimers.computeIfAbsent(client + "|" + status, k -> Timer.builder(REQUEST_DURATION)
-                .description("Latency of one tollama HTTP attempt, by client role and outcome")
-                .tags("client", client, "status", status)
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)).record(Duration.ofNanos(nanos));
-    }
 
-    public void batch(final String client, final int series) {
-        batchSize(client).record(series);
-    }
 
-    private DistributionSummary batchSize(final String client) {
-        return batchSizes.computeIfAbsent(client, c -> DistributionSummary.builder(BATCH_SIZE)
-                .description("Series per tollama request").tags("client", c)
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry));
-    }
 
     public void invalidPayload(final String why) {
         counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why).increment();
@@ -358,36 +238,9 @@ public final class TsfmMetrics {
         ticks.increment();
     }
 
-    public void breakerTransition(final String client, final String from, final String to) {
-        counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", client, "from", from, "to", to)
-                .increment();
-    }
 
-    /** Registers the breaker gauge (1 open, 0 otherwise) for a client role. */
-    public void breakerOpenGauge(final String client, final Supplier<Boolean> open) {
-        Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0).tags("client", client)
-                .description("1 while the tollama circuit breaker is open").strongReference(true).register(registry);
-    }
 
-    /**
-     * Registers the licence gauges of a client role: {@code tsfm_model_licence_state{client, model, state}} is 1 for
-     * the state the model's licence is in ({@code verified}, {@code unverified}, {@code refused}), 0 for the others.
-     */
-    public void licenceStateGauges(final String client, final String model, final List<String> states,
-                                   final Supplier<String> state) {
-        for (final String s : states) {
-            Gauge.builder(MODEL_LICENCE_STATE, state, current -> s.equals(current.get()) ? 1.0 : 0.0)
-                    .tags("client", client, "model", model, "state", s)
-                    .description("1 for the state of the model's licence: verified (called), unverified (not read "
-                            + "yet, the baseline serves), refused (read after start-up and not allowed)")
-                    .strongReference(true).register(registry);
-        }
-    }
 
-    public void inflightGauge(final String client, final Supplier<Integer> inflight) {
-        Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue()).tags("client", client)
-                .description("tollama requests in flight on this instance").strongReference(true).register(registry);
-    }
 
     /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */
     public double count(final String name, final String... tags) {

@@ -115,7 +115,7 @@ public final class TollamaClient implements ModelClient {
         this.codec = new TollamaCodec(settings);
         breaker.getEventPublisher().onStateTransition(e -> {
             LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
-            metrics.breakerTransition(role, stateName(e.getStateTransition().getFromState()),
+            metrics.model().breakerTransition(role, stateName(e.getStateTransition().getFromState()),
                     stateName(e.getStateTransition().getToState()));
         });
         // All half-open probes must succeed to close: with a 100 % failure-rate threshold alone, one success
@@ -126,8 +126,8 @@ public final class TollamaClient implements ModelClient {
                 breaker.transitionToOpenState();
             }
         });
-        metrics.breakerOpenGauge(role, this::breakerOpen);
-        metrics.inflightGauge(role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
+        metrics.model().breakerOpenGauge(role, this::breakerOpen);
+        metrics.model().inflightGauge(role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
@@ -152,7 +152,7 @@ public final class TollamaClient implements ModelClient {
             bulkhead.onComplete();
             throw new IllegalStateException("cannot encode a forecast request", e);
         }
-        metrics.batch(role, series.size());
+        metrics.model().batch(role, series.size());
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
@@ -186,7 +186,7 @@ public final class TollamaClient implements ModelClient {
 
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
         final long started = System.nanoTime();
-        return send(body, series).whenComplete((ok, e) -> metrics.request(role,
+        return send(body, series).whenComplete((ok, e) -> metrics.model().request(role,
                 e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)), System.nanoTime() - started));
     }
 

@@ -2,6 +2,7 @@ package io.tsfm.streams.replay;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -79,9 +80,9 @@ public final class Replayer {
                     }
                     TimeUnit.MILLISECONDS.sleep(500); // polling the group's progress, not synchronising threads
                 }
-                final long forecasts = (long) app.metrics().total(TsfmMetrics.FORECASTS);
+                final long forecasts = (long) app.metrics().total(MetricNames.FORECASTS);
                 out.printf("replay: done: %d forecasts to %s, %d fallback events to %s%n", forecasts,
-                        config.getString(TOPIC_FORECASTS), (long) app.metrics().total(TsfmMetrics.FALLBACK),
+                        config.getString(TOPIC_FORECASTS), (long) app.metrics().total(MetricNames.FALLBACK),
                         config.getString(TOPIC_FALLBACKS));
                 return forecasts;
             }

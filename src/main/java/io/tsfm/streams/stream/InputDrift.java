@@ -58,13 +58,13 @@ final class InputDrift {
                     current.put(f, t.current(f));
                 }
             }
-            metrics.inputDrift(taskId, segment, reference, current, settings.minObservations());
+            metrics.drift().observe(taskId, segment, reference, current, settings.minObservations());
         }
         dirty.clear();
     }
 
     /** The task is closing or moving: its histograms leave this instance's gauges. */
     void close() {
-        metrics.inputDriftClosed(taskId);
+        metrics.drift().closed(taskId);
     }
 }

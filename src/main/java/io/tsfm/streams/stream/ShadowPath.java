@@ -114,7 +114,7 @@ final class ShadowPath {
         if (!settings.publishes(job.context().asOfMs())) {
             return;
         }
-        metrics.shadowForecast(lane.client().modelName(), fellBack ? r.meta().fallbackReason() : "ok");
+        metrics.shadow().forecast(lane.client().modelName(), fellBack ? r.meta().fallbackReason() : "ok");
         compared(pair);
         publish.accept(job, r);
     }
@@ -131,7 +131,7 @@ final class ShadowPath {
         }
         final boolean match = Math.abs(pair.served().lastMedian() - pair.shadow().lastMedian())
                 <= settings.shadowMatchDistance();
-        metrics.shadowComparison(lane.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
+        metrics.shadow().comparison(lane.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
                 pair.shadow().latencyMs());
     }
 }

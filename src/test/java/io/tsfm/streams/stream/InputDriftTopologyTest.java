@@ -2,6 +2,7 @@ package io.tsfm.streams.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class InputDriftTopologyTest {
     Path stateDir;
 
     private static double psi(final TopologyHarness h, final String feature) {
-        final Gauge g = h.metrics.registry().find(TsfmMetrics.INPUT_PSI).tags("segment", "high", "feature", feature)
+        final Gauge g = h.metrics.registry().find(MetricNames.INPUT_PSI).tags("segment", "high", "feature", feature)
                 .gauge();
         return g == null ? Double.NaN : g.value();
     }

@@ -2,6 +2,7 @@ package io.tsfm.streams.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.domain.FallbackEvent;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.metrics.TsfmMetrics;
@@ -57,7 +58,7 @@ class RolloutTopologyTest {
                     .containsExactly(IN_SHARE);
             assertThat(current.calls().stream().flatMap(List::stream).map(s -> s.id().split("\\|")[0]).distinct())
                     .containsExactly(OUTSIDE);
-            assertThat(h.metrics.count(TsfmMetrics.ROUTE_SELECTED, "route_selected", "tsfm", "route_reason",
+            assertThat(h.metrics.count(MetricNames.ROUTE_SELECTED, "route_selected", "tsfm", "route_reason",
                     "canary_share")).isEqualTo(out.get(IN_SHARE).stream()
                             .filter(f -> "canary_share".equals(f.meta().routeReason())).count());
         }
@@ -129,7 +130,7 @@ class RolloutTopologyTest {
                 assertThat(f.meta().modelName()).isIn("chronos2", "ewma_baseline");
                 assertThat(f.meta().routeReason()).isIn("shadow_stage", "too_few_points");
             });
-            assertThat(h.metrics.count(TsfmMetrics.SHADOW_COMPARISONS, "model", "timesfm", "match", "true"))
+            assertThat(h.metrics.count(MetricNames.SHADOW_COMPARISONS, "model", "timesfm", "match", "true"))
                     .isEqualTo(4.0); // as_of T0+10m and T0+15m, two markets: both mocks forecast the last value
             // a failing candidate changes nothing served
             shadow.failingWith("http_503");
@@ -141,7 +142,7 @@ class RolloutTopologyTest {
                     assertThat(f.meta().modelName()).isEqualTo("chronos2"));
             assertThat(h.shadowForecasts.readValuesToList()).hasSize(2).allSatisfy(f ->
                     assertThat(f.meta().fallbackReason()).isEqualTo("tollama_error:http_503"));
-            assertThat(h.metrics.count(TsfmMetrics.SHADOW_FORECASTS, "model", "timesfm", "outcome",
+            assertThat(h.metrics.count(MetricNames.SHADOW_FORECASTS, "model", "timesfm", "outcome",
                     "tollama_error:http_503")).isEqualTo(2.0);
         }
     }
