@@ -1,19 +1,19 @@
 package io.tsfm.streams.canary;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
-import com.sun.net.httpserver.HttpServer;
-
-/** A tiny Prometheus stand-in on 127.0.0.1: records every request and answers with canned JSON. */
+/** A tiny Prometheus stand-in (Jetty) on 127.0.0.1: records every request and answers with canned JSON. */
 final class FakePrometheus implements AutoCloseable {
 
     record Request(String method, String path, Map<String, String> params) {
@@ -37,32 +37,37 @@ final class FakePrometheus implements AutoCloseable {
     record Response(int status, String body) {
     }
 
-    private final HttpServer server;
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private FakePrometheus(final Function<Request, Response> responder) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            final Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    params(exchange.getRequestURI().getRawQuery()));
-            requests.add(request);
-            final Response response = responder.apply(request);
-            final byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(response.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    private FakePrometheus(final Function<Request, Response> responder) throws Exception {
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(final org.eclipse.jetty.server.Request exchange,
+                                  final org.eclipse.jetty.server.Response reply, final Callback callback) {
+                final Request request = new Request(exchange.getMethod(), exchange.getHttpURI().getPath(),
+                        params(exchange.getHttpURI().getQuery()));
+                requests.add(request);
+                final Response response = responder.apply(request);
+                reply.setStatus(response.status());
+                reply.getHeaders().put("Content-Type", "application/json");
+                reply.write(true, ByteBuffer.wrap(response.body().getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
             }
         });
         server.start();
     }
 
-    static FakePrometheus start(final Function<Request, Response> responder) throws IOException {
+    static FakePrometheus start(final Function<Request, Response> responder) throws Exception {
         return new FakePrometheus(responder);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
     List<Request> requests() {
@@ -70,8 +75,8 @@ final class FakePrometheus implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public void close() throws Exception {
+        server.stop();
     }
 
     /** A successful query_range answer with one series holding {@code values} at start, start+step, ... */

@@ -1,38 +1,21 @@
 package io.tsfm.streams.model;
 
+import static io.tsfm.streams.model.TollamaContractFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.GarbageKind;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,10 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TollamaClientContractTest {
 
-    private static final long WAIT_SECONDS = 10;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Instant GRID_START = Instant.parse("2026-02-20T11:00:00Z");
-    private static final double[] LEVELS = {0.1, 0.5, 0.9};
 
     // ---------------------------------------------------------------- happy path
 
@@ -136,7 +116,7 @@ class TollamaClientContractTest {
 
             assertThat(result.failed()).as("the strict server accepted the request").isFalse();
             assertThat(relay.requests()).hasSize(1);
-            final Recorded request = relay.requests().get(0);
+            final RecordingRelay.Recorded request = relay.requests().get(0);
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/v1/forecast");
             assertThat(request.contentType()).isEqualTo("application/json");
@@ -535,150 +515,6 @@ class TollamaClientContractTest {
             assertThat(thirdResult.failed()).isFalse();
             assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
             assertThat(server.stats().forecastRequests()).isEqualTo(2);
-        }
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** The app's own config path, pointed at a test server, with short backoffs and a long-open breaker. */
-    private static TollamaSettings settings(final String url, final Map<String, String> overrides) {
-        final Map<String, String> config = new HashMap<>();
-        config.put("tollama.url", url);
-        config.put("tollama.model", "mock");
-        config.put("tollama.retry.backoff.ms", "10");
-        config.put("tollama.retry.backoff.max.ms", "40");
-        config.put("tollama.retry.jitter.ms", "0");
-        config.put("breaker.open.ms", "60000");
-        // a busy machine is slow, not broken: tests about timeouts set their own
-        config.put("tollama.timeout.ms", "30000");
-        config.putAll(overrides);
-        return TollamaSettings.from(AppConfig.of(config));
-    }
-
-    private static TollamaClient client(final TollamaSettings settings) {
-        return new TollamaClient(settings, TsfmMetrics.inMemory());
-    }
-
-    private static LocalForecasterOptions withKeys(final String... keys) {
-        return LocalForecasterOptions.builder().port(0).apiKeys(List.of(keys)).build();
-    }
-
-    private static BatchResult call(final TollamaClient client, final List<SeriesInput> series) throws Exception {
-        final Optional<CompletableFuture<BatchResult>> submitted = client.trySubmit(series);
-        assertThat(submitted).as("an in-flight slot was free").isPresent();
-        return submitted.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static List<SeriesInput> threeSeries() {
-        return List.of(series("m-1", 1.0, 10.0), series("m-2", 2.0, 20.0), series("m-3", 3.0, 30.0));
-    }
-
-    /** A series on the 5-minute grid from {@link #GRID_START}. */
-    private static SeriesInput series(final String id, final double... target) {
-        final String[] timestamps = IntStream.range(0, target.length)
-                .mapToObj(i -> GRID_START.plus(Duration.ofMinutes(5L * i)).toString())
-                .toArray(String[]::new);
-        return new SeriesInput(id, timestamps, target);
-    }
-
-    /** A deterministic trend plus a wiggle, so the ETS band has in-sample errors to work with. */
-    private static double[] wiggle(final int n, final double slope, final double amplitude) {
-        final double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = 10.0 + slope * i + amplitude * Math.sin(0.9 * i) + 0.3 * amplitude * Math.cos(2.3 * i);
-        }
-        return y;
-    }
-
-    private static void assertFlat(final SeriesOutcome outcome, final double last) {
-        assertThat(outcome.invalidReason()).isNull();
-        final QuantilePaths paths = outcome.paths();
-        assertThat(paths.levels()).containsExactly(LEVELS);
-        assertThat(paths.horizon()).isEqualTo(12);
-        final double[] flat = new double[12];
-        Arrays.fill(flat, last);
-        for (int i = 0; i < LEVELS.length; i++) {
-            assertThat(paths.path(i)).as("level %s", LEVELS[i]).containsExactly(flat);
-        }
-    }
-
-    private static List<String> fieldNames(final JsonNode node) {
-        final List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<Double> doubles(final JsonNode array) {
-        final List<Double> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.doubleValue()));
-        return values;
-    }
-
-    /** One request as it crossed the wire, and the answer the server gave it. */
-    private record Recorded(String method, String path, String contentType, String authorization, byte[] body,
-                            byte[] responseBody) {
-    }
-
-    /**
-     * A transparent HTTP relay in front of the real server that keeps a copy of each request and answer,
-     * so the test can read exactly what the client put on the wire (not what it meant to send).
-     */
-    private static final class RecordingRelay implements AutoCloseable {
-        private final HttpServer server;
-        private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final String target;
-        private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-
-        RecordingRelay(final String target) throws IOException {
-            this.target = target;
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-            server.createContext("/", this::relay);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        List<Recorded> requests() {
-            return requests;
-        }
-
-        private void relay(final HttpExchange exchange) throws IOException {
-            try (exchange) {
-                final byte[] body = exchange.getRequestBody().readAllBytes();
-                final String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-                final String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                final HttpRequest.Builder forward = HttpRequest.newBuilder(
-                                URI.create(target + exchange.getRequestURI()))
-                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-                if (contentType != null) {
-                    forward.header("Content-Type", contentType);
-                }
-                if (authorization != null) {
-                    forward.header("Authorization", authorization);
-                }
-                final HttpResponse<byte[]> answer;
-                try {
-                    answer = upstream.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                } catch (final InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("relay interrupted", e);
-                }
-                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        contentType, authorization, body, answer.body()));
-                answer.headers().firstValue("Content-Type")
-                        .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
-                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }
