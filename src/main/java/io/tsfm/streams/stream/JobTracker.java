@@ -5,10 +5,8 @@ import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.model.SeriesInput;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +51,8 @@ final class JobTracker {
     /** Open jobs per as_of, so a cycle can tell whether every forecast it is about to score went out. */
     private final TreeMap<Long, Integer> openByAsOf = new TreeMap<>();
     private final List<Completion> ready = new ArrayList<>();
-    private final Map<Long, String[]> gridCache = new HashMap<>();
     private final ModelClient client;
-    private final Transform transform;
+    private final SeriesEncoder encoder;
     private final int perRequest;
     private boolean closed;
     /** Between an add and the next dispatch the stream thread may add more: send full batches only. */
@@ -63,7 +60,7 @@ final class JobTracker {
 
     JobTracker(final ModelClient client, final Transform transform, final int perRequest) {
         this.client = client;
-        this.transform = transform;
+        this.encoder = new SeriesEncoder(transform);
         this.perRequest = perRequest;
     }
 
@@ -112,7 +109,7 @@ final class JobTracker {
             while ((batch = nextBatch(fullOnly)) != null) {
                 final Optional<CompletableFuture<BatchResult>> call;
                 try {
-                    call = client.trySubmit(series(batch));
+                    call = client.trySubmit(encoder.series(batch));
                 } catch (final RuntimeException e) {
                     requeue(batch);
                     throw e;
@@ -159,7 +156,7 @@ final class JobTracker {
                 batch.add(j);
             }
         }
-        trimGridCache();
+        encoder.trim();
         return batch.isEmpty() ? null : batch;
     }
 
@@ -169,40 +166,6 @@ final class JobTracker {
         }
         for (int i = batch.size() - 1; i >= 0; i--) {
             queued.addFirst(batch.get(i));
-        }
-    }
-
-    private List<SeriesInput> series(final List<Job> batch) {
-        final List<SeriesInput> out = new ArrayList<>(batch.size());
-        for (final Job j : batch) {
-            final MarketContext c = j.context();
-            final double[] target = new double[c.length()];
-            for (int i = 0; i < target.length; i++) {
-                target[i] = transform.forward(c.values()[i]);
-            }
-            out.add(new SeriesInput(j.key(), timestamps(c), target));
-        }
-        return out;
-    }
-
-    /**
-     * Every market at one as_of shares one grid: format it once, hand out the same array to every full
-     * context (the client encodes it once too) and suffixes to shorter ones. Nothing writes to it.
-     */
-    private synchronized String[] timestamps(final MarketContext c) {
-        final String[] grid = gridCache.get(c.asOfMs());
-        if (grid != null && grid.length >= c.length()) {
-            return grid.length == c.length() ? grid
-                    : Arrays.copyOfRange(grid, grid.length - c.length(), grid.length);
-        }
-        final String[] fresh = c.isoTimestamps();
-        gridCache.put(c.asOfMs(), fresh);
-        return fresh;
-    }
-
-    private void trimGridCache() {
-        if (gridCache.size() > 4) {
-            gridCache.clear();
         }
     }
 
@@ -298,6 +261,6 @@ final class JobTracker {
         queued.clear();
         byDeadline.clear();
         completions.clear();
-        gridCache.clear();
+        encoder.clear();
     }
 }
