@@ -2,7 +2,6 @@ package io.tsfm.streams.metrics;
 
 import static io.tsfm.streams.metrics.MetricNames.*;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,14 +15,15 @@ import java.util.function.Supplier;
 /** The model clients' meters, labelled by client role: HTTP attempts, batches, breakers, licences, in flight. */
 public final class ModelMeters {
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final CounterCache counters;
     private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
-    ModelMeters(final MeterRegistry registry) {
+    ModelMeters(final MeterRegistry registry, final CounterCache counters) {
         this.registry = registry;
+        this.counters = counters;
         // the series rules and dashboards read exist from the start, at zero
-        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", "current", "status", "ok");
+        counters.get(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", "current", "status", "ok");
         requestTimers.computeIfAbsent("current|ok", k -> Timer.builder(REQUEST_DURATION)
                 .description("Latency of one tollama HTTP attempt, by client role and outcome")
                 .tags("client", "current", "status", "ok")
@@ -31,22 +31,18 @@ public final class ModelMeters {
         batchSize("current");
         for (final String[] t : new String[][] {{"closed", "open"}, {"open", "half-open"}, {"half-open", "closed"},
                 {"half-open", "open"}}) {
-            counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", "current", "from", t[0],
+            counters.get(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", "current", "from", t[0],
                     "to", t[1]);
         }
     }
 
-    private Counter counter(final String name, final String description, final String... tags) {
-        return counters.computeIfAbsent(name + String.join("|", tags), k -> Counter.builder(name)
-                .description(description).tags(tags).register(registry));
-    }
 
     /**
      * One HTTP attempt to tollama by a client role ("current", "candidate", "shadow"): status "ok",
      * "http_503", "timeout", "connection", "invalid_payload".
      */
     public void request(final String client, final String status, final long nanos) {
-        counter(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", client, "status", status)
+        counters.get(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", client, "status", status)
                 .increment();
         requestTimers.computeIfAbsent(client + "|" + status, k -> Timer.builder(REQUEST_DURATION)
                 .description("Latency of one tollama HTTP attempt, by client role and outcome")
@@ -65,7 +61,7 @@ public final class ModelMeters {
     }
 
     public void breakerTransition(final String client, final String from, final String to) {
-        counter(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", client, "from", from, "to", to)
+        counters.get(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", client, "from", from, "to", to)
                 .increment();
     }
 

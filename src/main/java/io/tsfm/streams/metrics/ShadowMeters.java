@@ -1,6 +1,5 @@
 package io.tsfm.streams.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -10,17 +9,18 @@ import java.util.concurrent.ConcurrentMap;
 /** The rollout candidate's shadow forecasts (never served) and their comparison with the served ones. */
 public final class ShadowMeters {
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final CounterCache counters;
     private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
 
-    ShadowMeters(final MeterRegistry registry) {
+    ShadowMeters(final MeterRegistry registry, final CounterCache counters) {
         this.registry = registry;
+        this.counters = counters;
     }
 
     /** A shadow forecast of the candidate: outcome "ok" or the fallback reason its path would have served. */
     public void forecast(final String model, final String outcome) {
-        counter(MetricNames.SHADOW_FORECASTS, "Shadow forecasts of the rollout candidate, by outcome (ok or fallback "
-                + "reason)", "model", model, "outcome", outcome).increment();
+        counters.get(MetricNames.SHADOW_FORECASTS, "Shadow forecasts of the rollout candidate, by outcome (ok or "
+                + "fallback reason)", "model", model, "outcome", outcome).increment();
     }
 
     /**
@@ -29,7 +29,7 @@ public final class ShadowMeters {
      */
     public void comparison(final String model, final String segment, final boolean match, final Long servedMs,
                            final Long shadowMs) {
-        counter(MetricNames.SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the "
+        counters.get(MetricNames.SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the "
                 + "last-step medians match", "model", model, "segment", segment, "match", Boolean.toString(match))
                 .increment();
         if (servedMs != null && shadowMs != null) {
@@ -38,10 +38,6 @@ public final class ShadowMeters {
         }
     }
 
-    private Counter counter(final String name, final String description, final String... tags) {
-        return counters.computeIfAbsent(name + String.join("|", tags), k -> Counter.builder(name)
-                .description(description).tags(tags).register(registry));
-    }
 
     /** In seconds, Prometheus' base unit: {@code tsfm_shadow_latency_seconds}. */
     private Timer latency(final String model, final String side) {

@@ -31,7 +31,7 @@ public final class TsfmMetrics {
         Duration.ofMillis(5000), Duration.ofMillis(10_000), Duration.ofMillis(30_000)};
 
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final CounterCache counters;
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
@@ -48,6 +48,7 @@ public final class TsfmMetrics {
 
     public TsfmMetrics(final MeterRegistry registry) {
         this.registry = registry;
+        this.counters = new CounterCache(registry);
         this.cycleDuration = Timer.builder(CYCLE_DURATION)
                 .description("Stream-thread time to run one cycle of one task (contexts, gates, jobs)")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
@@ -61,10 +62,10 @@ public final class TsfmMetrics {
                 .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
                 .baseUnit("seconds").register(registry);
         preRegister();
-        this.ticks = counter(TICKS, "Valid ticks processed");
-        this.shadow = new ShadowMeters(registry);
+        this.ticks = counters.get(TICKS, "Valid ticks processed");
+        this.shadow = new ShadowMeters(registry, counters);
         this.drift = new DriftMeters(registry);
-        this.model = new ModelMeters(registry);
+        this.model = new ModelMeters(registry, counters);
     }
 
     /** The model clients' calls, batches, breakers and licences. */
@@ -88,31 +89,32 @@ public final class TsfmMetrics {
      */
     private void preRegister() {
         for (final String runtime : List.of("tollama", "baseline")) {
-            counter(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime);
+            counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime);
         }
         for (final String reason : List.of(FallbackReasons.TOO_FEW_POINTS, FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
                 FallbackReasons.MAX_GAP_EXCEEDED, FallbackReasons.CIRCUIT_BREAKER_OPEN, FallbackReasons.DEADLINE_EXCEEDED)) {
-            counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
+            counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
         }
-        counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
-        counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
-        counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
-        counter(CYCLES, "Cycles run (one per boundary per task)");
+        counters.get(INVALID_OUTPUT,
+                "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
+        counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
+        counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
+        counters.get(CYCLES, "Cycles run (one per boundary per task)");
         for (final String runtime : List.of("tollama", "baseline")) {
-            counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
+            counters.get(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
         }
-        counter(TICKS, "Valid ticks processed");
-        counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
+        counters.get(TICKS, "Valid ticks processed");
+        counters.get(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
         for (final String why : List.of(FallbackReasons.INVALID_QUANTILE_SET_MISMATCH,
                 FallbackReasons.INVALID_HORIZON_MISMATCH, FallbackReasons.INVALID_NON_FINITE_VALUE,
                 FallbackReasons.INVALID_MISSING_SERIES)) {
-            counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
+            counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
         }
         for (final String reason : List.of(TickRejection.EMPTY_VALUE, TickRejection.MALFORMED_JSON,
                 TickRejection.NOT_AN_OBJECT, TickRejection.MISSING_FIELD, TickRejection.WRONG_TYPE,
                 TickRejection.NON_FINITE, TickRejection.OUT_OF_RANGE, TickRejection.UNPARSEABLE_TIMESTAMP,
                 TickRejection.ABSURD_TIMESTAMP, TickRejection.KEY_MISMATCH)) {
-            counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
+            counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
         }
     }
 
@@ -125,31 +127,28 @@ public final class TsfmMetrics {
         return registry;
     }
 
-    private Counter counter(final String name, final String description, final String... tags) {
-        final String key = name + String.join("|", tags);
-        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
-                .register(registry));
-    }
 
     public void forecastEmitted(final String runtime, final double lastStepWidth, final int crossingFixedSteps,
                                 final int invalidSteps) {
-        counter(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime).increment();
+        counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime)
+                .increment();
         widths.computeIfAbsent(runtime, r -> DistributionSummary.builder(INTERVAL_WIDTH)
                 .description("Width q_high - q_low of the last horizon step of each published forecast")
                 .tags("runtime", r).serviceLevelObjectives(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6).register(registry))
                 .record(lastStepWidth);
         if (crossingFixedSteps > 0) {
-            counter(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted").increment();
+            counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted").increment();
         }
         if (invalidSteps > 0) {
-            counter(INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
+            counters.get(INVALID_OUTPUT,
+                    "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
                     .increment();
         }
     }
 
     /** Forecasts whose horizon was realised and scored, by runtime. */
     public void forecastsScored(final String runtime, final long count) {
-        counter(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime)
+        counters.get(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime)
                 .increment(count);
     }
 
@@ -159,17 +158,18 @@ public final class TsfmMetrics {
      */
     public void scoredSteps(final String runtime, final String model, final String segment, final String horizon,
                             final String band, final String outcome, final long count) {
-        counter(SCORE_STEPS, "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
+        counters.get(SCORE_STEPS,
+                "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
                 "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band,
                 "outcome", outcome).increment(count);
     }
 
     public void scoreLoss(final String runtime, final String model, final String segment, final String horizon,
                           final String band, final double pinballSum, final double widthSum) {
-        counter(SCORE_PINBALL, "Sum over scored steps of the mean pinball loss of their quantiles",
+        counters.get(SCORE_PINBALL, "Sum over scored steps of the mean pinball loss of their quantiles",
                 "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
                 .increment(pinballSum);
-        counter(SCORE_WIDTH, "Sum over scored steps of the band width (highest minus lowest quantile)",
+        counters.get(SCORE_WIDTH, "Sum over scored steps of the band width (highest minus lowest quantile)",
                 "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
                 .increment(widthSum);
     }
@@ -185,28 +185,30 @@ public final class TsfmMetrics {
 
     /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
     public void routeSelected(final String selected, final String reason) {
-        counter(ROUTE_SELECTED, "Published forecasts by route_selected and route_reason", "route_selected", selected,
+        counters.get(ROUTE_SELECTED, "Published forecasts by route_selected and route_reason",
+                "route_selected", selected,
                 "route_reason", reason).increment();
     }
 
     public void fallback(final String reason) {
-        counter(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
+        counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
     }
 
 
 
 
     public void invalidPayload(final String why) {
-        counter(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why).increment();
+        counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why)
+                .increment();
     }
 
     public void lateAnswer() {
-        counter(LATE_ANSWERS, "Model answers dropped because their job was already resolved").increment();
+        counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved").increment();
     }
 
     public void cycle(final long boundaryMs, final long nanos) {
         cycleDuration.record(Duration.ofNanos(nanos));
-        counter(CYCLES, "Cycles run (one per boundary per task)").increment();
+        counters.get(CYCLES, "Cycles run (one per boundary per task)").increment();
         latestBoundaryMs.accumulateAndGet(boundaryMs, Math::max);
     }
 
@@ -226,11 +228,11 @@ public final class TsfmMetrics {
     }
 
     public void dlq(final String reason) {
-        counter(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
+        counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
     }
 
     public void streamThreadFailed() {
-        counter(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced")
+        counters.get(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced")
                 .increment();
     }
 

@@ -248,14 +248,4 @@ public final class TollamaClient implements ModelClient {
     public void close() {
         scheduler.shutdownNow();
     }
-
-    /** The request body for {@code series} (tests read it). */
-    byte[] requestBody(final List<SeriesInput> series) throws JsonProcessingException {
-        return codec.requestBody(series);
-    }
-
-    /** An answer's outcomes per requested series (tests feed it bodies). */
-    Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {
-        return codec.parse(body, series);
-    }
 }

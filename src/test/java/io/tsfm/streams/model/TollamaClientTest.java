@@ -118,37 +118,32 @@ class TollamaClientTest {
                 + "{\"id\":\"c\",\"quantiles\":{\"0.1\":[1],\"0.5\":[3],\"0.9\":[5]}}]}";
         final List<SeriesInput> series = List.of(series("a"), series("b"), series("c"), series("d"));
 
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
-            final Map<String, SeriesOutcome> outcomes =
-                    client.parse(body.getBytes(StandardCharsets.UTF_8), series);
+        final Map<String, SeriesOutcome> outcomes =
+                new TollamaCodec(settings(0)).parse(body.getBytes(StandardCharsets.UTF_8), series);
 
-            assertThat(outcomes.get("a").isValid()).isTrue();
-            assertThat(outcomes.get("a").paths().toArray()).isEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
-            assertThat(outcomes.get("b").invalidReason()).isEqualTo("non_finite_value");
-            assertThat(outcomes.get("c").invalidReason()).isEqualTo("horizon_mismatch");
-            assertThat(outcomes.get("d").invalidReason()).isEqualTo("missing_series");
-        }
+        assertThat(outcomes.get("a").isValid()).isTrue();
+        assertThat(outcomes.get("a").paths().toArray()).isEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertThat(outcomes.get("b").invalidReason()).isEqualTo("non_finite_value");
+        assertThat(outcomes.get("c").invalidReason()).isEqualTo("horizon_mismatch");
+        assertThat(outcomes.get("d").invalidReason()).isEqualTo("missing_series");
     }
 
     @Test
     void failsTheWholeCallOnAnAnswerThatIsNotJson() {
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
-            assertThatThrownBy(() -> client.parse("<html>".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
-                    .isInstanceOfSatisfying(ModelCallException.class, e -> {
-                        assertThat(e.kind()).isEqualTo("invalid_payload:malformed_json");
-                        assertThat(e.retryable()).isFalse();
-                    });
-        }
+        final TollamaCodec codec = new TollamaCodec(settings(0));
+        assertThatThrownBy(() -> codec.parse("<html>".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo("invalid_payload:malformed_json");
+                    assertThat(e.retryable()).isFalse();
+                });
     }
 
     @Test
     void failsTheWholeCallOnAnAnswerWithoutForecasts() {
-        try (TollamaClient client = new TollamaClient(settings(0), io.tsfm.streams.metrics.TsfmMetrics.inMemory())) {
-            assertThatThrownBy(() -> client.parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8),
-                    List.of(series("a"))))
-                    .isInstanceOfSatisfying(ModelCallException.class,
-                            e -> assertThat(e.kind()).isEqualTo("invalid_payload:missing_forecasts"));
-        }
+        final TollamaCodec codec = new TollamaCodec(settings(0));
+        assertThatThrownBy(() -> codec.parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
+                .isInstanceOfSatisfying(ModelCallException.class,
+                        e -> assertThat(e.kind()).isEqualTo("invalid_payload:missing_forecasts"));
     }
 
     private static SeriesInput series(final String id) {
