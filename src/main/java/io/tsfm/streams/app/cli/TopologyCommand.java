@@ -1,9 +1,7 @@
 package io.tsfm.streams.app.cli;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.config.ConfigLoader;
 import io.tsfm.streams.stream.TopologyDocs;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
@@ -12,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tsfm-streams topology}: prints the topology as Kafka describes it, or as a Mermaid diagram. */
 @Command(name = "topology", mixinStandardHelpOptions = true,
-        description = "Print the processing topology (text or Mermaid) for the given or default settings.")
+        description = "Print the processing topology (text or Mermaid) for the deployment's settings: defaults, "
+                + "--config, then TSFM_* variables, as run reads them.")
 public final class TopologyCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or mermaid (default: ${DEFAULT-VALUE}).")
@@ -25,7 +24,7 @@ public final class TopologyCommand implements Callable<Integer> {
     public Integer call() {
         final AppConfig config;
         try {
-            config = configFile.file() == null ? AppConfig.of(Map.of()) : ConfigLoader.load(configFile.file(), Map.of());
+            config = configFile.load();
         } catch (final ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;
