@@ -169,7 +169,8 @@ final class CycleBenchmark {
             app.start();
             env.awaitCommitted(appId, topic, produced, 900_000, app::failed);
             final long settleBy = System.currentTimeMillis() + 120_000;
-            while (app.metrics.pendingJobs() > 0 && System.currentTimeMillis() < settleBy && !app.failed()) {
+            while ((app.metrics.pendingJobs() > 0 || app.metrics.runningCycles() > 0)
+                    && System.currentTimeMillis() < settleBy && !app.failed()) {
                 Thread.sleep(5); // the last warm-up cycles' jobs must be answered before the first measured one
             }
             out.printf(Locale.ROOT, "cycle %d markets: last horizon with silent warm-up cycles caught up in %.1f s%n",

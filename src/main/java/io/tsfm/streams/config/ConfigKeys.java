@@ -73,6 +73,7 @@ public final class ConfigKeys {
     public static final String CYCLE_GRACE_MS = "cycle.grace.ms";
     public static final String JOB_DEADLINE_MS = "job.deadline.ms";
     public static final String DRAIN_INTERVAL_MS = "drain.interval.ms";
+    public static final String CYCLE_SLICE_MARKETS = "cycle.slice.markets";
     public static final String MAX_FUTURE_SKEW_MS = "tick.max.future.skew.ms";
 
     public static final String TOPICS_CREATE_MISSING = "topics.create.missing";

@@ -232,7 +232,8 @@ public final class Demo implements AutoCloseable {
     /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
     private boolean allProcessed() {
         final TsfmMetrics m = app.metrics();
-        return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks() && m.pendingJobs() == 0;
+        return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks() && m.pendingJobs() == 0
+                && m.runningCycles() == 0;
     }
 
     public DemoWatcher watcher() {

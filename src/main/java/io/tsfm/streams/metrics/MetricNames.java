@@ -21,6 +21,7 @@ public final class MetricNames {
     public static final String EMIT_DELAY = "tsfm.forecast.emit.delay";
     public static final String CYCLE_LAG = "tsfm.cycle.lag";
     public static final String PENDING_JOBS = "tsfm.pending.jobs";
+    public static final String CYCLES_RUNNING = "tsfm.cycles.running";
     public static final String INFLIGHT = "tsfm.inflight.requests";
     public static final String BATCH_SIZE = "tsfm.batch.size";
     public static final String DLQ = "tsfm.dlq";

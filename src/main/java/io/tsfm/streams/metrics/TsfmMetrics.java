@@ -36,6 +36,7 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
     private final Set<IntSupplier> pendingSources = ConcurrentHashMap.newKeySet();
+    private final Set<IntSupplier> runningCycleSources = ConcurrentHashMap.newKeySet();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
     private final Timer emitDelay;
@@ -57,6 +58,8 @@ public final class TsfmMetrics {
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         Gauge.builder(PENDING_JOBS, this, TsfmMetrics::pendingJobs)
                 .description("Model jobs waiting for an answer or deadline (all tasks of this instance)").register(registry);
+        Gauge.builder(CYCLES_RUNNING, this, TsfmMetrics::runningCycles)
+                .description("Tasks of this instance whose cycle has markets left for its next slices").register(registry);
         Gauge.builder(CYCLE_LAG, latestBoundaryMs, b -> b.get() == Long.MIN_VALUE ? Double.NaN
                         : (System.currentTimeMillis() - b.get()) / 1000.0)
                 .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
@@ -227,6 +230,13 @@ public final class TsfmMetrics {
         return () -> pendingSources.remove(source);
     }
 
+    /** Counts a task in {@link #CYCLES_RUNNING} while {@code running} says 1, until the returned action is run. */
+    public Runnable trackRunningCycle(final IntSupplier running) {
+        final IntSupplier source = running::getAsInt;
+        runningCycleSources.add(source);
+        return () -> runningCycleSources.remove(source);
+    }
+
     public void dlq(final String reason) {
         counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
     }
@@ -240,10 +250,6 @@ public final class TsfmMetrics {
         ticks.increment();
     }
 
-
-
-
-
     /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */
     public double count(final String name, final String... tags) {
         final Counter c = registry.find(name).tags(tags).counter();
@@ -253,6 +259,11 @@ public final class TsfmMetrics {
     /** Sum of a counter over all its tag values (e.g. every DLQ reason). */
     public double total(final String name) {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Tasks of this instance with a cycle between slices. */
+    public int runningCycles() {
+        return runningCycleSources.stream().mapToInt(IntSupplier::getAsInt).sum();
     }
 
     /** Model jobs open on this instance. */

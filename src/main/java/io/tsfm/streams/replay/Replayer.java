@@ -74,7 +74,8 @@ public final class Replayer {
             TopicSetup.ensure(config);
             try (TsfmApp app = new TsfmApp(config).start()) {
                 final long deadline = System.nanoTime() + request.timeout().toNanos();
-                while (!caughtUp(admin, appId, end) || app.metrics().pendingJobs() > 0) {
+                while (!caughtUp(admin, appId, end) || app.metrics().pendingJobs() > 0
+                        || app.metrics().runningCycles() > 0) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("replay did not finish within " + request.timeout());
                     }

@@ -1,27 +1,16 @@
 package io.tsfm.streams.stream;
 
-import io.tsfm.streams.domain.RouteReasons;
-import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.context.ContextAssembler;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.StepClose;
-import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.domain.GateDecision;
-import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.model.ModelClient.Availability;
-import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.rollout.RolloutRouter;
-import io.tsfm.streams.rollout.Route;
-import io.tsfm.streams.rollout.RouteTarget;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -30,36 +19,30 @@ import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The heart of the app, one instance per task: the cycle clock over the stores. Ticks go to the
  * {@link StepRecorder}; whenever this task's event time passes a boundary (plus grace) a cycle gives every
- * active market exactly one forecast for that boundary: the baseline at once when a gate says so, otherwise
- * a model job handed to {@link ModelCalls}, which owns the in-flight work (pending store, deadlines,
- * re-issue) and drains answers on a wall-clock punctuator into the {@link Emitter}. Each boundary first
+ * active market exactly one forecast for that boundary ({@link BoundaryCycle}, in slices the wall-clock
+ * punctuator continues): the baseline at once when a gate says so, otherwise a model job handed to
+ * {@link ModelCalls}, which owns the in-flight work (pending store, deadlines, re-issue) and drains answers
+ * on the same punctuator into the {@link Emitter}. Each boundary first
  * scores the forecasts its close realises (see {@link ForecastScoring}), so that the calibration a cycle's
  * forecasts get has learnt from every score realised by then and from none later.
  */
 public final class ForecastProcessor implements Processor<String, Tick, String, Emission> {
-    private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
     static final String CYCLE_KEY = "cycle";
 
     private final ForecastSettings settings;
     private final ModelCalls calls;
-    private final RolloutRouter router;
-    private final String stageId;
     private final Grid grid;
     private final ContextAssembler assembler;
-    private final FallbackGates gates;
     private final ForecastFactory factory;
     private final StepRecorder recorder;
-    private final long marketExpiryMs;
     private final TsfmMetrics metrics;
+    private final BoundaryCycle cycle;
 
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, MarketState> markets;
@@ -69,8 +52,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private Emitter emitter;
     private InputDrift inputDrift;
     private Cancellable drainSchedule;
+    /** Removes this task from tsfm.cycles.running when it closes. */
+    private Runnable untrackCycle;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
-    private CycleState cycleState;
+    private volatile CycleState cycleState;
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
         this(settings, ModelClients.of(client), metrics);
@@ -78,16 +63,16 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
         this.settings = settings;
-        this.router = new RolloutRouter(settings.rollout());
-        this.calls = new ModelCalls(settings, clients, router, metrics);
-        this.stageId = settings.rollout().stage().id();
         this.metrics = metrics;
+        final RolloutRouter router = new RolloutRouter(settings.rollout());
+        this.calls = new ModelCalls(settings, clients, router, metrics);
         this.grid = Grid.of(settings.step());
         this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
-        this.gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
+        final FallbackGates gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(),
+                settings.maxGapMs());
         this.factory = new ForecastFactory(settings);
-        this.marketExpiryMs = settings.stepRetention().toMillis();
-        this.recorder = new StepRecorder(grid, marketExpiryMs);
+        this.recorder = new StepRecorder(grid, settings.stepRetention().toMillis());
+        this.cycle = new BoundaryCycle(settings, calls, router, gates, factory, metrics);
     }
 
     @Override
@@ -108,20 +93,29 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 context.taskId().toString());
         calls.init(context, context.getStateStore(Names.PENDING_STORE), factory, scoring, emitter,
                 (marketId, asOfMs) -> contextOf(marketId, markets.get(marketId), asOfMs));
+        cycle.init(context, markets, scoring, emitter, inputDrift, this::contextOf);
+        if (untrackCycle == null) {
+            this.untrackCycle = metrics.trackRunningCycle(() -> {
+                final CycleState s = cycleState;
+                return s != null && s.running() ? 1 : 0;
+            });
+        }
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
-                PunctuationType.WALL_CLOCK_TIME, calls::drain);
+                PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
     public void process(final Record<String, Tick> record) {
         final Tick tick = record.value();
-        final CycleState state = cycleState;
+        CycleState state = cycleState;
         final long streamTime = state == null ? tick.tsMs() : Math.max(state.streamTimeMs(), tick.tsMs());
         final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
         if (state == null) {
-            cycleState = new CycleState(due, streamTime);
-            cycles.put(CYCLE_KEY, cycleState);
+            state = new CycleState(due, streamTime);
+            cycles.put(CYCLE_KEY, state);
         } else if (due > state.lastBoundaryMs()) {
+            // a whole step of event time went by while a cycle ran: it ends now, before the next is scored
+            state = cycle.finish(state);
             final long step = grid.stepMs();
             final long first = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
             for (long boundary = first; boundary <= due; boundary += step) {
@@ -134,71 +128,36 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                     }
                 });
                 if (settings.cycleRuns(boundary)) {
-                    runCycle(boundary);
+                    state = CycleState.starting(boundary, streamTime);
+                    // boundaries skipped over run whole; the latest runs its first slice, the punctuator the rest
+                    state = boundary < due ? cycle.finish(state) : cycle.slice(state, settings.cycleSliceMarkets());
                 }
             }
-            cycleState = new CycleState(due, streamTime);
-            cycles.put(CYCLE_KEY, cycleState);
+            state = new CycleState(due, streamTime, state.lastBoundaryMs() == due ? state.resumeAfter() : null,
+                    state.lastBoundaryMs() == due ? state.ahead() : null);
+            cycles.put(CYCLE_KEY, state);
             calls.dispatch();
+        } else if (tick.tsMs() < state.lastBoundaryMs() && BoundaryCycle.pending(state, tick.marketId())) {
+            // a late tick must not reach the running cycle's forecast for its market: that one is done first
+            state = cycle.ahead(state, tick.marketId()).withStreamTime(streamTime);
+            cycles.put(CYCLE_KEY, state);
         } else {
             // Stream time only matters once it makes a new boundary due, and that is always persisted:
             // a restart replays the uncommitted ticks and recomputes it, so no write per tick.
-            cycleState = new CycleState(state.lastBoundaryMs(), streamTime);
+            state = state.withStreamTime(streamTime);
         }
-        recorder.record(tick, cycleState.lastBoundaryMs());
+        cycleState = state;
+        recorder.record(tick, state.lastBoundaryMs());
     }
 
-    /** One boundary's cycle: every active market gets a baseline forecast at once or a model job. */
-    private void runCycle(final long asOfMs) {
-        final long started = System.nanoTime();
-        final Availability currentModel = calls.current().client().availability();
-        final ModelLane candidate = calls.candidate();
-        final Availability candidateModel = candidate == null ? null : candidate.client().availability();
-        final ShadowPath shadowPath = calls.shadowPath();
-        final long now = context.currentSystemTimeMs();
-        final long deadline = now + settings.jobDeadlineMs();
-        final List<String> expired = new ArrayList<>();
-        int jobs = 0;
-        int gated = 0;
-        try (KeyValueIterator<String, MarketState> it = markets.all()) {
-            while (it.hasNext()) {
-                final KeyValue<String, MarketState> kv = it.next();
-                if (kv.value.lastTickMs() < asOfMs - marketExpiryMs) {
-                    expired.add(kv.key);
-                    continue;
-                }
-                final MarketContext ctx = contextOf(kv.key, kv.value, asOfMs);
-                if (ctx == null) {
-                    continue;
-                }
-                inputDrift.observe(ctx);
-                final Route route = router.route(kv.key, ctx.liquidityBucket());
-                final ModelLane lane = calls.laneOf(route);
-                final GateDecision decision = gates.evaluate(ctx, route,
-                        lane == candidate ? candidateModel : currentModel);
-                final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
-                if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())
-                        && shadowPath.licensed()) {
-                    shadowPath.ask(kv.key, ctx, now, deadline, fallback);
-                }
-                if (decision.baseline()) {
-                    final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
-                            ? route.reason() : decision.reason();
-                    emitter.baseline(kv.key, ctx, decision.reason(), decision.detail(), null, fallback,
-                            new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stageId),
-                            calls.current().client());
-                    gated++;
-                } else if (calls.submit(kv.key, ctx, route, now, deadline,
-                        scoring.snapshot(ctx, lane.client().modelName()), fallback)) {
-                    jobs++;
-                }
-            }
+    /** The wall-clock punctuator: the running cycle's next slice, then the answers that came in. */
+    private void punctuate(final long wallClockMs) {
+        final CycleState state = cycleState;
+        if (state != null && state.running()) {
+            cycleState = cycle.slice(state, settings.cycleSliceMarkets());
+            cycles.put(CYCLE_KEY, cycleState);
         }
-        expired.forEach(markets::delete);
-        inputDrift.flush();
-        metrics.cycle(asOfMs, System.nanoTime() - started);
-        LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
-                gated);
+        calls.drain(wallClockMs);
     }
 
     private MarketContext contextOf(final String marketId, final MarketState market, final long asOfMs) {
@@ -214,6 +173,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     public void close() {
         if (drainSchedule != null) {
             drainSchedule.cancel();
+        }
+        if (untrackCycle != null) {
+            untrackCycle.run();
+            untrackCycle = null;
         }
         if (inputDrift != null) {
             inputDrift.close();

@@ -17,7 +17,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
                                Transform transform, String baselineMethod, double ewmaAlpha, double minWidth,
                                double maxWidth,
-                               long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int seriesPerRequest,
+                               long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int cycleSliceMarkets,
+                               int seriesPerRequest,
                                String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
                                CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance,
                                DriftSettings drift) {
@@ -33,7 +34,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 c.quantiles(), c.getInt(MIN_POINTS_FOR_TSFM), buckets, c.getInt(MAX_GAP_MINUTES) * 60_000L,
                 c.transform(), c.getString(BASELINE_METHOD), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
                 c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
-                c.getLong(DRAIN_INTERVAL_MS), c.getInt(TOLLAMA_SERIES_PER_REQUEST), c.tollamaModelVersion(),
+                c.getLong(DRAIN_INTERVAL_MS), c.getInt(CYCLE_SLICE_MARKETS), c.getInt(TOLLAMA_SERIES_PER_REQUEST),
+                c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
                 c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
                 c.calibration(), c.rolloutPolicy(), c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE), c.drift());
@@ -44,9 +46,8 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                                      final double[] newLevels, final Transform newTransform) {
         return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
                 baselineOnlyBuckets, maxGapMs, newTransform, baselineMethod, ewmaAlpha, minWidth, maxWidth, cycleGraceMs,
-                jobDeadlineMs,
-                drainIntervalMs, seriesPerRequest, modelVersion, cycleWindowStartMs, cycleWindowEndMs, calibration,
-                rollout, shadowMatchDistance, drift);
+                jobDeadlineMs, drainIntervalMs, cycleSliceMarkets, seriesPerRequest, modelVersion, cycleWindowStartMs,
+                cycleWindowEndMs, calibration, rollout, shadowMatchDistance, drift);
     }
 
     /**

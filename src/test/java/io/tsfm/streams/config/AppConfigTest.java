@@ -97,6 +97,7 @@ class AppConfigTest {
         expected.put("cycle.grace.ms", 10_000L);
         expected.put("job.deadline.ms", 5_000L);
         expected.put("drain.interval.ms", 20L);
+        expected.put("cycle.slice.markets", 2_000);
         expected.put("tick.max.future.skew.ms", 3_600_000L);
         expected.put("topics.create.missing", false);
         expected.put("topics.partitions", 6);

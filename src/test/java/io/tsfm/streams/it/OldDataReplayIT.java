@@ -61,6 +61,7 @@ class OldDataReplayIT {
             final Map<String, String> live = ItSupport.appSettings(bootstrap, "old", forecaster.url(),
                     tmp.resolve("state-a").toString());
             live.put("min.points.for.tsfm", "8");
+            live.put("cycle.slice.markets", "1"); // every cycle in slices: a restart may land between two
 
             final long published = new Replayer(AppConfig.of(live), request(from, "a-", "old-a"),
                     new PrintStream(new ByteArrayOutputStream(), true)).run();

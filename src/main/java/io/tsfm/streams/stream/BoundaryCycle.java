@@ -1,0 +1,226 @@
+package io.tsfm.streams.stream;
+
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.RouteReasons;
+import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.rollout.Route;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One boundary's cycle over a task's markets, run in slices of at most {@code cycle.slice.markets} markets
+ * in key order: an exactly-once stream thread commits between slices, so its transactions stay short
+ * however many markets a task holds. A market's forecast reads only steps before the boundary, so ticks
+ * after it, recorded between slices, change nothing; a late tick (before the boundary) for a market the
+ * cycle has not reached yet has that market done first ({@link #ahead}).
+ */
+final class BoundaryCycle {
+    private static final Logger LOG = LoggerFactory.getLogger(BoundaryCycle.class);
+
+    /** A market's context at a boundary from its state; null when it has none. */
+    interface Contexts {
+        MarketContext of(String marketId, MarketState market, long asOfMs);
+    }
+
+    private final ForecastSettings settings;
+    private final ModelCalls calls;
+    private final RolloutRouter router;
+    private final FallbackGates gates;
+    private final ForecastFactory factory;
+    private final TsfmMetrics metrics;
+    private final long marketExpiryMs;
+    private final String stageId;
+
+    private ProcessorContext<String, Emission> context;
+    private KeyValueStore<String, MarketState> markets;
+    private ForecastScoring scoring;
+    private Emitter emitter;
+    private InputDrift inputDrift;
+    private Contexts contexts;
+
+    /** The running cycle as this instance saw it (metrics and the log only; restarts begin them again). */
+    private long runningBoundaryMs = Long.MIN_VALUE;
+    private long startedMs;
+    private long nanos;
+    private int jobs;
+    private int gated;
+
+    BoundaryCycle(final ForecastSettings settings, final ModelCalls calls, final RolloutRouter router,
+                  final FallbackGates gates, final ForecastFactory factory, final TsfmMetrics metrics) {
+        this.settings = settings;
+        this.calls = calls;
+        this.router = router;
+        this.gates = gates;
+        this.factory = factory;
+        this.metrics = metrics;
+        this.marketExpiryMs = settings.stepRetention().toMillis();
+        this.stageId = settings.rollout().stage().id();
+    }
+
+    void init(final ProcessorContext<String, Emission> context, final KeyValueStore<String, MarketState> markets,
+              final ForecastScoring scoring, final Emitter emitter, final InputDrift inputDrift,
+              final Contexts contexts) {
+        this.context = context;
+        this.markets = markets;
+        this.scoring = scoring;
+        this.emitter = emitter;
+        this.inputDrift = inputDrift;
+        this.contexts = contexts;
+        this.runningBoundaryMs = Long.MIN_VALUE;
+    }
+
+    /** Runs the cycle {@code state} has running to its end. */
+    CycleState finish(final CycleState state) {
+        CycleState s = state;
+        while (s.running()) {
+            s = slice(s, Integer.MAX_VALUE);
+        }
+        return s;
+    }
+
+    /**
+     * Does up to {@code limit} markets of the running cycle, after the last one done.
+     *
+     * @return the state with the progress made; complete when no market was left
+     */
+    CycleState slice(final CycleState state, final int limit) {
+        final long asOfMs = state.lastBoundaryMs();
+        final long t0 = System.nanoTime();
+        begin(asOfMs);
+        final Slice slice = new Slice(asOfMs);
+        final String from = state.resumeAfter();
+        String last = from;
+        boolean more = false;
+        int done = 0;
+        final List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, MarketState> it = from.isEmpty() ? markets.all() : markets.range(from, null)) {
+            while (it.hasNext()) {
+                final KeyValue<String, MarketState> kv = it.next();
+                if (kv.key.equals(from)) {
+                    continue; // the range includes its lower bound, done in the slice before
+                }
+                if (done == limit) {
+                    more = true;
+                    break;
+                }
+                done++;
+                last = kv.key;
+                if (state.doneAhead(kv.key)) {
+                    continue;
+                }
+                if (kv.value.lastTickMs() < asOfMs - marketExpiryMs) {
+                    expired.add(kv.key);
+                    continue;
+                }
+                slice.forecast(kv.key, kv.value);
+            }
+        }
+        expired.forEach(markets::delete);
+        inputDrift.flush();
+        nanos += System.nanoTime() - t0;
+        if (more) {
+            return state.resumingAfter(last);
+        }
+        metrics.cycle(asOfMs, nanos);
+        LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
+                gated);
+        runningBoundaryMs = Long.MIN_VALUE;
+        return state.completed();
+    }
+
+    /**
+     * Whether the running cycle of {@code state} still has {@code marketId} to do: a late tick for it must
+     * wait until it is done.
+     */
+    static boolean pending(final CycleState state, final String marketId) {
+        return state.running() && after(marketId, state.resumeAfter()) && !state.doneAhead(marketId);
+    }
+
+    /** Does one market of the running cycle out of key order (it has a late tick to record); see {@link #pending}. */
+    CycleState ahead(final CycleState state, final String marketId) {
+        final long asOfMs = state.lastBoundaryMs();
+        final long t0 = System.nanoTime();
+        begin(asOfMs);
+        final MarketState market = markets.get(marketId);
+        if (market != null && market.lastTickMs() < asOfMs - marketExpiryMs) {
+            markets.delete(marketId);
+        } else if (market != null) {
+            new Slice(asOfMs).forecast(marketId, market);
+            inputDrift.flush();
+        }
+        nanos += System.nanoTime() - t0;
+        return state.withAhead(marketId);
+    }
+
+    private void begin(final long asOfMs) {
+        if (runningBoundaryMs != asOfMs) {
+            runningBoundaryMs = asOfMs;
+            startedMs = context.currentSystemTimeMs();
+            nanos = 0;
+            jobs = 0;
+            gated = 0;
+        }
+    }
+
+    /** Whether {@code key} sorts after {@code other} in the store's order (their UTF-8 bytes, unsigned). */
+    static boolean after(final String key, final String other) {
+        return Arrays.compareUnsigned(key.getBytes(StandardCharsets.UTF_8), other.getBytes(StandardCharsets.UTF_8)) > 0;
+    }
+
+    /** What one slice decides once: the models' availability, the wall clock and the jobs' deadline. */
+    private final class Slice {
+        private final long asOfMs;
+        private final Availability currentModel = calls.current().client().availability();
+        private final ModelLane candidate = calls.candidate();
+        private final Availability candidateModel = candidate == null ? null : candidate.client().availability();
+        private final ShadowPath shadowPath = calls.shadowPath();
+        private final long now = context.currentSystemTimeMs();
+        private final long deadline = now + settings.jobDeadlineMs();
+
+        Slice(final long asOfMs) {
+            this.asOfMs = asOfMs;
+        }
+
+        /** The market's one forecast for the boundary: a baseline at once when a gate says so, else a model job. */
+        void forecast(final String marketId, final MarketState market) {
+            final MarketContext ctx = contexts.of(marketId, market, asOfMs);
+            if (ctx == null) {
+                return;
+            }
+            inputDrift.observe(ctx);
+            final Route route = router.route(marketId, ctx.liquidityBucket());
+            final ModelLane lane = calls.laneOf(route);
+            final GateDecision decision = gates.evaluate(ctx, route, lane == candidate ? candidateModel : currentModel);
+            final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
+            if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())
+                    && shadowPath.licensed()) {
+                shadowPath.ask(marketId, ctx, now, deadline, fallback);
+            }
+            if (decision.baseline()) {
+                final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
+                        ? route.reason() : decision.reason();
+                emitter.baseline(marketId, ctx, decision.reason(), decision.detail(), null, fallback,
+                        new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stageId),
+                        calls.current().client());
+                gated++;
+            } else if (calls.submit(marketId, ctx, route, startedMs, deadline,
+                    scoring.snapshot(ctx, lane.client().modelName()), fallback)) {
+                jobs++;
+            }
+        }
+    }
+}

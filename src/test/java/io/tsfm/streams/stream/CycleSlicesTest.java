@@ -1,0 +1,110 @@
+package io.tsfm.streams.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.CycleStateSerde;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cycle runs in slices of {@code cycle.slice.markets} between commits, and serves what a whole cycle would. */
+class CycleSlicesTest {
+    private static final Instant T0 = TopologyHarness.T0;
+    private static final List<String> MARKETS = List.of("m-a", "m-b", "m-c", "m-d", "m-e");
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void aCycleStopsAfterOneSliceAndThePunctuatorDoesTheRest() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "2"),
+                TopologyHarness.defaultModel())) {
+            MARKETS.forEach(m -> h.tick(m, T0.plusSeconds(60), 0.4));
+            h.tick("m-a", T0.plusSeconds(300), 0.5); // makes T0+5m due: every market has one step, too few points
+            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId)
+                    .containsExactly("m-a", "m-b");
+            h.drain();
+            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId)
+                    .containsExactly("m-c", "m-d");
+            h.drain();
+            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId).containsExactly("m-e");
+            h.drain();
+            assertThat(h.forecasts.readValuesToList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSlicedCycleServesEveryForecastOfAWholeOne() {
+        final List<String> whole = run(Map.of("min.points.for.tsfm", "6"), 0);
+        final List<String> sliced = run(Map.of("min.points.for.tsfm", "6", "cycle.slice.markets", "2"), 3);
+        // 5 markets x 11 boundaries (T0+5m .. T0+55m), the later ones answered by the model
+        assertThat(whole).hasSize(55).anyMatch(f -> f.contains("runtime=tollama"));
+        assertThat(sliced).containsExactlyInAnyOrderElementsOf(whole);
+    }
+
+    /** Each market's forecasts as text; the cycle of the last boundary is continued by {@code drains} punctuations. */
+    private List<String> run(final Map<String, String> settings, final int drains) {
+        final Path dir = stateDir.resolve("run-" + settings.size());
+        try (TopologyHarness h = new TopologyHarness(dir, settings, TopologyHarness.defaultModel())) {
+            for (int minute = 1; minute <= 55; minute++) {
+                for (int i = 0; i < MARKETS.size(); i++) {
+                    // each market its own path: prices that move by market and minute
+                    h.tick(MARKETS.get(i), T0.plus(Duration.ofMinutes(minute)), 0.3 + 0.01 * ((minute * (i + 2)) % 17));
+                }
+            }
+            for (int i = 0; i <= drains; i++) {
+                h.drain();
+            }
+            return h.forecasts.readValuesToList().stream()
+                    .map(f -> f.marketId() + "@" + f.asOfTs() + " runtime=" + f.meta().runtime() + " reason="
+                            + f.meta().fallbackReason() + " len=" + f.meta().inputLen() + " q=" + f.yhatQ().entrySet()
+                            .stream().map(e -> e.getKey() + Arrays.toString(e.getValue())).sorted().toList())
+                    .toList();
+        }
+    }
+
+    @Test
+    void aLateTickForAMarketTheCycleHasNotReachedLeavesItsForecastAsAWholeCycleMadeIt() {
+        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "1"),
+                TopologyHarness.defaultModel())) {
+            MARKETS.forEach(m -> h.tick(m, T0.plusSeconds(60), 0.4));
+            h.tick("m-a", T0.plusSeconds(300), 0.5); // T0+5m due; its first slice does m-a only
+            h.tick("m-e", T0.plusSeconds(240), 0.9); // late for T0+5m: a whole cycle had done m-e before it came
+            IntStream.range(0, 5).forEach(i -> h.drain());
+            final List<ForecastRecord> out = h.forecasts.readValuesToList();
+            assertThat(out).extracting(ForecastRecord::marketId)
+                    .containsExactlyInAnyOrder("m-a", "m-b", "m-c", "m-d", "m-e");
+            final ForecastRecord e = out.stream().filter(f -> f.marketId().equals("m-e")).findFirst().orElseThrow();
+            assertThat(e.yhatQ().get("0.5")[0]).isCloseTo(0.4, within(1e-9));
+            // the late tick counts from the next boundary on
+            h.tick("m-a", T0.plusSeconds(600), 0.5);
+            IntStream.range(0, 5).forEach(i -> h.drain());
+            final ForecastRecord next = h.forecasts.readValuesToList().stream()
+                    .filter(f -> f.marketId().equals("m-e")).findFirst().orElseThrow();
+            assertThat(next.yhatQ().get("0.5")[0]).isCloseTo(0.9, within(1e-9));
+        }
+    }
+
+    @Test
+    void aCycleStateWrittenBeforeSlicesReadsAsAFinishedCycle() {
+        final CycleState old = new CycleStateSerde().deserializer().deserialize("t",
+                "{\"last_boundary_ms\":300000,\"stream_time_ms\":360000}".getBytes(StandardCharsets.UTF_8));
+        assertThat(old).isEqualTo(new CycleState(300_000L, 360_000L));
+        assertThat(old.running()).isFalse();
+        final CycleState running = CycleState.starting(600_000L, 610_000L).resumingAfter("m-b").withAhead("m-e");
+        final byte[] bytes = new CycleStateSerde().serializer().serialize("t", running);
+        assertThat(new CycleStateSerde().deserializer().deserialize("t", bytes)).isEqualTo(running);
+        assertThat(BoundaryCycle.pending(running, "m-c")).isTrue();
+        assertThat(BoundaryCycle.pending(running, "m-b")).isFalse();
+        assertThat(BoundaryCycle.pending(running, "m-e")).isFalse();
+    }
+}
