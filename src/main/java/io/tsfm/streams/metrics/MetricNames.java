@@ -26,6 +26,9 @@ public final class MetricNames {
     public static final String BATCH_SIZE = "tsfm.batch.size";
     public static final String DLQ = "tsfm.dlq";
     public static final String TICKS = "tsfm.ticks";
+    public static final String TICKS_COMMITTED = "tsfm.ticks.committed";
+    public static final String DLQ_COMMITTED = "tsfm.dlq.committed";
+    public static final String FORECASTS_COMMITTED = "tsfm.forecasts.committed";
     public static final String BREAKER_OPEN = "tsfm.breaker.open";
     public static final String BREAKER_TRANSITIONS = "tsfm.breaker.transitions";
     public static final String MODEL_LICENCE_STATE = "tsfm.model.licence.state";

@@ -12,6 +12,7 @@ import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.TickRejection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -248,6 +249,18 @@ public final class TsfmMetrics {
 
     public void tick() {
         ticks.increment();
+    }
+
+    /** Records a task's commit made durable (see {@link CommittedCounts}). */
+    void committed(final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
+        if (tickCount > 0) {
+            counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed").increment(tickCount);
+        }
+        dlqByReason.forEach((reason, n) -> counters.get(DLQ_COMMITTED,
+                "Ticks sent to the dead-letter topic in committed transactions, by reason", "reason", reason)
+                .increment(n));
+        forecastsByRuntime.forEach((runtime, n) -> counters.get(FORECASTS_COMMITTED,
+                "Forecasts published in committed transactions, by runtime", "runtime", runtime).increment(n));
     }
 
     /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */

@@ -3,6 +3,7 @@ package io.tsfm.streams.stream;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.metrics.CommittedCounts;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,17 +23,19 @@ final class Emitter {
     private final KeyValueStore<String, ForecastRecord> latest;
     private final TsfmMetrics metrics;
     private final ProcessorContext<String, Emission> context;
+    private final CommittedCounts committed;
     private ShadowPath shadow;
 
     Emitter(final ForecastSettings settings, final ForecastFactory factory, final ForecastScoring scoring,
             final KeyValueStore<String, ForecastRecord> latest, final TsfmMetrics metrics,
-            final ProcessorContext<String, Emission> context) {
+            final ProcessorContext<String, Emission> context, final CommittedCounts committed) {
         this.settings = settings;
         this.factory = factory;
         this.scoring = scoring;
         this.latest = latest;
         this.metrics = metrics;
         this.context = context;
+        this.committed = committed;
     }
 
     /** Served forecasts are compared with the shadow's from now on. */
@@ -63,6 +66,7 @@ final class Emitter {
         final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
         metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
                 stats.invalidSteps());
+        committed.forecast(forecast.meta().runtime());
         metrics.routeSelected(forecast.meta().routeSelected(), forecast.meta().routeReason());
         if (shadow != null) {
             shadow.served(forecast, ctx.asOfMs());

@@ -88,7 +88,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),
                 stepReader));
         this.emitter = new Emitter(settings, factory, scoring, context.getStateStore(Names.LATEST_FORECAST_STORE),
-                metrics, context);
+                metrics, context, context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts());
         this.inputDrift = new InputDrift(settings.drift(), context.getStateStore(Names.INPUT_DRIFT_STORE), metrics,
                 context.taskId().toString());
         calls.init(context, context.getStateStore(Names.PENDING_STORE), factory, scoring, emitter,

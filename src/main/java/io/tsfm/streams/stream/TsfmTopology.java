@@ -19,7 +19,6 @@ import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.stream.serde.TickSerde;
-import io.tsfm.streams.tick.TickValidator;
 import io.tsfm.streams.topology.Names;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,11 +66,13 @@ public final class TsfmTopology {
         final ForecastSettings settings = ForecastSettings.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
         final TickSerde tickSerde = new TickSerde();
+        builder.addStateStore(CommitLedger.builder(metrics));
 
         final KStream<String, TickCheck> checked = builder
                 .stream(config.getString(TOPIC_TICKS),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(Names.TICKS_SOURCE))
-                .process(() -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS), metrics), Named.as(Names.VALIDATE_TICKS));
+                .process(() -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS), metrics), Named.as(Names.VALIDATE_TICKS),
+                        Names.COMMIT_LEDGER_STORE);
 
         final Map<String, KStream<String, TickCheck>> branches = checked.split(Named.as(Names.TICK_BRANCH))
                 .branch((k, v) -> v.isRejected(), Branched.as(Names.BRANCH_INVALID))
@@ -93,7 +94,7 @@ public final class TsfmTopology {
 
         final Map<String, KStream<String, Emission>> emissions = ticks
                 .process(forecastSupplier(settings, config.getLong(STEPS_CHANGELOG_RETENTION_MS), clients, metrics),
-                        Named.as(Names.FORECAST))
+                        Named.as(Names.FORECAST), Names.COMMIT_LEDGER_STORE)
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
                 .branch((k, v) -> v.isFallback(), Branched.as(Names.BRANCH_FALLBACKS))

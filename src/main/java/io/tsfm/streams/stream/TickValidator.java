@@ -1,6 +1,11 @@
-package io.tsfm.streams.tick;
+package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.metrics.CommittedCounts;
+import io.tsfm.streams.tick.DlqHeaders;
+import io.tsfm.streams.tick.TickCheck;
+import io.tsfm.streams.tick.TickParser;
+import io.tsfm.streams.topology.Names;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -19,6 +24,7 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
     private final TickParser parser;
     private final TsfmMetrics metrics;
     private ProcessorContext<String, TickCheck> context;
+    private CommittedCounts committed;
 
     public TickValidator(final long maxFutureSkewMs, final TsfmMetrics metrics) {
         this.parser = new TickParser(maxFutureSkewMs);
@@ -28,6 +34,7 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
     @Override
     public void init(final ProcessorContext<String, TickCheck> context) {
         this.context = context;
+        this.committed = context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
     }
 
     @Override
@@ -38,11 +45,13 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
             final Tick tick = result.tick();
             final boolean needsRekey = key == null || key.isEmpty();
             metrics.tick();
+            committed.tick();
             context.forward(new Record<>(tick.marketId(), TickCheck.valid(tick, needsRekey), tick.tsMs(),
                     record.headers()));
             return;
         }
         metrics.dlq(result.rejection().reason());
+        committed.dlq(result.rejection().reason());
         final Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(DlqHeaders.REASON, utf8(result.rejection().reason()));
         headers.add(DlqHeaders.DETAIL, utf8(String.valueOf(result.rejection().detail())));
