@@ -21,7 +21,8 @@ public final class Benchmarks {
     public record Options(String scenario, int runs, int ticks, int ingestMarkets, List<String> guarantees,
                           List<Integer> streamThreads, List<Integer> markets, int tickMinutes, int naiveMarkets,
                           long latencyMs, long latencyPerSeriesMs,
-                          int seriesPerRequest, int maxInFlight, long jobDeadlineMs, String bootstrapServers,
+                          int seriesPerRequest, int maxInFlight, long jobDeadlineMs, int replayHours,
+                          String bootstrapServers,
                           Path json, Path chart, Map<String, String> appSettings) {
         public Options {
             guarantees = List.copyOf(guarantees);
@@ -51,7 +52,11 @@ public final class Benchmarks {
                 new IngestBenchmark(env, out).run(o.ticks(), o.ingestMarkets(), o.guarantees(), o.streamThreads(),
                         o.runs(), report);
             }
-            if (!"ingest".equals(o.scenario())) {
+            if ("replay".equals(o.scenario())) {
+                new ReplayBenchmark(env, out).run(o.markets().get(0), o.replayHours(), o.runs(), o.jobDeadlineMs(),
+                        report);
+            }
+            if (!"ingest".equals(o.scenario()) && !"replay".equals(o.scenario())) {
                 final CycleBenchmark cycle = new CycleBenchmark(env, out);
                 cycle.run(o.markets(), new CycleBenchmark.Settings(o.runs(), o.tickMinutes(), o.naiveMarkets(),
                         o.seriesPerRequest(), o.maxInFlight(), o.jobDeadlineMs()), report);

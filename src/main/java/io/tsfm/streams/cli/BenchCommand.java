@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark scenarios: ingest (tsfm topology vs pass-through, exactly_once_v2 and at_least_once), "
                 + "cycle (forecast cycle of N markets vs a naive one-call-per-market caller), resources (heap, RSS, "
-                + "state dir after the cycle of the largest market count), or all. Prints a Markdown table.")
+                + "state dir after the cycle of the largest market count), all of these, or replay (a day of "
+                + "markets at a tick a minute replayed by a fresh app). Prints a Markdown table.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "ingest, cycle, resources or all.")
+    @Parameters(index = "0", description = "ingest, cycle, resources, all or replay.")
     String scenario;
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
@@ -48,13 +49,18 @@ public final class BenchCommand implements Callable<Integer> {
     int ingestMarkets;
 
     @Option(names = "--markets", split = ",",
-            description = "cycle/resources: market counts (default: 1000,10000 for cycle and all, 10000 for resources).")
+            description = "cycle/resources: market counts (default: 1000,10000 for cycle and all, 10000 for resources); "
+                    + "replay: one count (default: 1000).")
     List<Integer> markets;
 
     @Option(names = "--tick-minutes", defaultValue = "15",
             description = "cycle: minutes between build-up ticks of a market (contexts stay 288 steps, forward-filled; "
                     + "5 = one tick per step) (default: ${DEFAULT-VALUE}).")
     int tickMinutes;
+
+    @Option(names = "--replay-hours", defaultValue = "24",
+            description = "replay: hours of ticks, one a minute per market (default: ${DEFAULT-VALUE}).")
+    int replayHours;
 
     @Option(names = "--naive-markets", defaultValue = "500",
             description = "cycle: markets the naive caller visits per run (its rate is per market, so the time for "
@@ -94,17 +100,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "cycle", "resources", "all").contains(scenario)) {
-            System.err.println("Unknown scenario '" + scenario + "'; one of ingest, cycle, resources, all");
+        if (!List.of("ingest", "cycle", "resources", "all", "replay").contains(scenario)) {
+            System.err.println("Unknown scenario '" + scenario + "'; one of ingest, cycle, resources, all, replay");
             return ExitCodes.CONFIG;
         }
         if (runs < 1 || ticks < 1 || ingestMarkets < 1 || tickMinutes < 1 || tickMinutes > 60 || naiveMarkets < 1
                 || latencyMs < 0 || latencyPerSeriesMs < 0 || seriesPerRequest < 1 || maxInFlight < 1
-                || jobDeadlineMs < 1 || (markets != null && markets.stream().anyMatch(m -> m < 3))
+                || jobDeadlineMs < 1 || replayHours < 1 || replayHours > 168
+                || ("replay".equals(scenario) && markets != null && markets.size() != 1) || (markets != null && markets.stream().anyMatch(m -> m < 3))
                 || streamThreads.stream().anyMatch(t -> t < 1)) {
             System.err.println("Invalid arguments: --runs, --ticks, --ingest-markets, --naive-markets, "
                     + "--series-per-request, --max-in-flight, --job-deadline-ms, --stream-threads >= 1; "
-                    + "--tick-minutes in 1..60; "
+                    + "--tick-minutes in 1..60; --replay-hours in 1..168 (replay: one --markets count); "
                     + "--markets >= 3 each; latencies >= 0");
             return ExitCodes.CONFIG;
         }
@@ -119,10 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         final List<Integer> counts = markets != null ? markets
-                : "resources".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
+                : "resources".equals(scenario) ? List.of(10_000) : "replay".equals(scenario) ? List.of(1_000)
+                : List.of(1_000, 10_000);
         final Benchmarks.Options options = new Benchmarks.Options(scenario, runs, ticks, ingestMarkets, guarantees, streamThreads, counts,
                 tickMinutes, naiveMarkets, latencyMs, latencyPerSeriesMs, seriesPerRequest, maxInFlight,
-                jobDeadlineMs, kafka.bootstrapServers(), json, chart, settings);
+                jobDeadlineMs, replayHours, kafka.bootstrapServers(), json, chart, settings);
         return Benchmarks.run(options, System.out) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }
