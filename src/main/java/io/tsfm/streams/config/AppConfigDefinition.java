@@ -170,8 +170,9 @@ final class AppConfigDefinition {
                 .define(DRAIN_INTERVAL_MS, Type.LONG, 20L, Range.between(1, 10_000), Importance.LOW,
                         "Wall-clock interval of the punctuator that drains model answers on the stream thread.")
                 .define(CYCLE_SLICE_MARKETS, Type.INT, 2_000, Range.atLeast(1), Importance.LOW,
-                        "Markets a task's cycle does at most between two commits; the drain punctuator continues it."
-                                + " Bounds an exactly-once transaction's work however many markets a task holds.")
+                        "Markets a task's cycle does at most per slice (or ten times as many held ticks); the drain"
+                                + " punctuator does the next slice and the stream thread commits in between, so an"
+                                + " exactly-once transaction's work stays bounded however many markets a task holds.")
                 .define(TOPICS_CREATE_MISSING, Type.BOOLEAN, false, Importance.MEDIUM,
                         "Create missing input/output topics at start-up; when false a missing topic fails start-up.")
                 .define(TOPICS_PARTITIONS, Type.INT, 6, Range.between(1, 10_000), Importance.LOW,

@@ -9,10 +9,8 @@ import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,9 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One boundary's cycle over a task's markets, run in slices of at most {@code cycle.slice.markets} markets
  * in key order: an exactly-once stream thread commits between slices, so its transactions stay short
- * however many markets a task holds. A market's forecast reads only steps before the boundary, so ticks
- * after it, recorded between slices, change nothing; a late tick (before the boundary) for a market the
- * cycle has not reached yet has that market done first ({@link #ahead}).
+ * however many markets a task holds. Ticks that arrive meanwhile are held ({@link HeldTicks}) until the
+ * cycle is done, so every market's forecast sees the stores as they were at its boundary.
  */
 final class BoundaryCycle {
     private static final Logger LOG = LoggerFactory.getLogger(BoundaryCycle.class);
@@ -58,6 +55,7 @@ final class BoundaryCycle {
     private long nanos;
     private int jobs;
     private int gated;
+    private int lastSliceSize;
 
     BoundaryCycle(final ForecastSettings settings, final ModelCalls calls, final RolloutRouter router,
                   final FallbackGates gates, final ForecastFactory factory, final TsfmMetrics metrics) {
@@ -81,15 +79,6 @@ final class BoundaryCycle {
         this.inputDrift = inputDrift;
         this.contexts = contexts;
         this.runningBoundaryMs = Long.MIN_VALUE;
-    }
-
-    /** Runs the cycle {@code state} has running to its end. */
-    CycleState finish(final CycleState state) {
-        CycleState s = state;
-        while (s.running()) {
-            s = slice(s, Integer.MAX_VALUE);
-        }
-        return s;
     }
 
     /**
@@ -119,9 +108,6 @@ final class BoundaryCycle {
                 }
                 done++;
                 last = kv.key;
-                if (state.doneAhead(kv.key)) {
-                    continue;
-                }
                 if (kv.value.lastTickMs() < asOfMs - marketExpiryMs) {
                     expired.add(kv.key);
                     continue;
@@ -132,6 +118,7 @@ final class BoundaryCycle {
         expired.forEach(markets::delete);
         inputDrift.flush();
         nanos += System.nanoTime() - t0;
+        lastSliceSize = done;
         if (more) {
             return state.resumingAfter(last);
         }
@@ -142,28 +129,9 @@ final class BoundaryCycle {
         return state.completed();
     }
 
-    /**
-     * Whether the running cycle of {@code state} still has {@code marketId} to do: a late tick for it must
-     * wait until it is done.
-     */
-    static boolean pending(final CycleState state, final String marketId) {
-        return state.running() && after(marketId, state.resumeAfter()) && !state.doneAhead(marketId);
-    }
-
-    /** Does one market of the running cycle out of key order (it has a late tick to record); see {@link #pending}. */
-    CycleState ahead(final CycleState state, final String marketId) {
-        final long asOfMs = state.lastBoundaryMs();
-        final long t0 = System.nanoTime();
-        begin(asOfMs);
-        final MarketState market = markets.get(marketId);
-        if (market != null && market.lastTickMs() < asOfMs - marketExpiryMs) {
-            markets.delete(marketId);
-        } else if (market != null) {
-            new Slice(asOfMs).forecast(marketId, market);
-            inputDrift.flush();
-        }
-        nanos += System.nanoTime() - t0;
-        return state.withAhead(marketId);
+    /** Markets the last slice went through (done, expired or without a context). */
+    int lastSliceSize() {
+        return lastSliceSize;
     }
 
     private void begin(final long asOfMs) {
@@ -174,11 +142,6 @@ final class BoundaryCycle {
             jobs = 0;
             gated = 0;
         }
-    }
-
-    /** Whether {@code key} sorts after {@code other} in the store's order (their UTF-8 bytes, unsigned). */
-    static boolean after(final String key, final String other) {
-        return Arrays.compareUnsigned(key.getBytes(StandardCharsets.UTF_8), other.getBytes(StandardCharsets.UTF_8)) > 0;
     }
 
     /** What one slice decides once: the models' availability, the wall clock and the jobs' deadline. */

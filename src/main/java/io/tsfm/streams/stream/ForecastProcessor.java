@@ -56,6 +56,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private Runnable untrackCycle;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private volatile CycleState cycleState;
+    /** Volatile, as cycleState: the tsfm.cycles.running gauge reads both from another thread. */
+    private volatile HeldTicks held;
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
         this(settings, ModelClients.of(client), metrics);
@@ -83,6 +85,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.recorder.init(steps, markets);
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
+        this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
         this.stepReader = new StepReader(steps, markets);
         this.scoring = new ForecastScoring(settings, grid, metrics, new KafkaScoringStores(
                 context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),
@@ -97,7 +100,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (untrackCycle == null) {
             this.untrackCycle = metrics.trackRunningCycle(() -> {
                 final CycleState s = cycleState;
-                return s != null && s.running() ? 1 : 0;
+                final HeldTicks h = held;
+                return s != null && (s.running() || h != null && !h.isEmpty()) ? 1 : 0;
             });
         }
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
@@ -107,55 +111,84 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     @Override
     public void process(final Record<String, Tick> record) {
         final Tick tick = record.value();
-        CycleState state = cycleState;
-        final long streamTime = state == null ? tick.tsMs() : Math.max(state.streamTimeMs(), tick.tsMs());
-        final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
+        final CycleState state = cycleState;
         if (state == null) {
-            state = new CycleState(due, streamTime);
-            cycles.put(CYCLE_KEY, state);
-        } else if (due > state.lastBoundaryMs()) {
-            // a whole step of event time went by while a cycle ran: it ends now, before the next is scored
-            state = cycle.finish(state);
-            final long step = grid.stepMs();
-            final long first = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
-            for (long boundary = first; boundary <= due; boundary += step) {
-                // every forecast this boundary scores must have gone out first (only a replay outruns the model)
-                calls.settle(boundary - (long) settings.horizon() * step);
-                final long realisedAt = boundary;
-                scoring.scoreDue(boundary, (score, asOfMs) -> {
-                    if (settings.publishes(asOfMs)) {
-                        emitter.forward(score.marketId(), realisedAt, Emission.of(score));
-                    }
-                });
-                if (settings.cycleRuns(boundary)) {
-                    state = CycleState.starting(boundary, streamTime);
-                    // boundaries skipped over run whole; the latest runs its first slice, the punctuator the rest
-                    state = boundary < due ? cycle.finish(state) : cycle.slice(state, settings.cycleSliceMarkets());
-                }
-            }
-            state = new CycleState(due, streamTime, state.lastBoundaryMs() == due ? state.resumeAfter() : null,
-                    state.lastBoundaryMs() == due ? state.ahead() : null);
-            cycles.put(CYCLE_KEY, state);
-            calls.dispatch();
-        } else if (tick.tsMs() < state.lastBoundaryMs() && BoundaryCycle.pending(state, tick.marketId())) {
-            // a late tick must not reach the running cycle's forecast for its market: that one is done first
-            state = cycle.ahead(state, tick.marketId()).withStreamTime(streamTime);
-            cycles.put(CYCLE_KEY, state);
-        } else {
-            // Stream time only matters once it makes a new boundary due, and that is always persisted:
-            // a restart replays the uncommitted ticks and recomputes it, so no write per tick.
-            state = state.withStreamTime(streamTime);
+            cycleState = new CycleState(grid.lastDueBoundary(tick.tsMs(), settings.cycleGraceMs()), tick.tsMs());
+            cycles.put(CYCLE_KEY, cycleState);
+            recorder.record(tick, cycleState.lastBoundaryMs());
+            return;
         }
-        cycleState = state;
+        if (state.running() || !held.isEmpty()) {
+            held.add(tick); // applied in arrival order once the cycle work before it is done
+            return;
+        }
+        final long streamTime = Math.max(state.streamTimeMs(), tick.tsMs());
+        if (grid.lastDueBoundary(streamTime, settings.cycleGraceMs()) > state.lastBoundaryMs()) {
+            held.add(tick); // it makes a boundary due: scored and cycled first, the tick applied after
+            advance();
+            return;
+        }
+        // Stream time only matters once it makes a new boundary due, and that is always persisted:
+        // a restart replays the uncommitted ticks and recomputes it, so no write per tick.
+        cycleState = state.withStreamTime(streamTime);
         recorder.record(tick, state.lastBoundaryMs());
     }
 
-    /** The wall-clock punctuator: the running cycle's next slice, then the answers that came in. */
+    /**
+     * Does the task's cycle work in arrival order, within one slice's budget: the running cycle's next
+     * markets; for the oldest held tick, each boundary it makes due (its scores, then its cycle), then the
+     * tick itself; and so on with the next held tick.
+     */
+    private void advance() {
+        CycleState state = cycleState;
+        int budget = settings.cycleSliceMarkets();
+        int ticks = 10 * budget;
+        while (budget > 0 && ticks > 0) {
+            if (state.running()) {
+                state = cycle.slice(state, budget);
+                budget -= Math.max(1, cycle.lastSliceSize());
+                continue;
+            }
+            if (held.isEmpty()) {
+                break;
+            }
+            final Tick head = held.peek();
+            final long streamTime = Math.max(state.streamTimeMs(), head.tsMs());
+            final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
+            if (due > state.lastBoundaryMs()) {
+                state = startBoundary(state, due);
+                continue;
+            }
+            recorder.record(head, state.lastBoundaryMs());
+            held.pop();
+            state = state.withStreamTime(streamTime);
+            ticks--;
+        }
+        cycleState = state;
+        cycles.put(CYCLE_KEY, state);
+        calls.dispatch();
+    }
+
+    /** The next boundary up to {@code due}: the scores it realises, then its cycle (started, not run). */
+    private CycleState startBoundary(final CycleState state, final long due) {
+        final long step = grid.stepMs();
+        final long boundary = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
+        // every forecast this boundary scores must have gone out first (only a replay outruns the model)
+        calls.settle(boundary - (long) settings.horizon() * step);
+        scoring.scoreDue(boundary, (score, asOfMs) -> {
+            if (settings.publishes(asOfMs)) {
+                emitter.forward(score.marketId(), boundary, Emission.of(score));
+            }
+        });
+        return settings.cycleRuns(boundary) ? CycleState.starting(boundary, state.streamTimeMs())
+                : new CycleState(boundary, state.streamTimeMs());
+    }
+
+    /** The wall-clock punctuator: the task's unfinished cycle work, then the answers that came in. */
     private void punctuate(final long wallClockMs) {
         final CycleState state = cycleState;
-        if (state != null && state.running()) {
-            cycleState = cycle.slice(state, settings.cycleSliceMarkets());
-            cycles.put(CYCLE_KEY, cycleState);
+        if (state != null && (state.running() || !held.isEmpty())) {
+            advance();
         }
         calls.drain(wallClockMs);
     }

@@ -163,7 +163,9 @@ public final class TsfmTopology {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CALIBRATION_STORE),
                                 Serdes.String(), new CalibratorStateSerde()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.INPUT_DRIFT_STORE),
-                                Serdes.String(), new DriftStateSerde())));
+                                Serdes.String(), new DriftStateSerde()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.HELD_TICKS_STORE),
+                                Serdes.String(), new TickSerde())));
             }
         };
     }

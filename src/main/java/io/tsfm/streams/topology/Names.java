@@ -21,6 +21,8 @@ public final class Names {
     public static final String CALIBRATION_STORE = "calibration";
     /** Input drift (PSI) trackers per liquidity segment. */
     public static final String INPUT_DRIFT_STORE = "input-drift";
+    /** Ticks that came while the task's cycle work was unfinished, applied in arrival order after it. */
+    public static final String HELD_TICKS_STORE = "held-ticks";
     /** In memory, no changelog: a task's counts of written records until it commits (committed counters). */
     public static final String COMMIT_LEDGER_STORE = "commit-ledger";
 
