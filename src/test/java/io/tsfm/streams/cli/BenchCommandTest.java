@@ -23,6 +23,10 @@ class BenchCommandTest {
                 .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--guarantees", "exactly_once"))
                 .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("replay", "--markets", "1000,2000"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("replay", "--replay-hours", "0"))
+                .isEqualTo(ExitCodes.CONFIG);
     }
 
     @Test
