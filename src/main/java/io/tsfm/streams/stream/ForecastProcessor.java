@@ -157,6 +157,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
             if (due > state.lastBoundaryMs()) {
                 state = startBoundary(state, due);
+                if (!state.running()) {
+                    budget--; // a boundary without a cycle counts as one market, so a long gap still yields
+                }
                 continue;
             }
             recorder.record(head, state.lastBoundaryMs());
