@@ -320,11 +320,16 @@ final class CycleBenchmark {
 
     private void send(final KafkaProducer<byte[], byte[]> producer, final String topic, final int m,
                              final long ts) {
+        env.send(producer, tick(topic, m, ts));
+    }
+
+    /** Market {@code m}'s tick at {@code ts} as the benchmarks produce it: keyed, JSON, bucket high. */
+    static ProducerRecord<byte[], byte[]> tick(final String topic, final int m, final long ts) {
         final String market = IngestBenchmark.marketId(m);
         final String json = "{\"market_id\":\"" + market + "\",\"ts\":" + ts + ",\"p_yes\":" + price(m, ts)
                 + ",\"liquidity_bucket\":\"high\"}";
-        env.send(producer, new ProducerRecord<>(topic, null, ts, market.getBytes(StandardCharsets.UTF_8),
-                json.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(topic, null, ts, market.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -4,13 +4,11 @@ import io.tsfm.streams.metrics.MetricNames;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code replay}: N markets, one tick a minute for some hours of two days ago, already in their topic, read by
@@ -40,11 +38,7 @@ final class ReplayBenchmark {
             for (int k = 0; k < minutes; k++) {
                 final long ts = start + k * 60_000L;
                 for (int m = 0; m < markets; m++) {
-                    final String market = IngestBenchmark.marketId(m);
-                    final String json = "{\"market_id\":\"" + market + "\",\"ts\":" + ts + ",\"p_yes\":"
-                            + CycleBenchmark.price(m, ts) + ",\"liquidity_bucket\":\"high\"}";
-                    env.send(producer, new ProducerRecord<>(topic, null, ts, market.getBytes(StandardCharsets.UTF_8),
-                            json.getBytes(StandardCharsets.UTF_8)));
+                    env.send(producer, CycleBenchmark.tick(topic, m, ts));
                     produced++;
                 }
             }

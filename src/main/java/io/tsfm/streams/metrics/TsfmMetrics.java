@@ -13,7 +13,6 @@ import io.tsfm.streams.domain.TickRejection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +35,8 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
-    private final Set<IntSupplier> pendingSources = ConcurrentHashMap.newKeySet();
-    private final Set<IntSupplier> runningCycleSources = ConcurrentHashMap.newKeySet();
+    private final TaskSums openJobSums = new TaskSums();
+    private final TaskSums runningCycleSums = new TaskSums();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
     private final Timer emitDelay;
@@ -226,16 +225,12 @@ public final class TsfmMetrics {
      * would leave behind.
      */
     public Runnable trackPending(final IntSupplier openJobs) {
-        final IntSupplier source = openJobs::getAsInt; // an identity of its own, even for a shared supplier
-        pendingSources.add(source);
-        return () -> pendingSources.remove(source);
+        return openJobSums.track(openJobs);
     }
 
     /** Counts a task in {@link #CYCLES_RUNNING} while {@code running} says 1, until the returned action is run. */
     public Runnable trackRunningCycle(final IntSupplier running) {
-        final IntSupplier source = running::getAsInt;
-        runningCycleSources.add(source);
-        return () -> runningCycleSources.remove(source);
+        return runningCycleSums.track(running);
     }
 
     public void dlq(final String reason) {
@@ -276,11 +271,11 @@ public final class TsfmMetrics {
 
     /** Tasks of this instance with a cycle between slices. */
     public int runningCycles() {
-        return runningCycleSources.stream().mapToInt(IntSupplier::getAsInt).sum();
+        return runningCycleSums.sum();
     }
 
     /** Model jobs open on this instance. */
     public int pendingJobs() {
-        return pendingSources.stream().mapToInt(IntSupplier::getAsInt).sum();
+        return openJobSums.sum();
     }
 }

@@ -55,9 +55,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     /** Removes this task from tsfm.cycles.running when it closes. */
     private Runnable untrackCycle;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
-    private volatile CycleState cycleState;
-    /** Volatile, as cycleState: the tsfm.cycles.running gauge reads both from another thread. */
-    private volatile HeldTicks held;
+    private CycleState cycleState;
+    private HeldTicks held;
+    /** A cycle runs or ticks are held: what tsfm.cycles.running reads from another thread. */
+    private volatile boolean workLeft;
 
     public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
         this(settings, ModelClients.of(client), metrics);
@@ -86,6 +87,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
+        this.workLeft = cycleState != null && cycleState.running() || !held.isEmpty();
         this.stepReader = new StepReader(steps, markets);
         this.scoring = new ForecastScoring(settings, grid, metrics, new KafkaScoringStores(
                 context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),
@@ -98,11 +100,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 (marketId, asOfMs) -> contextOf(marketId, markets.get(marketId), asOfMs));
         cycle.init(context, markets, scoring, emitter, inputDrift, this::contextOf);
         if (untrackCycle == null) {
-            this.untrackCycle = metrics.trackRunningCycle(() -> {
-                final CycleState s = cycleState;
-                final HeldTicks h = held;
-                return s != null && (s.running() || h != null && !h.isEmpty()) ? 1 : 0;
-            });
+            this.untrackCycle = metrics.trackRunningCycle(() -> workLeft ? 1 : 0);
         }
         this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -169,6 +167,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         }
         cycleState = state;
         cycles.put(CYCLE_KEY, state);
+        workLeft = state.running() || !held.isEmpty();
         calls.dispatch();
     }
 

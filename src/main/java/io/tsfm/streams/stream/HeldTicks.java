@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class HeldTicks {
     private final KeyValueStore<String, Tick> store;
     /** Sequence of the oldest held tick, and of the next to hold: empty when equal. */
-    private volatile long head;
-    private volatile long tail;
+    private long head;
+    private long tail;
 
     HeldTicks(final KeyValueStore<String, Tick> store) {
         this.store = store;
