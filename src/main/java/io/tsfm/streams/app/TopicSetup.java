@@ -36,6 +36,8 @@ public final class TopicSetup {
     }
 
     /**
+     * Creates the topics the application needs when they are missing and it may.
+     *
      * @throws IllegalStateException naming the missing topics when they may not be created
      */
     public static void ensure(final AppConfig config) {

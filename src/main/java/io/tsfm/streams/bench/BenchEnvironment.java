@@ -153,6 +153,7 @@ final class BenchEnvironment implements AutoCloseable {
     private volatile Exception lastSendFailure;
 
     /** Sends with a callback that counts failures; {@link #checkSent()} after flush throws if any send failed. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the callback sees every failure
     void send(final KafkaProducer<byte[], byte[]> producer, final ProducerRecord<byte[], byte[]> record) {
         producer.send(record, (meta, e) -> {
             if (e != null) {

@@ -31,7 +31,11 @@ public final class Benchmarks {
         }
     }
 
-    /** @return true when every scenario completed */
+    /**
+     * Runs the chosen scenarios and prints their results.
+     *
+     * @return true when every scenario completed
+     */
     public static boolean run(final Options o, final PrintStream out) throws Exception {
         final Map<String, Object> machine = Machine.describe();
         out.println("bench: machine " + machine);

@@ -106,7 +106,6 @@ final class CycleBenchmark {
 
         final long t0 = System.nanoTime();
         long produced = 0;
-        long coldTicks = 0;
         try (KafkaProducer<byte[], byte[]> producer = env.producer()) {
             // oldest first, from one tick interval before the 24 h window (the look-back seed) to 1 min before the boundary
             for (long ts = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs; ts < warmFrom; ts += tickMs) {
@@ -118,7 +117,7 @@ final class CycleBenchmark {
             producer.flush();
             env.checkSent();
         }
-        coldTicks = produced;
+        final long coldTicks = produced;
         final double produceSec = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "cycle %d markets: %d build-up ticks before the last horizon produced in %.1f s%n",
                 markets, produced, produceSec);

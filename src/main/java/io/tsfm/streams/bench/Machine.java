@@ -25,7 +25,7 @@ final class Machine {
 
     static String loadAverage() {
         try {
-            final String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            final String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+", -1);
             return f[0] + " " + f[1] + " " + f[2];
         } catch (final java.io.IOException | RuntimeException e) {
             return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -46,7 +46,7 @@ final class ReplayBenchmark {
             env.checkSent();
         }
         // every boundary the ticks make due: T0+5m .. the last tick's step start
-        final long boundaries = (minutes - 1) / 5;
+        final long boundaries = (minutes - 1L) / 5;
         final long expected = boundaries * markets;
         out.printf(Locale.ROOT, "replay %d markets x %d h: %d ticks produced, %d forecasts expected%n", markets, hours,
                 produced, expected);

@@ -62,7 +62,8 @@ public final class PrometheusQueries {
     /** PromQL string literal escaping for a label value inside double quotes. */
     static String escapeLabelValue(final String value) {
         final StringBuilder out = new StringBuilder(value.length() + 2);
-        for (final char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");

@@ -5,7 +5,9 @@ import io.tsfm.streams.app.cli.ExitCodes;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.replay.ReplayRequest;
 import io.tsfm.streams.replay.Replayer;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
@@ -48,7 +50,7 @@ public final class ReplayCommand implements Callable<Integer> {
             new Replayer(live, request, System.out).run();
             return ExitCodes.OK;
         } catch (final Replayer.Refused e) {
-            printRefused(e, new PrintWriter(System.err, true));
+            printRefused(e, new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true));
             return ExitCodes.CONFIG;
         } catch (final IllegalArgumentException e) {
             System.err.println("Invalid arguments: " + e.getMessage());

@@ -181,4 +181,10 @@ public final class AppConfig extends AbstractConfig {
     public String tollamaModelVersion() {
         return getString(TOLLAMA_MODEL_VERSION);
     }
+
+    /** The settings as parsed, in key order; passwords (the API key, the API tokens) print as [hidden]. */
+    @Override
+    public String toString() {
+        return "AppConfig" + new java.util.TreeMap<>(values());
+    }
 }

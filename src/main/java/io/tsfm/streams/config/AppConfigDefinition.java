@@ -16,6 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * Every setting of the app, once: its key, type, default, validator and description, as Kafka's
  * {@link ConfigDef}. {@link AppConfig} parses with it and {@code config-docs} prints it.
  */
+@SuppressWarnings("BadImport") // Type, Importance, Range: ConfigDef's own idiom, read beside define()
 final class AppConfigDefinition {
     private AppConfigDefinition() {
     }

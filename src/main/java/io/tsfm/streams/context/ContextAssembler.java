@@ -43,6 +43,8 @@ public final class ContextAssembler {
     }
 
     /**
+     * The market's model context as of a boundary, from its observed steps.
+     *
      * @param observed the market's observed steps between {@link #fetchFromStepStart} and
      *                 {@link #fetchToStepStart}, ascending by step start
      * @return the context, or null when the market has no tick inside the window (it is not active)

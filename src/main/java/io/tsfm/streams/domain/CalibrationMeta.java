@@ -15,7 +15,11 @@ public record CalibrationMeta(String status, String method, String segment, int 
     public static final String INSUFFICIENT_SAMPLES = "insufficient_samples";
     public static final String DISABLED = "disabled";
 
-    /** @param flat per step, whether the model's band had no width (it picks the calibrators) */
+    /**
+     * The meta of a forecast served with the given calibration snapshot.
+     *
+     * @param flat per step, whether the model's band had no width (it picks the calibrators)
+     */
     public static CalibrationMeta of(final CalibrationSnapshot snapshot, final boolean enabled, final boolean[] flat) {
         final int horizon = snapshot.horizon();
         final double[] lower = new double[horizon];

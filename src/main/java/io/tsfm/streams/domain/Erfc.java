@@ -4,6 +4,7 @@ package io.tsfm.streams.domain;
  * Complementary error function (W. J. Cody's rational Chebyshev approximations, near machine
  * precision); the JDK has none, and the normal quantile's refinement step needs an accurate one.
  */
+@SuppressWarnings("FloatingPointLiteralPrecision") // the coefficients as published, digits beyond a double kept
 final class Erfc {
     private static final double THRESHOLD = 0.46875;
     private static final double SQRT_PI_INV = 5.6418958354775628695e-1;

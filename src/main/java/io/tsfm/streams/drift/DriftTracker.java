@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
  * with {@link #restore} and {@link #snapshot}. Histograms of trackers on other tasks can be added
  * ({@link Histogram#plus}) before {@link Psi#of}, because the bins are fixed.
  */
+@SuppressWarnings("EnumOrdinal") // a feature's ordinal is its slot in the count arrays, stored in that order
 public final class DriftTracker {
 
     private static final int FEATURES = Feature.values().length;

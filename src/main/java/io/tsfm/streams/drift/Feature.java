@@ -4,6 +4,7 @@ package io.tsfm.streams.drift;
  * The model-input features whose drift is watched, with their fixed bins and the {@code feature} label
  * of {@code tsfm_input_psi{segment,feature}}.
  */
+@SuppressWarnings("ImmutableEnumChecker") // PsiBins is a record whose edge arrays nothing writes
 public enum Feature {
     /** The newest context value in logit space. */
     LOGIT_LEVEL("logit_level", PsiBins.LOGIT_LEVEL),

@@ -23,6 +23,8 @@ public final class Psi {
     }
 
     /**
+     * The population stability index of two histograms.
+     *
      * @return the PSI of {@code current} against {@code reference}, or NaN when either is empty (no
      *         distribution to compare)
      */

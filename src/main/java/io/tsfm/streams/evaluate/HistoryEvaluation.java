@@ -55,6 +55,8 @@ public final class HistoryEvaluation {
     private static final ForecastFactory.Call IN_PROCESS = new ForecastFactory.Call(0L, 1, 1);
 
     /**
+     * How an evaluation runs: which boundaries it reports, what counts as active, its threads.
+     *
      * @param reportEvery  report every k-th boundary (6: :00 and :30)
      * @param activeSteps  a point is active when its context's last this-many values are not all equal
      * @param threads      model answers of one boundary computed in parallel on this many threads

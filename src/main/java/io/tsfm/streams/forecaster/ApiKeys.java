@@ -49,7 +49,7 @@ public final class ApiKeys {
             }
         }
         if (commaSeparated != null) {
-            for (final String part : commaSeparated.split(",")) {
+            for (final String part : commaSeparated.split(",", -1)) {
                 if (!part.isBlank()) {
                     out.add(part.trim());
                 }

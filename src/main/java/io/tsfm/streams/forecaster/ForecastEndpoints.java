@@ -115,7 +115,7 @@ final class ForecastEndpoints implements AutoCloseable {
             }
         };
         try {
-            scheduler.schedule(handOff, delayMs, TimeUnit.MILLISECONDS);
+            final var unused = scheduler.schedule(handOff, delayMs, TimeUnit.MILLISECONDS); // handOff answers on its own
         } catch (RejectedExecutionException e) {
             unanswered.remove(call);
             call.abandon();

@@ -116,7 +116,7 @@ final class SeriesParser {
         future.forEach((name, length) -> {
             final Loc at = loc.child("future_covariates").child(name);
             final JsonNode input = obj.get("future_covariates").get(name);
-            if (horizon != null && length != horizon) {
+            if (horizon != null && !length.equals(horizon)) {
                 r.error("value_error", at, "Value error, future covariate '" + name + "' has " + length
                         + " values but horizon is " + horizon, input);
             }

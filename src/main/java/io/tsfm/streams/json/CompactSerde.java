@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serde of a store value written on the tick path, where JSON showed: a format byte {@code 0x01}, then a
- * fixed binary layout. Values written by earlier versions are JSON (always starting with {@code '{'}) and
+ * fixed binary layout. Values written by earlier versions are JSON (always starting with an opening brace) and
  * are still read, so stores and changelogs need no migration; an earlier version cannot read the binary
  * ones, so a rollback resets the store.
  */

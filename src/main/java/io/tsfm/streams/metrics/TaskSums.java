@@ -12,6 +12,7 @@ final class TaskSums {
     private final Set<IntSupplier> sources = ConcurrentHashMap.newKeySet();
 
     /** Counts {@code source} until the returned action is run (the task's close). */
+    @SuppressWarnings("UnnecessaryMethodReference") // the wrapper is the point: one entry per call
     Runnable track(final IntSupplier source) {
         final IntSupplier own = source::getAsInt; // an identity of its own, even for a shared supplier
         sources.add(own);

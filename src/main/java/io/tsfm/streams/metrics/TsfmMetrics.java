@@ -152,7 +152,7 @@ public final class TsfmMetrics {
     /** Forecasts whose horizon was realised and scored, by runtime. */
     public void forecastsScored(final String runtime, final long count) {
         counters.get(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime)
-                .increment(count);
+                .increment((double) count);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class TsfmMetrics {
         counters.get(SCORE_STEPS,
                 "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
                 "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band,
-                "outcome", outcome).increment(count);
+                "outcome", outcome).increment((double) count);
     }
 
     public void scoreLoss(final String runtime, final String model, final String segment, final String horizon,
@@ -220,7 +220,7 @@ public final class TsfmMetrics {
     }
 
     /**
-     * Counts {@code openJobs} in {@link #PENDING_JOBS} until the returned action is run (a task's close):
+     * Counts {@code openJobs} in {@code tsfm_pending_jobs} until the returned action is run (a task's close):
      * the gauge reads what is open, instead of adding up increments that a task fenced mid-transaction
      * would leave behind.
      */
@@ -228,7 +228,7 @@ public final class TsfmMetrics {
         return openJobSums.track(openJobs);
     }
 
-    /** Counts a task in {@link #CYCLES_RUNNING} while {@code running} says 1, until the returned action is run. */
+    /** Counts a task in {@code tsfm_cycles_running} while {@code running} says 1, until the returned action is run. */
     public Runnable trackRunningCycle(final IntSupplier running) {
         return runningCycleSums.track(running);
     }
@@ -249,7 +249,7 @@ public final class TsfmMetrics {
     /** Records a task's commit made durable (see {@link CommittedCounts}). */
     void committed(final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
         if (tickCount > 0) {
-            counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed").increment(tickCount);
+            counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed").increment((double) tickCount);
         }
         dlqByReason.forEach((reason, n) -> counters.get(DLQ_COMMITTED,
                 "Ticks sent to the dead-letter topic in committed transactions, by reason", "reason", reason)

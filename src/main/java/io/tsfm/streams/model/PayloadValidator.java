@@ -30,6 +30,8 @@ public final class PayloadValidator {
     }
 
     /**
+     * Checks one series' quantiles against the contract and the horizon.
+     *
      * @param quantiles the series' {@code quantiles} object as parsed (null values stand for JSON null,
      *                  which tollama writes for NaN/Inf); null when the field was absent or null
      */

@@ -133,8 +133,8 @@ public final class TollamaClient implements ModelClient {
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
     static IntervalFunction backoff(final TollamaSettings s) {
         return attempt -> {
-            final double exp = s.backoffMs() * Math.pow(2, Math.max(0, attempt - 1));
-            final long base = (long) Math.min(exp, s.backoffMaxMs());
+            final double exp = (double) s.backoffMs() * Math.pow(2, Math.max(0, attempt - 1));
+            final long base = (long) Math.min(exp, (double) s.backoffMaxMs());
             final long jitter = s.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(s.jitterMs() + 1);
             return base + jitter;
         };

@@ -41,7 +41,11 @@ public final class LatestForecasts {
         this.self = self;
     }
 
-    /** @param marketId the decoded path segment; {@code rawQuery} says whether another instance forwarded it */
+    /**
+     * A market's latest forecast, from this instance's store or the instance that holds it.
+     *
+     * @param marketId the decoded path segment; {@code rawQuery} says whether another instance forwarded it
+     */
     public WebReply get(final String marketId, final String rawQuery) {
         if (marketId.length() > MAX_MARKET_ID_LENGTH) {
             return error(400, "market_id is longer than " + MAX_MARKET_ID_LENGTH + " characters");

@@ -38,7 +38,11 @@ public final class Replayer {
         this.out = out;
     }
 
-    /** @return the number of forecasts the replay published */
+    /**
+     * Runs the replay to its end.
+     *
+     * @return the number of forecasts the replay published
+     */
     public long run() throws Exception {
         final AppConfig config = ReplayConfig.derive(live, request, System.currentTimeMillis());
         final String appId = config.getString(APPLICATION_ID);

@@ -41,6 +41,8 @@ public final class RolloutRouter {
     }
 
     /**
+     * The route of a market: the current model, the candidate, or the baseline.
+     *
      * @param marketId        the market id (the hash input)
      * @param liquidityBucket the market's liquidity bucket from its latest tick, or null when unknown
      */

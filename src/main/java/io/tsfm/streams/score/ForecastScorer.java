@@ -58,6 +58,8 @@ public final class ForecastScorer {
     }
 
     /**
+     * Scores a forecast against the realised closes of its horizon.
+     *
      * @param closes   per horizon step, the last tick of the step (NaN when it had none)
      * @param scoredAt event time at which the horizon counted as realised
      */

@@ -10,6 +10,8 @@ public final class RealisedPath {
     }
 
     /**
+     * The realised value at each horizon step: the close, forward-filled from the anchor.
+     *
      * @param anchor  the grid value at as_of (the last value of the forecast's context)
      * @param closes  {@code closes[h-1]} is the last tick of the step closing at as_of + h steps, or NaN when
      *                the step had no tick

@@ -32,6 +32,8 @@ public final class ScoreTally {
     private final Map<String, Long> forecasts = new LinkedHashMap<>();
 
     /**
+     * Adds one forecast's step scores to the sums of its labels.
+     *
      * @param shadow a shadow forecast: its bands are labelled {@code shadow} / {@code shadow_uncalibrated}
      *               and it does not count as a scored (served) forecast
      */

@@ -24,24 +24,18 @@ final class MalformedTicks {
     static byte[] corrupt(final Tick tick, final SimRandom rng) {
         final Kind kind = Kind.values()[rng.nextInt(Kind.values().length)];
         final Map<String, String> fields = fields(tick);
+        if (kind == Kind.RANDOM_BYTES) {
+            return randomBytes(rng);
+        }
         switch (kind) {
-            case RANDOM_BYTES:
-                return randomBytes(rng);
-            case MISSING_FIELD:
-                fields.remove(REQUIRED_FIELDS[rng.nextInt(REQUIRED_FIELDS.length)]);
-                break;
-            case P_OUT_OF_RANGE:
+            case MISSING_FIELD -> fields.remove(REQUIRED_FIELDS[rng.nextInt(REQUIRED_FIELDS.length)]);
+            case P_OUT_OF_RANGE -> {
                 final double excess = Tick.round(rng.uniform(0.01, 0.5), 4);
                 fields.put("p_yes", Tick.decimal(rng.chance(0.5) ? 1.0 + excess : -excess, 4));
-                break;
-            case P_NAN_STRING:
-                fields.put("p_yes", "\"NaN\"");
-                break;
-            case BAD_TIMESTAMP:
-                fields.put("ts", BAD_TIMESTAMPS[rng.nextInt(BAD_TIMESTAMPS.length)]);
-                break;
-            default:
-                throw new IllegalStateException("unknown kind " + kind);
+            }
+            case P_NAN_STRING -> fields.put("p_yes", "\"NaN\"");
+            case BAD_TIMESTAMP -> fields.put("ts", BAD_TIMESTAMPS[rng.nextInt(BAD_TIMESTAMPS.length)]);
+            default -> throw new IllegalStateException("unknown kind " + kind);
         }
         return json(fields).getBytes(StandardCharsets.UTF_8);
     }

@@ -74,7 +74,7 @@ public final class SimulatorProducer implements AutoCloseable {
         for (final SimRecord record : records) {
             throwIfFailed(failure, topic);
             awaitDue(pacer, record.timestampMs());
-            producer.send(new ProducerRecord<>(topic, null, record.timestampMs(), record.key(), record.value()),
+            final var unused = producer.send(new ProducerRecord<>(topic, null, record.timestampMs(), record.key(), record.value()),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);

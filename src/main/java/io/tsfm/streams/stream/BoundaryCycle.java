@@ -159,6 +159,7 @@ final class BoundaryCycle {
         }
 
         /** The market's one forecast for the boundary: a baseline at once when a gate says so, else a model job. */
+        @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
         void forecast(final String marketId, final MarketState market) {
             final MarketContext ctx = contexts.of(marketId, market, asOfMs);
             if (ctx == null) {

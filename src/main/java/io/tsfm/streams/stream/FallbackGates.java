@@ -33,6 +33,8 @@ public final class FallbackGates {
     }
 
     /**
+     * The gate decision for a market: the model, or the baseline with the reason.
+     *
      * @param route the market's rollout route (null: none); a route to the baseline is the
      *              {@code route_policy_baseline} gate, between {@code max_gap_exceeded} and the model's gates
      * @param model whether the route's model may be called (licence, breaker)

@@ -44,7 +44,6 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final TsfmMetrics metrics;
     private final BoundaryCycle cycle;
 
-    private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, MarketState> markets;
     private StepReader stepReader;
     private KeyValueStore<String, CycleState> cycles;
@@ -80,14 +79,13 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     @Override
     public void init(final ProcessorContext<String, Emission> context) {
-        this.context = context;
         final WindowStore<String, StepClose> steps = context.getStateStore(Names.STEP_CLOSES_STORE);
         this.markets = context.getStateStore(Names.MARKET_STATE_STORE);
         this.recorder.init(steps, markets);
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
-        this.workLeft = cycleState != null && cycleState.running() || !held.isEmpty();
+        this.workLeft = (cycleState != null && cycleState.running()) || !held.isEmpty();
         this.stepReader = new StepReader(steps, markets);
         this.scoring = new ForecastScoring(settings, grid, metrics, new KafkaScoringStores(
                 context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),

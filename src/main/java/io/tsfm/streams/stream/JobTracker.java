@@ -120,7 +120,8 @@ final class JobTracker {
                 }
                 started++;
                 final List<Job> sent = batch;
-                call.get().thenAccept(result -> answered(sent, result));
+                // a call never completes exceptionally (failures are results), and answered() logs its own
+                final var unused = call.get().thenAccept(result -> answered(sent, result));
             }
             return started;
         } finally {
@@ -145,6 +146,7 @@ final class JobTracker {
     }
 
     /** The next batch to send, or null: none queued, or fewer than a full one when {@code fullOnly}. */
+    @SuppressWarnings("ReferenceEquality") // the open job must be this very job, not an equal one
     private synchronized List<Job> nextBatch(final boolean fullOnly) {
         if (closed || queued.isEmpty() || ((fullOnly || adding) && queued.size() < perRequest)) {
             return null;
@@ -199,6 +201,7 @@ final class JobTracker {
     }
 
     /** The earliest deadline of an open job, or Long.MAX_VALUE. */
+    @SuppressWarnings("ReferenceEquality") // the open job must be this very job, not an equal one
     synchronized long nextDeadlineMs() {
         for (final Job j : byDeadline) {
             if (open.get(j.key()) == j) {

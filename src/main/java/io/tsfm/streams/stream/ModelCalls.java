@@ -65,6 +65,7 @@ final class ModelCalls {
     }
 
     /** Binds the stage to the task's stores and sends again the jobs that were pending when it last stopped. */
+    @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
     void init(final ProcessorContext<String, Emission> context, final KeyValueStore<String, PendingJob> pending,
               final ForecastFactory factory, final ForecastScoring scoring, final Emitter emitter,
               final Contexts contexts) {
@@ -241,6 +242,7 @@ final class ModelCalls {
      * ticks per second waits here for the model instead of running ahead of it. The wait is also bounded
      * by the job deadline in real time, so a clock that does not move (tests) cannot stall the thread.
      */
+    @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
     void settle(final long asOfMs) {
         ModelLane waiting = waitingLane(asOfMs);
         if (waiting == null) {

@@ -31,6 +31,7 @@ final class StepRecorder {
     }
 
     /** @param lastBoundaryMs the last boundary whose cycle ran: it may have expired markets silent since */
+    @SuppressWarnings("ReferenceEquality") // merge and withTick return the same object when nothing changed
     void record(final Tick tick, final long lastBoundaryMs) {
         final String marketId = tick.marketId();
         final long start = grid.stepStart(tick.tsMs());

@@ -36,9 +36,11 @@ public final class TickParser {
      * Jackson's own text for a token after the value ({@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}
      * when reading a tree): the parser has no such check, so the detail is kept as it was.
      */
-    private static final String TRAILING_TOKEN = "Trailing token (of type %s) found after value (bound as "
-            + "`com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
-            + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
+    private static String trailingToken(final Object token) {
+        return "Trailing token (of type " + token + ") found after value (bound as "
+                + "`com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
+                + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
+    }
 
     private final long maxFutureSkewMs;
 
@@ -62,6 +64,8 @@ public final class TickParser {
     }
 
     /**
+     * Parses and validates one record of the tick topic.
+     *
      * @param key             the record key as UTF-8, or null when the record has none
      * @param value           the record value bytes
      * @param recordTimestamp the Kafka record timestamp, the reference for "absurd" future event times
@@ -81,7 +85,7 @@ public final class TickParser {
             }
             final JsonToken trailing = root == null ? null : p.nextToken();
             if (trailing != null) {
-                return Result.reject(TickRejection.MALFORMED_JSON, String.format(TRAILING_TOKEN, trailing));
+                return Result.reject(TickRejection.MALFORMED_JSON, trailingToken(trailing));
             }
         } catch (final JsonProcessingException e) {
             return Result.reject(TickRejection.MALFORMED_JSON, e.getOriginalMessage());

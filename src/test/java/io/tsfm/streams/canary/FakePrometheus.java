@@ -110,7 +110,10 @@ final class FakePrometheus implements AutoCloseable {
         if (rawQuery == null) {
             return params;
         }
-        for (final String pair : rawQuery.split("&")) {
+        for (final String pair : rawQuery.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             final int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

@@ -31,8 +31,12 @@ class ConfigLoaderTest {
 
     @Test
     void letsTheFileOverrideTheDefaults() throws IOException {
-        final AppConfig config = ConfigLoader.load(file("horizon.steps = 24\ntollama.model=timesfm  \n"
-                + "# a comment\nquantiles=0.05,0.5,0.95\n"), Map.of());
+        final AppConfig config = ConfigLoader.load(file("""
+                horizon.steps = 24
+                tollama.model=timesfm\s\s
+                # a comment
+                quantiles=0.05,0.5,0.95
+                """), Map.of());
 
         assertThat(config.getInt("horizon.steps")).isEqualTo(24);
         assertThat(config.getString("tollama.model")).isEqualTo("timesfm");
@@ -63,8 +67,12 @@ class ConfigLoaderTest {
 
     @Test
     void passesKafkaPropertiesThroughToTheStreamsProperties() throws IOException {
-        final AppConfig config = ConfigLoader.load(file("num.stream.threads=3\nproducer.linger.ms=5\n"
-                + "consumer.max.poll.records=200\nstate.dir=/var/lib/tsfm\n"), Map.of());
+        final AppConfig config = ConfigLoader.load(file("""
+                num.stream.threads=3
+                producer.linger.ms=5
+                consumer.max.poll.records=200
+                state.dir=/var/lib/tsfm
+                """), Map.of());
 
         final Properties props = config.streamsProperties();
 

@@ -371,7 +371,7 @@ class DockerComposeConsistencyTest {
         final List<Mount> out = new ArrayList<>();
         for (final JsonNode v : service.path("volumes")) {
             if (v.isTextual()) {
-                final String[] parts = v.asText().split(":");
+                final String[] parts = v.asText().split(":", -1);
                 if (parts.length == 1) {
                     continue; // anonymous volume
                 }
@@ -404,7 +404,7 @@ class DockerComposeConsistencyTest {
         if (spec.startsWith("[")) {
             return spec.substring(1, spec.indexOf(']'));
         }
-        final String[] parts = spec.split(":");
+        final String[] parts = spec.split(":", -1);
         return parts.length == 3 ? parts[0] : "0.0.0.0";
     }
 

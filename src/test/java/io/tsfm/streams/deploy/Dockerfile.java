@@ -50,7 +50,7 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
             final String[] split = instruction.split("\\s+", 2);
             final String[] parsed = {split[0].toUpperCase(Locale.ROOT), split.length > 1 ? split[1].strip() : ""};
             if (parsed[0].equals("FROM")) {
-                final String[] from = parsed[1].split("\\s+");
+                final String[] from = parsed[1].split("\\s+", -1);
                 final String name = from.length >= 3 && from[1].equalsIgnoreCase("AS") ? from[2] : null;
                 stages.add(new Stage(name, from[0], new ArrayList<>()));
                 continue;

@@ -63,7 +63,7 @@ class PrometheusRulesTest {
         if (path == null) {
             return false;
         }
-        for (final String dir : path.split(File.pathSeparator)) {
+        for (final String dir : path.split(File.pathSeparator, -1)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "promtool"))) {
                 return true;
             }

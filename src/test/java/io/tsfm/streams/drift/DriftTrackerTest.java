@@ -181,7 +181,7 @@ class DriftTrackerTest {
         double p = 0.3;
         for (int step = 0; step < 12 * 6; step++) {
             final double next = 0.3 + 0.4 * ((step * 37) % 11) / 10.0;
-            tracker.observe(T0 + step * 5 * MINUTE, InputFeatures.of(p, next));
+            tracker.observe(T0 + step * 5L * MINUTE, InputFeatures.of(p, next));
             p = next;
         }
     }

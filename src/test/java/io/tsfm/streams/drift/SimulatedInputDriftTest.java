@@ -19,7 +19,7 @@ class SimulatedInputDriftTest {
      * Markets resolve between 30 % and 85 % of the span; a 48 h span of which only the first 6 h are
      * read keeps resolutions (a real but different shift, to 0 or 1) out of both windows.
      */
-    private static final SimulationSpec CALM = new SimulationSpec(42, 400, START, START.plus(Duration.ofHours(48)));
+    private static final SimulationSpec CALM = new SimulationSpec(42, 400, START, START.plus(Duration.ofDays(2)));
     private static final Duration READ = Duration.ofHours(6);
     /** Reference: the first 3 h; current window: the last 3 h (3 h to 6 h); drift at 3 h. */
     private static final DriftSettings SETTINGS =

@@ -42,7 +42,7 @@ class EvaluateCommandTest {
         for (int i = 0; i < 72; i++) {
             final Instant ts = T0.plus(Duration.ofMinutes(5L * i)).plusSeconds(30);
             sb.append("{\"market_id\":\"a\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", 0.40 + (i % 7 == 0 ? 0.01 : 0.0) + (i / 9) * 0.01))
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", 0.40 + (i % 7 == 0 ? 0.01 : 0.0) + Math.floorDiv(i, 9) * 0.01))
                     .append("}\n");
             sb.append("{\"market_id\":\"b\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
                     .append(String.format(java.util.Locale.ROOT, "%.2f", 0.70 - (i % 5 == 0 ? 0.02 : 0.0)))

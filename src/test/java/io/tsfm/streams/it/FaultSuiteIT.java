@@ -126,7 +126,7 @@ class FaultSuiteIT {
                     .isSubsetOf("tollama_error:http_502", "circuit_breaker_open", "too_few_points")
                     .contains("tollama_error:http_502");
             final long model = out.forecasts().stream().filter(r -> "tollama".equals(r.value().meta().runtime())).count();
-            final long jobs = expected.size() - markets.size(); // the first boundary of each market is too_few_points
+            final long jobs = (long) expected.size() - markets.size(); // the first boundary of each market is too_few_points
             // a request fails only when both attempts draw a 502 (1 in 4 on average)
             assertThat(model).as("model forecasts, of " + jobs + " jobs").isGreaterThanOrEqualTo(jobs / 2);
             assertThat(forecaster.stats().faulted()).isPositive();
@@ -313,6 +313,7 @@ class FaultSuiteIT {
     }
 
     /** Good minute ticks for {@code markets}, with {@code badCount} bad records spread between them. */
+    @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
     private static Fuzz produceFuzzedTicks(final String bootstrap, final List<String> markets, final Instant start,
                                            final int minutes, final int badCount, final Random random) {
         final Properties p = new Properties();

@@ -104,12 +104,11 @@ class FencedInstanceIT {
         }
     }
 
-    private static void produce(final String bootstrap, final String key, final String value) {
+    private static void produce(final String bootstrap, final String key, final String value) throws Exception {
         final Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("market-ticks", null, Instant.now().toEpochMilli(), key, value));
-            producer.flush();
+            producer.send(new ProducerRecord<>("market-ticks", null, Instant.now().toEpochMilli(), key, value)).get();
         }
     }
 }

@@ -203,7 +203,7 @@ class MonitoringMetricsIT {
     /** Sample names of a Prometheus text exposition (comments skipped); _bucket/_count/_sum are there as is. */
     static Set<String> exportedNames(final String exposition) {
         final Set<String> out = new TreeSet<>();
-        for (final String line : exposition.split("\n")) {
+        for (final String line : exposition.split("\n", -1)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

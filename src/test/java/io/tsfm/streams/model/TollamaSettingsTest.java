@@ -19,7 +19,7 @@ class TollamaSettingsTest {
     @Test
     void writesWholeHourStepsAsPandasHours() {
         assertThat(TollamaSettings.pandasAlias(Duration.ofHours(1))).isEqualTo("1h");
-        assertThat(TollamaSettings.pandasAlias(Duration.ofMinutes(120))).isEqualTo("2h");
+        assertThat(TollamaSettings.pandasAlias(Duration.ofHours(2))).isEqualTo("2h");
     }
 
     @Test

@@ -66,11 +66,11 @@ class SimulateCommandTest {
     @Test
     void sendsAHistoryFileInEventTimeOrderWithItsOwnTimestampsToATopicThatKeepsThem() throws Exception {
         final Path file = Files.createTempFile("history", ".jsonl");
-        Files.writeString(file, String.join("\n",
-                "{\"market_id\":\"b\",\"ts\":\"2020-07-11T03:00:00Z\",\"p_yes\":0.41}",
-                "{\"market_id\":\"a\",\"ts\":\"2020-07-11T02:00:00Z\",\"p_yes\":0.40}",
-                "not json",
-                "{\"market_id\":\"a\",\"ts\":\"2020-07-11T04:00:00Z\",\"p_yes\":0.42}"));
+        Files.writeString(file, """
+                {"market_id":"b","ts":"2020-07-11T03:00:00Z","p_yes":0.41}
+                {"market_id":"a","ts":"2020-07-11T02:00:00Z","p_yes":0.40}
+                not json
+                {"market_id":"a","ts":"2020-07-11T04:00:00Z","p_yes":0.42}""");
 
         final int exitCode = run("--bootstrap-servers", broker.bootstrapServers(), "--topic", "cli-history",
                 "--partitions", "1", "--retention-ms", "-1", "--from-file", file.toString());

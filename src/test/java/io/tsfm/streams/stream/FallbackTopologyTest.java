@@ -165,7 +165,7 @@ class FallbackTopologyTest {
             h.drain();
             assertThat(h.forecasts.readValuesToList()).extracting(f -> f.meta().fallbackReason())
                     .containsExactly("too_few_points");
-            h.driver.advanceWallClockTime(Duration.ofMillis(1000));
+            h.driver.advanceWallClockTime(Duration.ofSeconds(1));
             final ForecastRecord f = h.forecasts.readValue();
             assertThat(f.asOfTs()).isEqualTo("2026-11-20T00:10:00Z");
             assertThat(f.meta().fallbackReason()).isEqualTo("deadline_exceeded");

@@ -54,12 +54,12 @@ class RolloutTopologyTest {
             assertThat(rest.meta().modelName()).isEqualTo("chronos2");
             assertThat(rest.meta().routeReason()).isEqualTo("outside_canary_share");
             // each client saw only its own markets
-            assertThat(candidate.calls().stream().flatMap(List::stream).map(s -> s.id().split("\\|")[0]).distinct())
+            assertThat(candidate.calls().stream().flatMap(List::stream).map(s -> s.id().split("\\|", -1)[0]).distinct())
                     .containsExactly(IN_SHARE);
-            assertThat(current.calls().stream().flatMap(List::stream).map(s -> s.id().split("\\|")[0]).distinct())
+            assertThat(current.calls().stream().flatMap(List::stream).map(s -> s.id().split("\\|", -1)[0]).distinct())
                     .containsExactly(OUTSIDE);
             assertThat(h.metrics.count(MetricNames.ROUTE_SELECTED, "route_selected", "tsfm", "route_reason",
-                    "canary_share")).isEqualTo(out.get(IN_SHARE).stream()
+                    "canary_share")).isEqualTo((double) out.get(IN_SHARE).stream()
                             .filter(f -> "canary_share".equals(f.meta().routeReason())).count());
         }
     }

@@ -120,7 +120,7 @@ public final class TimeSteps {
         }
         try {
             final LocalDate date = LocalDate.parse(text);
-            if (step.getNano() == 0 && step.getSeconds() % Duration.ofDays(1).getSeconds() == 0) {
+            if (step.toNanosPart() == 0 && step.toSeconds() % Duration.ofDays(1).toSeconds() == 0) {
                 return Optional.of(date.plusDays(step.toDays()).format(DateTimeFormatter.ISO_LOCAL_DATE));
             }
             return Optional.of(date.atStartOfDay().plus(step).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));

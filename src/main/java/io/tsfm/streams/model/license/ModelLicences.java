@@ -41,12 +41,10 @@ public final class ModelLicences implements AutoCloseable {
 
     private static final class Entry {
         volatile State state;
-        volatile LicenseDecision decision;
         int failedReads;
 
-        Entry(final State state, final LicenseDecision decision) {
+        Entry(final State state) {
             this.state = state;
-            this.decision = decision;
         }
     }
 
@@ -62,9 +60,9 @@ public final class ModelLicences implements AutoCloseable {
         this.firstDelayMs = firstDelayMs;
         this.maxDelayMs = maxDelayMs;
         for (final LicenseDecision d : decisions) {
-            final boolean callable = d.allowed() || guard != null && guard.overridden();
+            final boolean callable = d.allowed() || (guard != null && guard.overridden());
             entries.put(d.model(), new Entry(callable ? State.VERIFIED : d.unverified() ? State.UNVERIFIED
-                    : State.REFUSED, d));
+                    : State.REFUSED));
         }
     }
 
@@ -93,7 +91,8 @@ public final class ModelLicences implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            rechecks.schedule(this::recheckAndReschedule, firstDelayMs, TimeUnit.MILLISECONDS);
+            // the re-read logs its own failures and schedules the next one: nothing to collect from the future
+            final var unused = rechecks.schedule(this::recheckAndReschedule, firstDelayMs, TimeUnit.MILLISECONDS);
         }
         return this;
     }
@@ -140,7 +139,6 @@ public final class ModelLicences implements AutoCloseable {
                 continue;
             }
             final LicenseDecision decision = guard.decide(e.getKey());
-            entry.decision = decision;
             if (decision.allowed()) {
                 entry.state = State.VERIFIED;
                 LOG.info("model licence verified: {}; the model is called from the next cycle", decision.describe());
@@ -172,7 +170,7 @@ public final class ModelLicences implements AutoCloseable {
         }
         synchronized (this) {
             if (next >= 0 && !rechecks.isShutdown()) {
-                rechecks.schedule(this::recheckAndReschedule, next, TimeUnit.MILLISECONDS);
+                final var unused = rechecks.schedule(this::recheckAndReschedule, next, TimeUnit.MILLISECONDS);
             }
         }
     }

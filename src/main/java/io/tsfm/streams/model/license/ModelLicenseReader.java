@@ -98,7 +98,7 @@ public final class ModelLicenseReader {
     }
 
     private static Boolean bool(final JsonNode node) {
-        return node != null && node.isBoolean() ? node.booleanValue() : null;
+        return (node != null && node.isBoolean()) ? node.booleanValue() : null;
     }
 
     private static LicenseReading unreadable(final String reason) {

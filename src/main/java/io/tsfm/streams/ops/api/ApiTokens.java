@@ -56,6 +56,8 @@ public final class ApiTokens {
     }
 
     /**
+     * The tokens from the setting and the token file, or none (the API disabled, with the reason).
+     *
      * @param commaSeparated the {@code api.tokens} value (may be null)
      * @param file           the {@code api.tokens.file} path (may be null)
      */

@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class WebServer implements AutoCloseable {
 
     /**
+     * The server's bounds: threads, idle timeout and request sizes.
+     *
      * @param threads         most threads serving requests (Jetty's selector and acceptor threads included)
      * @param idleTimeoutMs   a connection with nothing received or sent for this long is closed
      * @param maxRequestBytes largest request body (413 above)

@@ -113,7 +113,7 @@ class LicenseGuardTest {
         final AbstractAppender appender = new AbstractAppender("licence", null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(final LogEvent event) {
-                if (event.getLevel() == Level.WARN) {
+                if (Level.WARN.equals(event.getLevel())) {
                     warnings.add(event.getMessage().getFormattedMessage());
                 }
             }
