@@ -171,6 +171,17 @@ class ForecastValidationTest {
         assertThat(ForecasterHttp.json(response).path("detail").path("code").asText()).isEqualTo("BAD_REQUEST");
     }
 
+    @Test
+    void aFutureCovariateAsLongAsAHorizonBeyond127StepsIsAccepted() {
+        // lengths are boxed: compared by reference, 200 and 200 were two objects and the request a 400
+        final String values = String.join(",", java.util.Collections.nCopies(200, "1.0"));
+        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", request("200", null,
+                "{\"id\":\"a\",\"freq\":\"5min\"," + TS2 + ",\"target\":[1.0,2.0],"
+                        + "\"past_covariates\":{\"v\":[1.0,2.0]},\"future_covariates\":{\"v\":[" + values + "]}}", ""));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     private static String request(final String horizon, final String quantiles, final String series, final String extra) {
         return "{\"model\":\"mock\",\"horizon\":" + horizon
                 + (quantiles == null ? "" : ",\"quantiles\":" + quantiles)
