@@ -1,9 +1,9 @@
 package io.tsfm.streams;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -24,8 +24,14 @@ import org.junit.jupiter.api.Test;
 class HouseRulesTest {
     static final String DOMAIN = "io.tsfm.streams.domain..";
     /** The pure forecasting logic: no Kafka, HTTP or JSON, driven by the stream and by evaluate alike. */
-    static final String[] CORE = {"io.tsfm.streams.baseline..", "io.tsfm.streams.calibrate..",
-        "io.tsfm.streams.score..", "io.tsfm.streams.drift..", "io.tsfm.streams.context..", "io.tsfm.streams.rollout.."};
+    static final String[] CORE = {
+        "io.tsfm.streams.baseline..",
+        "io.tsfm.streams.calibrate..",
+        "io.tsfm.streams.score..",
+        "io.tsfm.streams.drift..",
+        "io.tsfm.streams.context..",
+        "io.tsfm.streams.rollout.."
+    };
 
     /** The layers from the bottom up; each may use the ones below it (docs/architecture.md draws them). */
     static final List<Layer> LAYERS = List.of(
@@ -36,12 +42,24 @@ class HouseRulesTest {
             new Layer("Stream", "stream", "topology", "tick"),
             new Layer("Ops", "ops"),
             new Layer("App", "app"),
-            new Layer("Tools", "cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary"));
+            new Layer(
+                    "Tools",
+                    "cli",
+                    "demo",
+                    "simulate",
+                    "embedded",
+                    "forecaster",
+                    "evaluate",
+                    "bench",
+                    "replay",
+                    "canary"));
 
     /** One layer: a name and the top-level packages under io.tsfm.streams that it holds. */
     record Layer(String name, String... packages) {
         String[] patterns() {
-            return Arrays.stream(packages).map(p -> "io.tsfm.streams." + p + "..").toArray(String[]::new);
+            return Arrays.stream(packages)
+                    .map(p -> "io.tsfm.streams." + p + "..")
+                    .toArray(String[]::new);
         }
     }
 
@@ -54,10 +72,13 @@ class HouseRulesTest {
             rule = rule.layer(layer.name()).definedBy(layer.patterns());
         }
         for (int i = 0; i < LAYERS.size() - 1; i++) {
-            rule = rule.whereLayer(LAYERS.get(i).name()).mayOnlyBeAccessedByLayers(LAYERS.subList(i + 1, LAYERS.size())
-                    .stream().map(Layer::name).toArray(String[]::new));
+            rule = rule.whereLayer(LAYERS.get(i).name())
+                    .mayOnlyBeAccessedByLayers(LAYERS.subList(i + 1, LAYERS.size()).stream()
+                            .map(Layer::name)
+                            .toArray(String[]::new));
         }
-        return rule.whereLayer(LAYERS.get(LAYERS.size() - 1).name()).mayNotBeAccessedByAnyLayer()
+        return rule.whereLayer(LAYERS.get(LAYERS.size() - 1).name())
+                .mayNotBeAccessedByAnyLayer()
                 .because("a change low in the house never has to touch a package above it, and the service never "
                         + "needs its tools");
     }
@@ -66,8 +87,11 @@ class HouseRulesTest {
     void theArchitectureDocDrawsTheseLayers() throws Exception {
         final String doc = Files.readString(Path.of("docs/architecture.md"));
         final int at = doc.indexOf("```mermaid", doc.indexOf("## Layers"));
-        assertThat(at).as("docs/architecture.md has a Mermaid diagram under '## Layers'").isPositive();
-        assertThat(doc.substring(at, doc.indexOf("```", at + 3) + 3)).as("docs/architecture.md's layer diagram")
+        assertThat(at)
+                .as("docs/architecture.md has a Mermaid diagram under '## Layers'")
+                .isPositive();
+        assertThat(doc.substring(at, doc.indexOf("```", at + 3) + 3))
+                .as("docs/architecture.md's layer diagram")
                 .isEqualTo(mermaid());
     }
 
@@ -75,34 +99,55 @@ class HouseRulesTest {
     static String mermaid() {
         final StringBuilder out = new StringBuilder("```mermaid\nflowchart BT\n");
         for (final Layer layer : LAYERS) {
-            out.append("  ").append(layer.name()).append("[\"").append(layer.name()).append(": ")
-                    .append(String.join(", ", layer.packages())).append("\"]\n");
+            out.append("  ")
+                    .append(layer.name())
+                    .append("[\"")
+                    .append(layer.name())
+                    .append(": ")
+                    .append(String.join(", ", layer.packages()))
+                    .append("\"]\n");
         }
         for (int i = 1; i < LAYERS.size(); i++) {
-            out.append("  ").append(LAYERS.get(i).name()).append(" --> ").append(LAYERS.get(i - 1).name()).append('\n');
+            out.append("  ")
+                    .append(LAYERS.get(i).name())
+                    .append(" --> ")
+                    .append(LAYERS.get(i - 1).name())
+                    .append('\n');
         }
         return out.append("```").toString();
     }
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.tsfm.streams.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = slices().matching("io.tsfm.streams.(*)..")
+            .namingSlices("$1")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theDomainImportsNothingButTheJdk = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+    static final ArchRule theDomainImportsNothingButTheJdk = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java..")
             .because("the domain's types are shared by every layer and must not pull any of them in");
 
     @ArchTest
-    static final ArchRule theCoreDependsOnTheDomainAndTheJdkOnly = classes().that().resideInAnyPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, DOMAIN, "java.."))
+    static final ArchRule theCoreDependsOnTheDomainAndTheJdkOnly = classes()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(concat(CORE, DOMAIN, "java.."))
             .because("forecasting logic is tested directly and runs offline, without Kafka, HTTP or Jackson");
 
     @ArchTest
     static final ArchRule theMetersUseMicrometerAndNothingThatCounts = classes()
-            .that().resideInAPackage("io.tsfm.streams.metrics..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..", DOMAIN,
-                    "io.micrometer..", "java.."))
+            .that()
+            .resideInAPackage("io.tsfm.streams.metrics..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..", DOMAIN, "io.micrometer..", "java.."))
             .because("the stream, the model client and the API all count: their meters must not pull any of them in");
 
     private static String[] concat(final String[] first, final String... more) {

@@ -25,13 +25,16 @@ public final class TopicSetup {
     /** How long start-up waits for Kafka to answer before it gives up, unless default.api.timeout.ms says. */
     static final int API_TIMEOUT_MS = 30_000;
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /** The topics the app reads and writes. */
     public static List<String> topics(final AppConfig config) {
-        return List.of(config.getString(TOPIC_TICKS), config.getString(TOPIC_FORECASTS),
-                config.getString(TOPIC_FALLBACKS), config.getString(TOPIC_DLQ), config.getString(TOPIC_SCORES),
+        return List.of(
+                config.getString(TOPIC_TICKS),
+                config.getString(TOPIC_FORECASTS),
+                config.getString(TOPIC_FALLBACKS),
+                config.getString(TOPIC_DLQ),
+                config.getString(TOPIC_SCORES),
                 config.getString(TOPIC_SHADOW_FORECASTS));
     }
 
@@ -41,7 +44,7 @@ public final class TopicSetup {
      * @throws IllegalStateException naming the missing topics when they may not be created
      */
     public static void ensure(final AppConfig config) {
-        ensure(config, waiting -> { });
+        ensure(config, waiting -> {});
     }
 
     /**
@@ -80,13 +83,16 @@ public final class TopicSetup {
                 return;
             }
             if (!config.getBoolean(TOPICS_CREATE_MISSING)) {
-                throw new IllegalStateException("missing topics " + missing + " on " + config.getString(BOOTSTRAP_SERVERS)
-                        + ": create them, or set " + TOPICS_CREATE_MISSING + "=true");
+                throw new IllegalStateException(
+                        "missing topics " + missing + " on " + config.getString(BOOTSTRAP_SERVERS)
+                                + ": create them, or set " + TOPICS_CREATE_MISSING + "=true");
             }
             final List<NewTopic> create = new ArrayList<>();
             final Long retention = config.getLong(TOPICS_CREATED_RETENTION_MS);
             for (final String t : missing) {
-                final NewTopic topic = new NewTopic(t, Optional.of(config.getInt(TOPICS_PARTITIONS)),
+                final NewTopic topic = new NewTopic(
+                        t,
+                        Optional.of(config.getInt(TOPICS_PARTITIONS)),
                         Optional.of(config.getShort(TOPICS_REPLICATION_FACTOR)));
                 if (retention != null) {
                     topic.configs(Map.of("retention.ms", Long.toString(retention)));
@@ -101,9 +107,11 @@ public final class TopicSetup {
                 }
             }
         } catch (final ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.getString(BOOTSTRAP_SERVERS)
-                    + " (bootstrap.servers): "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + config.getString(BOOTSTRAP_SERVERS)
+                            + " (bootstrap.servers): "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                    e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);

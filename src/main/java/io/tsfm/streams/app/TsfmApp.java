@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.ModelClients;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
@@ -22,11 +22,11 @@ import io.tsfm.streams.model.license.ModelRef;
 import io.tsfm.streams.ops.Health;
 import io.tsfm.streams.ops.LatestForecasts;
 import io.tsfm.streams.ops.OpsServer;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.api.OnDemandApi;
 import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
+import io.tsfm.streams.stream.ModelClients;
 import io.tsfm.streams.stream.TsfmTopology;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -99,10 +99,16 @@ public final class TsfmApp implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        this.ops = new OpsServer(config.getString(OPS_BIND), config.getInt(OPS_PORT), opsHttpLimits(config), registry,
+        this.ops = new OpsServer(
+                config.getString(OPS_BIND),
+                config.getInt(OPS_PORT),
+                opsHttpLimits(config),
+                registry,
                 health,
-                topology.describe().toString(), new LatestForecasts(streams, HostInfo.buildFromEndpoint(
-                        props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
+                topology.describe().toString(),
+                new LatestForecasts(
+                        streams,
+                        HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         this.api = OnDemandApi.create(config, client, metrics);
         ops.addPost(OnDemandApi.PATH, api);
     }
@@ -119,22 +125,33 @@ public final class TsfmApp implements AutoCloseable {
         if (!policy.rolloutInProgress()) {
             return ModelClients.of(current);
         }
-        final TollamaSettings candidate = settings.forModel(policy.candidate().name(), policy.candidate().url());
+        final TollamaSettings candidate =
+                settings.forModel(policy.candidate().name(), policy.candidate().url());
         final RolloutStage stage = policy.stage();
         final boolean serves = stage != RolloutStage.SHADOW;
-        final boolean shadows = stage == RolloutStage.SHADOW
-                || (stage != RolloutStage.FULL_100 && policy.shadowOutsideShare());
-        return new ModelClients(current,
+        final boolean shadows =
+                stage == RolloutStage.SHADOW || (stage != RolloutStage.FULL_100 && policy.shadowOutsideShare());
+        return new ModelClients(
+                current,
                 serves ? licensed(candidate, TollamaClient.ROLE_CANDIDATE, metrics, licences) : null,
                 shadows ? licensed(candidate, TollamaClient.ROLE_SHADOW, metrics, licences) : null);
     }
 
     /** A client of one role that asks the licence state of its model first, with that state's gauges. */
-    private static ModelClient licensed(final TollamaSettings settings, final String role, final TsfmMetrics metrics,
-                                        final ModelLicences licences) {
+    private static ModelClient licensed(
+            final TollamaSettings settings,
+            final String role,
+            final TsfmMetrics metrics,
+            final ModelLicences licences) {
         final ModelRef model = ModelRef.of(settings.model(), settings.baseUrl().toString());
-        metrics.model().licenceStateGauges(role, settings.model(), Arrays.stream(ModelLicences.State.values())
-                        .map(TsfmApp::stateName).toList(), () -> stateName(licences.state(model)));
+        metrics.model()
+                .licenceStateGauges(
+                        role,
+                        settings.model(),
+                        Arrays.stream(ModelLicences.State.values())
+                                .map(TsfmApp::stateName)
+                                .toList(),
+                        () -> stateName(licences.state(model)));
         return new LicensedClient(new TollamaClient(settings, metrics, role), () -> licences.state(model));
     }
 
@@ -211,7 +228,10 @@ public final class TsfmApp implements AutoCloseable {
 
     /** The ops server's limits ({@code ops.http.*}). */
     static WebServer.Limits opsHttpLimits(final AppConfig config) {
-        return new WebServer.Limits(config.getInt(OPS_HTTP_THREADS), config.getLong(OPS_HTTP_IDLE_TIMEOUT_MS),
-                config.getLong(OPS_HTTP_MAX_REQUEST_BYTES), config.getInt(OPS_HTTP_MAX_HEADER_BYTES));
+        return new WebServer.Limits(
+                config.getInt(OPS_HTTP_THREADS),
+                config.getLong(OPS_HTTP_IDLE_TIMEOUT_MS),
+                config.getLong(OPS_HTTP_MAX_REQUEST_BYTES),
+                config.getInt(OPS_HTTP_MAX_HEADER_BYTES));
     }
 }

@@ -1,7 +1,7 @@
 package io.tsfm.streams.baseline;
 
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import java.util.Locale;
 
 /**
@@ -26,8 +26,8 @@ public interface BaselineForecaster {
     QuantilePaths forecast(double[] context, double[] levels, int horizon);
 
     /** The configured baseline: {@code method} is one of {@link #EMPIRICAL_MOVES} and {@link #SEED_EWMA}. */
-    static BaselineForecaster of(final String method, final double ewmaAlpha, final int inputLen,
-                                 final Transform transform) {
+    static BaselineForecaster of(
+            final String method, final double ewmaAlpha, final int inputLen, final Transform transform) {
         return switch (method.toLowerCase(Locale.ROOT)) {
             case EMPIRICAL_MOVES -> new EmpiricalBaseline(inputLen, transform);
             case SEED_EWMA -> new EwmaBaseline(ewmaAlpha, inputLen, transform);

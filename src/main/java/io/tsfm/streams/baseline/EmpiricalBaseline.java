@@ -1,7 +1,7 @@
 package io.tsfm.streams.baseline;
 
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import java.util.Arrays;
 import java.util.Objects;
 

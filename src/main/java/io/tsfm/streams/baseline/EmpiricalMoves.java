@@ -23,8 +23,7 @@ public final class EmpiricalMoves {
     /** Fewest moves at a step for a band. */
     static final int MIN_MOVES = 2;
 
-    private EmpiricalMoves() {
-    }
+    private EmpiricalMoves() {}
 
     /**
      * Quantile paths {@code [level][step]} for {@code horizon} steps after {@code x}, in the space of x.
@@ -74,7 +73,8 @@ public final class EmpiricalMoves {
                 changes++;
             }
         }
-        if (gcd < 2 || x.length / gcd < MIN_PHASE_ORIGINS
+        if (gcd < 2
+                || x.length / gcd < MIN_PHASE_ORIGINS
                 || (changes - 1) * Math.log(gcd) < Math.log(CADENCE_EVIDENCE)) {
             return 1;
         }

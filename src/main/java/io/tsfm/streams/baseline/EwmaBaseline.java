@@ -1,8 +1,8 @@
 package io.tsfm.streams.baseline;
 
 import io.tsfm.streams.domain.NormalQuantile;
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -22,6 +22,7 @@ public final class EwmaBaseline implements BaselineForecaster {
     public static final String METHOD = "ewma_sqrt_step";
     /** The model name in forecast meta, scores and calibrator keys. */
     public static final String MODEL_NAME = "ewma_baseline";
+
     public static final double DEFAULT_ALPHA = 0.2;
     public static final int DEFAULT_MAX_POINTS = 288;
 
@@ -30,8 +31,7 @@ public final class EwmaBaseline implements BaselineForecaster {
     private final Transform transform;
 
     /** The EWMA state after the context: level and innovation variance in model space. */
-    public record Fit(double level, double variance, int points) {
-    }
+    public record Fit(double level, double variance, int points) {}
 
     public EwmaBaseline(final double alpha, final int maxPoints, final Transform transform) {
         if (!(alpha > 0.0 && alpha <= 1.0)) {

@@ -2,9 +2,9 @@ package io.tsfm.streams.bench;
 
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.stream.TsfmTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +33,14 @@ final class AppUnderTest implements AutoCloseable {
     private final TollamaClient client;
     private final boolean deleteStateOnClose;
 
-    private AppUnderTest(final String applicationId, final Path stateDir, final KafkaStreams streams,
-                         final EmitDelayRegistry registry, final TsfmMetrics metrics, final TollamaClient client,
-                         final boolean deleteStateOnClose) {
+    private AppUnderTest(
+            final String applicationId,
+            final Path stateDir,
+            final KafkaStreams streams,
+            final EmitDelayRegistry registry,
+            final TsfmMetrics metrics,
+            final TollamaClient client,
+            final boolean deleteStateOnClose) {
         this.applicationId = applicationId;
         this.stateDir = stateDir;
         this.streams = streams;
@@ -46,8 +51,12 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     /** Settings every tsfm app of the benchmark shares; callers add the scenario's own. */
-    static Map<String, String> baseSettings(final BenchEnvironment env, final String appId, final Path stateDir,
-                                            final String guarantee, final String ticksTopic) {
+    static Map<String, String> baseSettings(
+            final BenchEnvironment env,
+            final String appId,
+            final Path stateDir,
+            final String guarantee,
+            final String ticksTopic) {
         final Map<String, String> s = new HashMap<>();
         s.put("bootstrap.servers", env.bootstrap());
         s.put("application.id", appId);
@@ -64,7 +73,9 @@ final class AppUnderTest implements AutoCloseable {
         s.put("state.dir", stateDir.toString());
         s.put("commit.interval.ms", "100");
         s.put("ops.port", "0");
-        s.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstConsumed.class.getName());
+        s.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                FirstConsumed.class.getName());
         s.putAll(env.appSettings());
         return s;
     }
@@ -82,17 +93,28 @@ final class AppUnderTest implements AutoCloseable {
         final TollamaClient client = new TollamaClient(TollamaSettings.from(config), metrics);
         final Topology topology = TsfmTopology.build(config, client, metrics);
         final KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-        return new AppUnderTest(settings.get("application.id"), Path.of(settings.get("state.dir")), streams, registry,
-                metrics, client, deleteStateOnClose);
+        return new AppUnderTest(
+                settings.get("application.id"),
+                Path.of(settings.get("state.dir")),
+                streams,
+                registry,
+                metrics,
+                client,
+                deleteStateOnClose);
     }
 
     /**
      * Source to sink of the same bytes, same guarantee, stream threads and commit interval as the tsfm app,
      * and the same Kafka Streams properties of {@code --set}.
      */
-    static AppUnderTest passThrough(final BenchEnvironment env, final String appId, final Path stateDir,
-                                    final String guarantee, final int threads, final String ticksTopic,
-                                    final String outTopic) {
+    static AppUnderTest passThrough(
+            final BenchEnvironment env,
+            final String appId,
+            final Path stateDir,
+            final String guarantee,
+            final int threads,
+            final String ticksTopic,
+            final String outTopic) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.stream(ticksTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(outTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -104,9 +126,10 @@ final class AppUnderTest implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         p.putAll(env.streamsOverrides());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstConsumed.class.getName());
-        return new AppUnderTest(appId, stateDir, new KafkaStreams(builder.build(), p), null, null, null,
-                true);
+        p.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                FirstConsumed.class.getName());
+        return new AppUnderTest(appId, stateDir, new KafkaStreams(builder.build(), p), null, null, null, true);
     }
 
     AppUnderTest start() {
@@ -125,7 +148,7 @@ final class AppUnderTest implements AutoCloseable {
         // leave the group, so that an app taking over the same id (the cycle build-up's second phase) gets
         // the partitions at once rather than after the session timeout
         streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
-                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         if (client != null) {
             client.close();

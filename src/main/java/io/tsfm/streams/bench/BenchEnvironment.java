@@ -54,8 +54,11 @@ final class BenchEnvironment implements AutoCloseable {
      *                    properties among them also over the pass-through's, so both topologies of a comparison
      *                    run with the same threads, commit interval and client settings
      */
-    BenchEnvironment(final String bootstrapServers, final FaultProfile fault, final Map<String, String> appSettings,
-                     final PrintStream out) {
+    BenchEnvironment(
+            final String bootstrapServers,
+            final FaultProfile fault,
+            final Map<String, String> appSettings,
+            final PrintStream out) {
         this.appSettings = Map.copyOf(appSettings);
         try {
             this.workDir = Files.createTempDirectory("tsfm-bench-");
@@ -63,7 +66,10 @@ final class BenchEnvironment implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (bootstrapServers == null) {
-            broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(PARTITIONS).start();
+            broker = EmbeddedKafkaBroker.builder()
+                    .dataDir(workDir.resolve("kafka"))
+                    .partitions(PARTITIONS)
+                    .start();
             bootstrap = broker.bootstrapServers();
             out.println("bench: embedded Kafka broker (KRaft) at " + bootstrap);
         } else {
@@ -71,8 +77,11 @@ final class BenchEnvironment implements AutoCloseable {
             bootstrap = bootstrapServers;
             out.println("bench: using Kafka at " + bootstrap);
         }
-        forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(fault)
-                .workerThreads(32).build());
+        forecaster = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .faultProfile(fault)
+                .workerThreads(32)
+                .build());
         out.println("bench: local forecaster at " + forecaster.url() + " latency_ms=" + fault.latencyMs()
                 + " latency_per_series_ms=" + fault.latencyPerSeriesMs());
         final Properties p = new Properties();
@@ -117,13 +126,18 @@ final class BenchEnvironment implements AutoCloseable {
     void createTopic(final String name) {
         final Map<String, String> configs = new HashMap<>();
         configs.put("retention.ms", "-1");
-        get(() -> admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs))).all().get());
+        get(() -> admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs)))
+                .all()
+                .get());
         // produce only once every partition has a leader: early NOT_LEADER retries upset the producer's sequences
         final long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
-            final var description = get(() -> admin.describeTopics(List.of(name)).allTopicNames().get()).get(name);
+            final var description = get(() ->
+                            admin.describeTopics(List.of(name)).allTopicNames().get())
+                    .get(name);
             if (description.partitions().size() == PARTITIONS
-                    && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    && description.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                 break;
             }
             if (System.currentTimeMillis() > deadline) {
@@ -174,14 +188,19 @@ final class BenchEnvironment implements AutoCloseable {
         for (int p = 0; p < PARTITIONS; p++) {
             spec.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        return get(() -> admin.listOffsets(spec).all().get()).values().stream().mapToLong(i -> i.offset()).sum();
+        return get(() -> admin.listOffsets(spec).all().get()).values().stream()
+                .mapToLong(i -> i.offset())
+                .sum();
     }
 
     long committedSum(final String group, final String topic) {
-        final Map<TopicPartition, OffsetAndMetadata> offsets =
-                get(() -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = get(() -> admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get());
+        return offsets.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 
     /**
@@ -189,8 +208,13 @@ final class BenchEnvironment implements AutoCloseable {
      *
      * @return the wall time (epoch ms) at which they were first seen there
      */
-    long awaitCommitted(final String group, final String topic, final long end, final long timeoutMs,
-                        final java.util.function.BooleanSupplier failed) throws InterruptedException {
+    long awaitCommitted(
+            final String group,
+            final String topic,
+            final long end,
+            final long timeoutMs,
+            final java.util.function.BooleanSupplier failed)
+            throws InterruptedException {
         final long deadline = System.currentTimeMillis() + timeoutMs;
         while (true) {
             if (committedSum(group, topic) >= end) {
@@ -225,13 +249,15 @@ final class BenchEnvironment implements AutoCloseable {
             return 0;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (final IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return paths.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (final IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -278,5 +304,4 @@ final class BenchEnvironment implements AutoCloseable {
         }
         deleteQuietly(workDir);
     }
-
 }

@@ -45,9 +45,17 @@ final class BenchReport {
         for (final Row r : rows) {
             final List<String> runs = new ArrayList<>();
             r.values().forEach(v -> runs.add(format(v)));
-            sb.append("| ").append(r.scenario()).append(" | ").append(r.metric()).append(" | ")
-                    .append(format(r.median())).append(" | ").append(r.unit()).append(" | ")
-                    .append(String.join(", ", runs)).append(" |\n");
+            sb.append("| ")
+                    .append(r.scenario())
+                    .append(" | ")
+                    .append(r.metric())
+                    .append(" | ")
+                    .append(format(r.median()))
+                    .append(" | ")
+                    .append(r.unit())
+                    .append(" | ")
+                    .append(String.join(", ", runs))
+                    .append(" |\n");
         }
         if (!settings.isEmpty()) {
             sb.append("\nSettings: ");

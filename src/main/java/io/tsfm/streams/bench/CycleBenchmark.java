@@ -1,14 +1,14 @@
 package io.tsfm.streams.bench;
 
-import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Timer;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.metrics.MetricNames;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.stream.ForecastSettings;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +37,17 @@ final class CycleBenchmark {
     private static final long CONTEXT_MS = 288 * STEP_MS;
 
     /** Knobs of the scenario. */
-    record Settings(int runs, int tickMinutes, int naiveMarkets, int seriesPerRequest, int maxInFlight,
-                    long jobDeadlineMs) {
-    }
+    record Settings(
+            int runs, int tickMinutes, int naiveMarkets, int seriesPerRequest, int maxInFlight, long jobDeadlineMs) {}
 
     /** What the resources scenario reads after the cycle runs of the largest market count. */
-    record Resources(int markets, double heapUsedMb, double heapUsedAfterGcMb, double heapCommittedMb, double rssMb,
-                     double stateDirMb) {
-    }
+    record Resources(
+            int markets,
+            double heapUsedMb,
+            double heapUsedAfterGcMb,
+            double heapCommittedMb,
+            double rssMb,
+            double stateDirMb) {}
 
     private final BenchEnvironment env;
     private final PrintStream out;
@@ -76,14 +79,16 @@ final class CycleBenchmark {
         report.setting("tollama.max.in.flight", settings.maxInFlight());
         report.setting("job.deadline.ms", settings.jobDeadlineMs());
         report.setting("naive.markets.per.run", settings.naiveMarkets());
-        final int largest = marketCounts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        final int largest =
+                marketCounts.stream().mapToInt(Integer::intValue).max().orElse(0);
         for (final int markets : marketCounts) {
             runMarkets(markets, settings, report, markets == largest);
         }
     }
 
-    private void runMarkets(final int markets, final Settings settings, final BenchReport report,
-                            final boolean snapshotResources) throws InterruptedException {
+    private void runMarkets(
+            final int markets, final Settings settings, final BenchReport report, final boolean snapshotResources)
+            throws InterruptedException {
         final String topic = env.unique("cycle-ticks");
         env.createTopic(topic);
         final long now = System.currentTimeMillis();
@@ -92,7 +97,8 @@ final class CycleBenchmark {
         final int[] triggers = triggerMarkets(markets);
 
         final String appId = env.unique("cycle");
-        final Map<String, String> s = AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
+        final Map<String, String> s =
+                AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
         s.put("cycle.grace.ms", "0");
         s.put("cycle.window.start.ms", Long.toString(firstBoundary));
         s.put("tollama.series.per.request", Integer.toString(settings.seriesPerRequest()));
@@ -101,13 +107,14 @@ final class CycleBenchmark {
         // The last horizon of the build-up runs silent warm-up cycles (boundaries before the window start do),
         // so each measured boundary first scores one boundary's forecasts of every market, as a live app
         // does. Before that, cycles are off (a day of warm-up cycles would cost minutes of model calls).
-        final long warmFrom = firstBoundary
-                - (long) ForecastSettings.from(AppConfig.of(s)).horizon() * STEP_MS;
+        final long warmFrom =
+                firstBoundary - (long) ForecastSettings.from(AppConfig.of(s)).horizon() * STEP_MS;
 
         final long t0 = System.nanoTime();
         long produced = 0;
         try (KafkaProducer<byte[], byte[]> producer = env.producer()) {
-            // oldest first, from one tick interval before the 24 h window (the look-back seed) to 1 min before the boundary
+            // oldest first, from one tick interval before the 24 h window (the look-back seed) to 1 min before the
+            // boundary
             for (long ts = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs; ts < warmFrom; ts += tickMs) {
                 for (int m = 0; m < markets; m++) {
                     send(producer, topic, m, ts);
@@ -119,8 +126,12 @@ final class CycleBenchmark {
         }
         final long coldTicks = produced;
         final double produceSec = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "cycle %d markets: %d build-up ticks before the last horizon produced in %.1f s%n",
-                markets, produced, produceSec);
+        out.printf(
+                Locale.ROOT,
+                "cycle %d markets: %d build-up ticks before the last horizon produced in %.1f s%n",
+                markets,
+                produced,
+                produceSec);
 
         double catchUpRate;
         final Map<String, String> cold = new HashMap<>(s);
@@ -129,8 +140,8 @@ final class CycleBenchmark {
             app.start();
             final long caughtUp = env.awaitCommitted(appId, topic, produced, 900_000, app::failed);
             catchUpRate = produced * 1000.0 / Math.max(1, caughtUp - FirstConsumed.FIRST_MS.get());
-            out.printf(Locale.ROOT, "cycle %d markets: app caught up at %.0f ticks/s (no cycles)%n", markets,
-                    catchUpRate);
+            out.printf(
+                    Locale.ROOT, "cycle %d markets: app caught up at %.0f ticks/s (no cycles)%n", markets, catchUpRate);
         }
         try (KafkaProducer<byte[], byte[]> producer = env.producer()) {
             for (long ts = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs; ts < firstBoundary; ts += tickMs) {
@@ -145,8 +156,13 @@ final class CycleBenchmark {
             producer.flush();
             env.checkSent();
         }
-        out.printf(Locale.ROOT, "cycle %d markets: %d build-up ticks (%d per market), %d in the last horizon%n",
-                markets, produced, produced / markets, produced - coldTicks);
+        out.printf(
+                Locale.ROOT,
+                "cycle %d markets: %d build-up ticks (%d per market), %d in the last horizon%n",
+                markets,
+                produced,
+                produced / markets,
+                produced - coldTicks);
 
         final List<Double> totalMs = new ArrayList<>();
         final List<Double> perSec = new ArrayList<>();
@@ -169,11 +185,15 @@ final class CycleBenchmark {
             env.awaitCommitted(appId, topic, produced, 900_000, app::failed);
             final long settleBy = System.currentTimeMillis() + 120_000;
             while ((app.metrics.pendingJobs() > 0 || app.metrics.runningCycles() > 0)
-                    && System.currentTimeMillis() < settleBy && !app.failed()) {
+                    && System.currentTimeMillis() < settleBy
+                    && !app.failed()) {
                 Thread.sleep(5); // the last warm-up cycles' jobs must be answered before the first measured one
             }
-            out.printf(Locale.ROOT, "cycle %d markets: last horizon with silent warm-up cycles caught up in %.1f s%n",
-                    markets, (System.nanoTime() - warmStart) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "cycle %d markets: last horizon with silent warm-up cycles caught up in %.1f s%n",
+                    markets,
+                    (System.nanoTime() - warmStart) / 1e9);
             long total = produced;
             for (int r = 0; r < settings.runs(); r++) {
                 final long boundary = firstBoundary + r * STEP_MS;
@@ -183,7 +203,7 @@ final class CycleBenchmark {
                             send(producer, topic, m, boundary - 60_000L);
                         }
                         producer.flush();
-            env.checkSent();
+                        env.checkSent();
                     }
                     total += markets;
                     env.awaitCommitted(appId, topic, total, 300_000, app::failed);
@@ -192,9 +212,13 @@ final class CycleBenchmark {
                 final int samplesBefore = app.registry.sampleCount();
                 final double forecastsBefore = metrics.total(MetricNames.FORECASTS);
                 final double modelBefore = metrics.count(MetricNames.FORECASTS, "runtime", "tollama");
-                final Timer cycleTimer = app.registry.find(MetricNames.CYCLE_DURATION).timer();
+                final Timer cycleTimer =
+                        app.registry.find(MetricNames.CYCLE_DURATION).timer();
                 final double cycleBefore = cycleTimer.totalTime(TimeUnit.MILLISECONDS);
-                final Timer requestTimer = app.registry.find(MetricNames.REQUEST_DURATION).tag("status", "ok").timer();
+                final Timer requestTimer = app.registry
+                        .find(MetricNames.REQUEST_DURATION)
+                        .tag("status", "ok")
+                        .timer();
                 final double requestTimeBefore = requestTimer.totalTime(TimeUnit.MILLISECONDS);
                 final long requestsBefore = requestTimer.count();
                 final Map<String, Double> fallbacksBefore = fallbacks(app);
@@ -205,7 +229,7 @@ final class CycleBenchmark {
                         send(producer, topic, m, boundary + 1_000L);
                     }
                     producer.flush();
-            env.checkSent();
+                    env.checkSent();
                 }
                 total += triggers.length;
                 final long deadline = System.currentTimeMillis() + 180_000;
@@ -219,16 +243,29 @@ final class CycleBenchmark {
                 }
                 final List<EmitDelayRegistry.Sample> samples = app.registry.samplesFrom(samplesBefore);
                 final double model = metrics.count(MetricNames.FORECASTS, "runtime", "tollama") - modelBefore;
-                final double[] delays = samples.stream().mapToDouble(EmitDelayRegistry.Sample::delayMs).toArray();
-                final long start = samples.stream().mapToLong(EmitDelayRegistry.Sample::cycleStartMs).min().orElse(0);
-                final long last = samples.stream().mapToLong(EmitDelayRegistry.Sample::recordedAtMs).max().orElse(0);
+                final double[] delays = samples.stream()
+                        .mapToDouble(EmitDelayRegistry.Sample::delayMs)
+                        .toArray();
+                final long start = samples.stream()
+                        .mapToLong(EmitDelayRegistry.Sample::cycleStartMs)
+                        .min()
+                        .orElse(0);
+                final long last = samples.stream()
+                        .mapToLong(EmitDelayRegistry.Sample::recordedAtMs)
+                        .max()
+                        .orElse(0);
                 final double took = samples.isEmpty() ? Double.NaN : last - start;
                 final Map<String, Double> fallbacksAfter = fallbacks(app);
                 fallbacksAfter.forEach((reason, n) -> {
                     final double d = n - fallbacksBefore.getOrDefault(reason, 0.0);
                     if (d > 0) {
-                        report.note(String.format(Locale.ROOT, "cycle %d markets run %d: %.0f fallbacks %s", markets,
-                                totalMs.size() + 1, d, reason));
+                        report.note(String.format(
+                                Locale.ROOT,
+                                "cycle %d markets run %d: %.0f fallbacks %s",
+                                markets,
+                                totalMs.size() + 1,
+                                d,
+                                reason));
                     }
                 });
                 totalMs.add(took);
@@ -243,16 +280,29 @@ final class CycleBenchmark {
                 delaysPerRun.add(delays);
                 final long calls = requestTimer.count() - requestsBefore;
                 requests.add((double) calls);
-                requestMeanMs.add(calls == 0 ? Double.NaN
-                        : (requestTimer.totalTime(TimeUnit.MILLISECONDS) - requestTimeBefore) / calls);
+                requestMeanMs.add(
+                        calls == 0
+                                ? Double.NaN
+                                : (requestTimer.totalTime(TimeUnit.MILLISECONDS) - requestTimeBefore) / calls);
                 final double naive = naive(Math.min(markets, settings.naiveMarkets()), boundary);
                 naiveRate.add(naive);
                 naiveTotal.add(markets * 1000.0 / naive);
                 ratio.add(perSec.get(r) / naive);
-                out.printf(Locale.ROOT, "cycle %d markets run %d: %d forecasts (%.0f%% from the model) in %.0f ms "
+                out.printf(
+                        Locale.ROOT,
+                        "cycle %d markets run %d: %d forecasts (%.0f%% from the model) in %.0f ms "
                                 + "(%.0f/s), emit delay p50 %.0f p95 %.0f p99 %.0f ms; naive %.1f/s; ratio %.1f%n",
-                        markets, r + 1, samples.size(), 100 * model / markets, took, perSec.get(r), p50.get(r),
-                        p95.get(r), p99.get(r), naive, ratio.get(r));
+                        markets,
+                        r + 1,
+                        samples.size(),
+                        100 * model / markets,
+                        took,
+                        perSec.get(r),
+                        p50.get(r),
+                        p95.get(r),
+                        p99.get(r),
+                        naive,
+                        ratio.get(r));
             }
             if (snapshotResources) {
                 resources = snapshot(markets, app);
@@ -275,7 +325,8 @@ final class CycleBenchmark {
         report.add(scenario, "naive caller (1 blocking call per market)", "1/s", naiveRate);
         report.add(scenario, "naive caller, time for all markets (extrapolated)", "ms", naiveTotal);
         report.add(scenario, "app / naive", "ratio", ratio);
-        final int median = Stats.medianIndex(totalMs.stream().mapToDouble(Double::doubleValue).toArray());
+        final int median = Stats.medianIndex(
+                totalMs.stream().mapToDouble(Double::doubleValue).toArray());
         if (markets >= chartMarkets) {
             chartMarkets = markets;
             chartDelays = delaysPerRun.get(median);
@@ -283,12 +334,16 @@ final class CycleBenchmark {
     }
 
     private static double scoredTotal(final AppUnderTest app) {
-        return app.registry.find(MetricNames.FORECASTS_SCORED).counters().stream().mapToDouble(c -> c.count()).sum();
+        return app.registry.find(MetricNames.FORECASTS_SCORED).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static Map<String, Double> fallbacks(final AppUnderTest app) {
         final Map<String, Double> out = new HashMap<>();
-        app.registry.find(MetricNames.FALLBACK).counters()
+        app.registry
+                .find(MetricNames.FALLBACK)
+                .counters()
                 .forEach(c -> out.merge(String.valueOf(c.getId().getTag("reason")), c.count(), Double::sum));
         return out;
     }
@@ -317,8 +372,7 @@ final class CycleBenchmark {
         return Math.round((0.5 + 0.35 * Math.sin(ts / (double) STEP_MS / 40.0 + market)) * 10_000) / 10_000.0;
     }
 
-    private void send(final KafkaProducer<byte[], byte[]> producer, final String topic, final int m,
-                             final long ts) {
+    private void send(final KafkaProducer<byte[], byte[]> producer, final String topic, final int m, final long ts) {
         env.send(producer, tick(topic, m, ts));
     }
 
@@ -327,8 +381,8 @@ final class CycleBenchmark {
         final String market = IngestBenchmark.marketId(m);
         final String json = "{\"market_id\":\"" + market + "\",\"ts\":" + ts + ",\"p_yes\":" + price(m, ts)
                 + ",\"liquidity_bucket\":\"high\"}";
-        return new ProducerRecord<>(topic, null, ts, market.getBytes(StandardCharsets.UTF_8),
-                json.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(
+                topic, null, ts, market.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -359,8 +413,10 @@ final class CycleBenchmark {
                     final double p = Math.min(1 - 1e-6, Math.max(1e-6, price(m, boundary - (288 - i) * STEP_MS)));
                     target[i] = Math.log(p / (1 - p));
                 }
-                final SeriesInput series = new SeriesInput(IngestBenchmark.marketId(m) + "|" + boundary, stamps, target);
-                final BatchResult result = client.trySubmit(List.of(series)).orElseThrow().join();
+                final SeriesInput series =
+                        new SeriesInput(IngestBenchmark.marketId(m) + "|" + boundary, stamps, target);
+                final BatchResult result =
+                        client.trySubmit(List.of(series)).orElseThrow().join();
                 if (result.failed()) {
                     throw new IllegalStateException("naive call failed: " + result.failureDetail());
                 }

@@ -1,6 +1,5 @@
 package io.tsfm.streams.bench;
 
-import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -9,7 +8,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.metrics.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

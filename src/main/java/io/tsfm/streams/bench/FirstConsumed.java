@@ -27,14 +27,11 @@ public final class FirstConsumed implements ConsumerInterceptor<Object, Object> 
     }
 
     @Override
-    public void onCommit(final Map<TopicPartition, OffsetAndMetadata> offsets) {
-    }
+    public void onCommit(final Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
-    public void configure(final Map<String, ?> configs) {
-    }
+    public void configure(final Map<String, ?> configs) {}
 }

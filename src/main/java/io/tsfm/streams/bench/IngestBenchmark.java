@@ -29,8 +29,14 @@ final class IngestBenchmark {
         this.out = out;
     }
 
-    void run(final int ticks, final int markets, final List<String> guarantees, final List<Integer> threadCounts,
-             final int runs, final BenchReport report) throws InterruptedException {
+    void run(
+            final int ticks,
+            final int markets,
+            final List<String> guarantees,
+            final List<Integer> threadCounts,
+            final int runs,
+            final BenchReport report)
+            throws InterruptedException {
         final String topic = env.unique("ingest-ticks");
         env.createTopic(topic);
         final long produced = produce(topic, ticks, markets);
@@ -43,8 +49,8 @@ final class IngestBenchmark {
         // first run measures mostly that
         final double wa = measure(topic, produced, guarantees.get(0), threadCounts.get(0), false);
         final double wp = measure(topic, produced, guarantees.get(0), threadCounts.get(0), true);
-        out.printf(Locale.ROOT, "ingest warm-up (not reported): tsfm %.0f ticks/s, pass-through %.0f ticks/s%n",
-                wa, wp);
+        out.printf(
+                Locale.ROOT, "ingest warm-up (not reported): tsfm %.0f ticks/s, pass-through %.0f ticks/s%n", wa, wp);
         for (final String guarantee : guarantees) {
             for (final int threads : threadCounts) {
                 final List<Double> app = new ArrayList<>();
@@ -53,8 +59,16 @@ final class IngestBenchmark {
                 for (int r = 0; r < runs; r++) {
                     final double a = measure(topic, produced, guarantee, threads, false);
                     final double p = measure(topic, produced, guarantee, threads, true);
-                    out.printf(Locale.ROOT, "ingest %s, %d stream thread(s), run %d: tsfm %.0f ticks/s, "
-                            + "pass-through %.0f ticks/s, ratio %.3f%n", guarantee, threads, r + 1, a, p, a / p);
+                    out.printf(
+                            Locale.ROOT,
+                            "ingest %s, %d stream thread(s), run %d: tsfm %.0f ticks/s, "
+                                    + "pass-through %.0f ticks/s, ratio %.3f%n",
+                            guarantee,
+                            threads,
+                            r + 1,
+                            a,
+                            p,
+                            a / p);
                     app.add(a);
                     pass.add(p);
                     ratio.add(a / p);
@@ -68,8 +82,13 @@ final class IngestBenchmark {
         }
     }
 
-    private double measure(final String topic, final long produced, final String guarantee, final int threads,
-                           final boolean passThrough) throws InterruptedException {
+    private double measure(
+            final String topic,
+            final long produced,
+            final String guarantee,
+            final int threads,
+            final boolean passThrough)
+            throws InterruptedException {
         final String appId = env.unique(passThrough ? "pass" : "ingest");
         final AppUnderTest app;
         if (passThrough) {
@@ -112,8 +131,14 @@ final class IngestBenchmark {
                 final double p = Math.round((0.5 + 0.35 * Math.sin(k / 40.0 + m)) * 10_000) / 10_000.0;
                 final String json = "{\"market_id\":\"" + market + "\",\"ts\":" + ts + ",\"p_yes\":" + p
                         + ",\"liquidity_bucket\":\"high\",\"volume_24h\":12345.0}";
-                env.send(producer, new ProducerRecord<>(topic, null, ts, market.getBytes(StandardCharsets.UTF_8),
-                        json.getBytes(StandardCharsets.UTF_8)));
+                env.send(
+                        producer,
+                        new ProducerRecord<>(
+                                topic,
+                                null,
+                                ts,
+                                market.getBytes(StandardCharsets.UTF_8),
+                                json.getBytes(StandardCharsets.UTF_8)));
                 n++;
             }
             producer.flush();

@@ -23,8 +23,7 @@ final class LatencyChart {
     private static final int BOTTOM = 60;
     private static final int BINS = 40;
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     static void write(final double[] delaysMs, final String title, final Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -85,9 +84,17 @@ final class LatencyChart {
             g.setColor(new Color(200, 30, 30));
             g.drawString("CDF (line)", LEFT + pw - 20, TOP - 14);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "n=%d  p50=%.0f ms  p95=%.0f ms  p99=%.0f ms  max=%.0f ms", s.length,
-                    Stats.percentile(s, 50), Stats.percentile(s, 95), Stats.percentile(s, 99), s[s.length - 1]),
-                    LEFT + 10, TOP + 18);
+            g.drawString(
+                    String.format(
+                            Locale.ROOT,
+                            "n=%d  p50=%.0f ms  p95=%.0f ms  p99=%.0f ms  max=%.0f ms",
+                            s.length,
+                            Stats.percentile(s, 50),
+                            Stats.percentile(s, 95),
+                            Stats.percentile(s, 99),
+                            s[s.length - 1]),
+                    LEFT + 10,
+                    TOP + 18);
         }
         g.dispose();
         if (file.toAbsolutePath().getParent() != null) {

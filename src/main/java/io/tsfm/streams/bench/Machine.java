@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** The machine a benchmark ran on, for the report. */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static Map<String, Object> describe() {
         final Map<String, Object> m = new LinkedHashMap<>();
@@ -28,7 +27,10 @@ final class Machine {
             final String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+", -1);
             return f[0] + " " + f[1] + " " + f[2];
         } catch (final java.io.IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

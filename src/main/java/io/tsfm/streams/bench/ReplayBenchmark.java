@@ -48,9 +48,15 @@ final class ReplayBenchmark {
         // every boundary the ticks make due: T0+5m .. the last tick's step start
         final long boundaries = (minutes - 1L) / 5;
         final long expected = boundaries * markets;
-        out.printf(Locale.ROOT, "replay %d markets x %d h: %d ticks produced, %d forecasts expected%n", markets, hours,
-                produced, expected);
-        final String scenario = String.format(Locale.ROOT, "replay (%d markets x %d h, a tick a minute)", markets, hours);
+        out.printf(
+                Locale.ROOT,
+                "replay %d markets x %d h: %d ticks produced, %d forecasts expected%n",
+                markets,
+                hours,
+                produced,
+                expected);
+        final String scenario =
+                String.format(Locale.ROOT, "replay (%d markets x %d h, a tick a minute)", markets, hours);
         final List<Double> perSec = new ArrayList<>();
         final List<Double> first = new ArrayList<>();
         final List<Double> last = new ArrayList<>();
@@ -58,8 +64,8 @@ final class ReplayBenchmark {
         final List<Double> processShare = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             final String appId = env.unique("replay");
-            final Map<String, String> s = AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2",
-                    topic);
+            final Map<String, String> s =
+                    AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
             s.put("cycle.grace.ms", "0");
             s.put("cycle.window.start.ms", Long.toString(start));
             s.put("steps.changelog.retention.ms", "-1");
@@ -99,16 +105,27 @@ final class ReplayBenchmark {
                 last.add(lastMs / 1000.0);
                 cpuShare.add(100.0 * appCpuNs / 1e6 / lastMs);
                 processShare.add(100.0 * (processCpuMs() - processCpu0) / lastMs);
-                out.printf(Locale.ROOT, "replay run %d: %.0f forecasts, first after %.1f s, last after %.1f s "
-                                + "(%.0f/s); stream thread CPU %.0f %% of wall time, whole JVM %.0f %%%n", r + 1, seen,
-                        firstMs / 1000, lastMs / 1000, perSec.get(r), cpuShare.get(r), processShare.get(r));
+                out.printf(
+                        Locale.ROOT,
+                        "replay run %d: %.0f forecasts, first after %.1f s, last after %.1f s "
+                                + "(%.0f/s); stream thread CPU %.0f %% of wall time, whole JVM %.0f %%%n",
+                        r + 1,
+                        seen,
+                        firstMs / 1000,
+                        lastMs / 1000,
+                        perSec.get(r),
+                        cpuShare.get(r),
+                        processShare.get(r));
             }
         }
         report.add(scenario, "forecasts per second (start to last forecast)", "1/s", perSec);
         report.add(scenario, "time to first forecast", "s", first);
         report.add(scenario, "time to last forecast", "s", last);
         report.add(scenario, "stream thread CPU time / wall time", "%", cpuShare);
-        report.add(scenario, "whole JVM CPU time / wall time (broker and forecaster too; 2 cores = 200)", "%",
+        report.add(
+                scenario,
+                "whole JVM CPU time / wall time (broker and forecaster too; 2 cores = 200)",
+                "%",
                 processShare);
     }
 
@@ -116,7 +133,9 @@ final class ReplayBenchmark {
     private static long streamThreadCpuNs(final ThreadMXBean threads, final String appId) {
         long sum = 0;
         for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(appId) && info.getThreadName().contains("StreamThread")) {
+            if (info != null
+                    && info.getThreadName().startsWith(appId)
+                    && info.getThreadName().contains("StreamThread")) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
@@ -125,6 +144,7 @@ final class ReplayBenchmark {
 
     private static double processCpuMs() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
+                        .getProcessCpuTime()
+                / 1e6;
     }
 }

@@ -5,12 +5,14 @@ import java.util.Collection;
 
 /** Pure statistics of the benchmark: medians of runs and percentiles of latency samples. */
 public final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Median of the values (mean of the two middle ones for an even count), NaNs left out; NaN when empty. */
     public static double median(final Collection<Double> values) {
-        return median(values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray());
+        return median(values.stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(v -> !Double.isNaN(v))
+                .toArray());
     }
 
     public static double median(final double[] values) {

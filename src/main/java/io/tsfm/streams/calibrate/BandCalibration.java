@@ -28,8 +28,8 @@ public final class BandCalibration {
             if (!snapshot.applied(k, flat)) {
                 continue;
             }
-            final double[] scaled = scaler.scale(step, snapshot.lowerScale(k, flat), snapshot.upperScale(k, flat),
-                    tick);
+            final double[] scaled =
+                    scaler.scale(step, snapshot.lowerScale(k, flat), snapshot.upperScale(k, flat), tick);
             for (int i = 0; i < paths.length; i++) {
                 paths[i][k] = scaled[i];
             }

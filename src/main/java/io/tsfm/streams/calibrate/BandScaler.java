@@ -1,8 +1,8 @@
 package io.tsfm.streams.calibrate;
 
+import io.tsfm.streams.domain.BandScore;
 import io.tsfm.streams.domain.NormalQuantile;
 import io.tsfm.streams.domain.Transform;
-import io.tsfm.streams.domain.BandScore;
 
 /**
  * Measures and rescales a band around its centre, each side on its own, in the model's transform space
@@ -44,7 +44,8 @@ public final class BandScaler {
     }
 
     private double centreOf(final double[] q) {
-        return centre >= 0 ? transform.forward(q[centre])
+        return centre >= 0
+                ? transform.forward(q[centre])
                 : (transform.forward(q[0]) + transform.forward(q[q.length - 1])) / 2.0;
     }
 

@@ -1,9 +1,18 @@
 package io.tsfm.streams.calibrate;
 
 /** The online calibration's parameters, read once from the config (see docs/calibration.md). */
-public record CalibrationSettings(boolean enabled, double target, String method, double learningRate, int window,
-                                  int minSamples, int flatLookbackSteps, double flatThreshold, int[] activityClasses,
-                                  boolean directionSplit, boolean baselineStandby) {
+public record CalibrationSettings(
+        boolean enabled,
+        double target,
+        String method,
+        double learningRate,
+        int window,
+        int minSamples,
+        int flatLookbackSteps,
+        double flatThreshold,
+        int[] activityClasses,
+        boolean directionSplit,
+        boolean baselineStandby) {
 
     public MarketMotion motion() {
         return new MarketMotion(flatLookbackSteps, flatThreshold, activityClasses, directionSplit);
@@ -16,7 +25,7 @@ public record CalibrationSettings(boolean enabled, double target, String method,
 
     /** Calibration off: every band is served as the model made it (the scores are still kept). */
     public static CalibrationSettings disabled() {
-        return new CalibrationSettings(false, 0.8, OnlineCalibrator.QUANTILE_TRACKING, 0.01, 500, 50, 24, 0.0,
-                new int[0], false, false);
+        return new CalibrationSettings(
+                false, 0.8, OnlineCalibrator.QUANTILE_TRACKING, 0.01, 500, 50, 24, 0.0, new int[0], false, false);
     }
 }

@@ -6,11 +6,10 @@ package io.tsfm.streams.calibrate;
  * misses of its side ({@code quantile_tracking}; null in entries of earlier versions) and, rolling method
  * only, the recent normalised errors as a ring buffer with the index of the next slot to overwrite.
  */
-public record CalibratorState(String method, double scale, long samples, double[] recent, int cursor,
-                              Double missRate) {
+public record CalibratorState(String method, double scale, long samples, double[] recent, int cursor, Double missRate) {
 
-    public CalibratorState(final String method, final double scale, final long samples, final double[] recent,
-                           final int cursor) {
+    public CalibratorState(
+            final String method, final double scale, final long samples, final double[] recent, final int cursor) {
         this(method, scale, samples, recent, cursor, null);
     }
 }

@@ -23,8 +23,8 @@ public record MarketMotion(int lookbackSteps, double threshold, int[] classes, b
         classes = classes.clone();
         for (int i = 0; i < classes.length; i++) {
             if (classes[i] < 1 || (i > 0 && classes[i] <= classes[i - 1])) {
-                throw new IllegalArgumentException("activity classes must be ascending counts >= 1: "
-                        + Arrays.toString(classes));
+                throw new IllegalArgumentException(
+                        "activity classes must be ascending counts >= 1: " + Arrays.toString(classes));
             }
         }
     }

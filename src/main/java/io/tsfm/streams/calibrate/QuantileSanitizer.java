@@ -98,8 +98,8 @@ public final class QuantileSanitizer {
         if (maxWidthSteps > 0) {
             warnings.add(INTERVAL_MAX_WIDTH_CLAMPED);
         }
-        return new SanitizedForecast(new QuantilePaths(levels, paths), warnings,
-                crossing, minWidthSteps, maxWidthSteps, invalid);
+        return new SanitizedForecast(
+                new QuantilePaths(levels, paths), warnings, crossing, minWidthSteps, maxWidthSteps, invalid);
     }
 
     private static double centre(final double[] levels, final double[] step) {

@@ -43,8 +43,8 @@ public final class QuantileTracker implements OnlineCalibrator {
     public void update(final double error, final double servedScale, final double missTarget) {
         final double miss = error > (servedScale > 0 ? servedScale : scale()) ? 1.0 : 0.0;
         missRate = Double.isNaN(missRate) ? miss : missRate + MISS_RATE_WEIGHT * (miss - missRate);
-        logScale = Math.max(Math.log(MIN_SCALE), Math.min(Math.log(MAX_SCALE),
-                logScale + learningRate * (miss - missTarget)));
+        logScale = Math.max(
+                Math.log(MIN_SCALE), Math.min(Math.log(MAX_SCALE), logScale + learningRate * (miss - missTarget)));
         samples++;
     }
 
@@ -79,7 +79,7 @@ public final class QuantileTracker implements OnlineCalibrator {
 
     @Override
     public CalibratorState state() {
-        return new CalibratorState(QUANTILE_TRACKING, scale(), samples, new double[0], 0,
-                Double.isNaN(missRate) ? null : missRate);
+        return new CalibratorState(
+                QUANTILE_TRACKING, scale(), samples, new double[0], 0, Double.isNaN(missRate) ? null : missRate);
     }
 }

@@ -33,7 +33,8 @@ public final class SegmentCalibrators {
     /** The label of a bucket and a motion or activity class, as in metrics and meta: {@code high|moving}. */
     public static String segment(final String liquidityBucket, final String motion) {
         final String bucket = liquidityBucket == null || liquidityBucket.isBlank()
-                ? "unknown" : liquidityBucket.trim().toLowerCase(Locale.ROOT);
+                ? "unknown"
+                : liquidityBucket.trim().toLowerCase(Locale.ROOT);
         return bucket + "|" + motion;
     }
 
@@ -53,8 +54,14 @@ public final class SegmentCalibrators {
      * rest, so that the band still misses its target share: a market that after a rise seldom rises again
      * gets a band at its edge above and the misses below.
      */
-    public void update(final String cell, final boolean flat, final int step, final double lowerError,
-                       final double upperError, final double servedLower, final double servedUpper) {
+    public void update(
+            final String cell,
+            final boolean flat,
+            final int step,
+            final double lowerError,
+            final double upperError,
+            final double servedLower,
+            final double servedUpper) {
         final String lo = key(cell, flat, step, LOWER);
         final String hi = key(cell, flat, step, UPPER);
         final OnlineCalibrator lower = calibrator(lo);
@@ -95,8 +102,17 @@ public final class SegmentCalibrators {
             flatUpper[h] = calibrator(key(cell, true, h + 1, UPPER)).scale();
             flatSamples[h] = flatLo.samples();
         }
-        return new CalibrationSnapshot(settings.method(), segment, cell, lower, upper, samples, flatLower, flatUpper,
-                flatSamples, settings.minSamples());
+        return new CalibrationSnapshot(
+                settings.method(),
+                segment,
+                cell,
+                lower,
+                upper,
+                samples,
+                flatLower,
+                flatUpper,
+                flatSamples,
+                settings.minSamples());
     }
 
     /** The states changed since the last call, by store key; the caller persists them. */

@@ -11,8 +11,7 @@ public final class TickSize {
     /** How far from a whole multiple (in ticks) a price may be and still lie on the grid (float noise). */
     private static final double SLACK = 1e-6;
 
-    private TickSize() {
-    }
+    private TickSize() {}
 
     /** The tick of a context of probabilities (NaN values are skipped). */
     public static double of(final double[] values) {

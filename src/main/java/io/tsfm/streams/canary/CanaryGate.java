@@ -49,16 +49,15 @@ public final class CanaryGate {
         REQUIRED
     }
 
-    private CanaryGate() {
-    }
+    private CanaryGate() {}
 
     /** The seed evaluator's verdict; the stage's clean duration is not checked (as in the seed). */
     public static GateResult evaluate(final List<Window> windows, final int windowMinutes, final Stage stage) {
         return evaluate(windows, windowMinutes, stage, CleanDuration.NOT_CHECKED);
     }
 
-    public static GateResult evaluate(final List<Window> windows, final int windowMinutes, final Stage stage,
-                                      final CleanDuration cleanDuration) {
+    public static GateResult evaluate(
+            final List<Window> windows, final int windowMinutes, final Stage stage, final CleanDuration cleanDuration) {
         if (windows == null || windows.isEmpty()) {
             throw new IllegalArgumentException("empty metric windows");
         }
@@ -116,8 +115,12 @@ public final class CanaryGate {
 
     /** {@code gate:observed_30m<required_60m_for_canary_25}: only with {@link CleanDuration#REQUIRED}. */
     public static String cleanDurationReason(final long observedMinutes, final Stage stage) {
-        return String.format(Locale.ROOT, "gate:observed_%dm<required_%dm_for_%s",
-                observedMinutes, stage.cleanDuration().toMinutes(), stage.id());
+        return String.format(
+                Locale.ROOT,
+                "gate:observed_%dm<required_%dm_for_%s",
+                observedMinutes,
+                stage.cleanDuration().toMinutes(),
+                stage.id());
     }
 
     /** The longest run of consecutive windows whose value is strictly above the threshold. */
@@ -144,7 +147,11 @@ public final class CanaryGate {
     }
 
     enum Metric {
-        P95, ERROR, FALLBACK, BREAKER, INVALID;
+        P95,
+        ERROR,
+        FALLBACK,
+        BREAKER,
+        INVALID;
 
         double of(final Window w) {
             return switch (this) {

@@ -1,8 +1,7 @@
 package io.tsfm.streams.canary;
 
-import java.util.List;
-
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.List;
 
 /**
  * Renders a {@link GateResult} byte for byte as the seed evaluator prints it
@@ -11,8 +10,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  */
 public final class GateResultJson {
 
-    private GateResultJson() {
-    }
+    private GateResultJson() {}
 
     public static String render(final GateResult result) {
         final StringBuilder json = new StringBuilder(256);
@@ -24,7 +22,9 @@ public final class GateResultJson {
         json.append("  \"rollback_reasons\": ");
         appendList(json, result.rollbackReasons());
         json.append(",\n");
-        json.append("  \"rollback_triggered\": ").append(result.rollbackTriggered()).append(",\n");
+        json.append("  \"rollback_triggered\": ")
+                .append(result.rollbackTriggered())
+                .append(",\n");
         json.append("  \"stage\": ").append(quote(result.stage().id())).append(",\n");
         json.append("  \"window_minutes\": ").append(result.windowMinutes()).append(",\n");
         json.append("  \"windows\": ").append(result.windows()).append('\n');

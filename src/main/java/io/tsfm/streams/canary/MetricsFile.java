@@ -1,5 +1,8 @@
 package io.tsfm.streams.canary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the seed's metrics file (the seed canary runbook, section 6): per-metric arrays aligned by window.
@@ -30,13 +29,12 @@ public final class MetricsFile {
 
     public static final int DEFAULT_WINDOW_MINUTES = 5;
 
-    public static final List<String> REQUIRED_METRICS = List.of(
-            "p95_latency_ms", "error_rate", "fallback_rate", "breaker_open_rate", "invalid_output_rate");
+    public static final List<String> REQUIRED_METRICS =
+            List.of("p95_latency_ms", "error_rate", "fallback_rate", "breaker_open_rate", "invalid_output_rate");
 
     private static final ObjectMapper STRICT = Json.strictFiles();
 
-    private MetricsFile() {
-    }
+    private MetricsFile() {}
 
     public static MetricsInput read(final Path path) {
         final String text;
@@ -68,7 +66,8 @@ public final class MetricsFile {
         if (metrics == null || !metrics.isObject()) {
             throw new InvalidMetricsException("\"metrics\" must be an object with the arrays " + REQUIRED_METRICS);
         }
-        final List<String> missing = REQUIRED_METRICS.stream().filter(k -> !metrics.has(k)).toList();
+        final List<String> missing =
+                REQUIRED_METRICS.stream().filter(k -> !metrics.has(k)).toList();
         if (!missing.isEmpty()) {
             throw new InvalidMetricsException("missing metrics keys: " + missing);
         }
@@ -87,8 +86,11 @@ public final class MetricsFile {
         }
         final List<Window> windows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            windows.add(new Window(columns.get("p95_latency_ms")[i], columns.get("error_rate")[i],
-                    columns.get("fallback_rate")[i], columns.get("breaker_open_rate")[i],
+            windows.add(new Window(
+                    columns.get("p95_latency_ms")[i],
+                    columns.get("error_rate")[i],
+                    columns.get("fallback_rate")[i],
+                    columns.get("breaker_open_rate")[i],
                     columns.get("invalid_output_rate")[i]));
         }
         return new MetricsInput(windowMinutes, windows);

@@ -41,8 +41,7 @@ public final class PrometheusQueries {
     /** The label every tsfm metric carries; {@code --rollout-stage} filters on it. */
     public static final String ROLLOUT_STAGE_LABEL = "rollout_stage";
 
-    private PrometheusQueries() {
-    }
+    private PrometheusQueries() {}
 
     /** Fills in the rate range ({@code <windowMinutes>m}) and the optional rollout_stage matcher. */
     public static String render(final String template, final int windowMinutes, final Optional<String> rolloutStage) {

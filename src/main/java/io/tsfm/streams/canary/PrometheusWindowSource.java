@@ -1,5 +1,8 @@
 package io.tsfm.streams.canary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.streams.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -19,10 +22,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Builds the gate's windows from a Prometheus server: one {@code /api/v1/query_range} call per metric
@@ -53,7 +52,10 @@ public final class PrometheusWindowSource {
         this.baseUri = baseUri(baseUrl);
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** {@code 30m}, {@code 2h}, {@code 1d}: a whole number and one unit (m, h or d). */
@@ -76,15 +78,23 @@ public final class PrometheusWindowSource {
             throw new IllegalArgumentException("the window length must be > 0 minutes, got " + windowMinutes);
         }
         final long sinceMinutes = since.toMinutes();
-        if (since.isNegative() || since.isZero() || sinceMinutes % windowMinutes != 0
+        if (since.isNegative()
+                || since.isZero()
+                || sinceMinutes % windowMinutes != 0
                 || !since.equals(Duration.ofMinutes(sinceMinutes))) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "--since must be a whole number of %d-minute windows, got %d min", windowMinutes, since.toMinutes()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "--since must be a whole number of %d-minute windows, got %d min",
+                    windowMinutes,
+                    since.toMinutes()));
         }
         final long count = sinceMinutes / windowMinutes;
         if (count > MAX_POINTS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "--since covers %d windows; Prometheus allows at most %d points per query", count, MAX_POINTS));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "--since covers %d windows; Prometheus allows at most %d points per query",
+                    count,
+                    MAX_POINTS));
         }
         return (int) count;
     }
@@ -106,55 +116,66 @@ public final class PrometheusWindowSource {
         }
         final List<Window> windows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            windows.add(new Window(columns.get(0)[i], columns.get(1)[i], columns.get(2)[i], columns.get(3)[i],
-                    columns.get(4)[i]));
+            windows.add(new Window(
+                    columns.get(0)[i], columns.get(1)[i], columns.get(2)[i], columns.get(3)[i], columns.get(4)[i]));
         }
         return new MetricsInput(windowMinutes, windows);
     }
 
-    private JsonNode queryRange(final String name, final String query, final long start, final long end,
-                                final long step) {
-        final String params = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + "&start=" + start + "&end=" + end + "&step=" + step;
+    private JsonNode queryRange(
+            final String name, final String query, final long start, final long end, final long step) {
+        final String params = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&start=" + start + "&end="
+                + end + "&step=" + step;
         final URI uri = URI.create(baseUri + QUERY_RANGE_PATH + "?" + params);
-        final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        final HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         final HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (final IOException e) {
-            throw new PrometheusUnavailableException("cannot reach Prometheus at " + baseUri + " (" + name + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new PrometheusUnavailableException(
+                    "cannot reach Prometheus at " + baseUri + " (" + name + "): "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PrometheusUnavailableException("interrupted while querying Prometheus", e);
         }
         final JsonNode body = parseBody(response.body());
         final int status = response.statusCode();
-        if (status < 200 || status > 299 || body == null || !"success".equals(body.path("status").asText())) {
+        if (status < 200
+                || status > 299
+                || body == null
+                || !"success".equals(body.path("status").asText())) {
             final String detail = body == null
                     ? abbreviate(response.body())
-                    : body.path("errorType").asText("") + ": " + body.path("error").asText("");
-            final String message = String.format(Locale.ROOT, "Prometheus answered HTTP %d for %s (%s): %s",
-                    status, name, query, detail);
+                    : body.path("errorType").asText("") + ": "
+                            + body.path("error").asText("");
+            final String message = String.format(
+                    Locale.ROOT, "Prometheus answered HTTP %d for %s (%s): %s", status, name, query, detail);
             if (status >= 500) {
                 throw new PrometheusUnavailableException(message, null);
             }
             throw new InvalidMetricsException(message);
         }
         final JsonNode data = body.path("data");
-        if (!"matrix".equals(data.path("resultType").asText()) || !data.path("result").isArray()) {
-            throw new InvalidMetricsException("Prometheus answer for " + name + " is not a matrix: " + abbreviate(data.toString()));
+        if (!"matrix".equals(data.path("resultType").asText())
+                || !data.path("result").isArray()) {
+            throw new InvalidMetricsException(
+                    "Prometheus answer for " + name + " is not a matrix: " + abbreviate(data.toString()));
         }
         return data.get("result");
     }
 
-    private static double[] column(final String name, final JsonNode result, final long start, final long step,
-                                   final int count) {
+    private static double[] column(
+            final String name, final JsonNode result, final long start, final long step, final int count) {
         final double[] values = new double[count]; // absent points: no traffic, 0
         if (result.size() > 1) {
-            throw new InvalidMetricsException(String.format(Locale.ROOT,
-                    "Prometheus answer for %s has %d series, expected at most 1", name, result.size()));
+            throw new InvalidMetricsException(String.format(
+                    Locale.ROOT, "Prometheus answer for %s has %d series, expected at most 1", name, result.size()));
         }
         if (result.isEmpty()) {
             return values;
@@ -164,7 +185,10 @@ public final class PrometheusWindowSource {
             throw new InvalidMetricsException("Prometheus answer for " + name + " has no \"values\" array");
         }
         for (final JsonNode point : points) {
-            if (!point.isArray() || point.size() != 2 || !point.get(0).isNumber() || !point.get(1).isTextual()) {
+            if (!point.isArray()
+                    || point.size() != 2
+                    || !point.get(0).isNumber()
+                    || !point.get(1).isTextual()) {
                 throw new InvalidMetricsException("Prometheus answer for " + name + " has a malformed point: " + point);
             }
             final double ts = point.get(0).doubleValue();
@@ -190,8 +214,14 @@ public final class PrometheusWindowSource {
                 try {
                     value = Double.parseDouble(text);
                 } catch (final NumberFormatException e) {
-                    throw new InvalidMetricsException(String.format(Locale.ROOT,
-                            "Prometheus answer for %s has a non-numeric value '%s' at %s", name, text, ts), e);
+                    throw new InvalidMetricsException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "Prometheus answer for %s has a non-numeric value '%s' at %s",
+                                    name,
+                                    text,
+                                    ts),
+                            e);
                 }
             }
         }
@@ -199,8 +229,8 @@ public final class PrometheusWindowSource {
             return 0.0;
         }
         if (value < 0.0) {
-            throw new InvalidMetricsException(String.format(Locale.ROOT,
-                    "Prometheus answer for %s has a negative value %s at %s", name, text, ts));
+            throw new InvalidMetricsException(String.format(
+                    Locale.ROOT, "Prometheus answer for %s has a negative value %s at %s", name, text, ts));
         }
         return value;
     }
@@ -222,8 +252,10 @@ public final class PrometheusWindowSource {
             throw new IllegalArgumentException("--prometheus is not a URL: " + baseUrl);
         }
         final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(
                     "--prometheus must be an http(s) URL of the server, like http://127.0.0.1:9090, got " + baseUrl);
         }

@@ -5,8 +5,8 @@ package io.tsfm.streams.canary;
  * Values must be non-negative and not NaN; {@code +Infinity} is allowed (Prometheus reports a p95 above
  * the largest histogram bucket, or a ratio over a zero denominator, that way) and exceeds every limit.
  */
-public record Window(double p95LatencyMs, double errorRate, double fallbackRate, double breakerOpenRate,
-                     double invalidOutputRate) {
+public record Window(
+        double p95LatencyMs, double errorRate, double fallbackRate, double breakerOpenRate, double invalidOutputRate) {
 
     public Window {
         check("p95_latency_ms", p95LatencyMs);

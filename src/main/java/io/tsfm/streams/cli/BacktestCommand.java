@@ -19,15 +19,17 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tsfm-streams backtest}: replays a range of the tick topic (optionally with another model) and ends
  * with the score table: coverage and pinball loss of the served and uncalibrated bands, per model.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Replay a time range of the tick topic into prefixed topics, then print coverage and pinball "
                 + "loss of its forecasts (served band vs uncalibrated) overall, at steps 1/6/12, moving vs quiet.")
 public final class BacktestCommand implements Callable<Integer> {
@@ -47,8 +49,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON instead of Markdown.")
     boolean json;
 
-    @Option(names = "--scores", paramLabel = "FILE", description = "Also write the replay's score records, one JSON "
-            + "object per line (as evaluate --scores does, to compare them record by record).")
+    @Option(
+            names = "--scores",
+            paramLabel = "FILE",
+            description = "Also write the replay's score records, one JSON "
+                    + "object per line (as evaluate --scores does, to compare them record by record).")
     Path scoresFile;
 
     @Override
@@ -73,8 +78,8 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             new Replayer(live, request, System.err).run();
             final String topic = prefix + live.getString(ConfigKeys.TOPIC_SCORES);
-            final List<ForecastScore> scores = TopicReader.scores(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic,
-                    Duration.ofMinutes(2));
+            final List<ForecastScore> scores =
+                    TopicReader.scores(live.getString(ConfigKeys.BOOTSTRAP_SERVERS), topic, Duration.ofMinutes(2));
             try (ScoreLines lines = ScoreLines.open(scoresFile)) {
                 scores.forEach(lines::write);
             }
@@ -83,7 +88,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
                 out.flush();
             } else {
-                out.printf("Backtest %s .. %s: %d scored forecasts from %s%n%n", request.from(), request.to(), scores.size(), topic);
+                out.printf(
+                        "Backtest %s .. %s: %d scored forecasts from %s%n%n",
+                        request.from(), request.to(), scores.size(), topic);
                 out.print(ScoreTable.markdown(rows));
                 out.flush();
             }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code tsfm-streams broker}: a single-node KRaft broker in this JVM, for local walkthroughs (the rollout
  * runbook on a laptop) where the demo's throw-away broker is not enough; not for production.
  */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
         description = "Run a single-node Kafka broker (KRaft, in this JVM) on 127.0.0.1 until Ctrl-C, keeping its "
                 + "data in --data-dir: for local walkthroughs, not for production.")
 public final class BrokerCommand implements Callable<Integer> {
@@ -32,7 +34,10 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", required = true, description = "Directory of the broker's logs; reused on restart.")
     Path dataDir;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Default partitions of new topics (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "3",
+            description = "Default partitions of new topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Override
@@ -47,18 +52,27 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         final EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).brokerPort(port).partitions(partitions).start();
+            broker = EmbeddedKafkaBroker.builder()
+                    .dataDir(dataDir)
+                    .brokerPort(port)
+                    .partitions(partitions)
+                    .start();
         } catch (final RuntimeException e) {
             spec.commandLine().getErr().println("Cannot start the broker: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
         final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "broker-shutdown"));
-        spec.commandLine().getOut().println("broker: Kafka (KRaft) at " + broker.bootstrapServers() + ", data in "
-                + dataDir + "; Ctrl-C stops it");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "broker-shutdown"));
+        spec.commandLine()
+                .getOut()
+                .println("broker: Kafka (KRaft) at " + broker.bootstrapServers() + ", data in " + dataDir
+                        + "; Ctrl-C stops it");
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCodes.OK;

@@ -10,8 +10,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 
 /** The demo's log file: library lines go to a file the demo names, so a newcomer sees the demo's own lines. */
 final class DemoLogFile {
-    private DemoLogFile() {
-    }
+    private DemoLogFile() {}
 
     /**
      * Every log line goes to {@code file}; the console shows only the application's own WARN and ERROR
@@ -22,7 +21,8 @@ final class DemoLogFile {
         final URI before = context.getConfigLocation();
         System.setProperty("tsfm.log.file", file.toAbsolutePath().toString());
         try {
-            Configurator.reconfigure(DemoLogFile.class.getResource("/log4j2-demo.properties").toURI());
+            Configurator.reconfigure(
+                    DemoLogFile.class.getResource("/log4j2-demo.properties").toURI());
         } catch (final URISyntaxException e) {
             throw new IllegalStateException("log4j2-demo.properties cannot be read from the jar", e);
         }

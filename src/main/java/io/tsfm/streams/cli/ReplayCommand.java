@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tsfm-streams replay}: reprocess a time range of the tick topic into separate, prefixed topics. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         description = "Reprocess a time range of the tick topic with a fresh application id into prefixed output "
                 + "topics (backtests with another model or settings); the live app is not touched.")
 public final class ReplayCommand implements Callable<Integer> {
@@ -27,7 +29,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption configFile;
 
-    @Option(names = "--application-id", description = "Application id of the replay (default: <live id>-replay-<epoch s>).")
+    @Option(
+            names = "--application-id",
+            description = "Application id of the replay (default: <live id>-replay-<epoch s>).")
     String applicationId;
 
     @Override

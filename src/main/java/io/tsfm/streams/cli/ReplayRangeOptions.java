@@ -7,23 +7,36 @@ import picocli.CommandLine.Option;
 
 /** The options of a replayed range, shared by {@code replay} and {@code backtest}. */
 final class ReplayRangeOptions {
-    @Option(names = "--from", required = true, description = "First boundary to forecast (ISO-8601, e.g. "
-            + "2026-11-20T00:00:00Z).")
+    @Option(
+            names = "--from",
+            required = true,
+            description = "First boundary to forecast (ISO-8601, e.g. " + "2026-11-20T00:00:00Z).")
     String from;
 
-    @Option(names = "--to", description = "Last boundary to forecast (ISO-8601); its forecasts are scored from the "
-            + "ticks of the following horizon. Required by backtest; replay's default: the end of the tick topic.")
+    @Option(
+            names = "--to",
+            description =
+                    "Last boundary to forecast (ISO-8601); its forecasts are scored from the "
+                            + "ticks of the following horizon. Required by backtest; replay's default: the end of the tick topic.")
     String to;
 
-    @Option(names = "--output-prefix", description = "Prefix of the replay's output topics, e.g. bt-chronos-. "
-            + "Required by replay; backtest's default: backtest-<epoch s>-.")
+    @Option(
+            names = "--output-prefix",
+            description = "Prefix of the replay's output topics, e.g. bt-chronos-. "
+                    + "Required by replay; backtest's default: backtest-<epoch s>-.")
     String outputPrefix;
 
-    @Option(names = "--warmup-hours", defaultValue = "25", description = "Ticks read before --from: contexts and "
-            + "calibration are rebuilt from them (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup-hours",
+            defaultValue = "25",
+            description = "Ticks read before --from: contexts and "
+                    + "calibration are rebuilt from them (default: ${DEFAULT-VALUE}).")
     double warmupHours;
 
-    @Option(names = "--timeout-minutes", defaultValue = "120", description = "Give up after (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout-minutes",
+            defaultValue = "120",
+            description = "Give up after (default: ${DEFAULT-VALUE}).")
     double timeoutMinutes;
 
     /**
@@ -42,7 +55,12 @@ final class ReplayRangeOptions {
         if (prefix == null) {
             throw new IllegalArgumentException("--output-prefix is required");
         }
-        return new ReplayRequest(Instant.parse(from), to == null ? null : Instant.parse(to), prefix, applicationId,
-                Duration.ofMinutes(Math.round(warmupHours * 60)), Duration.ofSeconds(Math.round(timeoutMinutes * 60)));
+        return new ReplayRequest(
+                Instant.parse(from),
+                to == null ? null : Instant.parse(to),
+                prefix,
+                applicationId,
+                Duration.ofMinutes(Math.round(warmupHours * 60)),
+                Duration.ofSeconds(Math.round(timeoutMinutes * 60)));
     }
 }

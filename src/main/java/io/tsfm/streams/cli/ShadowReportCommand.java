@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tsfm-streams shadow-report}: the rollout candidate in shadow against the served forecasts, for a range. */
-@Command(name = "shadow-report", mixinStandardHelpOptions = true,
+@Command(
+        name = "shadow-report",
+        mixinStandardHelpOptions = true,
         description = "Compare the rollout candidate's shadow forecasts with the served ones for an as_of range: "
                 + "match rate, candidate fallback rate, latency, and realised coverage and pinball of both sides.")
 public final class ShadowReportCommand implements Callable<Integer> {
@@ -37,7 +39,10 @@ public final class ShadowReportCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption configFile;
 
-    @Option(names = "--by", defaultValue = "segment", description = "Rows per segment or per market (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--by",
+            defaultValue = "segment",
+            description = "Rows per segment or per market (default: ${DEFAULT-VALUE}).")
     String by;
 
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")
@@ -77,14 +82,21 @@ public final class ShadowReportCommand implements Callable<Integer> {
             final List<ShadowReport.Row> rows = ShadowReport.of(
                     TopicReader.forecasts(bootstrap, config.getString(ConfigKeys.TOPIC_FORECASTS), timeout),
                     TopicReader.forecasts(bootstrap, config.getString(ConfigKeys.TOPIC_SHADOW_FORECASTS), timeout),
-                    TopicReader.scores(bootstrap, config.getString(ConfigKeys.TOPIC_SCORES), timeout), start, end,
-                    config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE), groupBy);
+                    TopicReader.scores(bootstrap, config.getString(ConfigKeys.TOPIC_SCORES), timeout),
+                    start,
+                    end,
+                    config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE),
+                    groupBy);
             if (json) {
-                spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(rows));
+                spec.commandLine()
+                        .getOut()
+                        .println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
             } else {
-                spec.commandLine().getOut().printf("Shadow report %s .. %s (match distance %.3f)%n%n", from, to,
-                        config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE));
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Shadow report %s .. %s (match distance %.3f)%n%n",
+                                from, to, config.getDouble(ConfigKeys.ROLLOUT_SHADOW_MATCH_DISTANCE));
                 spec.commandLine().getOut().print(ShadowReport.markdown(rows));
             }
             spec.commandLine().getOut().flush();

@@ -41,15 +41,19 @@ public final class AppConfig extends AbstractConfig {
 
     private void crossCheck() {
         if (getDouble(INTERVAL_MIN_WIDTH) >= getDouble(INTERVAL_MAX_WIDTH)) {
-            throw new ConfigException(INTERVAL_MIN_WIDTH, getDouble(INTERVAL_MIN_WIDTH),
-                    "must be below " + INTERVAL_MAX_WIDTH);
+            throw new ConfigException(
+                    INTERVAL_MIN_WIDTH, getDouble(INTERVAL_MIN_WIDTH), "must be below " + INTERVAL_MAX_WIDTH);
         }
         if (getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS) < getLong(TOLLAMA_RETRY_BACKOFF_MS)) {
-            throw new ConfigException(TOLLAMA_RETRY_BACKOFF_MAX_MS, getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS),
+            throw new ConfigException(
+                    TOLLAMA_RETRY_BACKOFF_MAX_MS,
+                    getLong(TOLLAMA_RETRY_BACKOFF_MAX_MS),
                     "must be at least " + TOLLAMA_RETRY_BACKOFF_MS);
         }
         if (getLong(MODEL_LICENSE_RECHECK_MAX_MS) < getLong(MODEL_LICENSE_RECHECK_MS)) {
-            throw new ConfigException(MODEL_LICENSE_RECHECK_MAX_MS, getLong(MODEL_LICENSE_RECHECK_MAX_MS),
+            throw new ConfigException(
+                    MODEL_LICENSE_RECHECK_MAX_MS,
+                    getLong(MODEL_LICENSE_RECHECK_MAX_MS),
                     "must be at least " + MODEL_LICENSE_RECHECK_MS);
         }
         rolloutPolicy(); // segment rules parse
@@ -58,8 +62,8 @@ public final class AppConfig extends AbstractConfig {
             new HttpUrl().ensureValid(ROLLOUT_CANDIDATE_URL, candidateUrl);
         }
         if (getInt(MIN_POINTS_FOR_TSFM) > getInt(INPUT_LEN_STEPS)) {
-            throw new ConfigException(MIN_POINTS_FOR_TSFM, getInt(MIN_POINTS_FOR_TSFM),
-                    "must not exceed " + INPUT_LEN_STEPS);
+            throw new ConfigException(
+                    MIN_POINTS_FOR_TSFM, getInt(MIN_POINTS_FOR_TSFM), "must not exceed " + INPUT_LEN_STEPS);
         }
     }
 
@@ -106,7 +110,8 @@ public final class AppConfig extends AbstractConfig {
     }
 
     public Transform transform() {
-        return new Transform(Transform.Space.valueOf(getString(TRANSFORM).toUpperCase(java.util.Locale.ROOT)),
+        return new Transform(
+                Transform.Space.valueOf(getString(TRANSFORM).toUpperCase(java.util.Locale.ROOT)),
                 getDouble(TRANSFORM_EPS));
     }
 
@@ -132,10 +137,17 @@ public final class AppConfig extends AbstractConfig {
     }
 
     public CalibrationSettings calibration() {
-        return new CalibrationSettings(getBoolean(CALIBRATION_ENABLED), getDouble(CALIBRATION_TARGET),
-                getString(CALIBRATION_METHOD), getDouble(CALIBRATION_LEARNING_RATE), getInt(CALIBRATION_WINDOW),
-                getInt(CALIBRATION_MIN_SAMPLES), getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
-                getDouble(CALIBRATION_FLAT_THRESHOLD), activityClasses(), getBoolean(CALIBRATION_DIRECTION_SPLIT),
+        return new CalibrationSettings(
+                getBoolean(CALIBRATION_ENABLED),
+                getDouble(CALIBRATION_TARGET),
+                getString(CALIBRATION_METHOD),
+                getDouble(CALIBRATION_LEARNING_RATE),
+                getInt(CALIBRATION_WINDOW),
+                getInt(CALIBRATION_MIN_SAMPLES),
+                getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),
+                getDouble(CALIBRATION_FLAT_THRESHOLD),
+                activityClasses(),
+                getBoolean(CALIBRATION_DIRECTION_SPLIT),
                 getBoolean(CALIBRATION_BASELINE_STANDBY));
     }
 
@@ -156,15 +168,19 @@ public final class AppConfig extends AbstractConfig {
     }
 
     public DriftSettings drift() {
-        return new DriftSettings(Duration.ofHours(getInt(DRIFT_WINDOW_HOURS)), Duration.ofHours(1),
-                Duration.ofHours(getInt(DRIFT_REFERENCE_HOURS)), getInt(DRIFT_MIN_OBSERVATIONS));
+        return new DriftSettings(
+                Duration.ofHours(getInt(DRIFT_WINDOW_HOURS)),
+                Duration.ofHours(1),
+                Duration.ofHours(getInt(DRIFT_REFERENCE_HOURS)),
+                getInt(DRIFT_MIN_OBSERVATIONS));
     }
 
     /** The rollout as the router reads it. */
     public RolloutPolicy rolloutPolicy() {
         final String candidate = getString(ROLLOUT_CANDIDATE_MODEL);
-        final ModelRef current = "baseline".equals(getString(ROLLOUT_INCUMBENT))
-                && candidate != null ? null : ModelRef.named(getString(TOLLAMA_MODEL));
+        final ModelRef current = "baseline".equals(getString(ROLLOUT_INCUMBENT)) && candidate != null
+                ? null
+                : ModelRef.named(getString(TOLLAMA_MODEL));
         final SegmentRules rules;
         try {
             rules = SegmentRules.parse(String.join(",", getList(ROLLOUT_BASELINE_SEGMENTS)));
@@ -173,9 +189,12 @@ public final class AppConfig extends AbstractConfig {
         }
         return new RolloutPolicy(
                 RolloutStage.fromId(getString(ROLLOUT_STAGE)),
-                candidate == null || candidate.isBlank() ? null
+                candidate == null || candidate.isBlank()
+                        ? null
                         : new ModelRef(candidate, getString(ROLLOUT_CANDIDATE_URL)),
-                current, rules, getBoolean(ROLLOUT_SHADOW_OUTSIDE_SHARE));
+                current,
+                rules,
+                getBoolean(ROLLOUT_SHADOW_OUTSIDE_SHARE));
     }
 
     public String tollamaModelVersion() {

@@ -5,8 +5,7 @@ package io.tsfm.streams.config;
  * Anything that is not one of these and is a Kafka Streams / client property passes through to Kafka.
  */
 public final class ConfigKeys {
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String APPLICATION_ID = "application.id";

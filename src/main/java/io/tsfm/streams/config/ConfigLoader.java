@@ -29,12 +29,17 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     private static final List<String> KAFKA_PREFIXES = List.of(
-            StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX,
-            StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
-            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX, "rocksdb.", "client.dns.");
+            StreamsConfig.CONSUMER_PREFIX,
+            StreamsConfig.PRODUCER_PREFIX,
+            StreamsConfig.ADMIN_CLIENT_PREFIX,
+            StreamsConfig.MAIN_CONSUMER_PREFIX,
+            StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+            StreamsConfig.TOPIC_PREFIX,
+            "rocksdb.",
+            "client.dns.");
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** The operator's way in: an optional properties file, then the process environment. */
     public static AppConfig load(final Path file, final Map<String, String> env) {
@@ -56,7 +61,8 @@ public final class ConfigLoader {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
         final Map<String, String> out = new HashMap<>();
-        props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k).trim()));
+        props.stringPropertyNames()
+                .forEach(k -> out.put(k.trim(), props.getProperty(k).trim()));
         return out;
     }
 
@@ -81,12 +87,18 @@ public final class ConfigLoader {
 
     /** TSFM_TOLLAMA_API_KEY -> tollama.api.key. */
     static String envToKey(final String envName) {
-        return envName.substring(ConfigKeys.ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        return envName.substring(ConfigKeys.ENV_PREFIX.length())
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '.');
     }
 
-    private static boolean place(final String key, final String value, final Set<String> ours,
-                                 final Map<String, String> app, final Map<String, Object> kafka,
-                                 final boolean strict) {
+    private static boolean place(
+            final String key,
+            final String value,
+            final Set<String> ours,
+            final Map<String, String> app,
+            final Map<String, Object> kafka,
+            final boolean strict) {
         if (ours.contains(key)) {
             app.put(key, value);
             return true;
@@ -104,8 +116,10 @@ public final class ConfigLoader {
     }
 
     static boolean isKafkaKey(final String key) {
-        if (StreamsConfig.configDef().names().contains(key) || ConsumerConfig.configNames().contains(key)
-                || ProducerConfig.configNames().contains(key) || AdminClientConfig.configNames().contains(key)) {
+        if (StreamsConfig.configDef().names().contains(key)
+                || ConsumerConfig.configNames().contains(key)
+                || ProducerConfig.configNames().contains(key)
+                || AdminClientConfig.configNames().contains(key)) {
             return true;
         }
         return KAFKA_PREFIXES.stream().anyMatch(key::startsWith);

@@ -72,7 +72,8 @@ public final class ContextAssembler {
         if (firstInWindow < 0) {
             return null;
         }
-        final long firstValueStart = seed != null ? windowStart : observed.get(firstInWindow).stepStartMs();
+        final long firstValueStart =
+                seed != null ? windowStart : observed.get(firstInWindow).stepStartMs();
         final int length = (int) ((lastStart - firstValueStart) / step) + 1;
         final double[] values = new double[length];
         int next = firstInWindow;

@@ -4,7 +4,6 @@ import static io.tsfm.streams.config.ConfigKeys.MIN_POINTS_FOR_TSFM;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
 
-import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -13,9 +12,10 @@ import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
-import io.tsfm.streams.model.license.ModelLicences;
-import io.tsfm.streams.model.license.LicenseRefusedException;
+import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.license.LicenseRefusedException;
+import io.tsfm.streams.model.license.ModelLicences;
 import io.tsfm.streams.simulate.LiquidityClass;
 import io.tsfm.streams.simulate.MarketProfile;
 import io.tsfm.streams.simulate.MarketSimulator;
@@ -79,15 +79,22 @@ public final class Demo implements AutoCloseable {
      *                                 model server's answer (a server that cannot be asked leaves it unverified)
      */
     public Demo start() {
-        final SimulationSpec plain = SimulationSpec.endingNow(options.seed(), options.markets(),
-                Duration.ofMinutes(Math.round(options.hours() * 60)), Clock.systemUTC());
-        spec = options.driftAt() == null ? plain : plain.withDrift(io.tsfm.streams.simulate.InputDrift.after(
-                io.tsfm.streams.simulate.InputDrift.parseOffset(options.driftAt(), plain.start())));
+        final SimulationSpec plain = SimulationSpec.endingNow(
+                options.seed(),
+                options.markets(),
+                Duration.ofMinutes(Math.round(options.hours() * 60)),
+                Clock.systemUTC());
+        spec = options.driftAt() == null
+                ? plain
+                : plain.withDrift(io.tsfm.streams.simulate.InputDrift.after(
+                        io.tsfm.streams.simulate.InputDrift.parseOffset(options.driftAt(), plain.start())));
         final String modelUrl;
         final String model;
         if (options.modelUrl() == null) {
-            final FaultProfile fault = options.fault() == null ? FaultProfile.NONE : FaultProfile.preset(options.fault());
-            forecaster = LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(fault).build());
+            final FaultProfile fault =
+                    options.fault() == null ? FaultProfile.NONE : FaultProfile.preset(options.fault());
+            forecaster = LocalForecaster.start(
+                    LocalForecasterOptions.builder().port(0).faultProfile(fault).build());
             modelUrl = forecaster.url();
             model = options.model() != null ? options.model() : ModelRegistry.DEFAULT_MODEL;
             out.println("demo: local tollama-compatible forecaster at " + modelUrl + " (model " + model
@@ -104,7 +111,10 @@ public final class Demo implements AutoCloseable {
         final ModelLicences licences = ModelLicences.check(AppConfig.of(licensed));
         final String bootstrap;
         if (options.bootstrapServers() == null) {
-            broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).partitions(3).start();
+            broker = EmbeddedKafkaBroker.builder()
+                    .dataDir(workDir.resolve("kafka"))
+                    .partitions(3)
+                    .start();
             bootstrap = broker.bootstrapServers();
             out.println("demo: embedded Kafka broker (KRaft) at " + bootstrap);
         } else {
@@ -130,33 +140,52 @@ public final class Demo implements AutoCloseable {
             throw e;
         }
         app = new TsfmApp(config, licences).start();
-        out.println("demo: processor started (application.id tsfm-demo, exactly_once_v2); ops endpoints on http://127.0.0.1:"
-                + app.opsPort() + "/metrics, /health/ready, /topology, /markets/{id}/forecast");
+        out.println(
+                "demo: processor started (application.id tsfm-demo, exactly_once_v2); ops endpoints on http://127.0.0.1:"
+                        + app.opsPort() + "/metrics, /health/ready, /topology, /markets/{id}/forecast");
 
         final Set<String> watched = new HashSet<>(options.watch().isEmpty() ? sampleMarkets(spec) : options.watch());
-        watcher = new DemoWatcher(bootstrap, Map.of("ticks", config.getString("topic.ticks"),
-                "forecasts", config.getString("topic.forecasts"), "fallbacks", config.getString("topic.fallbacks"),
-                "dlq", config.getString("topic.dlq")), watched, watched.contains("all"), out);
+        watcher = new DemoWatcher(
+                bootstrap,
+                Map.of(
+                        "ticks",
+                        config.getString("topic.ticks"),
+                        "forecasts",
+                        config.getString("topic.forecasts"),
+                        "fallbacks",
+                        config.getString("topic.fallbacks"),
+                        "dlq",
+                        config.getString("topic.dlq")),
+                watched,
+                watched.contains("all"),
+                out);
         watcherThread = new Thread(watcher, "demo-watcher");
         watcherThread.setDaemon(true);
         watcherThread.start();
 
-        out.printf("demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n", options.markets(),
-                options.hours(), spec.start(), spec.end(), options.speed() == 0 ? "max" : options.speed());
+        out.printf(
+                "demo: simulating %d markets over %.1f h of event time (%s .. %s) at %sx%n",
+                options.markets(),
+                options.hours(),
+                spec.start(),
+                spec.end(),
+                options.speed() == 0 ? "max" : options.speed());
         out.println(warmUpNote(config.getInt(MIN_POINTS_FOR_TSFM), config.step(), options.speed()));
-        simulatorThread = new Thread(() -> {
-            final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
-            try {
-                simulated = producer.send(spec, config.getString("topic.ticks"), options.speed());
-            } catch (final RuntimeException e) {
-                if (!stopping) {
-                    simulatorFailure = e;
-                }
-            } finally {
-                Thread.interrupted(); // a stop interrupts the pacing; let the producer close normally
-                producer.close();
-            }
-        }, "demo-simulator");
+        simulatorThread = new Thread(
+                () -> {
+                    final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
+                    try {
+                        simulated = producer.send(spec, config.getString("topic.ticks"), options.speed());
+                    } catch (final RuntimeException e) {
+                        if (!stopping) {
+                            simulatorFailure = e;
+                        }
+                    } finally {
+                        Thread.interrupted(); // a stop interrupts the pacing; let the producer close normally
+                        producer.close();
+                    }
+                },
+                "demo-simulator");
         simulatorThread.setDaemon(true);
         simulatorThread.start();
         return this;
@@ -207,8 +236,12 @@ public final class Demo implements AutoCloseable {
      */
     static String warmUpNote(final int minPoints, final Duration step, final double speed) {
         final Duration eventTime = step.multipliedBy(minPoints);
-        final String wait = speed == 0 ? "a few seconds at full speed"
-                : String.format(java.util.Locale.ROOT, "about %d s at %sx", Math.round(eventTime.toSeconds() / speed),
+        final String wait = speed == 0
+                ? "a few seconds at full speed"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "about %d s at %sx",
+                        Math.round(eventTime.toSeconds() / speed),
                         speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed));
         return "demo: the baseline answers (reason too_few_points) until a market has " + minPoints + " "
                 + (step.equals(Duration.ofMinutes(5)) ? "five-minute" : step.toMinutes() + "-minute") + " points ("
@@ -217,8 +250,8 @@ public final class Demo implements AutoCloseable {
 
     static java.util.List<String> sampleMarkets(final SimulationSpec spec) {
         final java.util.List<String> out = new java.util.ArrayList<>();
-        final Map<LiquidityClass, Integer> wanted = new java.util.EnumMap<>(Map.of(LiquidityClass.HIGH, 2,
-                LiquidityClass.MID, 1, LiquidityClass.LOW, 1));
+        final Map<LiquidityClass, Integer> wanted =
+                new java.util.EnumMap<>(Map.of(LiquidityClass.HIGH, 2, LiquidityClass.MID, 1, LiquidityClass.LOW, 1));
         for (final MarketProfile m : new MarketSimulator(spec).markets()) {
             final int left = wanted.getOrDefault(m.liquidity(), 0);
             if (left > 0) {
@@ -232,7 +265,8 @@ public final class Demo implements AutoCloseable {
     /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
     private boolean allProcessed() {
         final TsfmMetrics m = app.metrics();
-        return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks() && m.pendingJobs() == 0
+        return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks()
+                && m.pendingJobs() == 0
                 && m.runningCycles() == 0;
     }
 

@@ -1,8 +1,8 @@
 package io.tsfm.streams.demo;
 
 import io.tsfm.streams.domain.FallbackEvent;
-import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,8 +43,12 @@ final class DemoWatcher implements Runnable {
     private String latestAsOf = "-";
 
     /** @param topics role ("ticks", "forecasts", "fallbacks", "dlq") to topic name */
-    DemoWatcher(final String bootstrap, final Map<String, String> topics, final Set<String> watched,
-                final boolean watchAll, final PrintStream out) {
+    DemoWatcher(
+            final String bootstrap,
+            final Map<String, String> topics,
+            final Set<String> watched,
+            final boolean watchAll,
+            final PrintStream out) {
         this.bootstrap = bootstrap;
         this.topics = Map.copyOf(topics);
         this.watched = Set.copyOf(watched);
@@ -58,8 +62,8 @@ final class DemoWatcher implements Runnable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<TopicPartition> parts = new ArrayList<>();
             for (final String topic : topics.values()) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -106,10 +110,18 @@ final class DemoWatcher implements Runnable {
         final double[] hi = f.yhatQ().get(highKey(f));
         final String how = f.meta().fallbackUsed()
                 ? "baseline  reason=" + f.meta().fallbackReason()
-                : f.meta().runtime() + " " + f.meta().modelName() + "  latency=" + f.meta().latencyMs() + "ms";
-        return String.format(java.util.Locale.ROOT, "forecast %-8s as_of %s  +%dm q10 %.3f  q50 %.3f  q90 %.3f  %s",
-                f.marketId(), f.asOfTs(), 5 * f.horizonSteps(), lo[last], mid == null ? Double.NaN : mid[last],
-                hi[last], how);
+                : f.meta().runtime() + " " + f.meta().modelName() + "  latency="
+                        + f.meta().latencyMs() + "ms";
+        return String.format(
+                java.util.Locale.ROOT,
+                "forecast %-8s as_of %s  +%dm q10 %.3f  q50 %.3f  q90 %.3f  %s",
+                f.marketId(),
+                f.asOfTs(),
+                5 * f.horizonSteps(),
+                lo[last],
+                mid == null ? Double.NaN : mid[last],
+                hi[last],
+                how);
     }
 
     private static String lowKey(final ForecastRecord f) {
@@ -141,9 +153,16 @@ final class DemoWatcher implements Runnable {
     }
 
     synchronized String summary(final String breakerState) {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "summary  event time %s | ticks %d | forecasts %d %s | fallbacks %s | breaker %s | dlq %d | %s",
-                latestAsOf, ticks, forecasts, byRuntime, fallbacksByReason, breakerState, dlq,
+                latestAsOf,
+                ticks,
+                forecasts,
+                byRuntime,
+                fallbacksByReason,
+                breakerState,
+                dlq,
                 Instant.now().toString().substring(11, 19));
     }
 

@@ -1,6 +1,5 @@
 package io.tsfm.streams.domain;
 
-
 /**
  * The score of one forecast step against its realised value: where the value fell, the pinball loss of
  * each quantile, and the band width. Pure maths, shared by the stream scorer and the offline evaluations.
@@ -35,7 +34,8 @@ public record BandScore(double realised, double[] quantiles, BandOutcome outcome
 
     /** Where {@code realised} falls against the band {@code [lo, hi]}, edges (within the tolerance) inside. */
     public static BandOutcome outcome(final double lo, final double hi, final double realised) {
-        return realised < lo - EDGE_TOLERANCE ? BandOutcome.BELOW
+        return realised < lo - EDGE_TOLERANCE
+                ? BandOutcome.BELOW
                 : realised > hi + EDGE_TOLERANCE ? BandOutcome.ABOVE : BandOutcome.INSIDE;
     }
 

@@ -1,6 +1,5 @@
 package io.tsfm.streams.domain;
 
-
 /**
  * The calibration a served forecast got, in its meta: the segment, the method, whether it was applied
  * ({@code applied}: every step; {@code partial}; {@code insufficient_samples}: the uncalibrated band was
@@ -8,8 +7,15 @@ package io.tsfm.streams.domain;
  * ({@code scale_lower}, {@code scale_upper}; {@code scale} is their geometric mean, the band's overall
  * width factor) and the scored steps behind them.
  */
-public record CalibrationMeta(String status, String method, String segment, int appliedSteps, double[] scale,
-                              double[] scaleLower, double[] scaleUpper, long[] samples) {
+public record CalibrationMeta(
+        String status,
+        String method,
+        String segment,
+        int appliedSteps,
+        double[] scale,
+        double[] scaleLower,
+        double[] scaleUpper,
+        long[] samples) {
     public static final String APPLIED = "applied";
     public static final String PARTIAL = "partial";
     public static final String INSUFFICIENT_SAMPLES = "insufficient_samples";
@@ -34,9 +40,9 @@ public record CalibrationMeta(String status, String method, String segment, int 
             samples[k] = snapshot.samples(k, flat[k]);
             applied += snapshot.applied(k, flat[k]) ? 1 : 0;
         }
-        final String status = !enabled ? DISABLED
-                : applied == horizon ? APPLIED : applied == 0 ? INSUFFICIENT_SAMPLES : PARTIAL;
-        return new CalibrationMeta(status, enabled ? snapshot.method() : null, snapshot.segment(), applied, scale,
-                lower, upper, samples);
+        final String status =
+                !enabled ? DISABLED : applied == horizon ? APPLIED : applied == 0 ? INSUFFICIENT_SAMPLES : PARTIAL;
+        return new CalibrationMeta(
+                status, enabled ? snapshot.method() : null, snapshot.segment(), applied, scale, lower, upper, samples);
     }
 }

@@ -12,21 +12,33 @@ import java.util.Arrays;
  * <p>Entries written by earlier versions (one scale per step) have no {@code lower}; {@link #current()}
  * tells, and the stream takes a new snapshot for them.
  */
-public record CalibrationSnapshot(String method, String segment, String cell, double[] lower, double[] upper,
-                                  long[] samples, double[] flatLower, double[] flatUpper, long[] flatSamples,
-                                  int minSamples) {
+public record CalibrationSnapshot(
+        String method,
+        String segment,
+        String cell,
+        double[] lower,
+        double[] upper,
+        long[] samples,
+        double[] flatLower,
+        double[] flatUpper,
+        long[] flatSamples,
+        int minSamples) {
 
     /** No calibration: every step keeps its band. */
     public static CalibrationSnapshot none(final String segment, final String cell, final int horizon) {
         final double[] ones = new double[horizon];
         Arrays.fill(ones, 1.0);
-        return new CalibrationSnapshot("none", segment, cell, ones, ones, new long[horizon], ones, ones,
-                new long[horizon], Integer.MAX_VALUE);
+        return new CalibrationSnapshot(
+                "none", segment, cell, ones, ones, new long[horizon], ones, ones, new long[horizon], Integer.MAX_VALUE);
     }
 
     /** Whether this snapshot has this version's shape (see the class comment). */
     public boolean current() {
-        return lower != null && upper != null && samples != null && flatLower != null && flatUpper != null
+        return lower != null
+                && upper != null
+                && samples != null
+                && flatLower != null
+                && flatUpper != null
                 && flatSamples != null;
     }
 

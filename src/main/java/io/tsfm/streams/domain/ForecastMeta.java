@@ -8,13 +8,25 @@ import java.util.List;
  * {@code calibration} is null for forecasts made outside the stream (the on-demand API); {@code
  * rollout_stage} is the stage that routed the forecast.
  */
-public record ForecastMeta(String runtime, String modelName, String modelVersion, String method, int inputLen,
-                           TransformMeta transform, List<String> warnings, boolean fallbackUsed,
-                           String fallbackReason, String circuitBreakerState, String routeSelected,
-                           String routeReason, Long latencyMs, Integer attempts, Integer batchSize,
-                           CalibrationMeta calibration, String rolloutStage) {
+public record ForecastMeta(
+        String runtime,
+        String modelName,
+        String modelVersion,
+        String method,
+        int inputLen,
+        TransformMeta transform,
+        List<String> warnings,
+        boolean fallbackUsed,
+        String fallbackReason,
+        String circuitBreakerState,
+        String routeSelected,
+        String routeReason,
+        Long latencyMs,
+        Integer attempts,
+        Integer batchSize,
+        CalibrationMeta calibration,
+        String rolloutStage) {
 
     /** The transform as the seed reports it: {"space": "logit", "eps": 1e-6}. */
-    public record TransformMeta(String space, double eps) {
-    }
+    public record TransformMeta(String space, double eps) {}
 }

@@ -6,8 +6,14 @@ import java.time.Instant;
  * A market's model input at one boundary: forward-filled step closes ending at {@code asOfMs}, plus what
  * the gates need (how many steps were observed, the widest gap, the last tick, the liquidity bucket).
  */
-public record MarketContext(long asOfMs, long stepMs, double[] values, int observedSteps, long maxGapMs,
-                            long lastTickMs, String liquidityBucket) {
+public record MarketContext(
+        long asOfMs,
+        long stepMs,
+        double[] values,
+        int observedSteps,
+        long maxGapMs,
+        long lastTickMs,
+        String liquidityBucket) {
 
     public int length() {
         return values.length;

@@ -13,10 +13,24 @@ import java.util.Locale;
  * transaction as its score record. A shadow forecast (the rollout candidate's,
  * never served) is kept and scored alike under its own key.
  */
-public record OpenForecast(String marketId, long asOfMs, String runtime, String modelName, String fallbackReason,
-                           String segment, double anchor, double[] levels, double[][] base, double[][] served,
-                           CalibrationMeta calibration, boolean shadow, String cell, double tick,
-                           double[] servedLower, double[] servedUpper, double[][] standbyBase) {
+public record OpenForecast(
+        String marketId,
+        long asOfMs,
+        String runtime,
+        String modelName,
+        String fallbackReason,
+        String segment,
+        double anchor,
+        double[] levels,
+        double[][] base,
+        double[][] served,
+        CalibrationMeta calibration,
+        boolean shadow,
+        String cell,
+        double tick,
+        double[] servedLower,
+        double[] servedUpper,
+        double[][] standbyBase) {
 
     /** The lower scale step {@code k} was served with, 0 when it was served uncalibrated (or unknown). */
     public double servedLowerScale(final int k) {

@@ -9,8 +9,7 @@ import java.math.RoundingMode;
  * 0.1 -> "0.1", 0.05 -> "0.05", 1e-05 -> "1e-05". Needed so keys match on both sides of the wire.
  */
 public final class QuantileKeys {
-    private QuantileKeys() {
-    }
+    private QuantileKeys() {}
 
     public static String key(final double level) {
         if (!(level > 0.0 && level < 1.0)) {
@@ -21,7 +20,8 @@ public final class QuantileKeys {
         final BigDecimal rounded = new BigDecimal(level).round(new MathContext(6, RoundingMode.HALF_EVEN));
         final int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4) {
-            final String mantissa = rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();
+            final String mantissa =
+                    rounded.movePointRight(-exponent).stripTrailingZeros().toPlainString();
             final int abs = -exponent;
             return mantissa + "e-" + (abs < 10 ? "0" + abs : String.valueOf(abs));
         }

@@ -1,6 +1,5 @@
 package io.tsfm.streams.domain;
 
-
 /**
  * The {@code route_selected} and {@code route_reason} vocabulary, beside {@link FallbackReasons}: a baseline
  * forecast's {@code route_reason} is its gate's fallback reason, or one of these for a routing decision.
@@ -8,8 +7,7 @@ package io.tsfm.streams.domain;
  * strings, so they are a contract: add new ones, never rename.
  */
 public final class RouteReasons {
-    private RouteReasons() {
-    }
+    private RouteReasons() {}
 
     public static final String SELECTED_TSFM = "tsfm";
     public static final String SELECTED_BASELINE = "baseline";

@@ -7,7 +7,10 @@ package io.tsfm.streams.domain;
 public record Transform(Space space, double eps) {
 
     /** Model-space choice. */
-    public enum Space { LOGIT, NONE }
+    public enum Space {
+        LOGIT,
+        NONE
+    }
 
     public static final double DEFAULT_EPS = 1e-6;
 

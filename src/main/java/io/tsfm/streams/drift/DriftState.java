@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param sliceStartMs     start of the slice each ring slot holds, or {@link #NO_TIME} when empty
  * @param slices           ring counts {@code [slot][feature][bin]}
  */
-public record DriftState(long sliceMs, boolean pinned, long referenceStartMs, long referenceEndMs, long[][] reference,
-                         long latestSliceMs, long[] sliceStartMs, long[][][] slices) {
+public record DriftState(
+        long sliceMs,
+        boolean pinned,
+        long referenceStartMs,
+        long referenceEndMs,
+        long[][] reference,
+        long latestSliceMs,
+        long[] sliceStartMs,
+        long[][][] slices) {
 
     /** Marks an unset time. */
     public static final long NO_TIME = Long.MIN_VALUE;
@@ -28,8 +35,8 @@ public record DriftState(long sliceMs, boolean pinned, long referenceStartMs, lo
         Objects.requireNonNull(sliceStartMs, "sliceStartMs");
         Objects.requireNonNull(slices, "slices");
         if (slices.length != sliceStartMs.length) {
-            throw new IllegalArgumentException("ring of " + slices.length + " slots but " + sliceStartMs.length
-                    + " slot starts");
+            throw new IllegalArgumentException(
+                    "ring of " + slices.length + " slots but " + sliceStartMs.length + " slot starts");
         }
     }
 
@@ -49,7 +56,8 @@ public record DriftState(long sliceMs, boolean pinned, long referenceStartMs, lo
     @Override
     public int hashCode() {
         return Objects.hash(sliceMs, pinned, referenceStartMs, referenceEndMs, latestSliceMs)
-                + 31 * Arrays.deepHashCode(reference) + 17 * Arrays.hashCode(sliceStartMs)
+                + 31 * Arrays.deepHashCode(reference)
+                + 17 * Arrays.hashCode(sliceStartMs)
                 + 7 * Arrays.deepHashCode(slices);
     }
 

@@ -66,8 +66,8 @@ public final class DriftTracker {
         for (final Feature feature : Feature.values()) {
             final Histogram histogram = reference.get(feature);
             if (histogram == null || histogram.bins() != feature.bins().count()) {
-                throw new IllegalArgumentException("pinned reference needs " + feature.bins().count()
-                        + " bins of " + feature.label());
+                throw new IllegalArgumentException(
+                        "pinned reference needs " + feature.bins().count() + " bins of " + feature.label());
             }
             counts[feature.ordinal()] = histogram.counts();
         }
@@ -181,8 +181,15 @@ public final class DriftTracker {
         for (int slot = 0; slot < slots; slot++) {
             ring[slot] = copy(slices[slot]);
         }
-        return new DriftState(sliceMs, pinned, referenceStartMs, referenceEndMs, copy(reference), latestSliceMs,
-                sliceStartMs.clone(), ring);
+        return new DriftState(
+                sliceMs,
+                pinned,
+                referenceStartMs,
+                referenceEndMs,
+                copy(reference),
+                latestSliceMs,
+                sliceStartMs.clone(),
+                ring);
     }
 
     private boolean inWindow(final long sliceStart) {
@@ -209,7 +216,8 @@ public final class DriftTracker {
     private static void checkShape(final long[][] counts, final String what) {
         boolean fits = counts != null && counts.length == FEATURES;
         for (int f = 0; fits && f < FEATURES; f++) {
-            fits = counts[f] != null && counts[f].length == Feature.values()[f].bins().count();
+            fits = counts[f] != null
+                    && counts[f].length == Feature.values()[f].bins().count();
         }
         if (!fits) {
             throw new IllegalArgumentException("stored drift " + what + " does not fit the features' bins");

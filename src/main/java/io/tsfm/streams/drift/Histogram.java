@@ -65,8 +65,8 @@ public record Histogram(long[] counts) {
     /** Bin-wise sum with a histogram over the same bins. */
     public Histogram plus(final Histogram other) {
         if (other.counts.length != counts.length) {
-            throw new IllegalArgumentException("cannot add histograms of " + counts.length + " and "
-                    + other.counts.length + " bins");
+            throw new IllegalArgumentException(
+                    "cannot add histograms of " + counts.length + " and " + other.counts.length + " bins");
         }
         final long[] sum = counts.clone();
         for (int i = 0; i < sum.length; i++) {

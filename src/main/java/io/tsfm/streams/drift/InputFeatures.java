@@ -1,7 +1,7 @@
 package io.tsfm.streams.drift;
 
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.Transform;
 
 /**
  * What one market contributes to the drift histograms at one cycle: the newest value of its model

@@ -10,8 +10,7 @@ public final class InputSegment {
     /** Segment of markets whose tick carried no liquidity bucket. */
     public static final String UNKNOWN = "unknown";
 
-    private InputSegment() {
-    }
+    private InputSegment() {}
 
     /** The {@code segment} label: the liquidity bucket, or {@value #UNKNOWN}. */
     public static String of(final String liquidityBucket) {

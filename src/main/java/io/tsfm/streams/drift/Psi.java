@@ -19,8 +19,7 @@ public final class Psi {
     /** Alert rules page when the PSI of a feature stays above this. */
     public static final double PAGE_ABOVE = 0.3;
 
-    private Psi() {
-    }
+    private Psi() {}
 
     /**
      * The population stability index of two histograms.
@@ -30,8 +29,8 @@ public final class Psi {
      */
     public static double of(final Histogram reference, final Histogram current) {
         if (reference.bins() != current.bins()) {
-            throw new IllegalArgumentException("histograms over different bins: " + reference.bins() + " and "
-                    + current.bins());
+            throw new IllegalArgumentException(
+                    "histograms over different bins: " + reference.bins() + " and " + current.bins());
         }
         final long referenceTotal = reference.total();
         final long currentTotal = current.total();

@@ -11,16 +11,15 @@ import java.util.Arrays;
 public record PsiBins(double[] edges) {
 
     /** Logit-space step values: edges at -6, -5, ..., 6 (14 bins); resolved markets (|logit| ~ 13.8) land in the ends. */
-    public static final PsiBins LOGIT_LEVEL = new PsiBins(new double[] {
-        -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6});
+    public static final PsiBins LOGIT_LEVEL = new PsiBins(new double[] {-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6});
 
     /**
      * Logit-space 5-minute changes: symmetric edges around 0 (15 bins). The middle bin [-0.005, 0.005)
      * holds the steps without a price move (forward-filled or unchanged at 4 decimals); the outer edges
      * grow roughly geometrically up to jumps of 1 logit.
      */
-    public static final PsiBins LOGIT_CHANGE_5M = new PsiBins(new double[] {
-        -1.0, -0.5, -0.2, -0.1, -0.05, -0.02, -0.005, 0.005, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0});
+    public static final PsiBins LOGIT_CHANGE_5M = new PsiBins(
+            new double[] {-1.0, -0.5, -0.2, -0.1, -0.05, -0.02, -0.005, 0.005, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0});
 
     public PsiBins {
         if (edges == null || edges.length == 0) {
@@ -29,8 +28,8 @@ public record PsiBins(double[] edges) {
         edges = edges.clone();
         for (int i = 0; i < edges.length; i++) {
             if (!Double.isFinite(edges[i]) || (i > 0 && !(edges[i] > edges[i - 1]))) {
-                throw new IllegalArgumentException("bin edges must be finite and strictly increasing: "
-                        + Arrays.toString(edges));
+                throw new IllegalArgumentException(
+                        "bin edges must be finite and strictly increasing: " + Arrays.toString(edges));
             }
         }
     }

@@ -13,17 +13,22 @@ final class BrokerProperties {
     static final String HOST = "127.0.0.1";
     static final int NODE_ID = 1;
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
-    static Properties of(final int brokerPort, final int controllerPort, final Path logDir,
-                         final int partitions, final boolean autoCreateTopics, final Map<String, String> overrides) {
+    static Properties of(
+            final int brokerPort,
+            final int controllerPort,
+            final Path logDir,
+            final int partitions,
+            final boolean autoCreateTopics,
+            final Map<String, String> overrides) {
         final Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(NODE_ID));
         // a static voter set keeps the quorum valid when the same data dir is reused with other ports
         p.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.setProperty(
+                "listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -37,8 +36,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(final Path dataDir, final boolean temporary, final int brokerPort,
-                                final int controllerPort, final Properties config) {
+    private EmbeddedKafkaBroker(
+            final Path dataDir,
+            final boolean temporary,
+            final int brokerPort,
+            final int controllerPort,
+            final Properties config) {
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.brokerPort = brokerPort;
@@ -171,8 +174,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private boolean autoCreateTopics;
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where the broker keeps its log dir; kept on close. Default: a temporary dir deleted on close. */
         public Builder dataDir(final Path dir) {
@@ -223,8 +225,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             final boolean temporary = dataDir == null;
             final Path dir = temporary ? createTempDir() : createDir(dataDir);
-            final Properties config = BrokerProperties.of(bPort, cPort, logDir(dir), partitions,
-                    autoCreateTopics, overrides);
+            final Properties config =
+                    BrokerProperties.of(bPort, cPort, logDir(dir), partitions, autoCreateTopics, overrides);
             final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, temporary, bPort, cPort, config);
             try {
                 broker.launch();

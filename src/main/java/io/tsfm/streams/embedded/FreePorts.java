@@ -11,8 +11,7 @@ import java.util.List;
 /** Picks free TCP ports on 127.0.0.1, so that several embedded brokers can run side by side. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Returns {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
     static int[] pick(final int count) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
@@ -20,8 +19,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class LogDirFormatter {
 
-    private LogDirFormatter() {
-    }
+    private LogDirFormatter() {}
 
     static boolean isFormatted(final Path logDir) {
         return Files.isRegularFile(logDir.resolve("meta.properties"));
@@ -36,11 +34,12 @@ final class LogDirFormatter {
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
         final int rc;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[]{
-                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()}, out);
+            rc = StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()}, out);
         } catch (final RuntimeException e) {
-            throw new IllegalStateException("cannot format " + logDir + ": " + e.getMessage() + " "
-                    + output.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "cannot format " + logDir + ": " + e.getMessage() + " " + output.toString(StandardCharsets.UTF_8),
+                    e);
         }
         if (rc != 0) {
             throw new IllegalStateException("formatting " + logDir + " failed with exit code " + rc + ": "

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,11 +23,13 @@ final class TopicCreator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private TopicCreator() {
-    }
+    private TopicCreator() {}
 
-    static void create(final String bootstrapServers, final int partitions, final Map<String, String> configs,
-                       final String... names) {
+    static void create(
+            final String bootstrapServers,
+            final int partitions,
+            final Map<String, String> configs,
+            final String... names) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
         }
@@ -37,9 +38,12 @@ final class TopicCreator {
             topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs));
         }
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
-            for (final Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(topics).values().entrySet()) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis()))) {
+            for (final Map.Entry<String, KafkaFuture<Void>> result :
+                    admin.createTopics(topics).values().entrySet()) {
                 awaitCreated(result.getKey(), result.getValue());
             }
             awaitLeaders(admin, List.of(names));
@@ -51,7 +55,8 @@ final class TopicCreator {
             future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot create topic " + name + ": " + e.getCause().getMessage(), e);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();

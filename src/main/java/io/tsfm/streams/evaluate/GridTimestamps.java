@@ -24,7 +24,8 @@ final class GridTimestamps {
         if (asOf != asOfMs || length > closes.size()) {
             final String[] all = new String[Math.max(longest, length)];
             for (int i = 0; i < all.length; i++) {
-                all[i] = Instant.ofEpochMilli(asOf - (long) (all.length - 1 - i) * stepMs).toString();
+                all[i] = Instant.ofEpochMilli(asOf - (long) (all.length - 1 - i) * stepMs)
+                        .toString();
             }
             closes = Arrays.asList(all);
             asOfMs = asOf;

@@ -1,28 +1,28 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.baseline.EwmaBaseline;
-import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.domain.BandScore;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.FallbackReasons;
+import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.OpenForecast;
+import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.RouteReasons;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.rollout.Route;
+import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.stream.FallbackGates;
-import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.stream.ForecastFactory;
 import io.tsfm.streams.stream.ForecastScoring;
 import io.tsfm.streams.stream.ForecastSettings;
-import io.tsfm.streams.domain.GateDecision;
-import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.domain.QuantilePaths;
-import io.tsfm.streams.model.ModelClient.Availability;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.rollout.RolloutRouter;
-import io.tsfm.streams.rollout.Route;
-import io.tsfm.streams.domain.BandScore;
-import io.tsfm.streams.score.ForecastScore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,19 +67,23 @@ public final class HistoryEvaluation {
 
         public Options {
             if (reportEvery < 1 || activeSteps < 2 || threads < 1) {
-                throw new IllegalArgumentException("report every >= 1, active steps >= 2 and threads >= 1 are required");
+                throw new IllegalArgumentException(
+                        "report every >= 1, active steps >= 2 and threads >= 1 are required");
             }
         }
     }
 
     /** The figures, how many forecasts stand behind them and what served the reported points. */
-    public record Result(QualityTable table, long forecasts, long reported, Map<String, Long> servedBy,
-                         long firstBoundaryMs, long lastBoundaryMs) {
-    }
+    public record Result(
+            QualityTable table,
+            long forecasts,
+            long reported,
+            Map<String, Long> servedBy,
+            long firstBoundaryMs,
+            long lastBoundaryMs) {}
 
     /** What the reported points still need when their score comes in: activity and the references' bands. */
-    private record Reported(boolean active, double anchor, QuantilePaths seed) {
-    }
+    private record Reported(boolean active, double anchor, QuantilePaths seed) {}
 
     private final ForecastSettings settings;
     private final Grid grid;
@@ -97,24 +101,24 @@ public final class HistoryEvaluation {
     }
 
     public Result run(final MarketHistory history, final Options options) {
-        return run(history, options, score -> { });
+        return run(history, options, score -> {});
     }
 
     /** As {@link #run(MarketHistory, Options)}, handing every score record the stream would publish to {@code scores}. */
     public Result run(final MarketHistory history, final Options options, final Consumer<ForecastScore> scores) {
         final ContextAssembler assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
-        final FallbackGates gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(),
-                settings.maxGapMs());
+        final FallbackGates gates =
+                new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
         final RolloutRouter router = new RolloutRouter(settings.rollout());
         final String stage = settings.rollout().stage().id();
         final ForecastFactory factory = new ForecastFactory(settings);
         final MapScoringStores stores = new MapScoringStores(history);
         final ForecastScoring scoring = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores);
-        final EwmaBaseline seed = new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS,
-                Transform.logit());
+        final EwmaBaseline seed =
+                new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS, Transform.logit());
         final QuantileSanitizer seedBounds = new QuantileSanitizer(SEED_MIN_WIDTH, SEED_MAX_WIDTH);
-        final QualityTable table = new QualityTable(settings.horizon(),
-                List.of(SERVED, UNCALIBRATED, LAST_VALUE, SEED_EWMA));
+        final QualityTable table =
+                new QualityTable(settings.horizon(), List.of(SERVED, UNCALIBRATED, LAST_VALUE, SEED_EWMA));
         final Map<String, Reported> reported = new HashMap<>();
         final Map<String, Long> servedBy = new TreeMap<>();
         final long step = grid.stepMs();
@@ -134,35 +138,55 @@ public final class HistoryEvaluation {
                     final Reported r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
                     if (r != null) {
                         collect(table, score, r);
-                        servedBy.merge(score.fallbackReason() == null ? score.runtime() + " " + score.modelName()
-                                : "baseline: " + score.fallbackReason(), 1L, Long::sum);
+                        servedBy.merge(
+                                score.fallbackReason() == null
+                                        ? score.runtime() + " " + score.modelName()
+                                        : "baseline: " + score.fallbackReason(),
+                                1L,
+                                Long::sum);
                     }
                 });
                 if (!settings.cycleRuns(boundary)) {
                     continue;
                 }
                 final List<Item> items = new ArrayList<>();
-                for (final Map.Entry<String, MarketHistory.Market> m : history.markets().entrySet()) {
-                    final MarketContext ctx = assembler.assemble(boundary, m.getValue().steps().observed(
-                            assembler.fetchFromStepStart(boundary), assembler.fetchToStepStart(boundary)));
+                for (final Map.Entry<String, MarketHistory.Market> m :
+                        history.markets().entrySet()) {
+                    final MarketContext ctx = assembler.assemble(
+                            boundary,
+                            m.getValue()
+                                    .steps()
+                                    .observed(
+                                            assembler.fetchFromStepStart(boundary),
+                                            assembler.fetchToStepStart(boundary)));
                     if (ctx == null) {
                         continue;
                     }
                     final Route route = router.route(m.getKey(), ctx.liquidityBucket());
-                    items.add(new Item(m.getKey(), ctx, route, gates.evaluate(ctx, route,
-                            model == null ? Availability.BREAKER_OPEN : Availability.CALLABLE)));
+                    items.add(new Item(
+                            m.getKey(),
+                            ctx,
+                            route,
+                            gates.evaluate(
+                                    ctx, route, model == null ? Availability.BREAKER_OPEN : Availability.CALLABLE)));
                 }
                 answer(pool, items);
                 for (final Item item : items) {
                     forecast(item, factory, scoring, stage);
                     forecasts++;
                     final MarketContext ctx = item.context;
-                    if (boundary % reportStrideMs == 0 && ctx.length() >= settings.minPoints()
+                    if (boundary % reportStrideMs == 0
+                            && ctx.length() >= settings.minPoints()
                             && history.markets().get(item.marketId).lastTickMs() >= boundary) {
-                        reported.put(OpenForecast.key(boundary, item.marketId), new Reported(
-                                active(ctx.values(), options.activeSteps()), ctx.values()[ctx.length() - 1],
-                                seedBounds.sanitize(seed.forecast(ctx.values(), settings.levels(),
-                                        settings.horizon())).paths()));
+                        reported.put(
+                                OpenForecast.key(boundary, item.marketId),
+                                new Reported(
+                                        active(ctx.values(), options.activeSteps()),
+                                        ctx.values()[ctx.length() - 1],
+                                        seedBounds
+                                                .sanitize(seed.forecast(
+                                                        ctx.values(), settings.levels(), settings.horizon()))
+                                                .paths()));
                         reportedCount++;
                     }
                 }
@@ -190,12 +214,14 @@ public final class HistoryEvaluation {
     }
 
     private void answer(final ForkJoinPool pool, final List<Item> items) {
-        final List<Item> asked = items.stream().filter(i -> !i.decision.baseline()).toList();
+        final List<Item> asked =
+                items.stream().filter(i -> !i.decision.baseline()).toList();
         if (asked.isEmpty()) {
             return;
         }
         try {
-            pool.submit(() -> asked.parallelStream().forEach(i -> i.answer = model.answer(i.context))).get();
+            pool.submit(() -> asked.parallelStream().forEach(i -> i.answer = model.answer(i.context)))
+                    .get();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -205,22 +231,36 @@ public final class HistoryEvaluation {
     }
 
     /** As the processor: a gate's baseline at once, else the model's answer (or its fallback), kept for scoring. */
-    private void forecast(final Item item, final ForecastFactory factory, final ForecastScoring scoring,
-                                          final String stage) {
+    private void forecast(
+            final Item item, final ForecastFactory factory, final ForecastScoring scoring, final String stage) {
         final MarketContext ctx = item.context;
         final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
         final ForecastFactory.Made made;
         final CalibrationSnapshot used;
         if (item.decision.baseline()) {
             final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(item.decision.reason())
-                    ? item.route.reason() : item.decision.reason();
-            made = factory.baseline(item.marketId, ctx, item.decision.reason(), "closed", null, fallback,
+                    ? item.route.reason()
+                    : item.decision.reason();
+            made = factory.baseline(
+                    item.marketId,
+                    ctx,
+                    item.decision.reason(),
+                    "closed",
+                    null,
+                    fallback,
                     new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stage));
             used = fallback;
         } else {
             final CalibrationSnapshot calibration = scoring.snapshot(ctx, model.name());
-            made = factory.fromModel(item.marketId, ctx, item.answer, model.name(), "closed", IN_PROCESS,
-                    calibration, new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, item.route.reason(), stage));
+            made = factory.fromModel(
+                    item.marketId,
+                    ctx,
+                    item.answer,
+                    model.name(),
+                    "closed",
+                    IN_PROCESS,
+                    calibration,
+                    new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, item.route.reason(), stage));
             used = calibration;
         }
         scoring.keep(made, ctx, used);

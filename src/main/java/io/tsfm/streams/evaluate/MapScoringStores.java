@@ -34,7 +34,8 @@ final class MapScoringStores implements ScoringStores {
 
     @Override
     public List<OpenForecast> dueAtOrBefore(final long asOfMs) {
-        return new ArrayList<>(open.headMap(OpenForecast.lastKeyAtOrBefore(asOfMs), true).values());
+        return new ArrayList<>(
+                open.headMap(OpenForecast.lastKeyAtOrBefore(asOfMs), true).values());
     }
 
     @Override

@@ -16,8 +16,7 @@ import java.util.TreeMap;
 public final class MarketHistory {
 
     /** One market: its steps and the event times of its first and last tick. */
-    public record Market(MarketSteps steps, long firstTickMs, long lastTickMs) {
-    }
+    public record Market(MarketSteps steps, long firstTickMs, long lastTickMs) {}
 
     private final Map<String, Market> markets;
     private final long firstTickMs;

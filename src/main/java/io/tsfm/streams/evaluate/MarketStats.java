@@ -22,8 +22,16 @@ import java.util.Locale;
  * @param p90Gap        90th percentile of the steps between moves
  * @param reversals     share of moves whose sign is opposite to the move before
  */
-public record MarketStats(long markets, long steps, double unchanged, double[] sizeShares, double medianSize,
-                          double meanGap, double medianGap, double p90Gap, double reversals) {
+public record MarketStats(
+        long markets,
+        long steps,
+        double unchanged,
+        double[] sizeShares,
+        double medianSize,
+        double meanGap,
+        double medianGap,
+        double p90Gap,
+        double reversals) {
 
     public static MarketStats of(final MarketHistory history, final long stepMs) {
         long steps = 0;
@@ -54,14 +62,24 @@ public record MarketStats(long markets, long steps, double unchanged, double[] s
                 lastSign = Math.signum(d);
             }
         }
-        final double[] s = sizes.stream().filter(x -> !x.isNaN()).mapToDouble(Double::doubleValue).sorted().toArray();
+        final double[] s = sizes.stream()
+                .filter(x -> !x.isNaN())
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         final int[] g = gaps.stream().mapToInt(Integer::intValue).sorted().toArray();
-        final double[] shares = {share(s, 1, 1), share(s, 2, 2), share(s, 3, 5), share(s, 6, 20),
-            share(s, 21, Double.MAX_VALUE)};
-        return new MarketStats(history.markets().size(), steps, steps == 0 ? 0 : 1.0 - (double) moves / steps, shares,
-                s.length == 0 ? Double.NaN : s[s.length / 2], g.length == 0 ? Double.NaN
-                        : Arrays.stream(g).average().orElse(Double.NaN),
-                g.length == 0 ? Double.NaN : g[g.length / 2], g.length == 0 ? Double.NaN : g[(int) (0.9 * (g.length - 1))],
+        final double[] shares = {
+            share(s, 1, 1), share(s, 2, 2), share(s, 3, 5), share(s, 6, 20), share(s, 21, Double.MAX_VALUE)
+        };
+        return new MarketStats(
+                history.markets().size(),
+                steps,
+                steps == 0 ? 0 : 1.0 - (double) moves / steps,
+                shares,
+                s.length == 0 ? Double.NaN : s[s.length / 2],
+                g.length == 0 ? Double.NaN : Arrays.stream(g).average().orElse(Double.NaN),
+                g.length == 0 ? Double.NaN : g[g.length / 2],
+                g.length == 0 ? Double.NaN : g[(int) (0.9 * (g.length - 1))],
                 pairs == 0 ? Double.NaN : (double) reversals / pairs);
     }
 
@@ -93,10 +111,24 @@ public record MarketStats(long markets, long steps, double unchanged, double[] s
 
     /** One Markdown table row: | label | markets | steps | unchanged | 1 | 2 | 3-5 | 6-20 | >20 | median | gaps | reversals | */
     public String row(final String label) {
-        return String.format(Locale.ROOT, "| %s | %d | %,d | %.1f %% | %.0f / %.0f / %.0f / %.0f / %.0f %% | %.0f | "
-                        + "%.0f / %.1f / %.0f | %.0f %% |%n", label, markets, steps, 100 * unchanged,
-                100 * sizeShares[0], 100 * sizeShares[1], 100 * sizeShares[2], 100 * sizeShares[3],
-                100 * sizeShares[4], medianSize, medianGap, meanGap, p90Gap, 100 * reversals);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %,d | %.1f %% | %.0f / %.0f / %.0f / %.0f / %.0f %% | %.0f | "
+                        + "%.0f / %.1f / %.0f | %.0f %% |%n",
+                label,
+                markets,
+                steps,
+                100 * unchanged,
+                100 * sizeShares[0],
+                100 * sizeShares[1],
+                100 * sizeShares[2],
+                100 * sizeShares[3],
+                100 * sizeShares[4],
+                medianSize,
+                medianGap,
+                meanGap,
+                p90Gap,
+                100 * reversals);
     }
 
     public static String header() {

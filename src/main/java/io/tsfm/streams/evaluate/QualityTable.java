@@ -38,7 +38,7 @@ public final class QualityTable {
                 switch (s.outcome()) {
                     case BELOW -> below[k]++;
                     case ABOVE -> above[k]++;
-                    default -> { }
+                    default -> {}
                 }
                 pinball[k] += s.meanPinball();
                 width[k] += s.width();
@@ -146,11 +146,13 @@ public final class QualityTable {
     }
 
     private Sums cell(final String slice, final String group, final String method) {
-        return sums.get(slice).computeIfAbsent(group, g -> {
-            final Map<String, Sums> byMethod = new LinkedHashMap<>();
-            methods.forEach(m -> byMethod.put(m, new Sums(horizon)));
-            return byMethod;
-        }).get(method);
+        return sums.get(slice)
+                .computeIfAbsent(group, g -> {
+                    final Map<String, Sums> byMethod = new LinkedHashMap<>();
+                    methods.forEach(m -> byMethod.put(m, new Sums(horizon)));
+                    return byMethod;
+                })
+                .get(method);
     }
 
     /** Every point of a slice. */

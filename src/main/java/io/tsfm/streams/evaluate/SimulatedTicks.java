@@ -1,9 +1,9 @@
 package io.tsfm.streams.evaluate;
 
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.simulate.MarketSimulator;
 import io.tsfm.streams.simulate.SimRecord;
 import io.tsfm.streams.simulate.SimulationSpec;
-import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.tick.TickParser;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,8 +15,7 @@ import java.util.List;
  * {@code evaluate --simulated} runs the same evaluation as a user's own history.
  */
 public final class SimulatedTicks {
-    private SimulatedTicks() {
-    }
+    private SimulatedTicks() {}
 
     /** Every valid tick of one simulation run, in the simulator's order. */
     public static List<Tick> of(final SimulationSpec spec) {

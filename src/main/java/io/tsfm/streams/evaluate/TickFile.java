@@ -1,7 +1,7 @@
 package io.tsfm.streams.evaluate;
 
-import io.tsfm.streams.simulate.SimRecord;
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.simulate.SimRecord;
 import io.tsfm.streams.tick.TickParser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,7 +65,8 @@ public record TickFile(List<Tick> ticks, long lines, Map<String, Long> rejected,
                 } else {
                     rejected.merge(r.rejection().reason(), 1L, Long::sum);
                     if (first.size() < KEPT_REJECTIONS) {
-                        first.add("line " + number + ": " + r.rejection().reason() + ": " + r.rejection().detail());
+                        first.add("line " + number + ": " + r.rejection().reason() + ": "
+                                + r.rejection().detail());
                     }
                 }
             }

@@ -12,7 +12,12 @@ package io.tsfm.streams.forecaster;
 public record FaultDecision(Outcome outcome, long delayMs, int errorStatus, GarbageKind garbageKind) {
 
     /** What the server does with the request. */
-    public enum Outcome { HEALTHY, ERROR, HANG, GARBAGE }
+    public enum Outcome {
+        HEALTHY,
+        ERROR,
+        HANG,
+        GARBAGE
+    }
 
     public boolean faulted() {
         return outcome != Outcome.HEALTHY;

@@ -24,10 +24,18 @@ import java.util.Locale;
  * @param cycleUpMs           ... then be healthy for this long, repeating from when the profile was set
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latencyJitterMs,
-                           double errorRate, int errorStatus, double hangRate,
-                           double garbageRate, GarbageKind garbageKind, int failFirstN,
-                           long cycleDownMs, long cycleUpMs) {
+public record FaultProfile(
+        long latencyMs,
+        long latencyPerSeriesMs,
+        long latencyJitterMs,
+        double errorRate,
+        int errorStatus,
+        double hangRate,
+        double garbageRate,
+        GarbageKind garbageKind,
+        int failFirstN,
+        long cycleDownMs,
+        long cycleUpMs) {
 
     /** No faults at all. */
     public static final FaultProfile NONE = builder().build();
@@ -71,10 +79,17 @@ public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latency
             case "flaky" -> builder().errorRate(0.3).errorStatus(503).build();
             case "down" -> builder().errorRate(1.0).errorStatus(503).build();
             case "hang" -> builder().hangRate(1.0).build();
-            case "garbage" -> builder().garbageRate(0.5).garbageKind(GarbageKind.NAN).build();
-            case "outage" -> builder().errorStatus(503).cycleDownMs(180_000).cycleUpMs(180_000).build();
-            default -> throw new IllegalArgumentException(
-                    "unknown fault preset '" + name + "'; valid: " + String.join(", ", PRESETS));
+            case "garbage" ->
+                builder().garbageRate(0.5).garbageKind(GarbageKind.NAN).build();
+            case "outage" ->
+                builder()
+                        .errorStatus(503)
+                        .cycleDownMs(180_000)
+                        .cycleUpMs(180_000)
+                        .build();
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown fault preset '" + name + "'; valid: " + String.join(", ", PRESETS));
         };
     }
 
@@ -84,10 +99,18 @@ public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latency
 
     /** A builder starting from this profile. */
     public Builder toBuilder() {
-        return new Builder().latencyMs(latencyMs).latencyPerSeriesMs(latencyPerSeriesMs)
-                .latencyJitterMs(latencyJitterMs).errorRate(errorRate).errorStatus(errorStatus)
-                .hangRate(hangRate).garbageRate(garbageRate).garbageKind(garbageKind).failFirstN(failFirstN)
-                .cycleDownMs(cycleDownMs).cycleUpMs(cycleUpMs);
+        return new Builder()
+                .latencyMs(latencyMs)
+                .latencyPerSeriesMs(latencyPerSeriesMs)
+                .latencyJitterMs(latencyJitterMs)
+                .errorRate(errorRate)
+                .errorStatus(errorStatus)
+                .hangRate(hangRate)
+                .garbageRate(garbageRate)
+                .garbageKind(garbageKind)
+                .failFirstN(failFirstN)
+                .cycleDownMs(cycleDownMs)
+                .cycleUpMs(cycleUpMs);
     }
 
     /** Only the fields that differ from "no fault", e.g. {@code FaultProfile[error_rate=0.3, error_status=503]}. */
@@ -105,7 +128,9 @@ public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latency
         append(sb, "cycle_down_ms", cycleDownMs, cycleDownMs != 0);
         append(sb, "cycle_up_ms", cycleUpMs, cycleDownMs != 0);
         append(sb, "error_status", errorStatus, errorRate != 0 || failFirstN != 0 || cycleDownMs != 0);
-        return sb.length() == "FaultProfile[".length() ? "FaultProfile[none]" : sb.append(']').toString();
+        return sb.length() == "FaultProfile[".length()
+                ? "FaultProfile[none]"
+                : sb.append(']').toString();
     }
 
     private static void append(final StringBuilder sb, final String name, final Object value, final boolean show) {
@@ -143,8 +168,7 @@ public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latency
         private long cycleDownMs;
         private long cycleUpMs;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder latencyMs(final long v) {
             latencyMs = v;
@@ -202,8 +226,18 @@ public record FaultProfile(long latencyMs, long latencyPerSeriesMs, long latency
         }
 
         public FaultProfile build() {
-            return new FaultProfile(latencyMs, latencyPerSeriesMs, latencyJitterMs, errorRate, errorStatus,
-                    hangRate, garbageRate, garbageKind, failFirstN, cycleDownMs, cycleUpMs);
+            return new FaultProfile(
+                    latencyMs,
+                    latencyPerSeriesMs,
+                    latencyJitterMs,
+                    errorRate,
+                    errorStatus,
+                    hangRate,
+                    garbageRate,
+                    garbageKind,
+                    failFirstN,
+                    cycleDownMs,
+                    cycleUpMs);
         }
     }
 }

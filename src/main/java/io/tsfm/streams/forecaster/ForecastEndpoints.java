@@ -33,8 +33,12 @@ final class ForecastEndpoints implements AutoCloseable {
     private final Set<HttpCall> unanswered = ConcurrentHashMap.newKeySet();
     private final Deque<HttpCall> hung = new ArrayDeque<>();
 
-    ForecastEndpoints(final InstalledModels installed, final FaultInjector faults, final ServerStats stats,
-                      final ScheduledExecutorService scheduler, final Executor workers) {
+    ForecastEndpoints(
+            final InstalledModels installed,
+            final FaultInjector faults,
+            final ServerStats stats,
+            final ScheduledExecutorService scheduler,
+            final Executor workers) {
         this.installed = installed;
         this.faults = faults;
         this.stats = stats;
@@ -115,7 +119,8 @@ final class ForecastEndpoints implements AutoCloseable {
             }
         };
         try {
-            final var unused = scheduler.schedule(handOff, delayMs, TimeUnit.MILLISECONDS); // handOff answers on its own
+            final var unused =
+                    scheduler.schedule(handOff, delayMs, TimeUnit.MILLISECONDS); // handOff answers on its own
         } catch (RejectedExecutionException e) {
             unanswered.remove(call);
             call.abandon();

@@ -9,8 +9,13 @@ import java.util.List;
  * @param timeoutSeconds the server-side timeout the client asked for, or null
  * @param stream         {@code /api/forecast} only: NDJSON (default) or one JSON object
  */
-record ForecastRequest(String model, int horizon, double[] quantiles, List<SeriesInput> series,
-                       Double timeoutSeconds, boolean stream) {
+record ForecastRequest(
+        String model,
+        int horizon,
+        double[] quantiles,
+        List<SeriesInput> series,
+        Double timeoutSeconds,
+        boolean stream) {
 
     ForecastRequest {
         quantiles = quantiles.clone();

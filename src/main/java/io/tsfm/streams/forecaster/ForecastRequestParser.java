@@ -20,12 +20,11 @@ final class ForecastRequestParser {
     /** Upper bound on horizon, protecting the test server's memory (tollama has no documented bound). */
     static final int MAX_HORIZON = 10_000;
 
-    private static final Set<String> FIELDS = Set.of(
-            "model", "horizon", "quantiles", "series", "data_url", "options", "timeout", "keep_alive");
+    private static final Set<String> FIELDS =
+            Set.of("model", "horizon", "quantiles", "series", "data_url", "options", "timeout", "keep_alive");
     private static final Set<String> STREAMING_FIELDS = union(FIELDS, "stream");
 
-    private ForecastRequestParser() {
-    }
+    private ForecastRequestParser() {}
 
     /**
      * Parses and validates.
@@ -42,7 +41,8 @@ final class ForecastRequestParser {
         final JsonNode modelNode = r.required(root, "model", loc);
         final String model = modelNode == null ? null : r.string(modelNode, loc.child("model"));
         final JsonNode horizonNode = r.required(root, "horizon", loc);
-        final Integer horizon = horizonNode == null ? null : r.positiveInt(horizonNode, loc.child("horizon"), MAX_HORIZON);
+        final Integer horizon =
+                horizonNode == null ? null : r.positiveInt(horizonNode, loc.child("horizon"), MAX_HORIZON);
         final double[] quantiles = quantiles(root.get("quantiles"), loc.child("quantiles"), r);
         final List<SeriesInput> series = series(root, loc, horizon, r);
         optionalDict(root, "options", loc, r);
@@ -52,8 +52,13 @@ final class ForecastRequestParser {
         r.rejectUnknown(root, streamingEndpoint ? STREAMING_FIELDS : FIELDS, loc);
         r.throwIfAny();
         if (series == null) {
-            throw new ApiError(400, Map.of("code", "BAD_REQUEST",
-                    "message", "data_url is not supported by the local forecaster; send series inline"));
+            throw new ApiError(
+                    400,
+                    Map.of(
+                            "code",
+                            "BAD_REQUEST",
+                            "message",
+                            "data_url is not supported by the local forecaster; send series inline"));
         }
         return new ForecastRequest(model, horizon, quantiles, series, timeout, stream);
     }
@@ -92,8 +97,8 @@ final class ForecastRequestParser {
     }
 
     /** The series list, or null when only data_url was sent. */
-    private static List<SeriesInput> series(final ObjectNode root, final Loc loc, final Integer horizon,
-                                            final StrictReader r) {
+    private static List<SeriesInput> series(
+            final ObjectNode root, final Loc loc, final Integer horizon, final StrictReader r) {
         final JsonNode dataUrl = root.get("data_url");
         if (!StrictReader.absent(dataUrl) && !dataUrl.isNull()) {
             r.string(dataUrl, loc.child("data_url"));
@@ -113,7 +118,8 @@ final class ForecastRequestParser {
         }
         final List<SeriesInput> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            final SeriesInput s = SeriesParser.parse(array.get(i), loc.child("series").child(i), horizon, r);
+            final SeriesInput s =
+                    SeriesParser.parse(array.get(i), loc.child("series").child(i), horizon, r);
             if (s != null) {
                 out.add(s);
             }

@@ -17,11 +17,10 @@ import java.util.Map;
  */
 final class ForecastResponses {
 
-    private ForecastResponses() {
-    }
+    private ForecastResponses() {}
 
-    static ObjectNode forecast(final LocalModel model, final ForecastRequest request, final double elapsedMs,
-                               final long plannedDelayMs) {
+    static ObjectNode forecast(
+            final LocalModel model, final ForecastRequest request, final double elapsedMs, final long plannedDelayMs) {
         final long start = System.nanoTime();
         final ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("model", request.model());
@@ -36,7 +35,8 @@ final class ForecastResponses {
         timing.put("model_load_ms", 0.0);
         timing.put("inference_ms", inferenceMs);
         timing.put("total_ms", elapsedMs + inferenceMs + plannedDelayMs);
-        response.set("usage", Json.MAPPER.valueToTree(model.usage(request.series().size(), request.horizon())));
+        response.set(
+                "usage", Json.MAPPER.valueToTree(model.usage(request.series().size(), request.horizon())));
         response.putNull("warnings");
         return response;
     }
@@ -63,7 +63,7 @@ final class ForecastResponses {
         System.arraycopy(prefix, 0, last, 0, prefix.length);
         System.arraycopy(responseJson, 0, last, prefix.length, responseJson.length);
         last[last.length - 1] = '}';
-        return List.of(Json.bytes(Map.of("status", "loading model")),
-                Json.bytes(Map.of("status", "running forecast")), last);
+        return List.of(
+                Json.bytes(Map.of("status", "loading model")), Json.bytes(Map.of("status", "running forecast")), last);
     }
 }

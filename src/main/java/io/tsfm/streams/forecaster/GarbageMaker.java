@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class GarbageMaker {
 
-    private GarbageMaker() {
-    }
+    private GarbageMaker() {}
 
     /** The serialized response, broken as {@code kind} says. */
     static byte[] corrupt(final ObjectNode response, final GarbageKind kind) {

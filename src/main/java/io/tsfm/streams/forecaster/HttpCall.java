@@ -2,16 +2,16 @@ package io.tsfm.streams.forecaster;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +27,7 @@ final class HttpCall {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** Bytes of an oversized body read and discarded so the client sees the 413 rather than a reset. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpCall.class);
 
     private final Request request;
@@ -44,7 +45,10 @@ final class HttpCall {
     }
 
     private static String requestIdOf(final String sent) {
-        if (sent != null && !sent.isBlank() && sent.length() <= 200 && sent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        if (sent != null
+                && !sent.isBlank()
+                && sent.length() <= 200
+                && sent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             return sent;
         }
         return UUID.randomUUID().toString().replace("-", "");

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class InjectedErrors {
 
-    private InjectedErrors() {
-    }
+    private InjectedErrors() {}
 
     static ApiError forStatus(final int status) {
         return switch (status) {
@@ -23,8 +22,8 @@ final class InjectedErrors {
     }
 
     static ApiError timedOut(final double timeoutSeconds) {
-        return new ApiError(503, code("TIMEOUT", "forecast did not finish within the request timeout of "
-                + timeoutSeconds + " s"));
+        return new ApiError(
+                503, code("TIMEOUT", "forecast did not finish within the request timeout of " + timeoutSeconds + " s"));
     }
 
     private static Map<String, Object> code(final String code, final String message) {

@@ -34,9 +34,11 @@ final class InstalledModels {
 
     /** Installs a registry model (idempotent); 404 when the registry has no such model. */
     LocalModel pull(final String name) {
-        final LocalModel model = registry.find(name).orElseThrow(() ->
-                new ApiError(404, "model '" + name + "' is not available in the local forecaster (available: "
-                        + String.join(", ", registry.names()) + ")"));
+        final LocalModel model = registry.find(name)
+                .orElseThrow(() -> new ApiError(
+                        404,
+                        "model '" + name + "' is not available in the local forecaster (available: "
+                                + String.join(", ", registry.names()) + ")"));
         pulledAt.putIfAbsent(name, clock.instant());
         return model;
     }
@@ -60,14 +62,17 @@ final class InstalledModels {
 
     /** Installed models in registry order. */
     List<LocalModel> list() {
-        return registry.all().stream().filter(m -> pulledAt.containsKey(m.name())).toList();
+        return registry.all().stream()
+                .filter(m -> pulledAt.containsKey(m.name()))
+                .toList();
     }
 
     /** A stable digest standing in for tollama's weights digest. */
     static String digest(final LocalModel model) {
         try {
             final byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((model.name() + "|" + model.family() + "|" + model.runner()).getBytes(StandardCharsets.UTF_8));
+                    .digest((model.name() + "|" + model.family() + "|" + model.runner())
+                            .getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

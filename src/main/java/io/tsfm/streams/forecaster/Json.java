@@ -11,8 +11,7 @@ final class Json {
     /** Fast double parsing: a forecast request is mostly numbers (64 series of 288 by default). */
     static final ObjectMapper MAPPER = io.tsfm.streams.json.Json.requests();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] bytes(final Object value) {
         try {

@@ -1,8 +1,8 @@
 package io.tsfm.streams.forecaster;
 
-import io.tsfm.streams.ops.http.WebServer;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
+import io.tsfm.streams.ops.http.WebServer;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
@@ -42,10 +42,15 @@ public final class LocalForecaster implements AutoCloseable {
     private final ForecastEndpoints forecasts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalForecaster(final WebServer server, final String host, final ExecutorService workers,
-                            final ScheduledExecutorService scheduler, final FaultInjector faults,
-                            final ServerStats stats, final InstalledModels installed,
-                            final ForecastEndpoints forecasts) {
+    private LocalForecaster(
+            final WebServer server,
+            final String host,
+            final ExecutorService workers,
+            final ScheduledExecutorService scheduler,
+            final FaultInjector faults,
+            final ServerStats stats,
+            final InstalledModels installed,
+            final ForecastEndpoints forecasts) {
         this.server = server;
         this.host = host;
         this.port = server.port();
@@ -69,8 +74,8 @@ public final class LocalForecaster implements AutoCloseable {
         final InstalledModels installed = new InstalledModels(registry, Clock.systemUTC());
         for (final String name : opts.preloadedModels()) {
             if (registry.find(name).isEmpty()) {
-                throw new IllegalArgumentException("unknown model '" + name + "'; local models: "
-                        + String.join(", ", registry.names()));
+                throw new IllegalArgumentException(
+                        "unknown model '" + name + "'; local models: " + String.join(", ", registry.names()));
             }
             installed.pull(name);
         }
@@ -79,7 +84,8 @@ public final class LocalForecaster implements AutoCloseable {
         final FaultInjector faults = new FaultInjector(opts.faultProfile(), opts.seed());
         final ServerStats stats = new ServerStats();
         final ExecutorService workers = Executors.newFixedThreadPool(opts.workerThreads(), daemon("forecaster-http-"));
-        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("forecaster-delay-"));
+        final ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(daemon("forecaster-delay-"));
         final ForecastEndpoints forecasts = new ForecastEndpoints(installed, faults, stats, scheduler, workers);
         final ModelEndpoints models = new ModelEndpoints(installed);
         final AdminEndpoints admin = new AdminEndpoints(faults, stats);
@@ -96,13 +102,16 @@ public final class LocalForecaster implements AutoCloseable {
                 .route("PUT", "/admin/faults", admin::putFaults)
                 .route("DELETE", "/admin/faults", admin::deleteFaults)
                 .route("GET", "/admin/stats", admin::stats);
-        final WebServer server = WebServer.start("local forecaster", opts.host(), opts.port(), opts.httpLimits(),
-                router);
-        final LocalForecaster forecaster = new LocalForecaster(server, opts.host(), workers, scheduler, faults, stats,
-                installed, forecasts);
-        LOG.info("local forecaster listening on {} (models: {}; auth: {}; faults: {})", forecaster.url(),
+        final WebServer server =
+                WebServer.start("local forecaster", opts.host(), opts.port(), opts.httpLimits(), router);
+        final LocalForecaster forecaster =
+                new LocalForecaster(server, opts.host(), workers, scheduler, faults, stats, installed, forecasts);
+        LOG.info(
+                "local forecaster listening on {} (models: {}; auth: {}; faults: {})",
+                forecaster.url(),
                 String.join(", ", forecaster.installedModels()),
-                keys.disabled() ? "off" : "on, " + keys.size() + " key(s)", opts.faultProfile());
+                keys.disabled() ? "off" : "on, " + keys.size() + " key(s)",
+                opts.faultProfile());
         return forecaster;
     }
 

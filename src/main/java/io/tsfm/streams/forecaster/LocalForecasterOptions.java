@@ -1,9 +1,8 @@
 package io.tsfm.streams.forecaster;
 
-import io.tsfm.streams.ops.http.WebServer;
-
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
+import io.tsfm.streams.ops.http.WebServer;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,9 +21,15 @@ import java.util.Objects;
  * @param extraModels     models served besides the built-in ones, installed at start (default none); tests
  *                        use it for a model with another licence, so the built-in models never misreport theirs
  */
-public record LocalForecasterOptions(String host, int port, List<String> apiKeys, List<String> preloadedModels,
-                                     FaultProfile faultProfile, long seed, int workerThreads,
-                                     List<LocalModel> extraModels) {
+public record LocalForecasterOptions(
+        String host,
+        int port,
+        List<String> apiKeys,
+        List<String> preloadedModels,
+        FaultProfile faultProfile,
+        long seed,
+        int workerThreads,
+        List<LocalModel> extraModels) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 11435;
@@ -85,8 +90,7 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
         private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         private List<LocalModel> extraModels = List.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(final String v) {
             host = v;
@@ -129,8 +133,8 @@ public record LocalForecasterOptions(String host, int port, List<String> apiKeys
         }
 
         public LocalForecasterOptions build() {
-            return new LocalForecasterOptions(host, port, apiKeys, preloadedModels, faultProfile, seed, workerThreads,
-                    extraModels);
+            return new LocalForecasterOptions(
+                    host, port, apiKeys, preloadedModels, faultProfile, seed, workerThreads, extraModels);
         }
     }
 }

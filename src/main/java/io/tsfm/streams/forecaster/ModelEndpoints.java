@@ -54,7 +54,8 @@ final class ModelEndpoints {
         final StrictReader r = new StrictReader();
         final String name = modelName(body, r);
         final JsonNode streamNode = body.get("stream");
-        final boolean stream = StrictReader.absent(streamNode) || Boolean.TRUE.equals(r.bool(streamNode, Loc.body().child("stream")));
+        final boolean stream = StrictReader.absent(streamNode)
+                || Boolean.TRUE.equals(r.bool(streamNode, Loc.body().child("stream")));
         r.rejectUnknown(body, PULL_FIELDS, Loc.body());
         r.throwIfAny();
         final LocalModel model = installed.pull(name);
@@ -104,8 +105,17 @@ final class ModelEndpoints {
             entry.put("license", license(m));
             entry.put("source", source());
             entry.put("metadata", Map.of("description", m.description()));
-            entry.put("capabilities", Map.of("quantiles", true, "past_covariates", false,
-                    "future_covariates", false, "static_covariates", false));
+            entry.put(
+                    "capabilities",
+                    Map.of(
+                            "quantiles",
+                            true,
+                            "past_covariates",
+                            false,
+                            "future_covariates",
+                            false,
+                            "static_covariates",
+                            false));
             available.add(entry);
             if (installed.isInstalled(m.name())) {
                 installedList.add(entry);

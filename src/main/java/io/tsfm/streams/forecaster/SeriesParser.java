@@ -17,11 +17,10 @@ import java.util.Set;
  */
 final class SeriesParser {
 
-    private static final Set<String> FIELDS = Set.of("id", "freq", "timestamps", "target",
-            "past_covariates", "future_covariates", "static_covariates");
+    private static final Set<String> FIELDS =
+            Set.of("id", "freq", "timestamps", "target", "past_covariates", "future_covariates", "static_covariates");
 
-    private SeriesParser() {
-    }
+    private SeriesParser() {}
 
     /** The series, or null when it has errors (recorded in {@code r}). */
     static SeriesInput parse(final JsonNode node, final Loc loc, final Integer horizon, final StrictReader r) {
@@ -69,8 +68,8 @@ final class SeriesParser {
     }
 
     /** Covariate name to length; each value must be a list of finite numbers or strings. */
-    private static Map<String, Integer> covariates(final ObjectNode obj, final String field, final Loc loc,
-                                                   final StrictReader r) {
+    private static Map<String, Integer> covariates(
+            final ObjectNode obj, final String field, final Loc loc, final StrictReader r) {
         final JsonNode node = obj.get(field);
         if (StrictReader.absent(node) || node.isNull()) {
             return Map.of();
@@ -96,33 +95,58 @@ final class SeriesParser {
         return lengths;
     }
 
-    private static void crossCheck(final ObjectNode obj, final Loc loc, final String freq, final List<String> timestamps,
-                                   final double[] target, final Map<String, Integer> past,
-                                   final Map<String, Integer> future, final Integer horizon, final StrictReader r) {
+    private static void crossCheck(
+            final ObjectNode obj,
+            final Loc loc,
+            final String freq,
+            final List<String> timestamps,
+            final double[] target,
+            final Map<String, Integer> past,
+            final Map<String, Integer> future,
+            final Integer horizon,
+            final StrictReader r) {
         if (timestamps.size() != target.length) {
-            r.error("value_error", loc, "Value error, timestamps and target must have the same length (got "
-                    + timestamps.size() + " and " + target.length + ")", obj);
+            r.error(
+                    "value_error",
+                    loc,
+                    "Value error, timestamps and target must have the same length (got " + timestamps.size() + " and "
+                            + target.length + ")",
+                    obj);
         }
         if ("auto".equals(freq) && timestamps.size() < 3) {
-            r.error("value_error", loc, "Value error, freq 'auto' needs at least 3 timestamps; send freq explicitly",
+            r.error(
+                    "value_error",
+                    loc,
+                    "Value error, freq 'auto' needs at least 3 timestamps; send freq explicitly",
                     obj);
         }
         past.forEach((name, length) -> {
             if (length != target.length) {
-                r.error("value_error", loc.child("past_covariates").child(name), "Value error, past covariate '" + name
-                        + "' has " + length + " values but target has " + target.length, obj.get("past_covariates").get(name));
+                r.error(
+                        "value_error",
+                        loc.child("past_covariates").child(name),
+                        "Value error, past covariate '" + name + "' has " + length + " values but target has "
+                                + target.length,
+                        obj.get("past_covariates").get(name));
             }
         });
         future.forEach((name, length) -> {
             final Loc at = loc.child("future_covariates").child(name);
             final JsonNode input = obj.get("future_covariates").get(name);
             if (horizon != null && !length.equals(horizon)) {
-                r.error("value_error", at, "Value error, future covariate '" + name + "' has " + length
-                        + " values but horizon is " + horizon, input);
+                r.error(
+                        "value_error",
+                        at,
+                        "Value error, future covariate '" + name + "' has " + length + " values but horizon is "
+                                + horizon,
+                        input);
             }
             if (!past.containsKey(name)) {
-                r.error("value_error", at, "Value error, future covariate '" + name
-                        + "' must also be a past covariate", input);
+                r.error(
+                        "value_error",
+                        at,
+                        "Value error, future covariate '" + name + "' must also be a past covariate",
+                        input);
             }
         });
     }

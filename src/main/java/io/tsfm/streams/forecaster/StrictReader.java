@@ -32,7 +32,8 @@ final class StrictReader {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            final long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
+            final long offset =
+                    e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
             throw single("json_invalid", Loc.body().child(offset), "JSON decode error", null);
         } catch (IOException e) {
             throw single("json_invalid", Loc.body().child(0), "JSON decode error", null);
@@ -41,14 +42,17 @@ final class StrictReader {
             throw single("missing", Loc.body(), "Field required", null);
         }
         if (!root.isObject()) {
-            throw single("model_attributes_type", Loc.body(),
-                    "Input should be a valid dictionary or object to extract fields from", root);
+            throw single(
+                    "model_attributes_type",
+                    Loc.body(),
+                    "Input should be a valid dictionary or object to extract fields from",
+                    root);
         }
         return (ObjectNode) root;
     }
 
-    private static RequestValidationException single(final String type, final Loc loc, final String msg,
-                                                     final JsonNode input) {
+    private static RequestValidationException single(
+            final String type, final Loc loc, final String msg, final JsonNode input) {
         return new RequestValidationException(List.of(new ValidationError(type, loc.parts(), msg, input)));
     }
 
@@ -164,8 +168,12 @@ final class StrictReader {
             return null;
         }
         if (node.size() < minItems) {
-            error("too_short", loc, "List should have at least " + minItems + " item"
-                    + (minItems == 1 ? "" : "s") + " after validation, not " + node.size(), node);
+            error(
+                    "too_short",
+                    loc,
+                    "List should have at least " + minItems + " item" + (minItems == 1 ? "" : "s")
+                            + " after validation, not " + node.size(),
+                    node);
             return null;
         }
         return (ArrayNode) node;

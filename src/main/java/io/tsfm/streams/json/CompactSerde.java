@@ -23,7 +23,7 @@ public abstract class CompactSerde<T> implements Serde<T> {
 
     protected CompactSerde(final Class<T> type) {
         this.name = type.getSimpleName();
-        this.json = new JsonSerde<T>(type) { }.deserializer();
+        this.json = new JsonSerde<T>(type) {}.deserializer();
     }
 
     /** The whole value: {@link #FORMAT_V1}, then the layout. */
@@ -68,8 +68,8 @@ public abstract class CompactSerde<T> implements Serde<T> {
         if (!in.hasRemaining()) {
             return null;
         }
-        final String text = new String(in.array(), in.arrayOffset() + in.position(), in.remaining(),
-                StandardCharsets.UTF_8);
+        final String text =
+                new String(in.array(), in.arrayOffset() + in.position(), in.remaining(), StandardCharsets.UTF_8);
         in.position(in.limit());
         return text;
     }

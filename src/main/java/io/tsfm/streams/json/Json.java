@@ -2,8 +2,8 @@ package io.tsfm.streams.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -21,24 +21,25 @@ public final class Json {
     /** Topic and store records: snake_case fields, nulls omitted, unknown fields ignored. */
     private static final ObjectMapper RECORDS = base().build()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                    JsonInclude.Include.USE_DEFAULTS))
+            .setDefaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Wire formats read and written as trees or streams (tollama's API, Prometheus' API, reports). */
     private static final ObjectMapper WIRE = base().build();
     /** Requests a server answers: anything after the one JSON value is an error. */
-    private static final ObjectMapper REQUESTS = base().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper REQUESTS =
+            base().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     /** Requests whose non-finite numbers must be seen (and refused by name), not fail the parse. */
-    private static final ObjectMapper REQUESTS_WITH_NON_FINITE = base()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper REQUESTS_WITH_NON_FINITE = base().enable(
+                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     /** Files an operator wrote: a duplicated key or trailing content is an error, not a silent pick. */
-    private static final ObjectMapper STRICT_FILES = base()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper STRICT_FILES = base().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     private static JsonMapper.Builder base() {
         return JsonMapper.builder()

@@ -15,7 +15,8 @@ final class CounterCache {
     }
 
     Counter get(final String name, final String description, final String... tags) {
-        return counters.computeIfAbsent(name + String.join("|", tags), k -> Counter.builder(name)
-                .description(description).tags(tags).register(registry));
+        return counters.computeIfAbsent(
+                name + String.join("|", tags),
+                k -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 }

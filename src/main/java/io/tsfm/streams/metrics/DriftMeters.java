@@ -23,16 +23,25 @@ public final class DriftMeters {
      * A task's input histograms of one segment (empty maps until its reference is complete). The gauge
      * {@code tsfm_input_psi{segment,feature}} is the PSI of this instance's tasks summed together.
      */
-    public void observe(final String taskId, final String segment, final Map<Feature, Histogram> reference,
-                           final Map<Feature, Histogram> current, final long minObservations) {
-        driftHistograms.put(taskId + "|" + segment, new DriftHistograms(segment, Map.copyOf(reference),
-                Map.copyOf(current), minObservations));
+    public void observe(
+            final String taskId,
+            final String segment,
+            final Map<Feature, Histogram> reference,
+            final Map<Feature, Histogram> current,
+            final long minObservations) {
+        driftHistograms.put(
+                taskId + "|" + segment,
+                new DriftHistograms(segment, Map.copyOf(reference), Map.copyOf(current), minObservations));
         for (final Feature f : Feature.values()) {
-            psiGauges.computeIfAbsent(segment + "|" + f.label(), k -> Gauge.builder(MetricNames.INPUT_PSI, () -> psi(segment, f))
-                    .description("Population Stability Index of the model input (logit level, 5-minute change) "
-                            + "over the rolling window against the reference, per liquidity segment; NaN until both "
-                            + "have enough observations")
-                    .tags("segment", segment, "feature", f.label()).strongReference(true).register(registry));
+            psiGauges.computeIfAbsent(
+                    segment + "|" + f.label(),
+                    k -> Gauge.builder(MetricNames.INPUT_PSI, () -> psi(segment, f))
+                            .description("Population Stability Index of the model input (logit level, 5-minute change) "
+                                    + "over the rolling window against the reference, per liquidity segment; NaN until both "
+                                    + "have enough observations")
+                            .tags("segment", segment, "feature", f.label())
+                            .strongReference(true)
+                            .register(registry));
         }
     }
 
@@ -49,8 +58,12 @@ public final class DriftMeters {
             if (!h.segment().equals(segment) || !h.reference().containsKey(feature)) {
                 continue;
             }
-            reference = reference == null ? h.reference().get(feature) : reference.plus(h.reference().get(feature));
-            current = current == null ? h.current().get(feature) : current.plus(h.current().get(feature));
+            reference = reference == null
+                    ? h.reference().get(feature)
+                    : reference.plus(h.reference().get(feature));
+            current = current == null
+                    ? h.current().get(feature)
+                    : current.plus(h.current().get(feature));
             min = h.minObservations();
         }
         if (reference == null || reference.total() < min || current.total() < min) {
@@ -59,7 +72,6 @@ public final class DriftMeters {
         return Psi.of(reference, current);
     }
 
-    private record DriftHistograms(String segment, Map<Feature, Histogram> reference, Map<Feature, Histogram> current,
-                                   long minObservations) {
-    }
+    private record DriftHistograms(
+            String segment, Map<Feature, Histogram> reference, Map<Feature, Histogram> current, long minObservations) {}
 }

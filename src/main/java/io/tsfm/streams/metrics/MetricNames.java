@@ -5,8 +5,7 @@ package io.tsfm.streams.metrics;
  * {@code tsfm.forecasts}). Alert rules and dashboards match on them: a contract, add new ones, never rename.
  */
 public final class MetricNames {
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     public static final String FORECASTS = "tsfm.forecasts";
     public static final String FALLBACK = "tsfm.fallback";

@@ -19,18 +19,31 @@ public final class ShadowMeters {
 
     /** A shadow forecast of the candidate: outcome "ok" or the fallback reason its path would have served. */
     public void forecast(final String model, final String outcome) {
-        counters.get(MetricNames.SHADOW_FORECASTS, "Shadow forecasts of the rollout candidate, by outcome (ok or "
-                + "fallback reason)", "model", model, "outcome", outcome).increment();
+        counters.get(
+                        MetricNames.SHADOW_FORECASTS,
+                        "Shadow forecasts of the rollout candidate, by outcome (ok or " + "fallback reason)",
+                        "model",
+                        model,
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     /**
      * A shadow forecast compared with the served one: whether their last-step medians match, and both call
      * latencies when both made a call.
      */
-    public void comparison(final String model, final String segment, final boolean match, final Long servedMs,
-                           final Long shadowMs) {
-        counters.get(MetricNames.SHADOW_COMPARISONS, "Shadow forecasts compared with the served one, by whether the "
-                + "last-step medians match", "model", model, "segment", segment, "match", Boolean.toString(match))
+    public void comparison(
+            final String model, final String segment, final boolean match, final Long servedMs, final Long shadowMs) {
+        counters.get(
+                        MetricNames.SHADOW_COMPARISONS,
+                        "Shadow forecasts compared with the served one, by whether the " + "last-step medians match",
+                        "model",
+                        model,
+                        "segment",
+                        segment,
+                        "match",
+                        Boolean.toString(match))
                 .increment();
         if (servedMs != null && shadowMs != null) {
             latency(model, "served").record(Duration.ofMillis(servedMs));
@@ -38,11 +51,14 @@ public final class ShadowMeters {
         }
     }
 
-
     /** In seconds, Prometheus' base unit: {@code tsfm_shadow_latency_seconds}. */
     private Timer latency(final String model, final String side) {
-        return latencies.computeIfAbsent(model + "|" + side, k -> Timer.builder(MetricNames.SHADOW_LATENCY)
-                .description("Model call latency of compared pairs: the served call and the candidate's shadow call")
-                .tags("model", model, "side", side).register(registry));
+        return latencies.computeIfAbsent(
+                model + "|" + side,
+                k -> Timer.builder(MetricNames.SHADOW_LATENCY)
+                        .description(
+                                "Model call latency of compared pairs: the served call and the candidate's shadow call")
+                        .tags("model", model, "side", side)
+                        .register(registry));
     }
 }

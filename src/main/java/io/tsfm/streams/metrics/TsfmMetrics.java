@@ -28,7 +28,8 @@ public final class TsfmMetrics {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(400),
         Duration.ofMillis(600), Duration.ofMillis(800), Duration.ofMillis(1200), Duration.ofMillis(2000),
-        Duration.ofMillis(5000), Duration.ofMillis(10_000), Duration.ofMillis(30_000)};
+        Duration.ofMillis(5000), Duration.ofMillis(10_000), Duration.ofMillis(30_000)
+    };
 
     private final MeterRegistry registry;
     private final CounterCache counters;
@@ -36,6 +37,7 @@ public final class TsfmMetrics {
     private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
     /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
     private final TaskSums openJobSums = new TaskSums();
+
     private final TaskSums runningCycleSums = new TaskSums();
     private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
     private final Timer cycleDuration;
@@ -52,18 +54,25 @@ public final class TsfmMetrics {
         this.counters = new CounterCache(registry);
         this.cycleDuration = Timer.builder(CYCLE_DURATION)
                 .description("Stream-thread time to run one cycle of one task (contexts, gates, jobs)")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
         this.emitDelay = Timer.builder(EMIT_DELAY)
                 .description("Wall time from a cycle's start to the emission of each of its forecasts")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
         Gauge.builder(PENDING_JOBS, this, TsfmMetrics::pendingJobs)
-                .description("Model jobs waiting for an answer or deadline (all tasks of this instance)").register(registry);
+                .description("Model jobs waiting for an answer or deadline (all tasks of this instance)")
+                .register(registry);
         Gauge.builder(CYCLES_RUNNING, this, TsfmMetrics::runningCycles)
-                .description("Tasks of this instance whose cycle has markets left for its next slices").register(registry);
-        Gauge.builder(CYCLE_LAG, latestBoundaryMs, b -> b.get() == Long.MIN_VALUE ? Double.NaN
-                        : (System.currentTimeMillis() - b.get()) / 1000.0)
+                .description("Tasks of this instance whose cycle has markets left for its next slices")
+                .register(registry);
+        Gauge.builder(
+                        CYCLE_LAG,
+                        latestBoundaryMs,
+                        b -> b.get() == Long.MIN_VALUE ? Double.NaN : (System.currentTimeMillis() - b.get()) / 1000.0)
                 .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds")
+                .register(registry);
         preRegister();
         this.ticks = counters.get(TICKS, "Valid ticks processed");
         this.shadow = new ShadowMeters(registry, counters);
@@ -94,12 +103,16 @@ public final class TsfmMetrics {
         for (final String runtime : List.of("tollama", "baseline")) {
             counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime);
         }
-        for (final String reason : List.of(FallbackReasons.TOO_FEW_POINTS, FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
-                FallbackReasons.MAX_GAP_EXCEEDED, FallbackReasons.CIRCUIT_BREAKER_OPEN, FallbackReasons.DEADLINE_EXCEEDED)) {
+        for (final String reason : List.of(
+                FallbackReasons.TOO_FEW_POINTS,
+                FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
+                FallbackReasons.MAX_GAP_EXCEEDED,
+                FallbackReasons.CIRCUIT_BREAKER_OPEN,
+                FallbackReasons.DEADLINE_EXCEEDED)) {
             counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
         }
-        counters.get(INVALID_OUTPUT,
-                "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
+        counters.get(
+                INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
         counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
         counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
         counters.get(CYCLES, "Cycles run (one per boundary per task)");
@@ -108,15 +121,24 @@ public final class TsfmMetrics {
         }
         counters.get(TICKS, "Valid ticks processed");
         counters.get(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
-        for (final String why : List.of(FallbackReasons.INVALID_QUANTILE_SET_MISMATCH,
-                FallbackReasons.INVALID_HORIZON_MISMATCH, FallbackReasons.INVALID_NON_FINITE_VALUE,
+        for (final String why : List.of(
+                FallbackReasons.INVALID_QUANTILE_SET_MISMATCH,
+                FallbackReasons.INVALID_HORIZON_MISMATCH,
+                FallbackReasons.INVALID_NON_FINITE_VALUE,
                 FallbackReasons.INVALID_MISSING_SERIES)) {
             counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
         }
-        for (final String reason : List.of(TickRejection.EMPTY_VALUE, TickRejection.MALFORMED_JSON,
-                TickRejection.NOT_AN_OBJECT, TickRejection.MISSING_FIELD, TickRejection.WRONG_TYPE,
-                TickRejection.NON_FINITE, TickRejection.OUT_OF_RANGE, TickRejection.UNPARSEABLE_TIMESTAMP,
-                TickRejection.ABSURD_TIMESTAMP, TickRejection.KEY_MISMATCH)) {
+        for (final String reason : List.of(
+                TickRejection.EMPTY_VALUE,
+                TickRejection.MALFORMED_JSON,
+                TickRejection.NOT_AN_OBJECT,
+                TickRejection.MISSING_FIELD,
+                TickRejection.WRONG_TYPE,
+                TickRejection.NON_FINITE,
+                TickRejection.OUT_OF_RANGE,
+                TickRejection.UNPARSEABLE_TIMESTAMP,
+                TickRejection.ABSURD_TIMESTAMP,
+                TickRejection.KEY_MISMATCH)) {
             counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
         }
     }
@@ -130,21 +152,26 @@ public final class TsfmMetrics {
         return registry;
     }
 
-
-    public void forecastEmitted(final String runtime, final double lastStepWidth, final int crossingFixedSteps,
-                                final int invalidSteps) {
+    public void forecastEmitted(
+            final String runtime, final double lastStepWidth, final int crossingFixedSteps, final int invalidSteps) {
         counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime)
                 .increment();
-        widths.computeIfAbsent(runtime, r -> DistributionSummary.builder(INTERVAL_WIDTH)
-                .description("Width q_high - q_low of the last horizon step of each published forecast")
-                .tags("runtime", r).serviceLevelObjectives(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6).register(registry))
+        widths.computeIfAbsent(
+                        runtime,
+                        r -> DistributionSummary.builder(INTERVAL_WIDTH)
+                                .description("Width q_high - q_low of the last horizon step of each published forecast")
+                                .tags("runtime", r)
+                                .serviceLevelObjectives(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6)
+                                .register(registry))
                 .record(lastStepWidth);
         if (crossingFixedSteps > 0) {
-            counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted").increment();
+            counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted")
+                    .increment();
         }
         if (invalidSteps > 0) {
-            counters.get(INVALID_OUTPUT,
-                    "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
+            counters.get(
+                            INVALID_OUTPUT,
+                            "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing")
                     .increment();
         }
     }
@@ -159,46 +186,100 @@ public final class TsfmMetrics {
      * Scored horizon steps of one label set: {@code count} steps with the given outcome (inside, below,
      * above) of the served or uncalibrated band, their summed mean pinball loss and summed band width.
      */
-    public void scoredSteps(final String runtime, final String model, final String segment, final String horizon,
-                            final String band, final String outcome, final long count) {
-        counters.get(SCORE_STEPS,
-                "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
-                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band,
-                "outcome", outcome).increment((double) count);
+    public void scoredSteps(
+            final String runtime,
+            final String model,
+            final String segment,
+            final String horizon,
+            final String band,
+            final String outcome,
+            final long count) {
+        counters.get(
+                        SCORE_STEPS,
+                        "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
+                        "runtime",
+                        runtime,
+                        "model",
+                        model,
+                        "segment",
+                        segment,
+                        "horizon",
+                        horizon,
+                        "band",
+                        band,
+                        "outcome",
+                        outcome)
+                .increment((double) count);
     }
 
-    public void scoreLoss(final String runtime, final String model, final String segment, final String horizon,
-                          final String band, final double pinballSum, final double widthSum) {
-        counters.get(SCORE_PINBALL, "Sum over scored steps of the mean pinball loss of their quantiles",
-                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
+    public void scoreLoss(
+            final String runtime,
+            final String model,
+            final String segment,
+            final String horizon,
+            final String band,
+            final double pinballSum,
+            final double widthSum) {
+        counters.get(
+                        SCORE_PINBALL,
+                        "Sum over scored steps of the mean pinball loss of their quantiles",
+                        "runtime",
+                        runtime,
+                        "model",
+                        model,
+                        "segment",
+                        segment,
+                        "horizon",
+                        horizon,
+                        "band",
+                        band)
                 .increment(pinballSum);
-        counters.get(SCORE_WIDTH, "Sum over scored steps of the band width (highest minus lowest quantile)",
-                "runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band)
+        counters.get(
+                        SCORE_WIDTH,
+                        "Sum over scored steps of the band width (highest minus lowest quantile)",
+                        "runtime",
+                        runtime,
+                        "model",
+                        model,
+                        "segment",
+                        segment,
+                        "horizon",
+                        horizon,
+                        "band",
+                        band)
                 .increment(widthSum);
     }
 
     /** The width scale served to a model's segment at a horizon bucket in one cycle (1 = uncalibrated). */
     public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {
-        calibrationScales.computeIfAbsent(model + "|" + segment + "|" + horizon,
-                k -> DistributionSummary.builder(CALIBRATION_SCALE)
-                        .description("Width scale served per model, segment and horizon bucket, one sample per task, "
-                                + "cycle and horizon step")
-                        .tags("model", model, "segment", segment, "horizon", horizon).register(registry)).record(scale);
+        calibrationScales
+                .computeIfAbsent(
+                        model + "|" + segment + "|" + horizon,
+                        k -> DistributionSummary.builder(CALIBRATION_SCALE)
+                                .description(
+                                        "Width scale served per model, segment and horizon bucket, one sample per task, "
+                                                + "cycle and horizon step")
+                                .tags("model", model, "segment", segment, "horizon", horizon)
+                                .register(registry))
+                .record(scale);
     }
 
     /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
     public void routeSelected(final String selected, final String reason) {
-        counters.get(ROUTE_SELECTED, "Published forecasts by route_selected and route_reason",
-                "route_selected", selected,
-                "route_reason", reason).increment();
+        counters.get(
+                        ROUTE_SELECTED,
+                        "Published forecasts by route_selected and route_reason",
+                        "route_selected",
+                        selected,
+                        "route_reason",
+                        reason)
+                .increment();
     }
 
     public void fallback(final String reason) {
-        counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason).increment();
+        counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason)
+                .increment();
     }
-
-
-
 
     public void invalidPayload(final String why) {
         counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why)
@@ -206,7 +287,8 @@ public final class TsfmMetrics {
     }
 
     public void lateAnswer() {
-        counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved").increment();
+        counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved")
+                .increment();
     }
 
     public void cycle(final long boundaryMs, final long nanos) {
@@ -234,7 +316,8 @@ public final class TsfmMetrics {
     }
 
     public void dlq(final String reason) {
-        counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason).increment();
+        counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason)
+                .increment();
     }
 
     public void streamThreadFailed() {
@@ -247,15 +330,24 @@ public final class TsfmMetrics {
     }
 
     /** Records a task's commit made durable (see {@link CommittedCounts}). */
-    void committed(final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
+    void committed(
+            final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
         if (tickCount > 0) {
-            counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed").increment((double) tickCount);
+            counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed")
+                    .increment((double) tickCount);
         }
-        dlqByReason.forEach((reason, n) -> counters.get(DLQ_COMMITTED,
-                "Ticks sent to the dead-letter topic in committed transactions, by reason", "reason", reason)
+        dlqByReason.forEach((reason, n) -> counters.get(
+                        DLQ_COMMITTED,
+                        "Ticks sent to the dead-letter topic in committed transactions, by reason",
+                        "reason",
+                        reason)
                 .increment(n));
-        forecastsByRuntime.forEach((runtime, n) -> counters.get(FORECASTS_COMMITTED,
-                "Forecasts published in committed transactions, by runtime", "runtime", runtime).increment(n));
+        forecastsByRuntime.forEach((runtime, n) -> counters.get(
+                        FORECASTS_COMMITTED,
+                        "Forecasts published in committed transactions, by runtime",
+                        "runtime",
+                        runtime)
+                .increment(n));
     }
 
     /** Test helper: current value of a counter with the given tags, 0 when it was never incremented. */
@@ -266,7 +358,9 @@ public final class TsfmMetrics {
 
     /** Sum of a counter over all its tag values (e.g. every DLQ reason). */
     public double total(final String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(name).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /** Tasks of this instance with a cycle between slices. */

@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutionException;
 
 /** What a failed model call was, in the fallback reasons' and the metrics' words, and whether to retry it. */
 final class CallFailures {
-    private CallFailures() {
-    }
+    private CallFailures() {}
 
     /** The request outcome as a bounded metric label: the failure kind without its detail. */
     static String statusOf(final Throwable e) {

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,8 +115,11 @@ public final class TollamaClient implements ModelClient {
         this.codec = new TollamaCodec(settings);
         breaker.getEventPublisher().onStateTransition(e -> {
             LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
-            metrics.model().breakerTransition(role, stateName(e.getStateTransition().getFromState()),
-                    stateName(e.getStateTransition().getToState()));
+            metrics.model()
+                    .breakerTransition(
+                            role,
+                            stateName(e.getStateTransition().getFromState()),
+                            stateName(e.getStateTransition().getToState()));
         });
         // All half-open probes must succeed to close: with a 100 % failure-rate threshold alone, one success
         // among the probes would close it, so any failed probe reopens the breaker at once. The error event
@@ -127,7 +130,10 @@ public final class TollamaClient implements ModelClient {
             }
         });
         metrics.model().breakerOpenGauge(role, this::breakerOpen);
-        metrics.model().inflightGauge(role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
+        metrics.model()
+                .inflightGauge(
+                        role,
+                        () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
@@ -135,7 +141,8 @@ public final class TollamaClient implements ModelClient {
         return attempt -> {
             final double exp = (double) s.backoffMs() * Math.pow(2, Math.max(0, attempt - 1));
             final long base = (long) Math.min(exp, (double) s.backoffMaxMs());
-            final long jitter = s.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(s.jitterMs() + 1);
+            final long jitter =
+                    s.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(s.jitterMs() + 1);
             return base + jitter;
         };
     }
@@ -157,15 +164,18 @@ public final class TollamaClient implements ModelClient {
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
         final CompletableFuture<BatchResult> result = new CompletableFuture<>();
-        Retry.decorateCompletionStage(retry, scheduler,
+        Retry.decorateCompletionStage(
+                        retry,
+                        scheduler,
                         () -> CircuitBreaker.decorateCompletionStage(breaker, () -> {
-                            attempts.incrementAndGet();
-                            return attempt(body, series).whenComplete((ok, e) -> {
-                                if (e != null) {
-                                    lastCallFailure.set(CallFailures.unwrap(e));
-                                }
-                            });
-                        }).get())
+                                    attempts.incrementAndGet();
+                                    return attempt(body, series).whenComplete((ok, e) -> {
+                                        if (e != null) {
+                                            lastCallFailure.set(CallFailures.unwrap(e));
+                                        }
+                                    });
+                                })
+                                .get())
                 .get()
                 .whenComplete((outcomes, error) -> {
                     bulkhead.onComplete();
@@ -175,10 +185,15 @@ public final class TollamaClient implements ModelClient {
                     } else {
                         // a retry refused by the breaker still failed because of the call before it
                         final Throwable refused = CallFailures.unwrap(error);
-                        final Throwable cause = refused instanceof CallNotPermittedException
-                                && lastCallFailure.get() != null ? lastCallFailure.get() : refused;
-                        result.complete(BatchResult.failure(CallFailures.kindOf(cause),
-                                String.valueOf(cause.getMessage()), latencyMs, attempts.get()));
+                        final Throwable cause =
+                                refused instanceof CallNotPermittedException && lastCallFailure.get() != null
+                                        ? lastCallFailure.get()
+                                        : refused;
+                        result.complete(BatchResult.failure(
+                                CallFailures.kindOf(cause),
+                                String.valueOf(cause.getMessage()),
+                                latencyMs,
+                                attempts.get()));
                     }
                 });
         return Optional.of(result);
@@ -186,8 +201,12 @@ public final class TollamaClient implements ModelClient {
 
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
         final long started = System.nanoTime();
-        return send(body, series).whenComplete((ok, e) -> metrics.model().request(role,
-                e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)), System.nanoTime() - started));
+        return send(body, series)
+                .whenComplete((ok, e) -> metrics.model()
+                        .request(
+                                role,
+                                e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)),
+                                System.nanoTime() - started));
     }
 
     private CompletableFuture<Map<String, SeriesOutcome>> send(final byte[] body, final List<SeriesInput> series) {
@@ -202,7 +221,8 @@ public final class TollamaClient implements ModelClient {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> {
                     if (response.statusCode() != 200) {
-                        throw ModelCallException.httpStatus(response.statusCode(), TollamaCodec.excerpt(response.body()));
+                        throw ModelCallException.httpStatus(
+                                response.statusCode(), TollamaCodec.excerpt(response.body()));
                     }
                     return codec.parse(response.body(), series);
                 });

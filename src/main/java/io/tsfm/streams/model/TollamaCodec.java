@@ -23,6 +23,7 @@ final class TollamaCodec {
     private final TollamaSettings settings;
     /** Fast double writing and parsing (Schubfach, FastDoubleParser): a request is mostly doubles. */
     private final ObjectMapper mapper = Json.wire();
+
     private final PayloadValidator validator;
     private final AtomicReference<EncodedGrid> lastGrid = new AtomicReference<>();
 
@@ -83,8 +84,7 @@ final class TollamaCodec {
     }
 
     /** A grid and its JSON text; the array is never written to. */
-    private record EncodedGrid(String[] timestamps, String json) {
-    }
+    private record EncodedGrid(String[] timestamps, String json) {}
 
     /** The outcome of every requested series; a series the answer lacks is invalid ({@code missing_series}). */
     Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {
@@ -141,5 +141,4 @@ final class TollamaCodec {
         final String s = new String(body, StandardCharsets.UTF_8);
         return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
-
 }

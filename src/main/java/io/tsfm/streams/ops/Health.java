@@ -30,7 +30,8 @@ public final class Health implements StateRestoreListener {
 
     public WebReply live() {
         final KafkaStreams.State s = streams.state();
-        if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING
+        if (s == KafkaStreams.State.ERROR
+                || s == KafkaStreams.State.NOT_RUNNING
                 || s == KafkaStreams.State.PENDING_ERROR) {
             return WebReply.json(503, "{\"status\":\"down\",\"reason\":\"streams state " + s + "\"}");
         }
@@ -44,18 +45,21 @@ public final class Health implements StateRestoreListener {
         }
         final int n = restoring.get();
         if (n > 0) {
-            return WebReply.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n
-                    + " store partitions restoring\"}");
+            return WebReply.json(503, "{\"status\":\"not_ready\",\"reason\":\"" + n + " store partitions restoring\"}");
         }
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ready");
         final List<ModelRef> unverified = licences.unverified();
         final List<ModelRef> refused = licences.refused();
         if (!unverified.isEmpty()) {
-            body.put("models_licence_unverified", unverified.stream().map(ModelRef::toString).toList());
+            body.put(
+                    "models_licence_unverified",
+                    unverified.stream().map(ModelRef::toString).toList());
         }
         if (!refused.isEmpty()) {
-            body.put("models_licence_refused", refused.stream().map(ModelRef::toString).toList());
+            body.put(
+                    "models_licence_refused",
+                    refused.stream().map(ModelRef::toString).toList());
         }
         try {
             return WebReply.json(200, Json.mapper().writeValueAsString(body));

@@ -1,9 +1,8 @@
 package io.tsfm.streams.ops;
 
-import io.tsfm.streams.ops.http.WebReply;
-
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.json.Json;
+import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.topology.Names;
 import java.io.IOException;
 import java.net.URI;
@@ -31,9 +30,11 @@ public final class LatestForecasts {
     static final String FORWARDED = "forwarded=1";
     /** As the stream's tick validation: longer ids never reach the store. */
     static final int MAX_MARKET_ID_LENGTH = 256;
+
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param self this instance's application.server, or null when it runs alone */
     public LatestForecasts(final KafkaStreams streams, final HostInfo self) {
@@ -50,8 +51,8 @@ public final class LatestForecasts {
         if (marketId.length() > MAX_MARKET_ID_LENGTH) {
             return error(400, "market_id is longer than " + MAX_MARKET_ID_LENGTH + " characters");
         }
-        final KeyQueryMetadata meta = streams.queryMetadataForKey(Names.LATEST_FORECAST_STORE, marketId,
-                Serdes.String().serializer());
+        final KeyQueryMetadata meta = streams.queryMetadataForKey(
+                Names.LATEST_FORECAST_STORE, marketId, Serdes.String().serializer());
         if (meta == null || KeyQueryMetadata.NOT_AVAILABLE.equals(meta)) {
             return error(503, "store metadata not available (starting or rebalancing); retry");
         }
@@ -67,9 +68,11 @@ public final class LatestForecasts {
 
     private WebReply local(final String marketId, final int partition) {
         try {
-            final ReadOnlyKeyValueStore<String, ForecastRecord> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(Names.LATEST_FORECAST_STORE, QueryableStoreTypes.<String, ForecastRecord>keyValueStore())
-                    .withPartition(partition));
+            final ReadOnlyKeyValueStore<String, ForecastRecord> store =
+                    streams.store(StoreQueryParameters.fromNameAndType(
+                                    Names.LATEST_FORECAST_STORE,
+                                    QueryableStoreTypes.<String, ForecastRecord>keyValueStore())
+                            .withPartition(partition));
             final ForecastRecord f = store.get(marketId);
             if (f == null) {
                 return error(404, "no forecast for market " + marketId);
@@ -86,7 +89,11 @@ public final class LatestForecasts {
         final URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/markets/"
                 + URLEncoder.encode(marketId, StandardCharsets.UTF_8).replace("+", "%20") + "/forecast?" + FORWARDED);
         try {
-            final HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+            final HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return WebReply.json(r.statusCode(), r.body());
         } catch (final IOException e) {

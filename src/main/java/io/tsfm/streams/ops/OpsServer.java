@@ -22,15 +22,22 @@ public final class OpsServer implements AutoCloseable {
     private final WebRoutes routes;
     private WebServer server;
 
-    public OpsServer(final String bind, final int port, final WebServer.Limits limits,
-                     final PrometheusMeterRegistry registry, final Health health, final String topology,
-                     final LatestForecasts latest) {
+    public OpsServer(
+            final String bind,
+            final int port,
+            final WebServer.Limits limits,
+            final PrometheusMeterRegistry registry,
+            final Health health,
+            final String topology,
+            final LatestForecasts latest) {
         this.bind = bind;
         this.port = port;
         this.limits = limits;
         this.routes = new WebRoutes()
-                .get("/metrics", WebEndpoint.of(r -> WebReply.text(200, "text/plain; version=0.0.4; charset=utf-8",
-                        registry.scrape())))
+                .get(
+                        "/metrics",
+                        WebEndpoint.of(
+                                r -> WebReply.text(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape())))
                 .get("/health/live", WebEndpoint.of(r -> health.live()))
                 .get("/health/ready", WebEndpoint.of(r -> health.ready()))
                 .get("/topology", WebEndpoint.of(r -> WebReply.text(200, "text/plain; charset=utf-8", topology)))

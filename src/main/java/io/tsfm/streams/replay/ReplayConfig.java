@@ -13,19 +13,20 @@ import java.util.Map;
  * would otherwise fall to retention), and cycles limited to the requested range.
  */
 public final class ReplayConfig {
-    private ReplayConfig() {
-    }
+    private ReplayConfig() {}
 
     public static AppConfig derive(final AppConfig live, final ReplayRequest request, final long nowMs) {
         final Map<String, String> overrides = new HashMap<>();
-        final String appId = request.applicationId() != null ? request.applicationId()
+        final String appId = request.applicationId() != null
+                ? request.applicationId()
                 : live.getString(APPLICATION_ID) + "-replay-" + nowMs / 1000;
         if (appId.equals(live.getString(APPLICATION_ID))) {
-            throw new IllegalArgumentException("the replay's application id must differ from the live app's ("
-                    + appId + ")");
+            throw new IllegalArgumentException(
+                    "the replay's application id must differ from the live app's (" + appId + ")");
         }
         overrides.put(APPLICATION_ID, appId);
-        for (final String key : List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES, TOPIC_SHADOW_FORECASTS)) {
+        for (final String key :
+                List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES, TOPIC_SHADOW_FORECASTS)) {
             overrides.put(key, request.outputPrefix() + live.getString(key));
         }
         overrides.put(TOPICS_CREATE_MISSING, "true");

@@ -7,8 +7,8 @@ import java.time.Instant;
  * What a replay reprocesses: boundaries in [from, to] (to open-ended when null), output topics named
  * with a prefix, state warmed up from {@code warmup} of ticks before {@code from}.
  */
-public record ReplayRequest(Instant from, Instant to, String outputPrefix, String applicationId, Duration warmup,
-                            Duration timeout) {
+public record ReplayRequest(
+        Instant from, Instant to, String outputPrefix, String applicationId, Duration warmup, Duration timeout) {
     public ReplayRequest {
         if (from == null) {
             throw new IllegalArgumentException("--from is required");

@@ -14,18 +14,16 @@ import java.util.List;
  */
 public final class ReplayRetention {
     /** What of one topic's configuration decides the fate of old records; {@code -1} retention keeps all. */
-    public record TopicSettings(String topic, String cleanupPolicy, long retentionMs, long timestampBeforeMaxMs) {
-    }
+    public record TopicSettings(String topic, String cleanupPolicy, long retentionMs, long timestampBeforeMaxMs) {}
 
-    private ReplayRetention() {
-    }
+    private ReplayRetention() {}
 
     /**
      * The problems with writing records stamped from {@code oldest} on at {@code now}, kept at least
      * {@code margin} longer (the replay's own run time); empty when every topic keeps them.
      */
-    public static List<String> problems(final List<TopicSettings> topics, final Instant oldest, final Instant now,
-                                        final Duration margin) {
+    public static List<String> problems(
+            final List<TopicSettings> topics, final Instant oldest, final Instant now, final Duration margin) {
         final long ageMs = Duration.between(oldest, now).toMillis();
         final Instant nowS = now.truncatedTo(ChronoUnit.SECONDS);
         final List<String> problems = new ArrayList<>();
@@ -33,12 +31,13 @@ public final class ReplayRetention {
             return problems;
         }
         for (final TopicSettings t : topics) {
-            final boolean deletes = t.cleanupPolicy() == null || t.cleanupPolicy().contains("delete");
+            final boolean deletes =
+                    t.cleanupPolicy() == null || t.cleanupPolicy().contains("delete");
             if (deletes && t.retentionMs() >= 0 && t.retentionMs() < ageMs + margin.toMillis()) {
                 problems.add(t.topic() + ": retention.ms=" + t.retentionMs() + " (" + human(t.retentionMs())
                         + ") deletes records stamped before " + nowS.minusMillis(t.retentionMs())
-                        + ", and this replay writes records stamped from " + oldest + " for up to " + human(
-                                margin.toMillis()) + "; set retention.ms=-1 on it, or delete it so that the replay "
+                        + ", and this replay writes records stamped from " + oldest + " for up to "
+                        + human(margin.toMillis()) + "; set retention.ms=-1 on it, or delete it so that the replay "
                         + "creates it with -1");
             }
             if (t.timestampBeforeMaxMs() < ageMs) {

@@ -24,36 +24,48 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 final class ReplayTopics {
     static final String NEW_TOPICS = "topics the replay creates (the broker's log.message.timestamp.before.max.ms)";
-    private static final List<String> OUTPUTS = List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES,
-            TOPIC_SHADOW_FORECASTS);
+    private static final List<String> OUTPUTS =
+            List.of(TOPIC_FORECASTS, TOPIC_FALLBACKS, TOPIC_DLQ, TOPIC_SCORES, TOPIC_SHADOW_FORECASTS);
 
-    private ReplayTopics() {
-    }
+    private ReplayTopics() {}
 
     /** The problems {@link ReplayRetention} finds with the topics of {@code config}'s replay; empty: none. */
-    static List<String> problems(final Admin admin, final AppConfig config, final Instant oldest, final Instant now,
-                                 final Duration margin) throws Exception {
+    static List<String> problems(
+            final Admin admin, final AppConfig config, final Instant oldest, final Instant now, final Duration margin)
+            throws Exception {
         final String internalPrefix = config.getString(APPLICATION_ID) + "-";
         final Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         final List<String> written = new ArrayList<>();
         OUTPUTS.forEach(key -> written.add(config.getString(key)));
         existing.stream().filter(t -> t.startsWith(internalPrefix)).sorted().forEach(written::add);
         final List<ConfigResource> resources = new ArrayList<>();
-        written.stream().filter(existing::contains).distinct()
+        written.stream()
+                .filter(existing::contains)
+                .distinct()
                 .forEach(t -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
-        final Node broker = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).iterator().next();
+        final Node broker = admin.describeCluster()
+                .nodes()
+                .get(30, TimeUnit.SECONDS)
+                .iterator()
+                .next();
         final ConfigResource brokerResource = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
         resources.add(brokerResource);
-        final Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        final Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
         final List<ReplayRetention.TopicSettings> settings = new ArrayList<>();
         for (final ConfigResource r : resources) {
             final Config c = configs.get(r);
             if (r.equals(brokerResource)) {
-                settings.add(new ReplayRetention.TopicSettings(NEW_TOPICS, TopicConfig.CLEANUP_POLICY_DELETE, -1L,
+                settings.add(new ReplayRetention.TopicSettings(
+                        NEW_TOPICS,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        -1L,
                         longValue(c, "log.message.timestamp.before.max.ms")));
             } else {
-                settings.add(new ReplayRetention.TopicSettings(r.name(),
-                        c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value(), longValue(c, TopicConfig.RETENTION_MS_CONFIG),
+                settings.add(new ReplayRetention.TopicSettings(
+                        r.name(),
+                        c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value(),
+                        longValue(c, TopicConfig.RETENTION_MS_CONFIG),
                         longValue(c, TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG)));
             }
         }

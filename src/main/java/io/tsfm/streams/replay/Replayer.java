@@ -2,11 +2,10 @@ package io.tsfm.streams.replay;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
-import io.tsfm.streams.metrics.MetricNames;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.metrics.MetricNames;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,23 +47,35 @@ public final class Replayer {
         final String appId = config.getString(APPLICATION_ID);
         final String ticks = config.getString(TOPIC_TICKS);
         final Map<TopicPartition, Long> end;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.getString(BOOTSTRAP_SERVERS)))) {
-            if (!admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).isEmpty()) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(BOOTSTRAP_SERVERS)))) {
+            if (!admin.listConsumerGroupOffsets(appId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .isEmpty()) {
                 throw new IllegalStateException("application id " + appId + " already has committed offsets: "
                         + "choose a new --application-id");
             }
-            final TopicDescription topic = admin.describeTopics(List.of(ticks)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(ticks);
-            final long startMs = request.from().toEpochMilli() - request.warmup().toMillis();
+            final TopicDescription topic = admin.describeTopics(List.of(ticks))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(ticks);
+            final long startMs =
+                    request.from().toEpochMilli() - request.warmup().toMillis();
             final Map<TopicPartition, Long> start = offsets(admin, topic, OffsetSpec.forTimestamp(startMs));
             final Map<TopicPartition, Long> last = offsets(admin, topic, OffsetSpec.latest());
-            end = request.to() == null ? last
-                    : offsets(admin, topic, OffsetSpec.forTimestamp(request.to().toEpochMilli()
-                            + (config.getInt(HORIZON_STEPS) + 1L) * config.step().toMillis()
-                            + config.getLong(CYCLE_GRACE_MS) + 1)); // and one horizon more, to score the range
-            final List<String> problems = ReplayTopics.problems(admin, config, Instant.ofEpochMilli(startMs),
-                    Instant.now(), request.timeout());
+            end = request.to() == null
+                    ? last
+                    : offsets(
+                            admin,
+                            topic,
+                            OffsetSpec.forTimestamp(request.to().toEpochMilli()
+                                    + (config.getInt(HORIZON_STEPS) + 1L)
+                                            * config.step().toMillis()
+                                    + config.getLong(CYCLE_GRACE_MS)
+                                    + 1)); // and one horizon more, to score the range
+            final List<String> problems = ReplayTopics.problems(
+                    admin, config, Instant.ofEpochMilli(startMs), Instant.now(), request.timeout());
             if (!problems.isEmpty()) {
                 throw new Refused(problems);
             }
@@ -72,13 +83,19 @@ public final class Replayer {
             start.forEach((tp, o) -> initial.put(tp, new OffsetAndMetadata(o < 0 ? last.get(tp) : o)));
             end.replaceAll((tp, o) -> o < 0 ? last.get(tp) : o);
             admin.alterConsumerGroupOffsets(appId, initial).all().get(30, TimeUnit.SECONDS);
-            out.printf("replay: application.id %s, ticks from %s (warm-up %s before %s) to %s, outputs %s*%n", appId,
-                    Instant.ofEpochMilli(startMs), request.warmup(), request.from(),
-                    request.to() == null ? "the end of " + ticks : request.to(), request.outputPrefix());
+            out.printf(
+                    "replay: application.id %s, ticks from %s (warm-up %s before %s) to %s, outputs %s*%n",
+                    appId,
+                    Instant.ofEpochMilli(startMs),
+                    request.warmup(),
+                    request.from(),
+                    request.to() == null ? "the end of " + ticks : request.to(),
+                    request.outputPrefix());
             TopicSetup.ensure(config);
             try (TsfmApp app = new TsfmApp(config).start()) {
                 final long deadline = System.nanoTime() + request.timeout().toNanos();
-                while (!caughtUp(admin, appId, end) || app.metrics().pendingJobs() > 0
+                while (!caughtUp(admin, appId, end)
+                        || app.metrics().pendingJobs() > 0
                         || app.metrics().runningCycles() > 0) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("replay did not finish within " + request.timeout());
@@ -86,8 +103,11 @@ public final class Replayer {
                     TimeUnit.MILLISECONDS.sleep(500); // polling the group's progress, not synchronising threads
                 }
                 final long forecasts = (long) app.metrics().total(MetricNames.FORECASTS);
-                out.printf("replay: done: %d forecasts to %s, %d fallback events to %s%n", forecasts,
-                        config.getString(TOPIC_FORECASTS), (long) app.metrics().total(MetricNames.FALLBACK),
+                out.printf(
+                        "replay: done: %d forecasts to %s, %d fallback events to %s%n",
+                        forecasts,
+                        config.getString(TOPIC_FORECASTS),
+                        (long) app.metrics().total(MetricNames.FALLBACK),
                         config.getString(TOPIC_FALLBACKS));
                 return forecasts;
             }
@@ -109,8 +129,8 @@ public final class Replayer {
         }
     }
 
-    private static Map<TopicPartition, Long> offsets(final Admin admin, final TopicDescription topic,
-                                                     final OffsetSpec spec) throws Exception {
+    private static Map<TopicPartition, Long> offsets(
+            final Admin admin, final TopicDescription topic, final OffsetSpec spec) throws Exception {
         final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), spec));
         final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
@@ -123,7 +143,8 @@ public final class Replayer {
     private static boolean caughtUp(final Admin admin, final String appId, final Map<TopicPartition, Long> end)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         for (final Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             final OffsetAndMetadata c = committed.get(e.getKey());
             if (c == null || c.offset() < e.getValue()) {

@@ -1,8 +1,8 @@
 package io.tsfm.streams.replay;
 
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from its beginning to its current end (committed records only), without a consumer group. */
 public final class TopicReader {
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     public static List<ForecastScore> scores(final String bootstrap, final String topic, final Duration timeout) {
         return readAll(bootstrap, topic, new ForecastScoreSerde().deserializer(), timeout);
@@ -29,8 +28,8 @@ public final class TopicReader {
         return readAll(bootstrap, topic, new ForecastRecordSerde().deserializer(), timeout);
     }
 
-    public static <V> List<V> readAll(final String bootstrap, final String topic, final Deserializer<V> values,
-                                      final Duration timeout) {
+    public static <V> List<V> readAll(
+            final String bootstrap, final String topic, final Deserializer<V> values, final Duration timeout) {
         final Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -39,7 +38,8 @@ public final class TopicReader {
         final List<V> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
             final List<TopicPartition> parts = consumer.partitionsFor(topic, timeout).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             final Map<TopicPartition, Long> end = consumer.endOffsets(parts, timeout);

@@ -21,8 +21,7 @@ public final class CanaryShare {
     /** Number of hash buckets: one bucket is 0.01 % of markets. */
     public static final int BUCKETS = 10_000;
 
-    private CanaryShare() {
-    }
+    private CanaryShare() {}
 
     /** The market's bucket in [0, {@link #BUCKETS}). */
     public static int bucketOf(final String marketId) {

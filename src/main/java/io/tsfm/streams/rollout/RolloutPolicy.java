@@ -12,8 +12,12 @@ package io.tsfm.streams.rollout;
  * @param baselineSegments   segments sent to the baseline whatever the stage
  * @param shadowOutsideShare canary stages also call the candidate in shadow for markets outside the share
  */
-public record RolloutPolicy(RolloutStage stage, ModelRef candidate, ModelRef current, SegmentRules baselineSegments,
-                            boolean shadowOutsideShare) {
+public record RolloutPolicy(
+        RolloutStage stage,
+        ModelRef candidate,
+        ModelRef current,
+        SegmentRules baselineSegments,
+        boolean shadowOutsideShare) {
 
     public RolloutPolicy {
         if (stage == null) {

@@ -51,7 +51,12 @@ public final class RolloutRouter {
         final RolloutStage stage = policy.stage();
         final Optional<SegmentRule> rule = policy.baselineSegments().firstMatch(marketId, liquidityBucket);
         if (rule.isPresent()) {
-            return new Route(RouteTarget.BASELINE, null, RouteReasons.forSegmentRule(rule.get().toString()), stage, null);
+            return new Route(
+                    RouteTarget.BASELINE,
+                    null,
+                    RouteReasons.forSegmentRule(rule.get().toString()),
+                    stage,
+                    null);
         }
         if (!policy.rolloutInProgress()) {
             return new Route(RouteTarget.CURRENT_MODEL, policy.current(), RouteReasons.NO_ROLLOUT, stage, null);
@@ -59,9 +64,10 @@ public final class RolloutRouter {
         return switch (stage) {
             case FULL_100 -> candidate(RouteReasons.FULL_ROLLOUT);
             case SHADOW -> incumbent(RouteReasons.SHADOW_STAGE, true);
-            case CANARY_5, CANARY_25 -> CanaryShare.inCanary(marketId, stage)
-                    ? candidate(RouteReasons.CANARY_SHARE)
-                    : incumbent(RouteReasons.OUTSIDE_CANARY_SHARE, policy.shadowOutsideShare());
+            case CANARY_5, CANARY_25 ->
+                CanaryShare.inCanary(marketId, stage)
+                        ? candidate(RouteReasons.CANARY_SHARE)
+                        : incumbent(RouteReasons.OUTSIDE_CANARY_SHARE, policy.shadowOutsideShare());
         };
     }
 

@@ -56,8 +56,11 @@ public enum RolloutStage {
                 return stage;
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown rollout stage '%s' (expected one of: %s)",
-                id, Arrays.stream(values()).map(RolloutStage::id).collect(Collectors.joining(", "))));
+        throw new IllegalArgumentException(String.format(
+                Locale.ROOT,
+                "unknown rollout stage '%s' (expected one of: %s)",
+                id,
+                Arrays.stream(values()).map(RolloutStage::id).collect(Collectors.joining(", "))));
     }
 
     @Override

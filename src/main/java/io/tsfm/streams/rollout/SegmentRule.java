@@ -36,8 +36,10 @@ public record SegmentRule(Attribute attribute, String value) {
                     return attribute;
                 }
             }
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "unknown segment attribute '%s' (expected one of: %s)", key,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "unknown segment attribute '%s' (expected one of: %s)",
+                    key,
                     Arrays.stream(values()).map(Attribute::key).collect(Collectors.joining(", "))));
         }
     }
@@ -57,7 +59,9 @@ public record SegmentRule(Attribute attribute, String value) {
         if (eq < 0) {
             throw new IllegalArgumentException("segment rule '" + text.trim() + "' is not key=value");
         }
-        return new SegmentRule(Attribute.fromKey(text.substring(0, eq).trim()), text.substring(eq + 1).trim());
+        return new SegmentRule(
+                Attribute.fromKey(text.substring(0, eq).trim()),
+                text.substring(eq + 1).trim());
     }
 
     public boolean matches(final String marketId, final String liquidityBucket) {

@@ -20,11 +20,21 @@ public final class ShadowReport {
     public static final String ALL = "all";
 
     /** One line of the report. */
-    public record Row(String segment, String candidate, long shadowForecasts, long candidateFallbacks,
-                      double candidateFallbackRate, long compared, double matchRate, Double servedLatencyMs,
-                      Double shadowLatencyMs, long scored, Double servedCoverage, Double shadowCoverage,
-                      Double servedPinball, Double shadowPinball) {
-    }
+    public record Row(
+            String segment,
+            String candidate,
+            long shadowForecasts,
+            long candidateFallbacks,
+            double candidateFallbackRate,
+            long compared,
+            double matchRate,
+            Double servedLatencyMs,
+            Double shadowLatencyMs,
+            long scored,
+            Double servedCoverage,
+            Double shadowCoverage,
+            Double servedPinball,
+            Double shadowPinball) {}
 
     private static final class Acc {
         String candidate;
@@ -43,16 +53,22 @@ public final class ShadowReport {
         double shadowPinball;
     }
 
-    private ShadowReport() {
-    }
+    private ShadowReport() {}
 
     /** What a row groups by: the calibration segment (liquidity bucket and motion) or the market. */
-    public enum GroupBy { SEGMENT, MARKET }
+    public enum GroupBy {
+        SEGMENT,
+        MARKET
+    }
 
     /** Per segment; see {@link #of(List, List, List, Instant, Instant, double, GroupBy)}. */
-    public static List<Row> of(final List<ForecastRecord> served, final List<ForecastRecord> shadows,
-                               final List<ForecastScore> scores, final Instant from, final Instant to,
-                               final double matchDistance) {
+    public static List<Row> of(
+            final List<ForecastRecord> served,
+            final List<ForecastRecord> shadows,
+            final List<ForecastScore> scores,
+            final Instant from,
+            final Instant to,
+            final double matchDistance) {
         return of(served, shadows, scores, from, to, matchDistance, GroupBy.SEGMENT);
     }
 
@@ -60,9 +76,14 @@ public final class ShadowReport {
      * Forecasts, shadows and scores with as_of in [from, to]; a shadow and a served forecast pair by market and
      * as_of. The first row is over everything ({@link #ALL}), then one per segment or market.
      */
-    public static List<Row> of(final List<ForecastRecord> served, final List<ForecastRecord> shadows,
-                               final List<ForecastScore> scores, final Instant from, final Instant to,
-                               final double matchDistance, final GroupBy groupBy) {
+    public static List<Row> of(
+            final List<ForecastRecord> served,
+            final List<ForecastRecord> shadows,
+            final List<ForecastScore> scores,
+            final Instant from,
+            final Instant to,
+            final double matchDistance,
+            final GroupBy groupBy) {
         final Map<String, ForecastRecord> servedByKey = new HashMap<>();
         for (final ForecastRecord f : served) {
             if (inRange(f.asOfTs(), from, to)) {
@@ -79,30 +100,53 @@ public final class ShadowReport {
             if (!inRange(sh.asOfTs(), from, to)) {
                 continue;
             }
-            final String segment = groupBy == GroupBy.MARKET ? sh.marketId()
+            final String segment = groupBy == GroupBy.MARKET
+                    ? sh.marketId()
                     : sh.meta().calibration() != null ? sh.meta().calibration().segment() : "unknown";
-            for (final Acc acc : List.of(bySegment.computeIfAbsent(ALL, k -> new Acc()),
+            for (final Acc acc : List.of(
+                    bySegment.computeIfAbsent(ALL, k -> new Acc()),
                     bySegment.computeIfAbsent(segment, k -> new Acc()))) {
-                add(acc, sh, servedByKey.get(key(sh.marketId(), sh.asOfTs())), matchDistance,
+                add(
+                        acc,
+                        sh,
+                        servedByKey.get(key(sh.marketId(), sh.asOfTs())),
+                        matchDistance,
                         servedScores.get(key(sh.marketId(), sh.asOfTs())),
                         shadowScores.get(key(sh.marketId(), sh.asOfTs())));
             }
         }
         final List<Row> rows = new ArrayList<>();
-        bySegment.forEach((segment, a) -> rows.add(new Row(segment, a.candidate, a.shadows, a.fallbacks,
-                ratio(a.fallbacks, a.shadows), a.compared, ratio(a.matches, a.compared),
-                mean(a.servedLatency, a.servedLatencyN), mean(a.shadowLatency, a.shadowLatencyN), a.scored,
-                mean(a.servedCoverage, a.scored), mean(a.shadowCoverage, a.scored), mean(a.servedPinball, a.scored),
+        bySegment.forEach((segment, a) -> rows.add(new Row(
+                segment,
+                a.candidate,
+                a.shadows,
+                a.fallbacks,
+                ratio(a.fallbacks, a.shadows),
+                a.compared,
+                ratio(a.matches, a.compared),
+                mean(a.servedLatency, a.servedLatencyN),
+                mean(a.shadowLatency, a.shadowLatencyN),
+                a.scored,
+                mean(a.servedCoverage, a.scored),
+                mean(a.shadowCoverage, a.scored),
+                mean(a.servedPinball, a.scored),
                 mean(a.shadowPinball, a.scored))));
-        rows.sort((x, y) -> ALL.equals(x.segment()) ? -1 : ALL.equals(y.segment()) ? 1
-                : x.segment().compareTo(y.segment()));
+        rows.sort((x, y) -> ALL.equals(x.segment())
+                ? -1
+                : ALL.equals(y.segment()) ? 1 : x.segment().compareTo(y.segment()));
         return rows;
     }
 
-    private static void add(final Acc a, final ForecastRecord shadow, final ForecastRecord served,
-                            final double matchDistance, final ForecastScore servedScore,
-                            final ForecastScore shadowScore) {
-        a.candidate = shadow.meta().fallbackUsed() && a.candidate != null ? a.candidate : shadow.meta().modelName();
+    private static void add(
+            final Acc a,
+            final ForecastRecord shadow,
+            final ForecastRecord served,
+            final double matchDistance,
+            final ForecastScore servedScore,
+            final ForecastScore shadowScore) {
+        a.candidate = shadow.meta().fallbackUsed() && a.candidate != null
+                ? a.candidate
+                : shadow.meta().modelName();
         a.shadows++;
         if (shadow.meta().fallbackUsed()) {
             a.fallbacks++;
@@ -148,15 +192,27 @@ public final class ShadowReport {
 
     public static String markdown(final List<Row> rows) {
         final StringBuilder sb = new StringBuilder();
-        sb.append("| segment or market | candidate | shadow forecasts | candidate fallback rate | compared | match rate "
-                + "| served latency ms | shadow latency ms | scored | served coverage | shadow coverage "
-                + "| served pinball | shadow pinball |\n");
+        sb.append(
+                "| segment or market | candidate | shadow forecasts | candidate fallback rate | compared | match rate "
+                        + "| served latency ms | shadow latency ms | scored | served coverage | shadow coverage "
+                        + "| served pinball | shadow pinball |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %d | %s | %s | %s | %s |%n",
-                    r.segment().replace("|", "\\|"), r.candidate(), r.shadowForecasts(), pct(r.candidateFallbackRate()), r.compared(),
-                    pct(r.matchRate()), num(r.servedLatencyMs(), "%.0f"), num(r.shadowLatencyMs(), "%.0f"), r.scored(),
-                    pct(r.servedCoverage()), pct(r.shadowCoverage()), num(r.servedPinball(), "%.5f"),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %s | %d | %s | %s | %s | %d | %s | %s | %s | %s |%n",
+                    r.segment().replace("|", "\\|"),
+                    r.candidate(),
+                    r.shadowForecasts(),
+                    pct(r.candidateFallbackRate()),
+                    r.compared(),
+                    pct(r.matchRate()),
+                    num(r.servedLatencyMs(), "%.0f"),
+                    num(r.shadowLatencyMs(), "%.0f"),
+                    r.scored(),
+                    pct(r.servedCoverage()),
+                    pct(r.shadowCoverage()),
+                    num(r.servedPinball(), "%.5f"),
                     num(r.shadowPinball(), "%.5f")));
         }
         return sb.toString();

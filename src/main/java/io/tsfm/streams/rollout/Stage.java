@@ -19,7 +19,11 @@ public enum Stage {
     private final Duration cleanDuration;
     private final String fallbackGateReason;
 
-    Stage(final String id, final double fallbackGateLimit, final Duration cleanDuration, final String fallbackGateReason) {
+    Stage(
+            final String id,
+            final double fallbackGateLimit,
+            final Duration cleanDuration,
+            final String fallbackGateReason) {
         this.id = id;
         this.fallbackGateLimit = fallbackGateLimit;
         this.cleanDuration = cleanDuration;
@@ -53,7 +57,10 @@ public enum Stage {
                 return stage;
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown stage '%s' (expected one of: %s)", id,
+        throw new IllegalArgumentException(String.format(
+                Locale.ROOT,
+                "unknown stage '%s' (expected one of: %s)",
+                id,
                 Arrays.stream(values()).map(Stage::id).collect(Collectors.joining(", "))));
     }
 

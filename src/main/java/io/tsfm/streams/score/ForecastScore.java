@@ -11,15 +11,26 @@ import java.util.List;
  * compared from the same record. Baseline and model forecasts are scored alike; {@code shadow} is true for
  * the score of a rollout candidate's shadow forecast (never served), absent otherwise.
  */
-public record ForecastScore(int schemaVersion, String marketId, String asOfTs, String scoredAtTs, String runtime,
-                            String modelName, String fallbackReason, String segment, double targetCoverage,
-                            int observedSteps, CalibrationMeta calibration, Summary served, Summary uncalibrated,
-                            List<Step> steps, Boolean shadow) {
+public record ForecastScore(
+        int schemaVersion,
+        String marketId,
+        String asOfTs,
+        String scoredAtTs,
+        String runtime,
+        String modelName,
+        String fallbackReason,
+        String segment,
+        double targetCoverage,
+        int observedSteps,
+        CalibrationMeta calibration,
+        Summary served,
+        Summary uncalibrated,
+        List<Step> steps,
+        Boolean shadow) {
     public static final int SCHEMA_VERSION = 1;
 
     /** One horizon step: its close time, the realised value, and both bands' scores. */
-    public record Step(int step, String ts, double realised, Band served, Band uncalibrated) {
-    }
+    public record Step(int step, String ts, double realised, Band served, Band uncalibrated) {}
 
     /** One band at one step: its quantiles (level order), where the value fell, pinball per quantile, width. */
     public record Band(double[] quantiles, String outcome, double[] pinball, double width) {

@@ -22,8 +22,11 @@ public final class ForecastScorer {
     private final long stepMs;
     private final double targetCoverage;
 
-    public ForecastScorer(final QuantileSanitizer sanitizer, final BandScaler scaler, final long stepMs,
-                          final double targetCoverage) {
+    public ForecastScorer(
+            final QuantileSanitizer sanitizer,
+            final BandScaler scaler,
+            final long stepMs,
+            final double targetCoverage) {
         this.sanitizer = sanitizer;
         this.scaler = scaler;
         this.stepMs = stepMs;
@@ -34,13 +37,17 @@ public final class ForecastScorer {
      * The score record plus the per-step scores and calibration errors behind it; {@code flat[k]} says whether
      * the base band had no width at step k (which calibrators learn from it).
      */
-    public record Result(ForecastScore record, List<BandScore> served, List<BandScore> uncalibrated,
-                         double[] lowerErrors, double[] upperErrors, boolean[] flat, double[] realised) {
-    }
+    public record Result(
+            ForecastScore record,
+            List<BandScore> served,
+            List<BandScore> uncalibrated,
+            double[] lowerErrors,
+            double[] upperErrors,
+            boolean[] flat,
+            double[] realised) {}
 
     /** A band's errors against realised values, step by step: what a calibrator of that band learns from. */
-    public record Errors(double[] lower, double[] upper, boolean[] flat) {
-    }
+    public record Errors(double[] lower, double[] upper, boolean[] flat) {}
 
     /** The errors of {@code band} ({@code [level][step]}) against the realised path, floored at {@code tick}. */
     public Errors errors(final double[][] band, final double[] realised, final double tick) {
@@ -86,15 +93,30 @@ public final class ForecastScorer {
             final BandScore u = BandScore.of(levels, BandCalibration.stepBand(uncalibrated, k), realised[k]);
             servedScores.add(s);
             uncalibratedScores.add(u);
-            steps.add(new ForecastScore.Step(k + 1, Instant.ofEpochMilli(f.asOfMs() + (k + 1) * stepMs).toString(),
-                    realised[k], ForecastScore.Band.of(s), ForecastScore.Band.of(u)));
+            steps.add(new ForecastScore.Step(
+                    k + 1,
+                    Instant.ofEpochMilli(f.asOfMs() + (k + 1) * stepMs).toString(),
+                    realised[k],
+                    ForecastScore.Band.of(s),
+                    ForecastScore.Band.of(u)));
         }
-        final ForecastScore record = new ForecastScore(ForecastScore.SCHEMA_VERSION, f.marketId(),
-                Instant.ofEpochMilli(f.asOfMs()).toString(), Instant.ofEpochMilli(scoredAt).toString(), f.runtime(),
-                f.modelName(), f.fallbackReason(), f.segment(), targetCoverage, observed, f.calibration(),
-                ForecastScore.Summary.of(servedScores), ForecastScore.Summary.of(uncalibratedScores), steps,
+        final ForecastScore record = new ForecastScore(
+                ForecastScore.SCHEMA_VERSION,
+                f.marketId(),
+                Instant.ofEpochMilli(f.asOfMs()).toString(),
+                Instant.ofEpochMilli(scoredAt).toString(),
+                f.runtime(),
+                f.modelName(),
+                f.fallbackReason(),
+                f.segment(),
+                targetCoverage,
+                observed,
+                f.calibration(),
+                ForecastScore.Summary.of(servedScores),
+                ForecastScore.Summary.of(uncalibratedScores),
+                steps,
                 f.shadow() ? Boolean.TRUE : null);
-        return new Result(record, servedScores, uncalibratedScores, errors.lower(), errors.upper(), errors.flat(),
-                realised);
+        return new Result(
+                record, servedScores, uncalibratedScores, errors.lower(), errors.upper(), errors.flat(), realised);
     }
 }

@@ -6,8 +6,7 @@ package io.tsfm.streams.score;
  * last context value (its anchor at as_of).
  */
 public final class RealisedPath {
-    private RealisedPath() {
-    }
+    private RealisedPath() {}
 
     /**
      * The realised value at each horizon step: the close, forward-filled from the anchor.

@@ -15,13 +15,20 @@ import java.util.function.Predicate;
 public final class ScoreTable {
 
     /** One line of the table: which forecasts and steps, how many steps, and both bands' figures. */
-    public record Row(String runtime, String model, String slice, long forecasts, long steps, double servedCoverage,
-                      double uncalibratedCoverage, double servedPinball, double uncalibratedPinball,
-                      double servedWidth, double uncalibratedWidth) {
-    }
+    public record Row(
+            String runtime,
+            String model,
+            String slice,
+            long forecasts,
+            long steps,
+            double servedCoverage,
+            double uncalibratedCoverage,
+            double servedPinball,
+            double uncalibratedPinball,
+            double servedWidth,
+            double uncalibratedWidth) {}
 
-    private record Slice(String name, Predicate<ForecastScore> forecasts, Predicate<ForecastScore.Step> steps) {
-    }
+    private record Slice(String name, Predicate<ForecastScore> forecasts, Predicate<ForecastScore.Step> steps) {}
 
     private static final List<Slice> SLICES = List.of(
             new Slice("all", f -> true, s -> true),
@@ -31,8 +38,7 @@ public final class ScoreTable {
             new Slice("moving", f -> f.segment() != null && f.segment().endsWith("|moving"), s -> true),
             new Slice("quiet", f -> f.segment() != null && f.segment().endsWith("|quiet"), s -> true));
 
-    private ScoreTable() {
-    }
+    private ScoreTable() {}
 
     public static List<Row> of(final List<ForecastScore> scores) {
         final Map<String, List<ForecastScore>> byModel = new LinkedHashMap<>();
@@ -80,8 +86,18 @@ public final class ScoreTable {
             }
         }
         final double n = Math.max(steps, 1);
-        return new Row(runtime, model, slice.name(), forecasts, steps, servedInside / n, uncalibratedInside / n,
-                servedPinball / n, uncalibratedPinball / n, servedWidth / n, uncalibratedWidth / n);
+        return new Row(
+                runtime,
+                model,
+                slice.name(),
+                forecasts,
+                steps,
+                servedInside / n,
+                uncalibratedInside / n,
+                servedPinball / n,
+                uncalibratedPinball / n,
+                servedWidth / n,
+                uncalibratedWidth / n);
     }
 
     /** The rows as a Markdown table. */
@@ -91,9 +107,19 @@ public final class ScoreTable {
                 + "| pinball served | pinball uncalibrated | width served | width uncalibrated |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %.5f | %.5f | %.4f | %.4f |%n",
-                    r.runtime(), r.model(), r.slice(), r.forecasts(), r.steps(), r.servedCoverage(),
-                    r.uncalibratedCoverage(), r.servedPinball(), r.uncalibratedPinball(), r.servedWidth(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %d | %d | %.3f | %.3f | %.5f | %.5f | %.4f | %.4f |%n",
+                    r.runtime(),
+                    r.model(),
+                    r.slice(),
+                    r.forecasts(),
+                    r.steps(),
+                    r.servedCoverage(),
+                    r.uncalibratedCoverage(),
+                    r.servedPinball(),
+                    r.uncalibratedPinball(),
+                    r.servedWidth(),
                     r.uncalibratedWidth()));
         }
         return sb.toString();

@@ -16,8 +16,7 @@ public final class ScoreTally {
     public static final String SHADOW_UNCALIBRATED = "shadow_uncalibrated";
 
     /** One label set: runtime, model, segment (liquidity|motion), horizon bucket, band. */
-    public record Labels(String runtime, String model, String segment, String horizon, String band) {
-    }
+    public record Labels(String runtime, String model, String segment, String horizon, String band) {}
 
     /** Steps inside, below, above; summed mean pinball; summed width. */
     public static final class Sums {
@@ -37,8 +36,13 @@ public final class ScoreTally {
      * @param shadow a shadow forecast: its bands are labelled {@code shadow} / {@code shadow_uncalibrated}
      *               and it does not count as a scored (served) forecast
      */
-    public void add(final String runtime, final String model, final String segment, final List<BandScore> served,
-                    final List<BandScore> uncalibrated, final boolean shadow) {
+    public void add(
+            final String runtime,
+            final String model,
+            final String segment,
+            final List<BandScore> served,
+            final List<BandScore> uncalibrated,
+            final boolean shadow) {
         if (!shadow) {
             forecasts.merge(runtime, 1L, Long::sum);
         }
@@ -46,12 +50,16 @@ public final class ScoreTally {
         add(runtime, model, segment, shadow ? SHADOW_UNCALIBRATED : UNCALIBRATED, uncalibrated);
     }
 
-    private void add(final String runtime, final String model, final String segment, final String band,
-                     final List<BandScore> scores) {
+    private void add(
+            final String runtime,
+            final String model,
+            final String segment,
+            final String band,
+            final List<BandScore> scores) {
         for (int k = 0; k < scores.size(); k++) {
             final BandScore s = scores.get(k);
-            final Sums t = sums.computeIfAbsent(new Labels(runtime, model, segment, HorizonBucket.of(k + 1), band),
-                    l -> new Sums());
+            final Sums t = sums.computeIfAbsent(
+                    new Labels(runtime, model, segment, HorizonBucket.of(k + 1), band), l -> new Sums());
             switch (s.outcome()) {
                 case INSIDE -> t.inside++;
                 case BELOW -> t.below++;

@@ -36,7 +36,8 @@ public record InputDrift(Duration after, double levelShift, double volatilityFac
             throw new IllegalArgumentException("drift level shift must be finite: " + levelShift);
         }
         if (!(volatilityFactor > 0.0) || Double.isInfinite(volatilityFactor)) {
-            throw new IllegalArgumentException("drift volatility factor must be a finite number > 0: " + volatilityFactor);
+            throw new IllegalArgumentException(
+                    "drift volatility factor must be a finite number > 0: " + volatilityFactor);
         }
     }
 
@@ -73,8 +74,8 @@ public record InputDrift(Duration after, double levelShift, double volatilityFac
             }
             return Duration.between(start, OffsetDateTime.parse(trimmed).toInstant());
         } catch (final DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + trimmed
-                    + "' is not an instant (2026-11-22T10:00:00Z) or an offset (PT20H, 20h, 90m)", e);
+            throw new IllegalArgumentException(
+                    "'" + trimmed + "' is not an instant (2026-11-22T10:00:00Z) or an offset (PT20H, 20h, 90m)", e);
         }
     }
 }

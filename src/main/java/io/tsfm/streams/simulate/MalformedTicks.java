@@ -13,13 +13,18 @@ import java.util.stream.Collectors;
 final class MalformedTicks {
 
     /** The kinds of damage, chosen with equal probability. */
-    enum Kind { RANDOM_BYTES, MISSING_FIELD, P_OUT_OF_RANGE, P_NAN_STRING, BAD_TIMESTAMP }
+    enum Kind {
+        RANDOM_BYTES,
+        MISSING_FIELD,
+        P_OUT_OF_RANGE,
+        P_NAN_STRING,
+        BAD_TIMESTAMP
+    }
 
     private static final String[] REQUIRED_FIELDS = {"market_id", "ts", "p_yes"};
     private static final String[] BAD_TIMESTAMPS = {"\"2026-13-45T25:61:00Z\"", "\"yesterday\"", "\"\""};
 
-    private MalformedTicks() {
-    }
+    private MalformedTicks() {}
 
     static byte[] corrupt(final Tick tick, final SimRandom rng) {
         final Kind kind = Kind.values()[rng.nextInt(Kind.values().length)];

@@ -71,8 +71,13 @@ final class MarketProcess {
     private boolean inputDrifted;
 
     /** @param inputDrift drift injected from {@code startMs + inputDrift.after()}, or null for none */
-    MarketProcess(final long seed, final int index, final long startMs, final long endMs, final boolean resolving,
-                  final InputDrift inputDrift) {
+    MarketProcess(
+            final long seed,
+            final int index,
+            final long startMs,
+            final long endMs,
+            final boolean resolving,
+            final InputDrift inputDrift) {
         this.marketId = marketId(index);
         this.rng = SimRandom.forStream(seed, index);
         this.endMs = endMs;
@@ -83,8 +88,8 @@ final class MarketProcess {
         this.ticksPerStep = liquidity == LiquidityClass.HIGH ? rng.uniform(3.0, 10.0) : rng.uniform(0.8, 1.25);
         final double initialP = rng.uniform(0.05, 0.95);
         this.logit = StrictMath.log(initialP / (1.0 - initialP));
-        this.volume = StrictMath.exp(rng.uniform(StrictMath.log(liquidity.minVolume() * 1.1),
-                StrictMath.log(liquidity.maxVolume() / 1.1)));
+        this.volume = StrictMath.exp(
+                rng.uniform(StrictMath.log(liquidity.minVolume() * 1.1), StrictMath.log(liquidity.maxVolume() / 1.1)));
         this.interestRatio = rng.uniform(0.3, 0.9);
         this.outcome = rng.chance(initialP) ? 1 : 0;
         final long span = endMs - startMs;
@@ -96,7 +101,9 @@ final class MarketProcess {
         this.stopAtMs = resolving ? resolveAt + linger : Long.MAX_VALUE;
         this.stateMs = startMs;
         this.nextTickMs = startMs + firstDelayMs();
-        this.inputDriftAtMs = inputDrift == null ? Long.MAX_VALUE : startMs + inputDrift.after().toMillis();
+        this.inputDriftAtMs = inputDrift == null
+                ? Long.MAX_VALUE
+                : startMs + inputDrift.after().toMillis();
         this.inputDriftLevelShift = inputDrift == null ? 0.0 : inputDrift.levelShift();
         this.inputDriftVolatilityFactor = inputDrift == null ? 1.0 : inputDrift.volatilityFactor();
     }
@@ -107,7 +114,9 @@ final class MarketProcess {
 
     MarketProfile profile() {
         final boolean resolves = resolveAtMs != Long.MAX_VALUE;
-        return new MarketProfile(marketId, liquidity,
+        return new MarketProfile(
+                marketId,
+                liquidity,
                 resolves ? Instant.ofEpochMilli(resolveAtMs) : null,
                 outcome,
                 resolves ? Instant.ofEpochMilli(stopAtMs) : null);
@@ -140,8 +149,8 @@ final class MarketProcess {
     /** The price a tick shows for the fair value {@code fair} (see the class comment). */
     private double shownPrice(final double fair) {
         if (lastTrade) {
-            final double bid = Math.max(priceTick, Math.min(1.0 - 2 * priceTick,
-                    Math.floor(fair / priceTick) * priceTick));
+            final double bid =
+                    Math.max(priceTick, Math.min(1.0 - 2 * priceTick, Math.floor(fair / priceTick) * priceTick));
             final double trade = liquidity == LiquidityClass.LOW ? TRADE_PER_TICK_LOW : TRADE_PER_TICK;
             if (Double.isNaN(shown) || rng.chance(trade) || Math.abs(fair - shown) > STALE_TICKS * priceTick) {
                 // a buyer lifts the ask as often as the fair value sits close to it
@@ -185,9 +194,15 @@ final class MarketProcess {
                 logit += (target - logit) * share;
             }
             logit = Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, logit));
-            volume = clampToClass(volume * StrictMath.exp(VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian()));
-            interestRatio = Math.max(0.1, Math.min(0.95,
-                    interestRatio * StrictMath.exp(0.5 * VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian())));
+            volume =
+                    clampToClass(volume * StrictMath.exp(VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian()));
+            interestRatio = Math.max(
+                    0.1,
+                    Math.min(
+                            0.95,
+                            interestRatio
+                                    * StrictMath.exp(
+                                            0.5 * VOLUME_SIGMA_PER_STEP * StrictMath.sqrt(dt) * rng.gaussian())));
             stateMs += chunkMs;
         }
     }

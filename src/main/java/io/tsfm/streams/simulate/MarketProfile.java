@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param outcome    the resolved value (0 or 1); meaningful only when {@code resolvesAt} is set
  * @param stopsAt    event time after which the market no longer ticks, or null when it ticks to the end
  */
-public record MarketProfile(String marketId, LiquidityClass liquidity, Instant resolvesAt, int outcome,
-                            Instant stopsAt) {
+public record MarketProfile(
+        String marketId, LiquidityClass liquidity, Instant resolvesAt, int outcome, Instant stopsAt) {
 
     public boolean resolves() {
         return resolvesAt != null;

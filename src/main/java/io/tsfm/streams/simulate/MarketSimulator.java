@@ -56,13 +56,18 @@ public final class MarketSimulator implements Iterable<SimRecord> {
     }
 
     public Stream<SimRecord> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private MarketProcess newMarket(final int index, final BitSet resolving) {
-        return new MarketProcess(spec.seed(), index, spec.start().toEpochMilli(), spec.end().toEpochMilli(),
-                resolving.get(index), spec.drift());
+        return new MarketProcess(
+                spec.seed(),
+                index,
+                spec.start().toEpochMilli(),
+                spec.end().toEpochMilli(),
+                resolving.get(index),
+                spec.drift());
     }
 
     /** Exactly round(markets x 5 %) markets, chosen by a seeded partial shuffle. */
@@ -92,7 +97,8 @@ public final class MarketSimulator implements Iterable<SimRecord> {
 
         Ticks() {
             final BitSet resolving = resolvingMarkets();
-            queue = new PriorityQueue<>(Math.max(1, spec.markets()),
+            queue = new PriorityQueue<>(
+                    Math.max(1, spec.markets()),
                     Comparator.comparingLong((Entry e) -> e.market.nextTickMs()).thenComparingInt(e -> e.index));
             for (int i = 0; i < spec.markets(); i++) {
                 final MarketProcess market = newMarket(i, resolving);
@@ -123,6 +129,5 @@ public final class MarketSimulator implements Iterable<SimRecord> {
         }
     }
 
-    private record Entry(int index, MarketProcess market) {
-    }
+    private record Entry(int index, MarketProcess market) {}
 }

@@ -42,7 +42,7 @@ public record SimRecord(String key, byte[] value, long timestampMs, boolean malf
 
     @Override
     public String toString() {
-        return "SimRecord[key=" + key + ", timestampMs=" + timestampMs + ", malformed=" + malformed
-                + ", value=" + valueAsString() + "]";
+        return "SimRecord[key=" + key + ", timestampMs=" + timestampMs + ", malformed=" + malformed + ", value="
+                + valueAsString() + "]";
     }
 }

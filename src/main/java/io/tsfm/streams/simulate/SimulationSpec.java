@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param malformedRate share of records replaced by malformed bytes, in [0, 1]
  * @param drift         input drift injected inside the span, or null for none
  */
-public record SimulationSpec(long seed, int markets, Instant start, Instant end, double malformedRate,
-                             InputDrift drift) {
+public record SimulationSpec(
+        long seed, int markets, Instant start, Instant end, double malformedRate, InputDrift drift) {
 
     /** More markets than this would not fit the {@code m-NNNN} id scheme's intent and the demo's memory. */
     public static final int MAX_MARKETS = 1_000_000;
@@ -42,14 +42,14 @@ public record SimulationSpec(long seed, int markets, Instant start, Instant end,
             throw new IllegalArgumentException("malformed rate must be in [0, 1]: " + malformedRate);
         }
         if (drift != null && drift.after().compareTo(Duration.between(start, end)) >= 0) {
-            throw new IllegalArgumentException("drift must start inside the span: " + drift.after() + " after "
-                    + start + " is not before " + end);
+            throw new IllegalArgumentException(
+                    "drift must start inside the span: " + drift.after() + " after " + start + " is not before " + end);
         }
     }
 
     /** A spec without drift. */
-    public SimulationSpec(final long seed, final int markets, final Instant start, final Instant end,
-                          final double malformedRate) {
+    public SimulationSpec(
+            final long seed, final int markets, final Instant start, final Instant end, final double malformedRate) {
         this(seed, markets, start, end, malformedRate, null);
     }
 

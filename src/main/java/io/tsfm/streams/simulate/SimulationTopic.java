@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,8 +19,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class SimulationTopic {
 
-    private SimulationTopic() {
-    }
+    private SimulationTopic() {}
 
     /**
      * Creates {@code topic} with {@code partitions} partitions (broker-default replication) unless it
@@ -29,8 +27,8 @@ public final class SimulationTopic {
      *
      * @throws IllegalStateException when the broker does not answer within {@code timeout} or refuses
      */
-    public static boolean ensureExists(final String bootstrapServers, final String topic, final int partitions,
-                                      final Duration timeout) {
+    public static boolean ensureExists(
+            final String bootstrapServers, final String topic, final int partitions, final Duration timeout) {
         return ensureExists(bootstrapServers, topic, partitions, null, timeout);
     }
 
@@ -38,8 +36,12 @@ public final class SimulationTopic {
      * As {@link #ensureExists(String, String, int, Duration)}, a created topic keeping records for
      * {@code retentionMs} (-1: for ever; null: the broker's default).
      */
-    public static boolean ensureExists(final String bootstrapServers, final String topic, final int partitions,
-                                      final Long retentionMs, final Duration timeout) {
+    public static boolean ensureExists(
+            final String bootstrapServers,
+            final String topic,
+            final int partitions,
+            final Long retentionMs,
+            final Duration timeout) {
         final int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -68,17 +70,19 @@ public final class SimulationTopic {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw unreachable(bootstrapServers, timeout, e.getCause());
             }
-            throw new IllegalStateException("cannot set up topic " + topic + " at " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot set up topic " + topic + " at " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up topic " + topic, e);
         }
     }
 
-    private static IllegalStateException unreachable(final String bootstrapServers, final Duration timeout,
-                                                     final Throwable cause) {
-        return new IllegalStateException("no answer from the broker at " + bootstrapServers
-                + " within " + timeout.toSeconds() + " s", cause);
+    private static IllegalStateException unreachable(
+            final String bootstrapServers, final Duration timeout, final Throwable cause) {
+        return new IllegalStateException(
+                "no answer from the broker at " + bootstrapServers + " within " + timeout.toSeconds() + " s", cause);
     }
 }

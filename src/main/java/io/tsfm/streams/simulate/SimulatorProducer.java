@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,13 +34,20 @@ public final class SimulatorProducer implements AutoCloseable {
     /** A producer for {@code bootstrapServers} with the settings above. */
     public static SimulatorProducer connect(final String bootstrapServers) {
         final Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis(),
-                ProducerConfig.CLIENT_ID_CONFIG, "tsfm-simulator");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                10,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                (int) MAX_BLOCK.toMillis(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "tsfm-simulator");
         return new SimulatorProducer(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
     }
 
@@ -64,8 +70,8 @@ public final class SimulatorProducer implements AutoCloseable {
      * Sends {@code records} (in event-time order) with event time from {@code start} running {@code speed}
      * times faster than wall time (0 = as fast as possible); returns once every record is acknowledged.
      */
-    public SimulationCounts send(final Iterable<SimRecord> records, final java.time.Instant start, final String topic,
-                                 final double speed) {
+    public SimulationCounts send(
+            final Iterable<SimRecord> records, final java.time.Instant start, final String topic, final double speed) {
         Objects.requireNonNull(topic, "topic");
         final Pacer pacer = new Pacer(start, speed);
         final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,7 +80,8 @@ public final class SimulatorProducer implements AutoCloseable {
         for (final SimRecord record : records) {
             throwIfFailed(failure, topic);
             awaitDue(pacer, record.timestampMs());
-            final var unused = producer.send(new ProducerRecord<>(topic, null, record.timestampMs(), record.key(), record.value()),
+            final var unused = producer.send(
+                    new ProducerRecord<>(topic, null, record.timestampMs(), record.key(), record.value()),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);

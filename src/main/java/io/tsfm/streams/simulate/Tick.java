@@ -17,8 +17,8 @@ import java.time.format.DateTimeFormatter;
  * @param volume24h       24 h volume, rounded to 2 decimals
  * @param openInterest    open interest, rounded to 2 decimals
  */
-public record Tick(String marketId, long timestampMs, double pYes, String liquidityBucket,
-                   double volume24h, double openInterest) {
+public record Tick(
+        String marketId, long timestampMs, double pYes, String liquidityBucket, double volume24h, double openInterest) {
 
     private static final DateTimeFormatter TS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -49,7 +49,8 @@ public record Tick(String marketId, long timestampMs, double pYes, String liquid
     /** Plain decimal with at most {@code scale} decimals and at least one: 0.5, 1.0, 0.0001, 123456.0. */
     static String decimal(final double value, final int scale) {
         final long unscaled = Math.round(value * StrictMath.pow(10, scale));
-        final String plain = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString();
+        final String plain =
+                BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString();
         return plain.indexOf('.') >= 0 ? plain : plain + ".0";
     }
 

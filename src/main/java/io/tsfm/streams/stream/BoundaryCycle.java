@@ -51,14 +51,20 @@ final class BoundaryCycle {
 
     /** The running cycle as this instance saw it (metrics and the log only; restarts begin them again). */
     private long runningBoundaryMs = Long.MIN_VALUE;
+
     private long startedMs;
     private long nanos;
     private int jobs;
     private int gated;
     private int lastSliceSize;
 
-    BoundaryCycle(final ForecastSettings settings, final ModelCalls calls, final RolloutRouter router,
-                  final FallbackGates gates, final ForecastFactory factory, final TsfmMetrics metrics) {
+    BoundaryCycle(
+            final ForecastSettings settings,
+            final ModelCalls calls,
+            final RolloutRouter router,
+            final FallbackGates gates,
+            final ForecastFactory factory,
+            final TsfmMetrics metrics) {
         this.settings = settings;
         this.calls = calls;
         this.router = router;
@@ -69,9 +75,13 @@ final class BoundaryCycle {
         this.stageId = settings.rollout().stage().id();
     }
 
-    void init(final ProcessorContext<String, Emission> context, final KeyValueStore<String, MarketState> markets,
-              final ForecastScoring scoring, final Emitter emitter, final InputDrift inputDrift,
-              final Contexts contexts) {
+    void init(
+            final ProcessorContext<String, Emission> context,
+            final KeyValueStore<String, MarketState> markets,
+            final ForecastScoring scoring,
+            final Emitter emitter,
+            final InputDrift inputDrift,
+            final Contexts contexts) {
         this.context = context;
         this.markets = markets;
         this.scoring = scoring;
@@ -123,7 +133,11 @@ final class BoundaryCycle {
             return state.resumingAfter(last);
         }
         metrics.cycle(asOfMs, nanos);
-        LOG.debug("task {} cycle {}: {} model jobs, {} gated", context.taskId(), Instant.ofEpochMilli(asOfMs), jobs,
+        LOG.debug(
+                "task {} cycle {}: {} model jobs, {} gated",
+                context.taskId(),
+                Instant.ofEpochMilli(asOfMs),
+                jobs,
                 gated);
         runningBoundaryMs = Long.MIN_VALUE;
         return state.completed();
@@ -149,7 +163,8 @@ final class BoundaryCycle {
         private final long asOfMs;
         private final Availability currentModel = calls.current().client().availability();
         private final ModelLane candidate = calls.candidate();
-        private final Availability candidateModel = candidate == null ? null : candidate.client().availability();
+        private final Availability candidateModel =
+                candidate == null ? null : candidate.client().availability();
         private final ShadowPath shadowPath = calls.shadowPath();
         private final long now = context.currentSystemTimeMs();
         private final long deadline = now + settings.jobDeadlineMs();
@@ -170,19 +185,34 @@ final class BoundaryCycle {
             final ModelLane lane = calls.laneOf(route);
             final GateDecision decision = gates.evaluate(ctx, route, lane == candidate ? candidateModel : currentModel);
             final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
-            if (route.shadowCall() && shadowPath != null && !FallbackReasons.isInputGate(decision.reason())
+            if (route.shadowCall()
+                    && shadowPath != null
+                    && !FallbackReasons.isInputGate(decision.reason())
                     && shadowPath.licensed()) {
                 shadowPath.ask(marketId, ctx, now, deadline, fallback);
             }
             if (decision.baseline()) {
                 final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
-                        ? route.reason() : decision.reason();
-                emitter.baseline(marketId, ctx, decision.reason(), decision.detail(), null, fallback,
+                        ? route.reason()
+                        : decision.reason();
+                emitter.baseline(
+                        marketId,
+                        ctx,
+                        decision.reason(),
+                        decision.detail(),
+                        null,
+                        fallback,
                         new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stageId),
                         calls.current().client());
                 gated++;
-            } else if (calls.submit(marketId, ctx, route, startedMs, deadline,
-                    scoring.snapshot(ctx, lane.client().modelName()), fallback)) {
+            } else if (calls.submit(
+                    marketId,
+                    ctx,
+                    route,
+                    startedMs,
+                    deadline,
+                    scoring.snapshot(ctx, lane.client().modelName()),
+                    fallback)) {
                 jobs++;
             }
         }

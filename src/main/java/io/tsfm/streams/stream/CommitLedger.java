@@ -36,7 +36,7 @@ public final class CommitLedger implements StateStore {
     @Override
     public void init(final StateStoreContext context, final StateStore root) {
         counts.discard();
-        context.register(root, (key, value) -> { });
+        context.register(root, (key, value) -> {});
         open = true;
     }
 

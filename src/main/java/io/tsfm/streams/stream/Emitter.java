@@ -26,9 +26,14 @@ final class Emitter {
     private final CommittedCounts committed;
     private ShadowPath shadow;
 
-    Emitter(final ForecastSettings settings, final ForecastFactory factory, final ForecastScoring scoring,
-            final KeyValueStore<String, ForecastRecord> latest, final TsfmMetrics metrics,
-            final ProcessorContext<String, Emission> context, final CommittedCounts committed) {
+    Emitter(
+            final ForecastSettings settings,
+            final ForecastFactory factory,
+            final ForecastScoring scoring,
+            final KeyValueStore<String, ForecastRecord> latest,
+            final TsfmMetrics metrics,
+            final ProcessorContext<String, Emission> context,
+            final CommittedCounts committed) {
         this.settings = settings;
         this.factory = factory;
         this.scoring = scoring;
@@ -44,17 +49,25 @@ final class Emitter {
     }
 
     /** The baseline answers for {@code client}'s model, with a fallback event saying why. */
-    void baseline(final String marketId, final MarketContext ctx, final String reason, final String detail,
-                  final ForecastFactory.Call call, final CalibrationSnapshot calibration,
-                  final ForecastFactory.RouteInfo route, final ModelClient client) {
+    void baseline(
+            final String marketId,
+            final MarketContext ctx,
+            final String reason,
+            final String detail,
+            final ForecastFactory.Call call,
+            final CalibrationSnapshot calibration,
+            final ForecastFactory.RouteInfo route,
+            final ModelClient client) {
         final String breakerState = client.breakerState();
         forecast(factory.baseline(marketId, ctx, reason, breakerState, call, calibration, route), ctx, calibration);
         if (!settings.publishes(ctx.asOfMs())) {
             return;
         }
         metrics.fallback(reason);
-        forward(marketId, ctx.asOfMs(), Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState,
-                client.modelName())));
+        forward(
+                marketId,
+                ctx.asOfMs(),
+                Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState, client.modelName())));
     }
 
     void forecast(final ForecastFactory.Made made, final MarketContext ctx, final CalibrationSnapshot calibration) {
@@ -64,8 +77,8 @@ final class Emitter {
             return; // a replay's warm-up: kept for scoring (the calibration), never published
         }
         final ForecastChecks.Stats stats = ForecastChecks.of(forecast);
-        metrics.forecastEmitted(forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
-                stats.invalidSteps());
+        metrics.forecastEmitted(
+                forecast.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0, stats.invalidSteps());
         committed.forecast(forecast.meta().runtime());
         metrics.routeSelected(forecast.meta().routeSelected(), forecast.meta().routeReason());
         if (shadow != null) {

@@ -1,8 +1,8 @@
 package io.tsfm.streams.stream;
 
-import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.Route;
 import java.util.Set;
@@ -41,19 +41,20 @@ public final class FallbackGates {
      */
     public GateDecision evaluate(final MarketContext context, final Route route, final Availability model) {
         if (context.length() < minPoints) {
-            return new GateDecision(FallbackReasons.TOO_FEW_POINTS,
-                    context.length() + " steps < " + minPoints);
+            return new GateDecision(FallbackReasons.TOO_FEW_POINTS, context.length() + " steps < " + minPoints);
         }
         if (context.liquidityBucket() != null && baselineOnlyBuckets.contains(context.liquidityBucket())) {
-            return new GateDecision(FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
-                    "liquidity_bucket=" + context.liquidityBucket());
+            return new GateDecision(
+                    FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET, "liquidity_bucket=" + context.liquidityBucket());
         }
         if (context.maxGapMs() > maxGapMs) {
-            return new GateDecision(FallbackReasons.MAX_GAP_EXCEEDED,
+            return new GateDecision(
+                    FallbackReasons.MAX_GAP_EXCEEDED,
                     "gap of " + minutes(context.maxGapMs()) + " min in the context > " + minutes(maxGapMs) + " min");
         }
         if (context.sinceLastTickMs() > maxGapMs) {
-            return new GateDecision(FallbackReasons.MAX_GAP_EXCEEDED,
+            return new GateDecision(
+                    FallbackReasons.MAX_GAP_EXCEEDED,
                     minutes(context.sinceLastTickMs()) + " min since the last tick > " + minutes(maxGapMs) + " min");
         }
         if (route != null && route.baseline()) {
@@ -61,10 +62,10 @@ public final class FallbackGates {
         }
         return switch (model) {
             case CALLABLE -> GateDecision.MODEL;
-            case LICENCE_UNVERIFIED -> new GateDecision(FallbackReasons.MODEL_LICENCE_UNVERIFIED,
-                    "the model's licence could not be read yet");
-            case LICENCE_REFUSED -> new GateDecision(FallbackReasons.MODEL_LICENCE_REFUSED,
-                    "the model's licence is not allowed");
+            case LICENCE_UNVERIFIED ->
+                new GateDecision(FallbackReasons.MODEL_LICENCE_UNVERIFIED, "the model's licence could not be read yet");
+            case LICENCE_REFUSED ->
+                new GateDecision(FallbackReasons.MODEL_LICENCE_REFUSED, "the model's licence is not allowed");
             case BREAKER_OPEN -> new GateDecision(FallbackReasons.CIRCUIT_BREAKER_OPEN, "circuit breaker is open");
         };
     }

@@ -5,11 +5,9 @@ import io.tsfm.streams.domain.ForecastRecord;
 
 /** Facts about a finished forecast that the metrics report: last-step band width, crossing fixes, invalid steps. */
 public final class ForecastChecks {
-    private ForecastChecks() {
-    }
+    private ForecastChecks() {}
 
-    public record Stats(double lastStepWidth, boolean crossingFixed, int invalidSteps) {
-    }
+    public record Stats(double lastStepWidth, boolean crossingFixed, int invalidSteps) {}
 
     public static Stats of(final ForecastRecord f) {
         final double[][] paths = f.yhatQ().values().toArray(new double[0][]);

@@ -5,17 +5,17 @@ import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.StepClose;
-import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -55,6 +55,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private Runnable untrackCycle;
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
+
     private HeldTicks held;
     /** A cycle runs or ticks are held: what tsfm.cycles.running reads from another thread. */
     private volatile boolean workLeft;
@@ -70,8 +71,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.calls = new ModelCalls(settings, clients, router, metrics);
         this.grid = Grid.of(settings.step());
         this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
-        final FallbackGates gates = new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(),
-                settings.maxGapMs());
+        final FallbackGates gates =
+                new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
         this.factory = new ForecastFactory(settings);
         this.recorder = new StepRecorder(grid, settings.stepRetention().toMillis());
         this.cycle = new BoundaryCycle(settings, calls, router, gates, factory, metrics);
@@ -87,21 +88,40 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
         this.workLeft = (cycleState != null && cycleState.running()) || !held.isEmpty();
         this.stepReader = new StepReader(steps, markets);
-        this.scoring = new ForecastScoring(settings, grid, metrics, new KafkaScoringStores(
-                context.getStateStore(Names.OPEN_FORECASTS_STORE), context.getStateStore(Names.CALIBRATION_STORE),
-                stepReader));
-        this.emitter = new Emitter(settings, factory, scoring, context.getStateStore(Names.LATEST_FORECAST_STORE),
-                metrics, context, context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts());
-        this.inputDrift = new InputDrift(settings.drift(), context.getStateStore(Names.INPUT_DRIFT_STORE), metrics,
+        this.scoring = new ForecastScoring(
+                settings,
+                grid,
+                metrics,
+                new KafkaScoringStores(
+                        context.getStateStore(Names.OPEN_FORECASTS_STORE),
+                        context.getStateStore(Names.CALIBRATION_STORE),
+                        stepReader));
+        this.emitter = new Emitter(
+                settings,
+                factory,
+                scoring,
+                context.getStateStore(Names.LATEST_FORECAST_STORE),
+                metrics,
+                context,
+                context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts());
+        this.inputDrift = new InputDrift(
+                settings.drift(),
+                context.getStateStore(Names.INPUT_DRIFT_STORE),
+                metrics,
                 context.taskId().toString());
-        calls.init(context, context.getStateStore(Names.PENDING_STORE), factory, scoring, emitter,
+        calls.init(
+                context,
+                context.getStateStore(Names.PENDING_STORE),
+                factory,
+                scoring,
+                emitter,
                 (marketId, asOfMs) -> contextOf(marketId, markets.get(marketId), asOfMs));
         cycle.init(context, markets, scoring, emitter, inputDrift, this::contextOf);
         if (untrackCycle == null) {
             this.untrackCycle = metrics.trackRunningCycle(() -> workLeft ? 1 : 0);
         }
-        this.drainSchedule = context.schedule(Duration.ofMillis(settings.drainIntervalMs()),
-                PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        this.drainSchedule = context.schedule(
+                Duration.ofMillis(settings.drainIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
@@ -180,7 +200,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 emitter.forward(score.marketId(), boundary, Emission.of(score));
             }
         });
-        return settings.cycleRuns(boundary) ? CycleState.starting(boundary, state.streamTimeMs())
+        return settings.cycleRuns(boundary)
+                ? CycleState.starting(boundary, state.streamTimeMs())
                 : new CycleState(boundary, state.streamTimeMs());
     }
 
@@ -195,8 +216,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     private MarketContext contextOf(final String marketId, final MarketState market, final long asOfMs) {
         final List<ObservedStep> observed = new ArrayList<>();
-        for (final KeyValue<Long, StepClose> kv : stepReader.fetch(marketId, market,
-                assembler.fetchFromStepStart(asOfMs), assembler.fetchToStepStart(asOfMs))) {
+        for (final KeyValue<Long, StepClose> kv : stepReader.fetch(
+                marketId, market, assembler.fetchFromStepStart(asOfMs), assembler.fetchToStepStart(asOfMs))) {
             observed.add(new ObservedStep(kv.key, kv.value));
         }
         return assembler.assemble(asOfMs, observed);

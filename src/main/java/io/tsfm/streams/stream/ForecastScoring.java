@@ -3,14 +3,14 @@ package io.tsfm.streams.stream;
 import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.CalibrationSettings;
-import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.calibrate.MarketMotion;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SegmentCalibrators;
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
-import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.score.ForecastScore;
@@ -38,32 +38,39 @@ public final class ForecastScoring {
     private final ScoringStores stores;
     /** One calibrator set per model (and one for the baseline): their bands need different corrections. */
     private final Map<String, SegmentCalibrators> calibrators = new HashMap<>();
+
     private final CalibrationSettings calibrationSettings;
     /** Snapshots taken in the current cycle, by model and segment: every market of a segment gets the same one. */
     private final Map<String, CalibrationSnapshot> cycleSnapshots = new HashMap<>();
+
     private long snapshotBoundaryMs = Long.MIN_VALUE;
     /** The baseline, asked beside every served model forecast when its calibrators are kept warm; else null. */
     private final BaselineForecaster standby;
 
-    public ForecastScoring(final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics,
-                           final ScoringStores stores) {
+    public ForecastScoring(
+            final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics, final ScoringStores stores) {
         final CalibrationSettings c = settings.calibration();
         this.settings = settings;
         this.grid = grid;
         this.motion = c.motion();
-        this.scorer = new ForecastScorer(new QuantileSanitizer(settings.minWidth(), settings.maxWidth()),
-                new BandScaler(settings.transform(), settings.levels()), grid.stepMs(), c.target());
+        this.scorer = new ForecastScorer(
+                new QuantileSanitizer(settings.minWidth(), settings.maxWidth()),
+                new BandScaler(settings.transform(), settings.levels()),
+                grid.stepMs(),
+                c.target());
         this.metrics = metrics;
         this.stores = stores;
         this.calibrationSettings = c;
-        this.standby = c.baselineStandby() ? BaselineForecaster.of(settings.baselineMethod(), settings.ewmaAlpha(),
-                settings.inputLen(), settings.transform()) : null;
+        this.standby = c.baselineStandby()
+                ? BaselineForecaster.of(
+                        settings.baselineMethod(), settings.ewmaAlpha(), settings.inputLen(), settings.transform())
+                : null;
     }
 
     /** Store key prefix of a model's calibrators: {@code <model>|<bucket>|<motion>|<step>}. */
     private SegmentCalibrators calibrators(final String model) {
-        return calibrators.computeIfAbsent(model,
-                m -> new SegmentCalibrators(calibrationSettings, k -> stores.calibrator(m + "|" + k)));
+        return calibrators.computeIfAbsent(
+                model, m -> new SegmentCalibrators(calibrationSettings, k -> stores.calibrator(m + "|" + k)));
     }
 
     /**
@@ -81,7 +88,10 @@ public final class ForecastScoring {
         return cycleSnapshots.computeIfAbsent(model + "|" + cell, s -> {
             final CalibrationSnapshot snap = calibrators(model).snapshot(segment, cell, settings.horizon());
             for (int k = 0; k < settings.horizon(); k++) {
-                metrics.calibrationScale(model, segment, HorizonBucket.of(k + 1),
+                metrics.calibrationScale(
+                        model,
+                        segment,
+                        HorizonBucket.of(k + 1),
                         Math.sqrt(snap.lowerScale(k, false) * snap.upperScale(k, false)));
             }
             return snap;
@@ -89,8 +99,7 @@ public final class ForecastScoring {
     }
 
     /** Keeps a served forecast until its horizon is realised. */
-    public void keep(final ForecastFactory.Made made, final MarketContext context,
-                     final CalibrationSnapshot snapshot) {
+    public void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
         keep(made, context, snapshot, false);
     }
 
@@ -99,22 +108,42 @@ public final class ForecastScoring {
         keep(made, context, snapshot, true);
     }
 
-    private void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot,
-                      final boolean shadow) {
+    private void keep(
+            final ForecastFactory.Made made,
+            final MarketContext context,
+            final CalibrationSnapshot snapshot,
+            final boolean shadow) {
         final ForecastRecord r = made.record();
         final double anchor = context.values()[context.length() - 1];
-        final OpenForecast f = new OpenForecast(r.marketId(), context.asOfMs(), r.meta().runtime(),
-                r.meta().modelName(), r.meta().fallbackReason(), snapshot.segment(), anchor, r.quantiles(),
-                made.base().toArray(), made.served().toArray(), r.meta().calibration(), shadow, snapshot.cell(),
-                made.tick(), servedScales(snapshot, made, true), servedScales(snapshot, made, false),
-                standby != null && !shadow && ForecastFactory.RUNTIME_MODEL.equals(r.meta().runtime())
-                        ? standby.forecast(context.values(), settings.levels(), settings.horizon()).toArray() : null);
+        final OpenForecast f = new OpenForecast(
+                r.marketId(),
+                context.asOfMs(),
+                r.meta().runtime(),
+                r.meta().modelName(),
+                r.meta().fallbackReason(),
+                snapshot.segment(),
+                anchor,
+                r.quantiles(),
+                made.base().toArray(),
+                made.served().toArray(),
+                r.meta().calibration(),
+                shadow,
+                snapshot.cell(),
+                made.tick(),
+                servedScales(snapshot, made, true),
+                servedScales(snapshot, made, false),
+                standby != null
+                                && !shadow
+                                && ForecastFactory.RUNTIME_MODEL.equals(r.meta().runtime())
+                        ? standby.forecast(context.values(), settings.levels(), settings.horizon())
+                                .toArray()
+                        : null);
         stores.keep(f);
     }
 
     /** Per step, the scale of one side applied to a forecast's band: 0 where none was (not enough samples, off). */
-    private double[] servedScales(final CalibrationSnapshot snapshot, final ForecastFactory.Made made,
-                                  final boolean lower) {
+    private double[] servedScales(
+            final CalibrationSnapshot snapshot, final ForecastFactory.Made made, final boolean lower) {
         final boolean[] flat = made.flat();
         final double[] out = new double[flat.length];
         if (!calibrationSettings.enabled()) {
@@ -148,8 +177,14 @@ public final class ForecastScoring {
             if (!(f.shadow() && ForecastFactory.RUNTIME_BASELINE.equals(f.runtime()))) {
                 final SegmentCalibrators own = calibrators(f.modelName());
                 for (int k = 0; k < result.flat().length; k++) {
-                    own.update(f.calibrationCell(), result.flat()[k], k + 1, result.lowerErrors()[k],
-                            result.upperErrors()[k], f.servedLowerScale(k), f.servedUpperScale(k));
+                    own.update(
+                            f.calibrationCell(),
+                            result.flat()[k],
+                            k + 1,
+                            result.lowerErrors()[k],
+                            result.upperErrors()[k],
+                            f.servedLowerScale(k),
+                            f.servedUpperScale(k));
                 }
             }
             if (f.standbyBase() != null && standby != null) {

@@ -3,8 +3,8 @@ package io.tsfm.streams.stream;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.calibrate.CalibrationSettings;
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import java.time.Duration;
@@ -13,15 +13,32 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The forecasting settings the processor and the forecast factory need, read once from the config. */
-public record ForecastSettings(Duration step, String freq, int inputLen, int horizon, double[] levels,
-                               int minPoints, Set<String> baselineOnlyBuckets, long maxGapMs,
-                               Transform transform, String baselineMethod, double ewmaAlpha, double minWidth,
-                               double maxWidth,
-                               long cycleGraceMs, long jobDeadlineMs, long drainIntervalMs, int cycleSliceMarkets,
-                               int seriesPerRequest,
-                               String modelVersion, long cycleWindowStartMs, long cycleWindowEndMs,
-                               CalibrationSettings calibration, RolloutPolicy rollout, double shadowMatchDistance,
-                               DriftSettings drift) {
+public record ForecastSettings(
+        Duration step,
+        String freq,
+        int inputLen,
+        int horizon,
+        double[] levels,
+        int minPoints,
+        Set<String> baselineOnlyBuckets,
+        long maxGapMs,
+        Transform transform,
+        String baselineMethod,
+        double ewmaAlpha,
+        double minWidth,
+        double maxWidth,
+        long cycleGraceMs,
+        long jobDeadlineMs,
+        long drainIntervalMs,
+        int cycleSliceMarkets,
+        int seriesPerRequest,
+        String modelVersion,
+        long cycleWindowStartMs,
+        long cycleWindowEndMs,
+        CalibrationSettings calibration,
+        RolloutPolicy rollout,
+        double shadowMatchDistance,
+        DriftSettings drift) {
 
     public static ForecastSettings from(final AppConfig c) {
         final Set<String> buckets = new HashSet<>();
@@ -30,24 +47,67 @@ public record ForecastSettings(Duration step, String freq, int inputLen, int hor
                 buckets.add(b.trim().toLowerCase(Locale.ROOT));
             }
         }
-        return new ForecastSettings(c.step(), c.getString(FREQ), c.getInt(INPUT_LEN_STEPS), c.getInt(HORIZON_STEPS),
-                c.quantiles(), c.getInt(MIN_POINTS_FOR_TSFM), buckets, c.getInt(MAX_GAP_MINUTES) * 60_000L,
-                c.transform(), c.getString(BASELINE_METHOD), c.getDouble(EWMA_ALPHA), c.getDouble(INTERVAL_MIN_WIDTH),
-                c.getDouble(INTERVAL_MAX_WIDTH), c.getLong(CYCLE_GRACE_MS), c.getLong(JOB_DEADLINE_MS),
-                c.getLong(DRAIN_INTERVAL_MS), c.getInt(CYCLE_SLICE_MARKETS), c.getInt(TOLLAMA_SERIES_PER_REQUEST),
+        return new ForecastSettings(
+                c.step(),
+                c.getString(FREQ),
+                c.getInt(INPUT_LEN_STEPS),
+                c.getInt(HORIZON_STEPS),
+                c.quantiles(),
+                c.getInt(MIN_POINTS_FOR_TSFM),
+                buckets,
+                c.getInt(MAX_GAP_MINUTES) * 60_000L,
+                c.transform(),
+                c.getString(BASELINE_METHOD),
+                c.getDouble(EWMA_ALPHA),
+                c.getDouble(INTERVAL_MIN_WIDTH),
+                c.getDouble(INTERVAL_MAX_WIDTH),
+                c.getLong(CYCLE_GRACE_MS),
+                c.getLong(JOB_DEADLINE_MS),
+                c.getLong(DRAIN_INTERVAL_MS),
+                c.getInt(CYCLE_SLICE_MARKETS),
+                c.getInt(TOLLAMA_SERIES_PER_REQUEST),
                 c.tollamaModelVersion(),
                 c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
                 c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
-                c.calibration(), c.rolloutPolicy(), c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE), c.drift());
+                c.calibration(),
+                c.rolloutPolicy(),
+                c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE),
+                c.drift());
     }
 
     /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
-    public ForecastSettings reshaped(final Duration newStep, final String newFreq, final int newHorizon,
-                                     final double[] newLevels, final Transform newTransform) {
-        return new ForecastSettings(newStep, newFreq, inputLen, newHorizon, newLevels.clone(), minPoints,
-                baselineOnlyBuckets, maxGapMs, newTransform, baselineMethod, ewmaAlpha, minWidth, maxWidth, cycleGraceMs,
-                jobDeadlineMs, drainIntervalMs, cycleSliceMarkets, seriesPerRequest, modelVersion, cycleWindowStartMs,
-                cycleWindowEndMs, calibration, rollout, shadowMatchDistance, drift);
+    public ForecastSettings reshaped(
+            final Duration newStep,
+            final String newFreq,
+            final int newHorizon,
+            final double[] newLevels,
+            final Transform newTransform) {
+        return new ForecastSettings(
+                newStep,
+                newFreq,
+                inputLen,
+                newHorizon,
+                newLevels.clone(),
+                minPoints,
+                baselineOnlyBuckets,
+                maxGapMs,
+                newTransform,
+                baselineMethod,
+                ewmaAlpha,
+                minWidth,
+                maxWidth,
+                cycleGraceMs,
+                jobDeadlineMs,
+                drainIntervalMs,
+                cycleSliceMarkets,
+                seriesPerRequest,
+                modelVersion,
+                cycleWindowStartMs,
+                cycleWindowEndMs,
+                calibration,
+                rollout,
+                shadowMatchDistance,
+                drift);
     }
 
     /**

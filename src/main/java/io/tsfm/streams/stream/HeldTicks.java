@@ -14,11 +14,13 @@ final class HeldTicks {
     private final KeyValueStore<String, Tick> store;
     /** Sequence of the oldest held tick, and of the next to hold: empty when equal. */
     private long head;
+
     private long tail;
 
     HeldTicks(final KeyValueStore<String, Tick> store) {
         this.store = store;
-        try (KeyValueIterator<String, Tick> first = store.all(); KeyValueIterator<String, Tick> last = store.reverseAll()) {
+        try (KeyValueIterator<String, Tick> first = store.all();
+                KeyValueIterator<String, Tick> last = store.reverseAll()) {
             this.head = first.hasNext() ? Long.parseLong(first.next().key) : 0L;
             this.tail = last.hasNext() ? Long.parseLong(last.next().key) + 1 : head;
         }

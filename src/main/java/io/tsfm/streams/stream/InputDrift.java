@@ -28,8 +28,11 @@ final class InputDrift {
     private final Map<String, DriftTracker> trackers = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
 
-    InputDrift(final DriftSettings settings, final KeyValueStore<String, DriftState> store, final TsfmMetrics metrics,
-               final String taskId) {
+    InputDrift(
+            final DriftSettings settings,
+            final KeyValueStore<String, DriftState> store,
+            final TsfmMetrics metrics,
+            final String taskId) {
         this.settings = settings;
         this.store = store;
         this.metrics = metrics;
@@ -39,9 +42,10 @@ final class InputDrift {
     void observe(final MarketContext context) {
         final String segment = InputSegment.of(context.liquidityBucket());
         trackers.computeIfAbsent(segment, s -> {
-            final DriftState state = store.get(s);
-            return state == null ? new DriftTracker(settings) : DriftTracker.restore(settings, state);
-        }).observe(context.asOfMs(), InputFeatures.ofContext(context));
+                    final DriftState state = store.get(s);
+                    return state == null ? new DriftTracker(settings) : DriftTracker.restore(settings, state);
+                })
+                .observe(context.asOfMs(), InputFeatures.ofContext(context));
         dirty.add(segment);
     }
 

@@ -1,8 +1,8 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.CalibrationSnapshot;
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import java.util.ArrayDeque;
@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,14 +35,18 @@ final class JobTracker {
      * A model job: the key doubles as the series id in the request; the calibrations of the model's answer
      * and of the baseline that replaces a failed one were fixed at its cycle, as was its route.
      */
-    record Job(String key, String marketId, MarketContext context, long createdMs, long deadlineMs,
-               CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration,
-               ForecastFactory.RouteInfo route) {
-    }
+    record Job(
+            String key,
+            String marketId,
+            MarketContext context,
+            long createdMs,
+            long deadlineMs,
+            CalibrationSnapshot calibration,
+            CalibrationSnapshot fallbackCalibration,
+            ForecastFactory.RouteInfo route) {}
 
     /** A finished batched call and the jobs it carried. */
-    record Completion(List<Job> jobs, BatchResult result) {
-    }
+    record Completion(List<Job> jobs, BatchResult result) {}
 
     private final Map<String, Job> open = new HashMap<>();
     private final ArrayDeque<Job> queued = new ArrayDeque<>();
@@ -50,6 +54,7 @@ final class JobTracker {
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     /** Open jobs per as_of, so a cycle can tell whether every forecast it is about to score went out. */
     private final TreeMap<Long, Integer> openByAsOf = new TreeMap<>();
+
     private final List<Completion> ready = new ArrayList<>();
     private final ModelClient client;
     private final SeriesEncoder encoder;

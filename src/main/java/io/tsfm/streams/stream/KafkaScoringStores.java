@@ -2,8 +2,8 @@ package io.tsfm.streams.stream;
 
 import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.domain.ObservedStep;
-import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.OpenForecast;
+import io.tsfm.streams.domain.StepClose;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -16,8 +16,10 @@ final class KafkaScoringStores implements ScoringStores {
     private final KeyValueStore<String, CalibratorState> calibration;
     private final StepReader steps;
 
-    KafkaScoringStores(final KeyValueStore<String, OpenForecast> open,
-                       final KeyValueStore<String, CalibratorState> calibration, final StepReader steps) {
+    KafkaScoringStores(
+            final KeyValueStore<String, OpenForecast> open,
+            final KeyValueStore<String, CalibratorState> calibration,
+            final StepReader steps) {
         this.open = open;
         this.calibration = calibration;
         this.steps = steps;

@@ -1,9 +1,9 @@
 package io.tsfm.streams.stream;
 
-import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
@@ -41,6 +41,7 @@ final class ModelCalls {
     private final ModelLane candidate;
     /** The rollout candidate's shadow lane; null when nothing is shadowed. */
     private final ModelLane shadow;
+
     private final RolloutRouter router;
     private final String stageId;
     private final TsfmMetrics metrics;
@@ -53,8 +54,11 @@ final class ModelCalls {
     /** Removes this task's open jobs from tsfm.pending.jobs when it closes. */
     private Runnable untrackPending;
 
-    ModelCalls(final ForecastSettings settings, final ModelClients clients, final RolloutRouter router,
-               final TsfmMetrics metrics) {
+    ModelCalls(
+            final ForecastSettings settings,
+            final ModelClients clients,
+            final RolloutRouter router,
+            final TsfmMetrics metrics) {
         this.settings = settings;
         this.router = router;
         this.current = ModelLane.of(clients.current(), settings);
@@ -66,21 +70,35 @@ final class ModelCalls {
 
     /** Binds the stage to the task's stores and sends again the jobs that were pending when it last stopped. */
     @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
-    void init(final ProcessorContext<String, Emission> context, final KeyValueStore<String, PendingJob> pending,
-              final ForecastFactory factory, final ForecastScoring scoring, final Emitter emitter,
-              final Contexts contexts) {
+    void init(
+            final ProcessorContext<String, Emission> context,
+            final KeyValueStore<String, PendingJob> pending,
+            final ForecastFactory factory,
+            final ForecastScoring scoring,
+            final Emitter emitter,
+            final Contexts contexts) {
         this.context = context;
         this.pending = pending;
         this.factory = factory;
         this.emitter = emitter;
         if (shadow != null) {
-            this.shadowPath = new ShadowPath(shadow, settings, factory, scoring, metrics, stageId,
+            this.shadowPath = new ShadowPath(
+                    shadow,
+                    settings,
+                    factory,
+                    scoring,
+                    metrics,
+                    stageId,
                     (job, r) -> emitter.forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r)));
             emitter.comparedWith(shadowPath);
         }
         if (untrackPending == null) {
-            final List<JobTracker> served = lanes().stream().filter(l -> l != shadow).map(ModelLane::tracker).toList();
-            this.untrackPending = metrics.trackPending(() -> served.stream().mapToInt(JobTracker::openJobs).sum());
+            final List<JobTracker> served = lanes().stream()
+                    .filter(l -> l != shadow)
+                    .map(ModelLane::tracker)
+                    .toList();
+            this.untrackPending = metrics.trackPending(
+                    () -> served.stream().mapToInt(JobTracker::openJobs).sum());
         }
         reissue(scoring, contexts);
     }
@@ -104,11 +122,19 @@ final class ModelCalls {
     }
 
     /** Queues a model job for a market's context and records it as pending; false when its lane had it already. */
-    boolean submit(final String marketId, final MarketContext ctx, final Route route, final long nowMs,
-                   final long deadlineMs, final CalibrationSnapshot calibration, final CalibrationSnapshot fallback) {
+    boolean submit(
+            final String marketId,
+            final MarketContext ctx,
+            final Route route,
+            final long nowMs,
+            final long deadlineMs,
+            final CalibrationSnapshot calibration,
+            final CalibrationSnapshot fallback) {
         final PendingJob job = new PendingJob(marketId, ctx.asOfMs(), calibration, fallback);
-        if (!laneOf(route).tracker().add(new JobTracker.Job(job.key(), marketId, ctx, nowMs, deadlineMs, calibration,
-                fallback, modelRoute(route)))) {
+        if (!laneOf(route)
+                .tracker()
+                .add(new JobTracker.Job(
+                        job.key(), marketId, ctx, nowMs, deadlineMs, calibration, fallback, modelRoute(route)))) {
             return false;
         }
         pending.put(job.key(), job);
@@ -136,11 +162,21 @@ final class ModelCalls {
                 final Route route = router.route(kv.value.marketId(), ctx.liquidityBucket());
                 final ModelLane lane = laneOf(route);
                 final CalibrationSnapshot calibration = PendingJob.usable(kv.value.calibration())
-                        ? kv.value.calibration() : scoring.snapshot(ctx, lane.client().modelName());
+                        ? kv.value.calibration()
+                        : scoring.snapshot(ctx, lane.client().modelName());
                 final CalibrationSnapshot fallback = PendingJob.usable(kv.value.fallbackCalibration())
-                        ? kv.value.fallbackCalibration() : scoring.snapshot(ctx, factory.baselineModelName());
-                if (lane.tracker().add(new JobTracker.Job(kv.key, kv.value.marketId(), ctx,
-                        deadline - settings.jobDeadlineMs(), deadline, calibration, fallback, modelRoute(route)))) {
+                        ? kv.value.fallbackCalibration()
+                        : scoring.snapshot(ctx, factory.baselineModelName());
+                if (lane.tracker()
+                        .add(new JobTracker.Job(
+                                kv.key,
+                                kv.value.marketId(),
+                                ctx,
+                                deadline - settings.jobDeadlineMs(),
+                                deadline,
+                                calibration,
+                                fallback,
+                                modelRoute(route)))) {
                     reissued++;
                 }
             }
@@ -190,8 +226,8 @@ final class ModelCalls {
         final ModelClient client = lane.client();
         for (final JobTracker.Completion completion : tracker.drainCompletions()) {
             final BatchResult result = completion.result();
-            final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
-                    completion.jobs().size());
+            final ForecastFactory.Call call = new ForecastFactory.Call(
+                    result.latencyMs(), result.attempts(), completion.jobs().size());
             for (final JobTracker.Job job : completion.jobs()) {
                 if (!tracker.resolve(job)) {
                     metrics.lateAnswer();
@@ -207,31 +243,63 @@ final class ModelCalls {
         }
     }
 
-    private void answered(final JobTracker.Job job, final BatchResult result, final ForecastFactory.Call call,
-                          final ModelClient client) {
+    private void answered(
+            final JobTracker.Job job,
+            final BatchResult result,
+            final ForecastFactory.Call call,
+            final ModelClient client) {
         if (result.failed()) {
-            emitter.baseline(job.marketId(), job.context(), FallbackReasons.forModelFailure(result.failureKind()),
-                    result.failureDetail(), call, job.fallbackCalibration(), job.route(), client);
+            emitter.baseline(
+                    job.marketId(),
+                    job.context(),
+                    FallbackReasons.forModelFailure(result.failureKind()),
+                    result.failureDetail(),
+                    call,
+                    job.fallbackCalibration(),
+                    job.route(),
+                    client);
             return;
         }
         final SeriesOutcome outcome = result.outcomes().get(job.key());
         if (outcome != null && outcome.isValid()) {
-            emitter.forecast(factory.fromModel(job.marketId(), job.context(), outcome.paths(),
-                    client.modelName(), client.breakerState(), call, job.calibration(), job.route()),
-                    job.context(), job.calibration());
+            emitter.forecast(
+                    factory.fromModel(
+                            job.marketId(),
+                            job.context(),
+                            outcome.paths(),
+                            client.modelName(),
+                            client.breakerState(),
+                            call,
+                            job.calibration(),
+                            job.route()),
+                    job.context(),
+                    job.calibration());
         } else {
             final String why = outcome == null ? "missing_series" : outcome.invalidReason();
             metrics.invalidPayload(why);
-            emitter.baseline(job.marketId(), job.context(), FallbackReasons.forInvalidSeries(why),
-                    "series " + job.key() + ": " + why, call, job.fallbackCalibration(), job.route(), client);
+            emitter.baseline(
+                    job.marketId(),
+                    job.context(),
+                    FallbackReasons.forInvalidSeries(why),
+                    "series " + job.key() + ": " + why,
+                    call,
+                    job.fallbackCalibration(),
+                    job.route(),
+                    client);
         }
     }
 
     private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
         metrics.emitDelay(wallClockMs - job.createdMs());
-        emitter.baseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                "no valid answer within " + settings.jobDeadlineMs() + " ms", null, job.fallbackCalibration(),
-                job.route(), client);
+        emitter.baseline(
+                job.marketId(),
+                job.context(),
+                FallbackReasons.DEADLINE_EXCEEDED,
+                "no valid answer within " + settings.jobDeadlineMs() + " ms",
+                null,
+                job.fallbackCalibration(),
+                job.route(),
+                client);
         pending.delete(job.key());
     }
 

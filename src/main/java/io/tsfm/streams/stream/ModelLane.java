@@ -6,7 +6,8 @@ import io.tsfm.streams.model.ModelClient;
 record ModelLane(ModelClient client, JobTracker tracker) {
 
     static ModelLane of(final ModelClient client, final ForecastSettings settings) {
-        return client == null ? null
+        return client == null
+                ? null
                 : new ModelLane(client, new JobTracker(client, settings.transform(), settings.seriesPerRequest()));
     }
 }

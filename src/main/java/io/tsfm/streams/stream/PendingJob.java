@@ -8,8 +8,8 @@ import io.tsfm.streams.domain.CalibrationSnapshot;
  * of the baseline should it fail) fixed when its cycle ran (null, or of an earlier shape, in entries written by
  * earlier versions: a new snapshot is taken for those). Deleted in the same transaction as its forecast.
  */
-public record PendingJob(String marketId, long asOfMs, CalibrationSnapshot calibration,
-                         CalibrationSnapshot fallbackCalibration) {
+public record PendingJob(
+        String marketId, long asOfMs, CalibrationSnapshot calibration, CalibrationSnapshot fallbackCalibration) {
 
     /** Store key: market id, '|', as_of epoch ms. */
     public String key() {

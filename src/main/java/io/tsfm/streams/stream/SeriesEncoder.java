@@ -41,8 +41,7 @@ final class SeriesEncoder {
     private synchronized String[] timestamps(final MarketContext c) {
         final String[] grid = grids.get(c.asOfMs());
         if (grid != null && grid.length >= c.length()) {
-            return grid.length == c.length() ? grid
-                    : Arrays.copyOfRange(grid, grid.length - c.length(), grid.length);
+            return grid.length == c.length() ? grid : Arrays.copyOfRange(grid, grid.length - c.length(), grid.length);
         }
         final String[] fresh = c.isoTimestamps();
         grids.put(c.asOfMs(), fresh);

@@ -11,12 +11,10 @@ import java.util.Map;
 final class ShadowComparisons {
 
     /** One side of a pair: the last step's median, and the call latency when there was a call. */
-    record Side(double lastMedian, Long latencyMs) {
-    }
+    record Side(double lastMedian, Long latencyMs) {}
 
     /** A complete pair. */
-    record Pair(String segment, Side served, Side shadow) {
-    }
+    record Pair(String segment, Side served, Side shadow) {}
 
     private static final class Slot {
         String segment;

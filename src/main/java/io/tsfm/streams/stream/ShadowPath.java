@@ -1,14 +1,14 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.CalibrationSnapshot;
-import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.RouteReasons;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.domain.RouteReasons;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,9 +27,14 @@ final class ShadowPath {
     private final BiConsumer<JobTracker.Job, ForecastRecord> publish;
     private final ShadowComparisons comparisons = new ShadowComparisons();
 
-    ShadowPath(final ModelLane lane, final ForecastSettings settings, final ForecastFactory factory,
-               final ForecastScoring scoring, final TsfmMetrics metrics, final String stageId,
-               final BiConsumer<JobTracker.Job, ForecastRecord> publish) {
+    ShadowPath(
+            final ModelLane lane,
+            final ForecastSettings settings,
+            final ForecastFactory factory,
+            final ForecastScoring scoring,
+            final TsfmMetrics metrics,
+            final String stageId,
+            final BiConsumer<JobTracker.Job, ForecastRecord> publish) {
         this.lane = lane;
         this.settings = settings;
         this.factory = factory;
@@ -54,12 +59,17 @@ final class ShadowPath {
     }
 
     /** Asks the candidate in shadow for the same context the served path got at this cycle. */
-    void ask(final String marketId, final MarketContext ctx, final long nowMs, final long deadlineMs,
-             final CalibrationSnapshot fallback) {
-        final CalibrationSnapshot calibration = scoring.snapshot(ctx, lane.client().modelName());
+    void ask(
+            final String marketId,
+            final MarketContext ctx,
+            final long nowMs,
+            final long deadlineMs,
+            final CalibrationSnapshot fallback) {
+        final CalibrationSnapshot calibration =
+                scoring.snapshot(ctx, lane.client().modelName());
         final String key = PendingJob.key(marketId, ctx.asOfMs());
-        if (lane.tracker().add(new JobTracker.Job(key, marketId, ctx, nowMs, deadlineMs, calibration, fallback,
-                route))) {
+        if (lane.tracker()
+                .add(new JobTracker.Job(key, marketId, ctx, nowMs, deadlineMs, calibration, fallback, route))) {
             comparisons.expect(key, calibration.segment());
         }
     }
@@ -69,22 +79,43 @@ final class ShadowPath {
         final ModelClient client = lane.client();
         for (final JobTracker.Completion completion : lane.tracker().drainCompletions()) {
             final BatchResult result = completion.result();
-            final ForecastFactory.Call call = new ForecastFactory.Call(result.latencyMs(), result.attempts(),
-                    completion.jobs().size());
+            final ForecastFactory.Call call = new ForecastFactory.Call(
+                    result.latencyMs(), result.attempts(), completion.jobs().size());
             for (final JobTracker.Job job : completion.jobs()) {
                 if (!lane.tracker().resolve(job)) {
                     continue;
                 }
-                final SeriesOutcome outcome = result.failed() ? null : result.outcomes().get(job.key());
+                final SeriesOutcome outcome =
+                        result.failed() ? null : result.outcomes().get(job.key());
                 if (outcome != null && outcome.isValid()) {
-                    emit(job, factory.fromModel(job.marketId(), job.context(), outcome.paths(), client.modelName(),
-                            client.breakerState(), call, job.calibration(), job.route()), call);
+                    emit(
+                            job,
+                            factory.fromModel(
+                                    job.marketId(),
+                                    job.context(),
+                                    outcome.paths(),
+                                    client.modelName(),
+                                    client.breakerState(),
+                                    call,
+                                    job.calibration(),
+                                    job.route()),
+                            call);
                 } else {
-                    final String reason = result.failed() ? FallbackReasons.forModelFailure(result.failureKind())
-                            : FallbackReasons.forInvalidSeries(outcome == null ? "missing_series"
-                                    : outcome.invalidReason());
-                    emit(job, factory.baseline(job.marketId(), job.context(), reason, client.breakerState(), call,
-                            job.fallbackCalibration(), job.route()), null);
+                    final String reason = result.failed()
+                            ? FallbackReasons.forModelFailure(result.failureKind())
+                            : FallbackReasons.forInvalidSeries(
+                                    outcome == null ? "missing_series" : outcome.invalidReason());
+                    emit(
+                            job,
+                            factory.baseline(
+                                    job.marketId(),
+                                    job.context(),
+                                    reason,
+                                    client.breakerState(),
+                                    call,
+                                    job.fallbackCalibration(),
+                                    job.route()),
+                            null);
                 }
             }
         }
@@ -101,16 +132,26 @@ final class ShadowPath {
     }
 
     private void expired(final JobTracker.Job job) {
-        emit(job, factory.baseline(job.marketId(), job.context(), FallbackReasons.DEADLINE_EXCEEDED,
-                lane.client().breakerState(), null, job.fallbackCalibration(), job.route()), null);
+        emit(
+                job,
+                factory.baseline(
+                        job.marketId(),
+                        job.context(),
+                        FallbackReasons.DEADLINE_EXCEEDED,
+                        lane.client().breakerState(),
+                        null,
+                        job.fallbackCalibration(),
+                        job.route()),
+                null);
     }
 
     private void emit(final JobTracker.Job job, final ForecastFactory.Made made, final ForecastFactory.Call call) {
         final ForecastRecord r = made.record();
         final boolean fellBack = r.meta().fallbackUsed();
         scoring.keepShadow(made, job.context(), fellBack ? job.fallbackCalibration() : job.calibration());
-        final ShadowComparisons.Pair pair = comparisons.shadow(job.key(), fellBack ? null
-                : new ShadowComparisons.Side(r.lastMedian(), call == null ? null : call.latencyMs()));
+        final ShadowComparisons.Pair pair = comparisons.shadow(
+                job.key(),
+                fellBack ? null : new ShadowComparisons.Side(r.lastMedian(), call == null ? null : call.latencyMs()));
         if (!settings.publishes(job.context().asOfMs())) {
             return;
         }
@@ -121,17 +162,24 @@ final class ShadowPath {
 
     /** The served forecast of a market and as_of, to pair with its shadow. */
     void served(final ForecastRecord forecast, final long asOfMs) {
-        compared(comparisons.served(PendingJob.key(forecast.marketId(), asOfMs),
-                new ShadowComparisons.Side(forecast.lastMedian(), forecast.meta().latencyMs())));
+        compared(comparisons.served(
+                PendingJob.key(forecast.marketId(), asOfMs),
+                new ShadowComparisons.Side(
+                        forecast.lastMedian(), forecast.meta().latencyMs())));
     }
 
     private void compared(final ShadowComparisons.Pair pair) {
         if (pair == null) {
             return;
         }
-        final boolean match = Math.abs(pair.served().lastMedian() - pair.shadow().lastMedian())
-                <= settings.shadowMatchDistance();
-        metrics.shadow().comparison(lane.client().modelName(), pair.segment(), match, pair.served().latencyMs(),
-                pair.shadow().latencyMs());
+        final boolean match =
+                Math.abs(pair.served().lastMedian() - pair.shadow().lastMedian()) <= settings.shadowMatchDistance();
+        metrics.shadow()
+                .comparison(
+                        lane.client().modelName(),
+                        pair.segment(),
+                        match,
+                        pair.served().latencyMs(),
+                        pair.shadow().latencyMs());
     }
 }

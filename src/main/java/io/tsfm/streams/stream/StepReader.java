@@ -27,15 +27,17 @@ final class StepReader {
     }
 
     /** As {@link #fetch(String, long, long)}, with the market's state at hand. */
-    List<KeyValue<Long, StepClose>> fetch(final String marketId, final MarketState market, final long fromStepMs,
-                                          final long toStepMs) {
+    List<KeyValue<Long, StepClose>> fetch(
+            final String marketId, final MarketState market, final long fromStepMs, final long toStepMs) {
         final List<KeyValue<Long, StepClose>> out = new ArrayList<>();
         try (WindowStoreIterator<StepClose> it = steps.fetch(marketId, fromStepMs, toStepMs)) {
             while (it.hasNext()) {
                 out.add(it.next());
             }
         }
-        if (market == null || market.open() == null || market.openStepMs() < fromStepMs
+        if (market == null
+                || market.open() == null
+                || market.openStepMs() < fromStepMs
                 || market.openStepMs() > toStepMs) {
             return out;
         }

@@ -40,7 +40,8 @@ final class StepRecorder {
         // have done so since the state was cached makes the store answer
         final MarketState cached = cache.get(marketId);
         final MarketState market = cached != null && cached.lastTickMs() >= lastBoundaryMs - marketExpiryMs
-                ? cached : markets.get(marketId);
+                ? cached
+                : markets.get(marketId);
         final long latestStep = market == null ? Long.MIN_VALUE : grid.stepStart(market.lastTickMs());
         final StepClose existing;
         if (market != null && market.open() != null && market.openStepMs() == start) {
@@ -58,7 +59,8 @@ final class StepRecorder {
             if (market != null && market.open() != null && start > market.openStepMs()) {
                 steps.put(marketId, market.open(), market.openStepMs());
             }
-            final MarketState base = market == null ? new MarketState(tick.tsMs(), tick.tsMs())
+            final MarketState base = market == null
+                    ? new MarketState(tick.tsMs(), tick.tsMs())
                     : start > latestStep ? market.withTick(tick.tsMs()) : market;
             if (updated != existing || base != market || market.open() == null) {
                 now = base.withOpen(start, updated);

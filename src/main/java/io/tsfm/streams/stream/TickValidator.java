@@ -2,11 +2,11 @@ package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.metrics.CommittedCounts;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.tick.DlqHeaders;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.tick.TickParser;
 import io.tsfm.streams.topology.Names;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -34,7 +34,8 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
     @Override
     public void init(final ProcessorContext<String, TickCheck> context) {
         this.context = context;
-        this.committed = context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
+        this.committed =
+                context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
     }
 
     @Override
@@ -46,8 +47,8 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
             final boolean needsRekey = key == null || key.isEmpty();
             metrics.tick();
             committed.tick();
-            context.forward(new Record<>(tick.marketId(), TickCheck.valid(tick, needsRekey), tick.tsMs(),
-                    record.headers()));
+            context.forward(
+                    new Record<>(tick.marketId(), TickCheck.valid(tick, needsRekey), tick.tsMs(), record.headers()));
             return;
         }
         metrics.dlq(result.rejection().reason());
@@ -62,8 +63,11 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
             headers.add(DlqHeaders.SOURCE_OFFSET, utf8(Long.toString(meta.offset())));
         }
         headers.add(DlqHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(record.timestamp())));
-        context.forward(new Record<>(key, TickCheck.rejected(result.rejection(), record.key(), record.value()),
-                record.timestamp(), headers));
+        context.forward(new Record<>(
+                key,
+                TickCheck.rejected(result.rejection(), record.key(), record.value()),
+                record.timestamp(),
+                headers));
     }
 
     private static byte[] utf8(final String s) {

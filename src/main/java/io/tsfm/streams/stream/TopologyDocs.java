@@ -11,12 +11,12 @@ import org.apache.kafka.streams.TopologyDescription;
  * topology-docs/ and the {@code topology} command; a test keeps the committed files in sync.
  */
 public final class TopologyDocs {
-    private TopologyDocs() {
-    }
+    private TopologyDocs() {}
 
     /** Describing builds no processor, so no model client is needed. */
     public static TopologyDescription describe(final AppConfig config) {
-        return TsfmTopology.build(config, (io.tsfm.streams.model.ModelClient) null, TsfmMetrics.inMemory()).describe();
+        return TsfmTopology.build(config, (io.tsfm.streams.model.ModelClient) null, TsfmMetrics.inMemory())
+                .describe();
     }
 
     public static String text(final AppConfig config) {
@@ -29,29 +29,53 @@ public final class TopologyDocs {
         final TreeSet<String> topics = new TreeSet<>();
         final TreeSet<String> stores = new TreeSet<>();
         for (final TopologyDescription.Subtopology sub : d.subtopologies()) {
-            sb.append("  subgraph sub").append(sub.id()).append("[\"sub-topology ").append(sub.id()).append("\"]\n");
+            sb.append("  subgraph sub")
+                    .append(sub.id())
+                    .append("[\"sub-topology ")
+                    .append(sub.id())
+                    .append("\"]\n");
             for (final TopologyDescription.Node node : sorted(sub)) {
-                sb.append("    ").append(id(node.name())).append("[\"").append(node.name()).append("\"]\n");
+                sb.append("    ")
+                        .append(id(node.name()))
+                        .append("[\"")
+                        .append(node.name())
+                        .append("\"]\n");
             }
             sb.append("  end\n");
             for (final TopologyDescription.Node node : sorted(sub)) {
                 for (final TopologyDescription.Node next : node.successors()) {
-                    sb.append("  ").append(id(node.name())).append(" --> ").append(id(next.name())).append('\n');
+                    sb.append("  ")
+                            .append(id(node.name()))
+                            .append(" --> ")
+                            .append(id(next.name()))
+                            .append('\n');
                 }
                 if (node instanceof TopologyDescription.Source source) {
                     for (final String t : new TreeSet<>(source.topicSet())) {
                         topics.add(t);
-                        sb.append("  ").append(topicId(t)).append(" --> ").append(id(node.name())).append('\n');
+                        sb.append("  ")
+                                .append(topicId(t))
+                                .append(" --> ")
+                                .append(id(node.name()))
+                                .append('\n');
                     }
                 }
                 if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
                     topics.add(sink.topic());
-                    sb.append("  ").append(id(node.name())).append(" --> ").append(topicId(sink.topic())).append('\n');
+                    sb.append("  ")
+                            .append(id(node.name()))
+                            .append(" --> ")
+                            .append(topicId(sink.topic()))
+                            .append('\n');
                 }
                 if (node instanceof TopologyDescription.Processor p) {
                     for (final String s : new TreeSet<>(p.stores())) {
                         stores.add(s);
-                        sb.append("  ").append(id(node.name())).append(" -.- ").append(storeId(s)).append('\n');
+                        sb.append("  ")
+                                .append(id(node.name()))
+                                .append(" -.- ")
+                                .append(storeId(s))
+                                .append('\n');
                     }
                 }
             }

@@ -2,23 +2,23 @@ package io.tsfm.streams.stream;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
-import io.tsfm.streams.stream.serde.CalibratorStateSerde;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.serde.StepCloseSerde;
+import io.tsfm.streams.domain.StepClose;
+import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient;
+import io.tsfm.streams.stream.serde.CalibratorStateSerde;
 import io.tsfm.streams.stream.serde.CycleStateSerde;
 import io.tsfm.streams.stream.serde.DriftStateSerde;
 import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.stream.serde.ForecastRecordSerde;
+import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import io.tsfm.streams.stream.serde.MarketStateSerde;
 import io.tsfm.streams.stream.serde.OpenForecastSerde;
 import io.tsfm.streams.stream.serde.PendingJobSerde;
-import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.stream.serde.ForecastScoreSerde;
-import io.tsfm.streams.domain.StepClose;
-import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.tick.TickCheck;
+import io.tsfm.streams.stream.serde.StepCloseSerde;
 import io.tsfm.streams.stream.serde.TickSerde;
+import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.topology.Names;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,8 +54,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * </pre>
  */
 public final class TsfmTopology {
-    private TsfmTopology() {
-    }
+    private TsfmTopology() {}
 
     public static Topology build(final AppConfig config, final ModelClient client, final TsfmMetrics metrics) {
         return build(config, ModelClients.of(client), metrics);
@@ -68,10 +67,12 @@ public final class TsfmTopology {
         final TickSerde tickSerde = new TickSerde();
         builder.addStateStore(CommitLedger.builder(metrics));
 
-        final KStream<String, TickCheck> checked = builder
-                .stream(config.getString(TOPIC_TICKS),
+        final KStream<String, TickCheck> checked = builder.stream(
+                        config.getString(TOPIC_TICKS),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(Names.TICKS_SOURCE))
-                .process(() -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS), metrics), Named.as(Names.VALIDATE_TICKS),
+                .process(
+                        () -> new TickValidator(config.getLong(MAX_FUTURE_SKEW_MS), metrics),
+                        Named.as(Names.VALIDATE_TICKS),
                         Names.COMMIT_LEDGER_STORE);
 
         final Map<String, KStream<String, TickCheck>> branches = checked.split(Named.as(Names.TICK_BRANCH))
@@ -81,7 +82,8 @@ public final class TsfmTopology {
 
         branches.get(Names.TICK_BRANCH + Names.BRANCH_INVALID)
                 .map((k, v) -> KeyValue.pair(v.rawKey(), v.rawValue()), Named.as(Names.TO_DLQ_RECORD))
-                .to(config.getString(TOPIC_DLQ),
+                .to(
+                        config.getString(TOPIC_DLQ),
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(Names.DLQ_SINK));
 
         final KStream<String, Tick> rekeyed = branches.get(Names.TICK_BRANCH + Names.BRANCH_REKEY)
@@ -92,31 +94,42 @@ public final class TsfmTopology {
                 .mapValues(TickCheck::tick, Named.as(Names.UNWRAP_VALID))
                 .merge(rekeyed, Named.as(Names.MERGE_TICKS));
 
-        final Map<String, KStream<String, Emission>> emissions = ticks
-                .process(forecastSupplier(settings, config.getLong(STEPS_CHANGELOG_RETENTION_MS), clients, metrics),
-                        Named.as(Names.FORECAST), Names.COMMIT_LEDGER_STORE)
+        final Map<String, KStream<String, Emission>> emissions = ticks.process(
+                        forecastSupplier(settings, config.getLong(STEPS_CHANGELOG_RETENTION_MS), clients, metrics),
+                        Named.as(Names.FORECAST),
+                        Names.COMMIT_LEDGER_STORE)
                 .split(Named.as(Names.EMISSION_BRANCH))
                 .branch((k, v) -> v.isForecast(), Branched.as(Names.BRANCH_FORECASTS))
                 .branch((k, v) -> v.isFallback(), Branched.as(Names.BRANCH_FALLBACKS))
                 .branch((k, v) -> v.isScore(), Branched.as(Names.BRANCH_SCORES))
                 .defaultBranch(Branched.as(Names.BRANCH_SHADOW));
 
-        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_FORECASTS)
+        emissions
+                .get(Names.EMISSION_BRANCH + Names.BRANCH_FORECASTS)
                 .mapValues(Emission::forecast, Named.as(Names.UNWRAP_FORECAST))
-                .to(config.getString(TOPIC_FORECASTS),
-                        Produced.with(Serdes.String(), new ForecastRecordSerde()).withName(Names.FORECASTS_SINK));
-        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_FALLBACKS)
+                .to(
+                        config.getString(TOPIC_FORECASTS),
+                        Produced.with(Serdes.String(), new ForecastRecordSerde())
+                                .withName(Names.FORECASTS_SINK));
+        emissions
+                .get(Names.EMISSION_BRANCH + Names.BRANCH_FALLBACKS)
                 .mapValues(Emission::fallback, Named.as(Names.UNWRAP_FALLBACK))
-                .to(config.getString(TOPIC_FALLBACKS),
+                .to(
+                        config.getString(TOPIC_FALLBACKS),
                         Produced.with(Serdes.String(), new FallbackEventSerde()).withName(Names.FALLBACKS_SINK));
-        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_SCORES)
+        emissions
+                .get(Names.EMISSION_BRANCH + Names.BRANCH_SCORES)
                 .mapValues(Emission::score, Named.as(Names.UNWRAP_SCORE))
-                .to(config.getString(TOPIC_SCORES),
+                .to(
+                        config.getString(TOPIC_SCORES),
                         Produced.with(Serdes.String(), new ForecastScoreSerde()).withName(Names.SCORES_SINK));
-        emissions.get(Names.EMISSION_BRANCH + Names.BRANCH_SHADOW)
+        emissions
+                .get(Names.EMISSION_BRANCH + Names.BRANCH_SHADOW)
                 .mapValues(Emission::shadow, Named.as(Names.UNWRAP_SHADOW))
-                .to(config.getString(TOPIC_SHADOW_FORECASTS),
-                        Produced.with(Serdes.String(), new ForecastRecordSerde()).withName(Names.SHADOW_SINK));
+                .to(
+                        config.getString(TOPIC_SHADOW_FORECASTS),
+                        Produced.with(Serdes.String(), new ForecastRecordSerde())
+                                .withName(Names.SHADOW_SINK));
         return builder.build();
     }
 
@@ -124,17 +137,21 @@ public final class TsfmTopology {
      * The step store's changelog keeps what its retention says, judged by event time: an explicit
      * {@code changelogRetentionMs} (-1 for replays of old data) replaces Kafka Streams' derived one.
      */
-    private static StoreBuilder<WindowStore<String, StepClose>> stepStore(final ForecastSettings settings,
-                                                                          final Long changelogRetentionMs) {
+    private static StoreBuilder<WindowStore<String, StepClose>> stepStore(
+            final ForecastSettings settings, final Long changelogRetentionMs) {
         final StoreBuilder<WindowStore<String, StepClose>> store = Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(Names.STEP_CLOSES_STORE, settings.stepRetention(), settings.step(), false),
-                Serdes.String(), new StepCloseSerde());
-        return changelogRetentionMs == null ? store
+                Serdes.String(),
+                new StepCloseSerde());
+        return changelogRetentionMs == null
+                ? store
                 : store.withLoggingEnabled(Map.of(TopicConfig.RETENTION_MS_CONFIG, changelogRetentionMs.toString()));
     }
 
     private static ProcessorSupplier<String, Tick, String, Emission> forecastSupplier(
-            final ForecastSettings settings, final Long stepsChangelogRetentionMs, final ModelClients clients,
+            final ForecastSettings settings,
+            final Long stepsChangelogRetentionMs,
+            final ModelClients clients,
             final TsfmMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
@@ -150,22 +167,39 @@ public final class TsfmTopology {
                 // (statestore.cache.max.bytes=0 turns it off); step-closes is written once per market and step
                 return new LinkedHashSet<>(List.of(
                         stepStore(settings, stepsChangelogRetentionMs),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.MARKET_STATE_STORE),
-                                Serdes.String(), new MarketStateSerde()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_STORE),
-                                Serdes.String(), new PendingJobSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
-                                Serdes.String(), new CycleStateSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_FORECAST_STORE),
-                                Serdes.String(), new ForecastRecordSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_FORECASTS_STORE),
-                                Serdes.String(), new OpenForecastSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CALIBRATION_STORE),
-                                Serdes.String(), new CalibratorStateSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.INPUT_DRIFT_STORE),
-                                Serdes.String(), new DriftStateSerde()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.HELD_TICKS_STORE),
-                                Serdes.String(), new TickSerde())));
+                        Stores.keyValueStoreBuilder(
+                                        Stores.persistentKeyValueStore(Names.MARKET_STATE_STORE),
+                                        Serdes.String(),
+                                        new MarketStateSerde())
+                                .withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.PENDING_STORE),
+                                Serdes.String(),
+                                new PendingJobSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.CYCLE_STATE_STORE),
+                                Serdes.String(),
+                                new CycleStateSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.LATEST_FORECAST_STORE),
+                                Serdes.String(),
+                                new ForecastRecordSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.OPEN_FORECASTS_STORE),
+                                Serdes.String(),
+                                new OpenForecastSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.CALIBRATION_STORE),
+                                Serdes.String(),
+                                new CalibratorStateSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.INPUT_DRIFT_STORE),
+                                Serdes.String(),
+                                new DriftStateSerde()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(Names.HELD_TICKS_STORE),
+                                Serdes.String(),
+                                new TickSerde())));
             }
         };
     }

@@ -2,8 +2,7 @@ package io.tsfm.streams.tick;
 
 /** Header names on dead-letter records: why the tick was refused and where it came from. */
 public final class DlqHeaders {
-    private DlqHeaders() {
-    }
+    private DlqHeaders() {}
 
     public static final String REASON = "tsfm.dlq.reason";
     public static final String DETAIL = "tsfm.dlq.detail";

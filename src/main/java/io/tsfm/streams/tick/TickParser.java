@@ -30,6 +30,7 @@ import java.util.Locale;
 public final class TickParser {
     /** Earliest event time accepted: anything before 2000-01-01 is a unit or clock bug. */
     public static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+
     private static final int MAX_MARKET_ID_LENGTH = 256;
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
     /**
@@ -93,7 +94,8 @@ public final class TickParser {
             return Result.reject(TickRejection.MALFORMED_JSON, e.getMessage());
         }
         if (root != JsonToken.START_OBJECT) {
-            return Result.reject(TickRejection.NOT_AN_OBJECT,
+            return Result.reject(
+                    TickRejection.NOT_AN_OBJECT,
                     "expected a JSON object, got " + (root == null ? JsonNodeType.MISSING : nodeType(root)));
         }
         if (f.marketIdToken == null || f.marketIdToken == JsonToken.VALUE_NULL) {
@@ -107,7 +109,8 @@ public final class TickParser {
             return Result.reject(TickRejection.OUT_OF_RANGE, "market_id is longer than " + MAX_MARKET_ID_LENGTH);
         }
         if (key != null && !key.isEmpty() && !key.equals(marketId)) {
-            return Result.reject(TickRejection.KEY_MISMATCH,
+            return Result.reject(
+                    TickRejection.KEY_MISMATCH,
                     "record key '" + abbreviate(key) + "' differs from market_id '" + abbreviate(marketId) + "'");
         }
         if (f.tsToken == null || f.tsToken == JsonToken.VALUE_NULL) {
@@ -124,17 +127,19 @@ public final class TickParser {
         }
         // ts > recordTimestamp + skew, written so that a huge skew cannot overflow (ts >= MIN_TS_MS > 0 here)
         if (ts - maxFutureSkewMs > recordTimestamp) {
-            return Result.reject(TickRejection.ABSURD_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts)
-                    + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
-                    + Instant.ofEpochMilli(recordTimestamp));
+            return Result.reject(
+                    TickRejection.ABSURD_TIMESTAMP,
+                    "ts " + Instant.ofEpochMilli(ts)
+                            + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
+                            + Instant.ofEpochMilli(recordTimestamp));
         }
         if (f.pYesToken == null || f.pYesToken == JsonToken.VALUE_NULL) {
             return Result.reject(TickRejection.MISSING_FIELD, "p_yes is missing");
         }
         if (!f.pYesToken.isNumeric()) {
             if (f.pYesToken == JsonToken.VALUE_STRING && isNonFiniteWord(f.pYesText)) {
-                return Result.reject(TickRejection.NON_FINITE, "p_yes is not finite: the string \""
-                        + abbreviate(f.pYesText) + "\"");
+                return Result.reject(
+                        TickRejection.NON_FINITE, "p_yes is not finite: the string \"" + abbreviate(f.pYesText) + "\"");
             }
             return Result.reject(TickRejection.WRONG_TYPE, "p_yes must be a number, got " + nodeType(f.pYesToken));
         }
@@ -238,7 +243,9 @@ public final class TickParser {
             // fall through: offsets other than Z
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (final DateTimeException e) {
             throw new IllegalArgumentException("ts '" + abbreviate(text) + "' is not ISO-8601 with an offset");
         }
@@ -300,6 +307,7 @@ public final class TickParser {
         private long tsMs;
         /** A numeric ts that is not a plain long (a fraction, or too big), as the node the rules inspect. */
         private JsonNode tsNumber;
+
         private JsonToken pYesToken;
         private String pYesText;
         private double pYes;

@@ -5,8 +5,7 @@ package io.tsfm.streams.topology;
  * derived from them by Kafka Streams) are a compatibility contract with existing state: never rename.
  */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     // stores
     public static final String STEP_CLOSES_STORE = "step-closes";
@@ -38,6 +37,7 @@ public final class Names {
     public static final String UNWRAP_REKEY = "unwrap-rekey";
     /** Internal topic {@code <application.id>-ticks-rekeyed-repartition}: ticks sent without a key. */
     public static final String REKEY_REPARTITION = "ticks-rekeyed";
+
     public static final String UNWRAP_VALID = "unwrap-valid";
     public static final String MERGE_TICKS = "merge-ticks";
     public static final String FORECAST = "forecast";

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,7 @@ class EwmaBaselineTest {
 
     @Test
     void aConstantSeriesHasAnExactMedianAndTheEpsilonBandGrowingWithTheSquareRootOfTheStep() {
-        final QuantilePaths out = new EwmaBaseline(Transform.logit())
-                .forecast(new double[] {0.5, 0.5, 0.5}, LEVELS, 3);
+        final QuantilePaths out = new EwmaBaseline(Transform.logit()).forecast(new double[] {0.5, 0.5, 0.5}, LEVELS, 3);
 
         for (int k = 1; k <= 3; k++) {
             final double half = Z90 * Math.sqrt(1e-6) * Math.sqrt(k);
@@ -145,6 +144,7 @@ class EwmaBaselineTest {
     void namesItsMethodAndVersion() {
         assertThat(EwmaBaseline.METHOD).isEqualTo("ewma_sqrt_step");
         assertThat(EwmaBaseline.version()).isEqualTo("ewma-a0.2-v1");
-        assertThat(new EwmaBaseline(0.35, 100, Transform.logit()).modelVersion()).isEqualTo("ewma-a0.35-v1");
+        assertThat(new EwmaBaseline(0.35, 100, Transform.logit()).modelVersion())
+                .isEqualTo("ewma-a0.35-v1");
     }
 }

@@ -13,9 +13,17 @@ class BandCalibrationTest {
     private final BandCalibration calibration = new BandCalibration(new BandScaler(Transform.none(), LEVELS));
 
     private static CalibrationSnapshot snapshot(final long[] samples, final long[] flatSamples) {
-        return new CalibrationSnapshot(OnlineCalibrator.QUANTILE_TRACKING, "high|moving", "high|moving1-2",
-                new double[] {2.0, 3.0}, new double[] {1.0, 0.5}, samples, new double[] {4.0, 4.0},
-                new double[] {5.0, 5.0}, flatSamples, 10);
+        return new CalibrationSnapshot(
+                OnlineCalibrator.QUANTILE_TRACKING,
+                "high|moving",
+                "high|moving1-2",
+                new double[] {2.0, 3.0},
+                new double[] {1.0, 0.5},
+                samples,
+                new double[] {4.0, 4.0},
+                new double[] {5.0, 5.0},
+                flatSamples,
+                10);
     }
 
     @Test
@@ -28,12 +36,10 @@ class BandCalibrationTest {
 
     @Test
     void givesAZeroWidthStepTheFlatCalibratorsInTicks() {
-        final QuantilePaths base = new QuantilePaths(LEVELS,
-                new double[][] {{0.45, 0.4}, {0.45, 0.5}, {0.45, 0.6}});
+        final QuantilePaths base = new QuantilePaths(LEVELS, new double[][] {{0.45, 0.4}, {0.45, 0.5}, {0.45, 0.6}});
         final QuantilePaths served = calibration.apply(base, snapshot(new long[] {0, 0}, new long[] {10, 10}), 0.01);
         assertThat(calibration.flatSteps(base)).containsExactly(true, false);
-        assertThat(BandCalibration.stepBand(served, 0)).containsExactly(new double[] {0.41, 0.45, 0.50},
-                within(1e-12));
+        assertThat(BandCalibration.stepBand(served, 0)).containsExactly(new double[] {0.41, 0.45, 0.50}, within(1e-12));
         assertThat(BandCalibration.stepBand(served, 1)).containsExactly(0.4, 0.5, 0.6);
     }
 }

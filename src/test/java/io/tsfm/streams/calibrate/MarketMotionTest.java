@@ -29,10 +29,14 @@ class MarketMotionTest {
     @Test
     void classesMovingMarketsByHowManyStepsMovedAndByTheirLastMove() {
         final MarketMotion classes = new MarketMotion(6, 0.0, new int[] {1, 3, 6}, true);
-        assertThat(classes.activity(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5})).isEqualTo("quiet");
-        assertThat(classes.activity(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6})).isEqualTo("moving1-2-up");
-        assertThat(classes.activity(new double[] {0.5, 0.6, 0.5, 0.6, 0.6, 0.6, 0.6})).isEqualTo("moving3-5-up");
-        assertThat(classes.activity(new double[] {0.5, 0.6, 0.5, 0.6, 0.5, 0.6, 0.5})).isEqualTo("moving6+-down");
+        assertThat(classes.activity(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}))
+                .isEqualTo("quiet");
+        assertThat(classes.activity(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6}))
+                .isEqualTo("moving1-2-up");
+        assertThat(classes.activity(new double[] {0.5, 0.6, 0.5, 0.6, 0.6, 0.6, 0.6}))
+                .isEqualTo("moving3-5-up");
+        assertThat(classes.activity(new double[] {0.5, 0.6, 0.5, 0.6, 0.5, 0.6, 0.5}))
+                .isEqualTo("moving6+-down");
         assertThat(new MarketMotion(6, 0.0, new int[] {2}, false).activity(new double[] {0.5, 0.6}))
                 .isEqualTo("moving1-1");
     }

@@ -106,8 +106,8 @@ class OnlineCalibratorTest {
 
     @Test
     void restoresEitherMethodFromItsStoredStateExactly() {
-        final CalibrationSettings rollingSettings = new CalibrationSettings(true, TARGET,
-                OnlineCalibrator.ROLLING_QUANTILE, 0.01, 5, 1, 12, 0.001, new int[0], false, false);
+        final CalibrationSettings rollingSettings = new CalibrationSettings(
+                true, TARGET, OnlineCalibrator.ROLLING_QUANTILE, 0.01, 5, 1, 12, 0.001, new int[0], false, false);
         final OnlineCalibrator original = OnlineCalibrator.of(rollingSettings, null);
         for (final double e : new double[] {0.3, 2.0, 0.1, 0.7, 1.1, 0.9, 0.2}) {
             original.update(e);
@@ -118,8 +118,8 @@ class OnlineCalibratorTest {
         assertThat(restored.scale()).isEqualTo(original.scale());
         assertThat(restored.samples()).isEqualTo(8);
 
-        final CalibrationSettings trackingSettings = new CalibrationSettings(true, TARGET,
-                OnlineCalibrator.QUANTILE_TRACKING, 0.05, 5, 1, 12, 0.001, new int[0], false, false);
+        final CalibrationSettings trackingSettings = new CalibrationSettings(
+                true, TARGET, OnlineCalibrator.QUANTILE_TRACKING, 0.05, 5, 1, 12, 0.001, new int[0], false, false);
         final OnlineCalibrator tracker = OnlineCalibrator.of(trackingSettings, null);
         tracker.update(3.0);
         final OnlineCalibrator back = OnlineCalibrator.of(trackingSettings, tracker.state());

@@ -25,8 +25,7 @@ class QuantileSanitizerTest {
 
     @Test
     void leavesAValidForecastUntouchedWithoutWarnings() {
-        final QuantilePaths in = new QuantilePaths(LEVELS,
-                new double[][] {{0.30, 0.35}, {0.40, 0.42}, {0.50, 0.55}});
+        final QuantilePaths in = new QuantilePaths(LEVELS, new double[][] {{0.30, 0.35}, {0.40, 0.42}, {0.50, 0.55}});
 
         final SanitizedForecast out = sanitizer.sanitize(in);
 
@@ -86,8 +85,8 @@ class QuantileSanitizerTest {
 
     @Test
     void clampsInnerLevelsIntoTheNewBand() {
-        final QuantilePaths in = new QuantilePaths(new double[] {0.05, 0.1, 0.5, 0.9, 0.95},
-                new double[][] {{0.0}, {0.1}, {0.5}, {0.95}, {1.0}});
+        final QuantilePaths in = new QuantilePaths(
+                new double[] {0.05, 0.1, 0.5, 0.9, 0.95}, new double[][] {{0.0}, {0.1}, {0.5}, {0.95}, {1.0}});
 
         final SanitizedForecast out = sanitizer.sanitize(in);
 
@@ -96,10 +95,9 @@ class QuantileSanitizerTest {
 
     @Test
     void centresOnTheMiddleLevelWhenThereIsNoMedian() {
-        final QuantilePaths odd = new QuantilePaths(new double[] {0.1, 0.3, 0.9},
-                new double[][] {{0.3}, {0.3}, {0.3}});
-        final QuantilePaths even = new QuantilePaths(new double[] {0.1, 0.3, 0.7, 0.9},
-                new double[][] {{0.40}, {0.40}, {0.41}, {0.41}});
+        final QuantilePaths odd = new QuantilePaths(new double[] {0.1, 0.3, 0.9}, new double[][] {{0.3}, {0.3}, {0.3}});
+        final QuantilePaths even =
+                new QuantilePaths(new double[] {0.1, 0.3, 0.7, 0.9}, new double[][] {{0.40}, {0.40}, {0.41}, {0.41}});
 
         assertThat(step(sanitizer.sanitize(odd), 0)).containsExactly(new double[] {0.29, 0.3, 0.31}, within(1e-12));
         // centre = (0.40 + 0.41) / 2 = 0.405 -> band 0.395 .. 0.415
@@ -112,12 +110,14 @@ class QuantileSanitizerTest {
         final QuantilePaths in = new QuantilePaths(LEVELS, new double[][] {
             {0.5, 0.6, 0.6, 0.1},
             {0.5, 0.5, 0.5, 0.5},
-            {0.5, 0.4, 0.4, 0.95}});
+            {0.5, 0.4, 0.4, 0.95}
+        });
 
         final SanitizedForecast out = sanitizer.sanitize(in);
 
-        assertThat(out.warnings()).containsExactly(
-                "quantile_crossing_fixed", "interval_min_width_enforced", "interval_max_width_clamped");
+        assertThat(out.warnings())
+                .containsExactly(
+                        "quantile_crossing_fixed", "interval_min_width_enforced", "interval_max_width_clamped");
         assertThat(out.crossingFixedSteps()).isEqualTo(2);
         assertThat(out.minWidthSteps()).isEqualTo(1);
         assertThat(out.maxWidthSteps()).isEqualTo(1);

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SegmentCalibratorsTest {
-    private final CalibrationSettings settings = new CalibrationSettings(true, 0.8,
-            OnlineCalibrator.QUANTILE_TRACKING, 0.1, 500, 2, 24, 0.0, new int[0], false, false);
+    private final CalibrationSettings settings = new CalibrationSettings(
+            true, 0.8, OnlineCalibrator.QUANTILE_TRACKING, 0.1, 500, 2, 24, 0.0, new int[0], false, false);
 
     @Test
     void servesTheModelsBandUntilACellHasEnoughSamples() {
@@ -50,11 +50,12 @@ class SegmentCalibratorsTest {
         for (int i = 0; i < 1_000; i++) {
             calibrators.update("high|moving", false, 1, 0.0, 0.0, 0.0, 0.0);
         }
-        final QuantileTracker upper = new QuantileTracker(0.9, 0.1,
-                calibrators.takeDirty().get("high|moving|banded|1|hi"));
+        final QuantileTracker upper =
+                new QuantileTracker(0.9, 0.1, calibrators.takeDirty().get("high|moving|banded|1|hi"));
         assertThat(upper.saturated()).isTrue();
         assertThat(SegmentCalibrators.missTarget(0.1, upper)).isCloseTo(0.2, within(1e-12));
-        assertThat(SegmentCalibrators.missTarget(0.1, new QuantileTracker(0.9, 0.1, null))).isEqualTo(0.1);
+        assertThat(SegmentCalibrators.missTarget(0.1, new QuantileTracker(0.9, 0.1, null)))
+                .isEqualTo(0.1);
     }
 
     @Test
@@ -81,6 +82,7 @@ class SegmentCalibratorsTest {
     void servesNothingCalibratedWhenDisabled() {
         final SegmentCalibrators off = new SegmentCalibrators(CalibrationSettings.disabled(), k -> null);
         off.update("high|moving", false, 1, 9.0, 0.0, 0.0, 0.0);
-        assertThat(off.snapshot("high|moving", "high|moving", 1).applied(0, false)).isFalse();
+        assertThat(off.snapshot("high|moving", "high|moving", 1).applied(0, false))
+                .isFalse();
     }
 }

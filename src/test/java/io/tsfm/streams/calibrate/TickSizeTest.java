@@ -17,7 +17,8 @@ class TickSizeTest {
     @Test
     void toleratesTheFloatNoiseOfPricesAndSkipsMissingValues() {
         // 0.2 + 0.002 * 37 is 0.27400000000000002 in binary
-        assertThat(TickSize.of(new double[] {0.2 + 0.002 * 37, Double.NaN, 0.3})).isEqualTo(0.001);
+        assertThat(TickSize.of(new double[] {0.2 + 0.002 * 37, Double.NaN, 0.3}))
+                .isEqualTo(0.001);
     }
 
     @Test

@@ -2,15 +2,14 @@ package io.tsfm.streams.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.cli.CanaryGateCommand;
+import io.tsfm.streams.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.tsfm.streams.cli.CanaryGateCommand;
-import io.tsfm.streams.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -105,12 +104,13 @@ class CanaryGateCommandTest {
 
     @Test
     void aGateThresholdWithoutRollbackAlsoExitsTwo() throws Exception {
-        final String ninepercentFallback = PASS.replace("[0.04, 0.05, 0.06, 0.05, 0.04, 0.05]",
-                "[0.04, 0.05, 0.09, 0.05, 0.04, 0.05]");
+        final String ninepercentFallback =
+                PASS.replace("[0.04, 0.05, 0.06, 0.05, 0.04, 0.05]", "[0.04, 0.05, 0.09, 0.05, 0.04, 0.05]");
         final String input = write("fallback9.json", ninepercentFallback);
 
         assertThat(run("--input", input, "--stage", "canary_5")).isEqualTo(2);
-        assertThat(out.toString()).contains("\"gate:fallback_rate>8pct_for_canary_5\"")
+        assertThat(out.toString())
+                .contains("\"gate:fallback_rate>8pct_for_canary_5\"")
                 .contains("\"rollback_triggered\": false");
         assertThat(run("--input", input, "--stage", "full_100")).isZero();
     }
@@ -120,9 +120,11 @@ class CanaryGateCommandTest {
         final String input = write("pass.json", PASS);
 
         assertThat(run("--input", input, "--stage", "canary_25")).isZero();
-        assertThat(run("--input", input, "--stage", "canary_25", "--require-clean-duration")).isEqualTo(2);
+        assertThat(run("--input", input, "--stage", "canary_25", "--require-clean-duration"))
+                .isEqualTo(2);
         assertThat(out.toString()).contains("\"gate:observed_30m<required_60m_for_canary_25\"");
-        assertThat(run("--input", input, "--stage", "canary_5", "--require-clean-duration")).isZero();
+        assertThat(run("--input", input, "--stage", "canary_5", "--require-clean-duration"))
+                .isZero();
     }
 
     @Test
@@ -130,15 +132,23 @@ class CanaryGateCommandTest {
         final String[][] cases = {
             {dir.resolve("absent.json").toString(), "cannot read " + dir.resolve("absent.json") + ": no such file"},
             {write("bad.json", "{\"metrics\": [1,"), "not valid JSON"},
-            {write("missing.json", PASS.replace("\"error_rate\"", "\"error_ratio\"")),
-                "missing metrics keys: [error_rate]"},
-            {write("text.json", PASS.replace("[240,", "[\"fast\",")),
-                "metrics.p95_latency_ms[0] must be a number, got \"fast\""},
-            {write("negative.json", PASS.replace("[0.01, 0.02,", "[-0.01, 0.02,")),
-                "metrics.breaker_open_rate[0] must be >= 0, got -0.01"},
+            {
+                write("missing.json", PASS.replace("\"error_rate\"", "\"error_ratio\"")),
+                "missing metrics keys: [error_rate]"
+            },
+            {
+                write("text.json", PASS.replace("[240,", "[\"fast\",")),
+                "metrics.p95_latency_ms[0] must be a number, got \"fast\""
+            },
+            {
+                write("negative.json", PASS.replace("[0.01, 0.02,", "[-0.01, 0.02,")),
+                "metrics.breaker_open_rate[0] must be >= 0, got -0.01"
+            },
             {write("short.json", PASS.replace("[0, 0, 0, 0, 0, 0]", "[0, 0, 0]")), "metrics length mismatch"},
-            {write("window.json", PASS.replace("\"window_minutes\": 5", "\"window_minutes\": 0")),
-                "window_minutes must be a whole number > 0, got 0"},
+            {
+                write("window.json", PASS.replace("\"window_minutes\": 5", "\"window_minutes\": 0")),
+                "window_minutes must be a whole number > 0, got 0"
+            },
         };
         for (final String[] c : cases) {
             out.getBuffer().setLength(0);
@@ -152,7 +162,8 @@ class CanaryGateCommandTest {
 
     @Test
     void anUnknownStageExitsOne() throws Exception {
-        assertThat(run("--input", write("pass.json", PASS), "--stage", "canary_50")).isEqualTo(1);
+        assertThat(run("--input", write("pass.json", PASS), "--stage", "canary_50"))
+                .isEqualTo(1);
         assertThat(err.toString())
                 .contains("unknown stage 'canary_50' (expected one of: canary_5, canary_25, full_100)");
         assertThat(out.toString()).isEmpty();
@@ -165,9 +176,11 @@ class CanaryGateCommandTest {
         assertThat(run("--input", input)).isEqualTo(1);
         assertThat(err.toString()).contains("Missing required option: '--stage=STAGE'");
         assertThat(run("--stage", "canary_5")).isEqualTo(1);
-        assertThat(run("--stage", "canary_5", "--input", input, "--prometheus", "http://127.0.0.1:9")).isEqualTo(1);
+        assertThat(run("--stage", "canary_5", "--input", input, "--prometheus", "http://127.0.0.1:9"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("mutually exclusive");
-        assertThat(run("--stage", "canary_5", "--input", input, "--since", "30m")).isEqualTo(1);
+        assertThat(run("--stage", "canary_5", "--input", input, "--since", "30m"))
+                .isEqualTo(1);
         assertThat(run("--stage", "canary_5", "--input", input, "--verbose")).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
     }
@@ -179,22 +192,32 @@ class CanaryGateCommandTest {
         cli.setErr(new PrintWriter(err, true));
         final String input = write("pass.json", PASS);
 
-        assertThat(cli.execute("canary-gate", "--input", input, "--stage", "canary_50")).isEqualTo(1);
+        assertThat(cli.execute("canary-gate", "--input", input, "--stage", "canary_50"))
+                .isEqualTo(1);
         assertThat(cli.execute("canary-gate", "--input", input)).isEqualTo(1);
-        assertThat(cli.execute("canary-gate", "--input", input, "--stage", "canary_5")).isZero();
+        assertThat(cli.execute("canary-gate", "--input", input, "--stage", "canary_5"))
+                .isZero();
         assertThat(cli.execute("canary-gate", "--input", write("r.json", ROLLBACK), "--stage", "canary_5"))
                 .isEqualTo(2);
     }
 
     @Test
     void windowsFromPrometheusAreEvaluatedTheSameWay() throws Exception {
-        try (FakePrometheus prometheus = FakePrometheus.start(request -> request.query().startsWith("histogram")
-                ? FakePrometheus.constant(request, "180")
-                : request.query().startsWith("sum(rate(tsfm_invalid_output_total")
-                        ? FakePrometheus.noSeries()
-                        : FakePrometheus.constant(request, "0.005"))) {
-            final int exitCode = run("--prometheus", prometheus.url(), "--since", "2h", "--stage", "canary_25",
-                    "--rollout-stage", "canary_25");
+        try (FakePrometheus prometheus =
+                FakePrometheus.start(request -> request.query().startsWith("histogram")
+                        ? FakePrometheus.constant(request, "180")
+                        : request.query().startsWith("sum(rate(tsfm_invalid_output_total")
+                                ? FakePrometheus.noSeries()
+                                : FakePrometheus.constant(request, "0.005"))) {
+            final int exitCode = run(
+                    "--prometheus",
+                    prometheus.url(),
+                    "--since",
+                    "2h",
+                    "--stage",
+                    "canary_25",
+                    "--rollout-stage",
+                    "canary_25");
 
             assertThat(exitCode).isZero();
             assertThat(out.toString()).contains("\"windows\": 24", "\"window_minutes\": 5", "\"gate_passed\": true");
@@ -209,21 +232,32 @@ class CanaryGateCommandTest {
     @Test
     void withoutSinceThePrometheusRangeIsTheStagesCleanDuration() throws Exception {
         try (FakePrometheus prometheus = FakePrometheus.start(request -> FakePrometheus.constant(request, "0.25"))) {
-            final int exitCode = run("--prometheus", prometheus.url(), "--stage", "canary_5",
-                    "--require-clean-duration");
+            final int exitCode =
+                    run("--prometheus", prometheus.url(), "--stage", "canary_5", "--require-clean-duration");
 
             assertThat(exitCode).isEqualTo(2);
-            assertThat(out.toString()).contains("\"windows\": 6", "\"fallback_rate>20pct_for_15m\"")
+            assertThat(out.toString())
+                    .contains("\"windows\": 6", "\"fallback_rate>20pct_for_15m\"")
                     .doesNotContain("gate:observed");
-            assertThat(prometheus.requests().get(0).end() - prometheus.requests().get(0).start()).isEqualTo(1500);
+            assertThat(prometheus.requests().get(0).end()
+                            - prometheus.requests().get(0).start())
+                    .isEqualTo(1500);
         }
     }
 
     @Test
     void longerPrometheusWindowsChangeTheStepAndTheRateRange() throws Exception {
         try (FakePrometheus prometheus = FakePrometheus.start(request -> FakePrometheus.constant(request, "0"))) {
-            assertThat(run("--prometheus", prometheus.url(), "--since", "1h", "--window-minutes", "15",
-                    "--stage", "canary_25")).isZero();
+            assertThat(run(
+                            "--prometheus",
+                            prometheus.url(),
+                            "--since",
+                            "1h",
+                            "--window-minutes",
+                            "15",
+                            "--stage",
+                            "canary_25"))
+                    .isZero();
 
             assertThat(out.toString()).contains("\"windows\": 4", "\"window_minutes\": 15");
             assertThat(prometheus.requests()).allSatisfy(request -> {
@@ -235,9 +269,12 @@ class CanaryGateCommandTest {
 
     @Test
     void badPrometheusArgumentsExitOne() {
-        assertThat(run("--prometheus", "http://127.0.0.1:9", "--since", "32m", "--stage", "canary_5")).isEqualTo(1);
-        assertThat(err.toString()).contains("canary-gate: --since must be a whole number of 5-minute windows, got 32 min");
-        assertThat(run("--prometheus", "http://127.0.0.1:9", "--since", "soon", "--stage", "canary_5")).isEqualTo(1);
+        assertThat(run("--prometheus", "http://127.0.0.1:9", "--since", "32m", "--stage", "canary_5"))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("canary-gate: --since must be a whole number of 5-minute windows, got 32 min");
+        assertThat(run("--prometheus", "http://127.0.0.1:9", "--since", "soon", "--stage", "canary_5"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("'soon' is not a duration like 30m, 2h or 1d");
         assertThat(run("--prometheus", "127.0.0.1:9090", "--stage", "canary_5")).isEqualTo(1);
         assertThat(run("--prometheus", "http://127.0.0.1:9", "--window-minutes", "0", "--stage", "canary_5"))
@@ -262,9 +299,10 @@ class CanaryGateCommandTest {
 
     @Test
     void aPrometheusQueryErrorExitsOne() throws Exception {
-        try (FakePrometheus prometheus = FakePrometheus.start(request -> new FakePrometheus.Response(422,
-                "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching\"}"))) {
-            assertThat(run("--prometheus", prometheus.url(), "--stage", "canary_5")).isEqualTo(1);
+        try (FakePrometheus prometheus = FakePrometheus.start(request -> new FakePrometheus.Response(
+                422, "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching\"}"))) {
+            assertThat(run("--prometheus", prometheus.url(), "--stage", "canary_5"))
+                    .isEqualTo(1);
             assertThat(err.toString()).contains("HTTP 422", "execution: many-to-many matching");
         }
     }

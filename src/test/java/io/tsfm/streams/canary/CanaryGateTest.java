@@ -3,12 +3,11 @@ package io.tsfm.streams.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tsfm.streams.canary.CanaryGate.CleanDuration;
 import io.tsfm.streams.rollout.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import io.tsfm.streams.canary.CanaryGate.CleanDuration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +177,9 @@ class CanaryGateTest {
 
         @Test
         void zeroInEveryWindowPasses() {
-            assertThat(canary5(sixWith(invalidOutputRate(0.0), 0, 1, 2, 3, 4, 5)).gatePassed()).isTrue();
+            assertThat(canary5(sixWith(invalidOutputRate(0.0), 0, 1, 2, 3, 4, 5))
+                            .gatePassed())
+                    .isTrue();
         }
 
         @Test
@@ -226,13 +227,17 @@ class CanaryGateTest {
 
         @Test
         void fifteenMinutesIsConsecutiveWindowsTimesTheWindowLength() {
-            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2), 15, Stage.CANARY_5).rollbackReasons())
+            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2), 15, Stage.CANARY_5)
+                            .rollbackReasons())
                     .containsExactly("fallback_rate>20pct_for_15m");
-            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3), 10, Stage.CANARY_5).rollbackReasons())
+            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3), 10, Stage.CANARY_5)
+                            .rollbackReasons())
                     .containsExactly("fallback_rate>20pct_for_15m");
-            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3), 7, Stage.CANARY_5).rollbackReasons())
+            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3), 7, Stage.CANARY_5)
+                            .rollbackReasons())
                     .isEmpty();
-            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3, 4), 7, Stage.CANARY_5).rollbackReasons())
+            assertThat(CanaryGate.evaluate(sixWith(fallbackRate(0.21), 2, 3, 4), 7, Stage.CANARY_5)
+                            .rollbackReasons())
                     .containsExactly("fallback_rate>20pct_for_15m");
         }
     }
@@ -278,7 +283,8 @@ class CanaryGateTest {
 
         @Test
         void canary5AllowsExactly8PercentAndFailsJustAbove() {
-            assertThat(canary5(sixWith(fallbackRate(0.08), 0, 1, 2, 3, 4, 5)).gatePassed()).isTrue();
+            assertThat(canary5(sixWith(fallbackRate(0.08), 0, 1, 2, 3, 4, 5)).gatePassed())
+                    .isTrue();
 
             final GateResult result = canary5(sixWith(fallbackRate(0.0801), 3));
 
@@ -311,9 +317,12 @@ class CanaryGateTest {
         void ninePercentFailsCanary5ButPassesCanary25AndFull100() {
             final List<Window> windows = sixWith(fallbackRate(0.09), 0, 1, 2, 3, 4, 5);
 
-            assertThat(CanaryGate.evaluate(windows, 5, Stage.CANARY_5).gatePassed()).isFalse();
-            assertThat(CanaryGate.evaluate(windows, 5, Stage.CANARY_25).gatePassed()).isTrue();
-            assertThat(CanaryGate.evaluate(windows, 5, Stage.FULL_100).gatePassed()).isTrue();
+            assertThat(CanaryGate.evaluate(windows, 5, Stage.CANARY_5).gatePassed())
+                    .isFalse();
+            assertThat(CanaryGate.evaluate(windows, 5, Stage.CANARY_25).gatePassed())
+                    .isTrue();
+            assertThat(CanaryGate.evaluate(windows, 5, Stage.FULL_100).gatePassed())
+                    .isTrue();
         }
     }
 
@@ -326,10 +335,19 @@ class CanaryGateTest {
 
         final GateResult result = CanaryGate.evaluate(windows, 5, Stage.CANARY_25);
 
-        assertThat(result.rollbackReasons()).containsExactly("p95>400ms_for_2x5m", "error_rate>2pct_any_5m",
-                "invalid_output_rate>0", "fallback_rate>20pct_for_15m", "breaker_open_rate>30pct_for_15m");
-        assertThat(result.gateFailReasons()).containsExactly("gate:p95>300ms", "gate:error_rate>1pct",
-                "gate:invalid_output_rate_nonzero", "gate:fallback_rate>10pct_for_canary_25");
+        assertThat(result.rollbackReasons())
+                .containsExactly(
+                        "p95>400ms_for_2x5m",
+                        "error_rate>2pct_any_5m",
+                        "invalid_output_rate>0",
+                        "fallback_rate>20pct_for_15m",
+                        "breaker_open_rate>30pct_for_15m");
+        assertThat(result.gateFailReasons())
+                .containsExactly(
+                        "gate:p95>300ms",
+                        "gate:error_rate>1pct",
+                        "gate:invalid_output_rate_nonzero",
+                        "gate:fallback_rate>10pct_for_canary_25");
         assertThat(result.windows()).isEqualTo(3);
         assertThat(result.windowMinutes()).isEqualTo(5);
     }
@@ -339,7 +357,8 @@ class CanaryGateTest {
 
         @Test
         void isNotCheckedByDefaultAsInTheSeedSoOneCleanWindowPassesFull100() {
-            assertThat(CanaryGate.evaluate(clean(1), 5, Stage.FULL_100).gatePassed()).isTrue();
+            assertThat(CanaryGate.evaluate(clean(1), 5, Stage.FULL_100).gatePassed())
+                    .isTrue();
         }
 
         @Test
@@ -355,9 +374,11 @@ class CanaryGateTest {
 
         @Test
         void whenRequiredFull100NeedsTwentyFourHours() {
-            assertThat(CanaryGate.evaluate(clean(287), 5, Stage.FULL_100, CleanDuration.REQUIRED).gateFailReasons())
+            assertThat(CanaryGate.evaluate(clean(287), 5, Stage.FULL_100, CleanDuration.REQUIRED)
+                            .gateFailReasons())
                     .containsExactly("gate:observed_1435m<required_1440m_for_full_100");
-            assertThat(CanaryGate.evaluate(clean(288), 5, Stage.FULL_100, CleanDuration.REQUIRED).gatePassed())
+            assertThat(CanaryGate.evaluate(clean(288), 5, Stage.FULL_100, CleanDuration.REQUIRED)
+                            .gatePassed())
                     .isTrue();
         }
     }
@@ -365,17 +386,21 @@ class CanaryGateTest {
     @Test
     void noWindowsOrANonPositiveWindowLengthIsRejected() {
         assertThatThrownBy(() -> CanaryGate.evaluate(List.of(), 5, Stage.CANARY_5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("empty metric windows");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("empty metric windows");
         assertThatThrownBy(() -> CanaryGate.evaluate(clean(1), 0, Stage.CANARY_5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("window_minutes must be > 0, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window_minutes must be > 0, got 0");
     }
 
     @Test
     void aWindowRejectsNegativeAndNanValues() {
         assertThatThrownBy(() -> new Window(250.0, -0.01, 0.0, 0.0, 0.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("error_rate must be a number >= 0, got -0.01");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("error_rate must be a number >= 0, got -0.01");
         assertThatThrownBy(() -> new Window(Double.NaN, 0.0, 0.0, 0.0, 0.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("p95_latency_ms must be");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("p95_latency_ms must be");
     }
 
     @Test

@@ -34,8 +34,7 @@ final class FakePrometheus implements AutoCloseable {
         }
     }
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -47,9 +46,13 @@ final class FakePrometheus implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(final org.eclipse.jetty.server.Request exchange,
-                                  final org.eclipse.jetty.server.Response reply, final Callback callback) {
-                final Request request = new Request(exchange.getMethod(), exchange.getHttpURI().getPath(),
+            public boolean handle(
+                    final org.eclipse.jetty.server.Request exchange,
+                    final org.eclipse.jetty.server.Response reply,
+                    final Callback callback) {
+                final Request request = new Request(
+                        exchange.getMethod(),
+                        exchange.getHttpURI().getPath(),
                         params(exchange.getHttpURI().getQuery()));
                 requests.add(request);
                 final Response response = responder.apply(request);
@@ -86,10 +89,16 @@ final class FakePrometheus implements AutoCloseable {
             if (i > 0) {
                 points.append(',');
             }
-            points.append('[').append(start + i * step).append(",\"").append(values[i]).append("\"]");
+            points.append('[')
+                    .append(start + i * step)
+                    .append(",\"")
+                    .append(values[i])
+                    .append("\"]");
         }
-        return new Response(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
-                + "{\"metric\":{},\"values\":[" + points + "]}]}}");
+        return new Response(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                        + "{\"metric\":{},\"values\":[" + points + "]}]}}");
     }
 
     /** One series with the same value at every time the request asked for. */
@@ -115,7 +124,8 @@ final class FakePrometheus implements AutoCloseable {
                 continue;
             }
             final int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;

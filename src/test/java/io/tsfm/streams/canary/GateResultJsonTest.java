@@ -2,11 +2,10 @@ package io.tsfm.streams.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.rollout.Stage;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.streams.rollout.Stage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The output is the seed's: json.dumps(result, indent=2, sort_keys=True) plus a newline. */
@@ -14,7 +13,13 @@ class GateResultJsonTest {
 
     @Test
     void aFailedGateIsPrintedExactlyAsTheSeedPrintsIt() {
-        final GateResult result = new GateResult(Stage.CANARY_5, 6, 5, false, true, List.of("p95>400ms_for_2x5m"),
+        final GateResult result = new GateResult(
+                Stage.CANARY_5,
+                6,
+                5,
+                false,
+                true,
+                List.of("p95>400ms_for_2x5m"),
                 List.of("gate:p95>300ms", "gate:fallback_rate>8pct_for_canary_5"));
 
         assertThat(GateResultJson.render(result)).isEqualTo("""
@@ -54,13 +59,21 @@ class GateResultJsonTest {
 
     @Test
     void theOutputIsJsonWithExactlyTheSevenFieldsOfTheSeed() throws Exception {
-        final GateResult result = CanaryGate.evaluate(List.of(new Window(450, 0.0, 0.0, 0.0, 0.0),
-                new Window(450, 0.0, 0.0, 0.0, 0.0)), 5, Stage.CANARY_25);
+        final GateResult result = CanaryGate.evaluate(
+                List.of(new Window(450, 0.0, 0.0, 0.0, 0.0), new Window(450, 0.0, 0.0, 0.0, 0.0)), 5, Stage.CANARY_25);
 
         final JsonNode json = new ObjectMapper().readTree(GateResultJson.render(result));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("gate_fail_reasons", "gate_passed",
-                "rollback_reasons", "rollback_triggered", "stage", "window_minutes", "windows");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "gate_fail_reasons",
+                        "gate_passed",
+                        "rollback_reasons",
+                        "rollback_triggered",
+                        "stage",
+                        "window_minutes",
+                        "windows");
         assertThat(json.get("stage").asText()).isEqualTo("canary_25");
         assertThat(json.get("windows").isInt()).isTrue();
         assertThat(json.get("window_minutes").isInt()).isTrue();

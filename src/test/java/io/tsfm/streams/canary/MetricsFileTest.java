@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +14,13 @@ class MetricsFileTest {
     @TempDir
     Path dir;
 
-    private static String file(final String windowMinutes, final String p95, final String error, final String fallback,
-                               final String breaker, final String invalid) {
+    private static String file(
+            final String windowMinutes,
+            final String p95,
+            final String error,
+            final String fallback,
+            final String breaker,
+            final String invalid) {
         return "{" + (windowMinutes == null ? "" : "\"window_minutes\": " + windowMinutes + ",")
                 + "\"metrics\": {\"p95_latency_ms\": " + p95 + ", \"error_rate\": " + error
                 + ", \"fallback_rate\": " + fallback + ", \"breaker_open_rate\": " + breaker
@@ -33,9 +37,8 @@ class MetricsFileTest {
                 file("10", "[240, 260.5]", "[0.002, 0.001]", "[0.04, 0.05]", "[0.01, 0.02]", "[0, 0]"));
 
         assertThat(input.windowMinutes()).isEqualTo(10);
-        assertThat(input.windows()).containsExactly(
-                new Window(240.0, 0.002, 0.04, 0.01, 0.0),
-                new Window(260.5, 0.001, 0.05, 0.02, 0.0));
+        assertThat(input.windows())
+                .containsExactly(new Window(240.0, 0.002, 0.04, 0.01, 0.0), new Window(260.5, 0.001, 0.05, 0.02, 0.0));
     }
 
     @Test
@@ -52,7 +55,9 @@ class MetricsFileTest {
 
     @Test
     void aWholeNumberWrittenWithADecimalPointIsAcceptedAsWindowMinutes() {
-        assertThat(MetricsFile.parse(file("5.0", "[1]", "[0]", "[0]", "[0]", "[0]")).windowMinutes()).isEqualTo(5);
+        assertThat(MetricsFile.parse(file("5.0", "[1]", "[0]", "[0]", "[0]", "[0]"))
+                        .windowMinutes())
+                .isEqualTo(5);
     }
 
     @Test
@@ -61,7 +66,8 @@ class MetricsFileTest {
                 + " \"breaker_open_rate\": [0.0], \"invalid_output_rate\": [0]}}";
 
         assertThatThrownBy(() -> MetricsFile.parse(json))
-                .isInstanceOf(InvalidMetricsException.class).hasMessage("missing metrics keys: [error_rate]");
+                .isInstanceOf(InvalidMetricsException.class)
+                .hasMessage("missing metrics keys: [error_rate]");
     }
 
     @Test
@@ -73,8 +79,8 @@ class MetricsFileTest {
 
     @Test
     void arraysOfDifferentLengthsAreRejectedWithTheirLengths() {
-        assertThatThrownBy(() -> MetricsFile.parse(
-                file("5", "[250, 260]", "[0.0]", "[0.0, 0.0]", "[0.0, 0.0]", "[0, 0]")))
+        assertThatThrownBy(
+                        () -> MetricsFile.parse(file("5", "[250, 260]", "[0.0]", "[0.0, 0.0]", "[0.0, 0.0]", "[0, 0]")))
                 .isInstanceOf(InvalidMetricsException.class)
                 .hasMessage("metrics length mismatch: {p95_latency_ms=2, error_rate=1, fallback_rate=2, "
                         + "breaker_open_rate=2, invalid_output_rate=2}");
@@ -83,7 +89,8 @@ class MetricsFileTest {
     @Test
     void emptyArraysAreRejected() {
         assertThatThrownBy(() -> MetricsFile.parse(file("5", "[]", "[]", "[]", "[]", "[]")))
-                .isInstanceOf(InvalidMetricsException.class).hasMessage("empty metric windows");
+                .isInstanceOf(InvalidMetricsException.class)
+                .hasMessage("empty metric windows");
     }
 
     @Test
@@ -102,7 +109,7 @@ class MetricsFileTest {
     @Test
     void negativeValuesAreRejected() {
         assertThatThrownBy(() -> MetricsFile.parse(
-                file("5", "[250, 260]", "[0.001, -0.002]", "[0.04, 0.05]", "[0.0, 0.01]", "[0, 0]")))
+                        file("5", "[250, 260]", "[0.001, -0.002]", "[0.04, 0.05]", "[0.0, 0.01]", "[0, 0]")))
                 .isInstanceOf(InvalidMetricsException.class)
                 .hasMessage("metrics.error_rate[1] must be >= 0, got -0.002");
     }
@@ -113,7 +120,8 @@ class MetricsFileTest {
                 .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageStartingWith("metrics.p95_latency_ms[1] must be finite");
         assertThatThrownBy(() -> MetricsFile.parse(withP95("[250, NaN]")))
-                .isInstanceOf(InvalidMetricsException.class).hasMessageStartingWith("not valid JSON");
+                .isInstanceOf(InvalidMetricsException.class)
+                .hasMessageStartingWith("not valid JSON");
     }
 
     @Test
@@ -127,14 +135,18 @@ class MetricsFileTest {
 
     @Test
     void invalidJsonAndNonObjectsAreRejected() {
-        assertThatThrownBy(() -> MetricsFile.parse("{\"metrics\": ")).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.parse("{\"metrics\": "))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageStartingWith("not valid JSON");
-        assertThatThrownBy(() -> MetricsFile.parse("[1, 2]")).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.parse("[1, 2]"))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageStartingWith("the top level must be a JSON object");
-        assertThatThrownBy(() -> MetricsFile.parse("")).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.parse(""))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageStartingWith("the top level must be a JSON object");
         assertThatThrownBy(() -> MetricsFile.parse(withP95("[250, 260]") + " {}"))
-                .isInstanceOf(InvalidMetricsException.class).hasMessageStartingWith("not valid JSON");
+                .isInstanceOf(InvalidMetricsException.class)
+                .hasMessageStartingWith("not valid JSON");
     }
 
     @Test
@@ -143,7 +155,8 @@ class MetricsFileTest {
                 + " \"error_rate\": [0.0], \"fallback_rate\": [0.0], \"breaker_open_rate\": [0.0],"
                 + " \"invalid_output_rate\": [0]}}";
 
-        assertThatThrownBy(() -> MetricsFile.parse(json)).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.parse(json))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageContaining("Duplicate field 'p95_latency_ms'");
     }
 
@@ -153,9 +166,11 @@ class MetricsFileTest {
         final Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{not json");
 
-        assertThatThrownBy(() -> MetricsFile.read(missing)).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.read(missing))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessage("cannot read " + missing + ": no such file");
-        assertThatThrownBy(() -> MetricsFile.read(broken)).isInstanceOf(InvalidMetricsException.class)
+        assertThatThrownBy(() -> MetricsFile.read(broken))
+                .isInstanceOf(InvalidMetricsException.class)
                 .hasMessageStartingWith(broken + ": not valid JSON");
     }
 }

@@ -3,7 +3,6 @@ package io.tsfm.streams.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class PrometheusQueriesTest {
@@ -22,12 +21,14 @@ class PrometheusQueriesTest {
 
     @Test
     void aRolloutStageFilterIsAddedToEverySelector() {
-        assertThat(PrometheusQueries.render(PrometheusQueries.ERROR_RATE, 5, Optional.of("canary_5"))).isEqualTo(
-                "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\",rollout_stage=\"canary_5\"}[5m]))"
-                        + " / sum(rate(tsfm_request_total{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))");
-        assertThat(PrometheusQueries.render(PrometheusQueries.P95_LATENCY_MS, 5, Optional.of("canary_5"))).isEqualTo(
-                "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))"
-                        + " by (le)) * 1000");
+        assertThat(PrometheusQueries.render(PrometheusQueries.ERROR_RATE, 5, Optional.of("canary_5")))
+                .isEqualTo(
+                        "sum(rate(tsfm_request_total{client!=\"shadow\",status!=\"ok\",rollout_stage=\"canary_5\"}[5m]))"
+                                + " / sum(rate(tsfm_request_total{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))");
+        assertThat(PrometheusQueries.render(PrometheusQueries.P95_LATENCY_MS, 5, Optional.of("canary_5")))
+                .isEqualTo(
+                        "histogram_quantile(0.95, sum(rate(tsfm_request_duration_seconds_bucket{client!=\"shadow\",rollout_stage=\"canary_5\"}[5m]))"
+                                + " by (le)) * 1000");
     }
 
     @Test

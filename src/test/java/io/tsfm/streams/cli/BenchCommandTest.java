@@ -16,9 +16,12 @@ class BenchCommandTest {
 
     @Test
     void invalidNumbersAreConfigErrors() {
-        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--runs", "0")).isEqualTo(ExitCodes.CONFIG);
-        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--markets", "2")).isEqualTo(ExitCodes.CONFIG);
-        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--tick-minutes", "61")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--runs", "0"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--markets", "2"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--tick-minutes", "61"))
+                .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--stream-threads", "1,0"))
                 .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--guarantees", "exactly_once"))

@@ -25,7 +25,8 @@ class CliErrorsTest {
     @Test
     void withoutACommandItPrintsTheUsageAndExitsTwo() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Missing command: one of [run, demo, forecaster,")
+        assertThat(err.toString())
+                .startsWith("Missing command: one of [run, demo, forecaster,")
                 .contains("Usage: tsfm-streams");
     }
 
@@ -42,7 +43,9 @@ class CliErrorsTest {
     @Test
     void aBadSettingIsOneLineNamingTheKeyAndExitTwo() {
         assertThat(run("demo", "--set", "nonsense.key=1")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Configuration error: Unknown setting nonsense.key").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .startsWith("Configuration error: Unknown setting nonsense.key")
+                .doesNotContain("\tat ");
         assertThat(err.toString().lines()).hasSize(1);
         err.getBuffer().setLength(0);
         assertThat(run("demo", "--set", "ops.port=99999")).isEqualTo(2);
@@ -53,9 +56,12 @@ class CliErrorsTest {
     @Test
     void aPortThatIsTakenIsOneLineNamingItAndExitTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(run("forecaster", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(2);
-            assertThat(err.toString()).startsWith("forecaster: cannot bind the local forecaster to ")
-                    .contains(":" + taken.getLocalPort() + ": Address already in use; choose another port (--port 0 picks a free one)");
+            assertThat(run("forecaster", "--port", Integer.toString(taken.getLocalPort())))
+                    .isEqualTo(2);
+            assertThat(err.toString())
+                    .startsWith("forecaster: cannot bind the local forecaster to ")
+                    .contains(":" + taken.getLocalPort()
+                            + ": Address already in use; choose another port (--port 0 picks a free one)");
             assertThat(err.toString().lines()).hasSize(1);
         }
     }
@@ -65,8 +71,9 @@ class CliErrorsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(run("broker", "--data-dir", dir.toString(), "--port", Integer.toString(taken.getLocalPort())))
                     .isEqualTo(2);
-            assertThat(err.toString()).startsWith("broker: cannot bind the broker to 127.0.0.1:" + taken.getLocalPort()
-                    + ": Address already in use; choose another port");
+            assertThat(err.toString())
+                    .startsWith("broker: cannot bind the broker to 127.0.0.1:" + taken.getLocalPort()
+                            + ": Address already in use; choose another port");
             assertThat(err.toString().lines()).hasSize(1);
             assertThat(dir).isEmptyDirectory();
         }

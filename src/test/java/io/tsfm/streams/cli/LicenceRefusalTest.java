@@ -26,8 +26,10 @@ import picocli.CommandLine;
 class LicenceRefusalTest {
 
     @RegisterExtension
-    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder().port(0)
-            .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0"))).build());
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder()
+            .port(0)
+            .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0")))
+            .build());
 
     @TempDir
     Path dir;
@@ -41,14 +43,16 @@ class LicenceRefusalTest {
         final int exitCode = execute("run", "--config", config.toString());
 
         assertThat(exitCode).isEqualTo(ExitCodes.LICENSE_REFUSED).isEqualTo(4);
-        assertThat(err.toString()).isEqualTo(String.join("\n",
-                "Refusing to start: a configured model's licence is not allowed or cannot be determined.",
-                "  model 'research-only' on " + SERVER.server().url()
-                        + ": licence 'cc-by-nc-4.0' is not on the allowlist",
-                "Allowed licences (model.license.allowlist): Apache-2.0, MIT, BSD-2-Clause, BSD-3-Clause",
-                "To start anyway, set model.license.check.override=true (TSFM_MODEL_LICENSE_CHECK_OVERRIDE=true); "
-                        + "every start then logs a WARN naming each refused model and its licence.")
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo(String.join(
+                                "\n",
+                                "Refusing to start: a configured model's licence is not allowed or cannot be determined.",
+                                "  model 'research-only' on " + SERVER.server().url()
+                                        + ": licence 'cc-by-nc-4.0' is not on the allowlist",
+                                "Allowed licences (model.license.allowlist): Apache-2.0, MIT, BSD-2-Clause, BSD-3-Clause",
+                                "To start anyway, set model.license.check.override=true (TSFM_MODEL_LICENSE_CHECK_OVERRIDE=true); "
+                                        + "every start then logs a WARN naming each refused model and its licence.")
+                        + System.lineSeparator());
     }
 
     @Test
@@ -58,14 +62,15 @@ class LicenceRefusalTest {
         final int exitCode = execute("run", "--config", config.toString());
 
         assertThat(exitCode).isEqualTo(ExitCodes.LICENSE_REFUSED);
-        assertThat(err.toString()).contains("  model 'chronos2' on " + SERVER.server().url() + ": licence unknown: "
-                + "the model is not installed on the model server (POST /api/show answered 404)");
+        assertThat(err.toString())
+                .contains("  model 'chronos2' on " + SERVER.server().url() + ": licence unknown: "
+                        + "the model is not installed on the model server (POST /api/show answered 404)");
     }
 
     @Test
     void demoRefusesAModelWhoseLicenceIsNotAllowed() {
-        final int exitCode = execute("demo", "--model-url", SERVER.server().url(), "--model", "research-only",
-                "--ops-port", "0");
+        final int exitCode =
+                execute("demo", "--model-url", SERVER.server().url(), "--model", "research-only", "--ops-port", "0");
 
         assertThat(exitCode).isEqualTo(ExitCodes.LICENSE_REFUSED);
         assertThat(err.toString())
@@ -87,12 +92,15 @@ class LicenceRefusalTest {
             closedPort = socket.getLocalPort();
         }
         final Path file = dir.resolve("app.properties");
-        Files.writeString(file, String.join("\n",
-                "bootstrap.servers=127.0.0.1:" + closedPort,
-                "tollama.url=" + SERVER.server().url(),
-                "tollama.model=" + model,
-                "ops.port=0",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "bootstrap.servers=127.0.0.1:" + closedPort,
+                        "tollama.url=" + SERVER.server().url(),
+                        "tollama.model=" + model,
+                        "ops.port=0",
+                        ""));
         return file;
     }
 }

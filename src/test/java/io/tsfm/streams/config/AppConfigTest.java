@@ -125,7 +125,8 @@ class AppConfigTest {
         expected.put("cycle.window.end.ms", null);
 
         assertThat(AppConfig.DEFINITION.defaultValues()).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(new HashMap<String, Object>(AppConfig.of(Map.of()).values())).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(new HashMap<String, Object>(AppConfig.of(Map.of()).values()))
+                .containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -142,7 +143,8 @@ class AppConfigTest {
 
     @Test
     void parsesHourStepsAndTheRawSpace() {
-        final AppConfig config = AppConfig.of(Map.of("freq", "1h", "transform", "none", "quantiles", "0.05, 0.5, 0.95"));
+        final AppConfig config =
+                AppConfig.of(Map.of("freq", "1h", "transform", "none", "quantiles", "0.05, 0.5, 0.95"));
 
         assertThat(config.step()).isEqualTo(Duration.ofHours(1));
         assertThat(config.transform()).isEqualTo(new Transform(Transform.Space.NONE, 1e-6));
@@ -151,12 +153,21 @@ class AppConfigTest {
 
     @Test
     void putsOurKafkaSettingsIntoTheStreamsProperties() {
-        final Properties props = AppConfig.of(Map.of("bootstrap.servers", "broker:9093", "application.id", "tsfm-test",
-                "processing.guarantee", "at_least_once")).streamsProperties();
+        final Properties props = AppConfig.of(Map.of(
+                        "bootstrap.servers",
+                        "broker:9093",
+                        "application.id",
+                        "tsfm-test",
+                        "processing.guarantee",
+                        "at_least_once"))
+                .streamsProperties();
 
-        assertThat(props).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
-                Map.entry("application.id", "tsfm-test"), Map.entry("processing.guarantee", "at_least_once"),
-                Map.entry("max.task.idle.ms", "-1"));
+        assertThat(props)
+                .containsOnly(
+                        Map.entry("bootstrap.servers", "broker:9093"),
+                        Map.entry("application.id", "tsfm-test"),
+                        Map.entry("processing.guarantee", "at_least_once"),
+                        Map.entry("max.task.idle.ms", "-1"));
     }
 
     @Test
@@ -169,78 +180,96 @@ class AppConfigTest {
     @Test
     void rejectsAHorizonOfZeroNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("horizon.steps", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("horizon.steps");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("horizon.steps");
     }
 
     @Test
     void rejectsANonNumericHorizonNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("horizon.steps", "twelve")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("horizon.steps");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("horizon.steps");
     }
 
     @Test
     void rejectsDescendingQuantilesNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("quantiles", "0.5,0.1")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("quantiles").hasMessageContaining("strictly ascending");
+                .hasMessageContaining("quantiles")
+                .hasMessageContaining("strictly ascending");
     }
 
     @Test
     void rejectsQuantilesOutsideTheOpenUnitInterval() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("quantiles", "0,0.5")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("quantiles");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantiles");
         assertThatThrownBy(() -> AppConfig.of(Map.of("quantiles", "0.5,1")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("quantiles");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantiles");
         assertThatThrownBy(() -> AppConfig.of(Map.of("quantiles", "0.1,x")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("quantiles");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quantiles");
     }
 
     @Test
     void rejectsAnUnknownFrequencyUnitNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("freq", "5x")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("freq").hasMessageContaining("Unsupported freq");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("freq")
+                .hasMessageContaining("Unsupported freq");
     }
 
     @Test
     void rejectsAFrequencyThatDoesNotDivideADay() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("freq", "7m")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("freq").hasMessageContaining("divide 24h");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("freq")
+                .hasMessageContaining("divide 24h");
         assertThatThrownBy(() -> AppConfig.of(Map.of("freq", "0m")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("freq");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("freq");
     }
 
     @Test
     void rejectsATollamaUrlThatIsNotHttpNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("tollama.url", "ftp://x")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.url");
         assertThatThrownBy(() -> AppConfig.of(Map.of("tollama.url", "not a url")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.url");
         assertThatThrownBy(() -> AppConfig.of(Map.of("tollama.url", "/v1/forecast")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.url");
     }
 
     @Test
     void rejectsAnUnknownProcessingGuaranteeNamingTheKey() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("processing.guarantee", "foo")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("processing.guarantee");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("processing.guarantee");
     }
 
     @Test
     void rejectsABlankTopicName() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("topic.ticks", " ")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("topic.ticks");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("topic.ticks");
     }
 
     @Test
     void rejectsAMinimumWidthNotBelowTheMaximumWidth() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("interval.min.width", "0.6", "interval.max.width", "0.6")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("interval.min.width");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("interval.min.width");
     }
 
     @Test
     void rejectsABackoffCapBelowTheFirstBackoff() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("tollama.retry.backoff.max.ms", "100")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.retry.backoff.max.ms");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.retry.backoff.max.ms");
     }
 
     @Test
@@ -254,7 +283,8 @@ class AppConfigTest {
     @Test
     void rejectsAMinimumPointCountAboveTheInputLength() {
         assertThatThrownBy(() -> AppConfig.of(Map.of("input.len.steps", "16")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("min.points.for.tsfm");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("min.points.for.tsfm");
     }
 
     @Test
@@ -286,8 +316,8 @@ class AppConfigTest {
     void prefersTheApiKeyOverTheKeyFile() throws IOException {
         final Path keyFile = Files.writeString(dir.resolve("tollama.key"), "from-the-file\n");
 
-        final AppConfig config = AppConfig.of(Map.of("tollama.api.key", SECRET,
-                "tollama.api.key.file", keyFile.toString()));
+        final AppConfig config =
+                AppConfig.of(Map.of("tollama.api.key", SECRET, "tollama.api.key.file", keyFile.toString()));
 
         assertThat(config.tollamaApiKey()).isEqualTo(SECRET);
     }
@@ -299,24 +329,27 @@ class AppConfigTest {
         final AppConfig config = AppConfig.of(Map.of("tollama.api.key.file", keyFile.toString()));
 
         assertThatThrownBy(config::tollamaApiKey)
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.api.key.file")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.api.key.file")
                 .hasMessageContaining("the file is empty");
     }
 
     @Test
     void failsOnAMissingKeyFileNamingTheKey() {
-        final AppConfig config = AppConfig.of(Map.of("tollama.api.key.file", dir.resolve("absent.key").toString()));
+        final AppConfig config = AppConfig.of(
+                Map.of("tollama.api.key.file", dir.resolve("absent.key").toString()));
 
         assertThatThrownBy(config::tollamaApiKey)
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.api.key.file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.api.key.file");
     }
 
     @Test
     void neverLogsTheApiKey() throws IOException {
         final Path file = Files.writeString(dir.resolve("app.properties"), "tollama.api.key=" + SECRET + "\n");
         final List<String> logged = captureLogs(() -> {
-            final AppConfig fromEnv = ConfigLoader.load(null,
-                    Map.of("TSFM_TOLLAMA_API_KEY", SECRET, "TSFM_NOT_A_SETTING", "x"));
+            final AppConfig fromEnv =
+                    ConfigLoader.load(null, Map.of("TSFM_TOLLAMA_API_KEY", SECRET, "TSFM_NOT_A_SETTING", "x"));
             final AppConfig fromFile = ConfigLoader.load(file, Map.of());
             assertThat(fromEnv.tollamaApiKey()).isEqualTo(SECRET);
             assertThat(fromFile.tollamaApiKey()).isEqualTo(SECRET);

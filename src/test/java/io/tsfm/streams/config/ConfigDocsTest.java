@@ -17,13 +17,18 @@ class ConfigDocsTest {
                         + "`java -jar target/tsfm-streams.jar config-docs`")
                 .contains(ConfigDocs.table());
         // pasting a regenerated table inside the old markers leaves stray ones around it
-        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.BEGIN), -1)).as("begin markers").hasSize(2);
-        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.END), -1)).as("end markers").hasSize(2);
+        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.BEGIN), -1))
+                .as("begin markers")
+                .hasSize(2);
+        assertThat(doc.split(java.util.regex.Pattern.quote(ConfigDocs.END), -1))
+                .as("end markers")
+                .hasSize(2);
     }
 
     @Test
     void tableHasOneRowPerSetting() {
-        final long rows = ConfigDocs.table().lines().filter(l -> l.startsWith("| `")).count();
+        final long rows =
+                ConfigDocs.table().lines().filter(l -> l.startsWith("| `")).count();
         assertThat(rows).isEqualTo(AppConfig.DEFINITION.names().size());
     }
 }

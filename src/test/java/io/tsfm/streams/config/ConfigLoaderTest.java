@@ -48,8 +48,8 @@ class ConfigLoaderTest {
     void letsTheEnvironmentOverrideTheFile() throws IOException {
         final Path file = file("bootstrap.servers=file-broker:9092\ntollama.model=timesfm\nhorizon.steps=24\n");
 
-        final AppConfig config = ConfigLoader.load(file,
-                Map.of("TSFM_BOOTSTRAP_SERVERS", "env-broker:9092", "TSFM_TOLLAMA_MODEL", "moirai"));
+        final AppConfig config = ConfigLoader.load(
+                file, Map.of("TSFM_BOOTSTRAP_SERVERS", "env-broker:9092", "TSFM_TOLLAMA_MODEL", "moirai"));
 
         assertThat(config.getString("bootstrap.servers")).isEqualTo("env-broker:9092");
         assertThat(config.getString("tollama.model")).isEqualTo("moirai");
@@ -76,18 +76,22 @@ class ConfigLoaderTest {
 
         final Properties props = config.streamsProperties();
 
-        assertThat(props).containsEntry("num.stream.threads", "3").containsEntry("producer.linger.ms", "5")
-                .containsEntry("consumer.max.poll.records", "200").containsEntry("state.dir", "/var/lib/tsfm")
-                .containsEntry("application.id", "tsfm-streams").containsEntry("bootstrap.servers", "127.0.0.1:9092")
+        assertThat(props)
+                .containsEntry("num.stream.threads", "3")
+                .containsEntry("producer.linger.ms", "5")
+                .containsEntry("consumer.max.poll.records", "200")
+                .containsEntry("state.dir", "/var/lib/tsfm")
+                .containsEntry("application.id", "tsfm-streams")
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("processing.guarantee", "exactly_once_v2");
-        assertThat(config.kafkaProperties()).containsOnlyKeys("num.stream.threads", "producer.linger.ms",
-                "consumer.max.poll.records", "state.dir");
+        assertThat(config.kafkaProperties())
+                .containsOnlyKeys("num.stream.threads", "producer.linger.ms", "consumer.max.poll.records", "state.dir");
     }
 
     @Test
     void letsTheEnvironmentOverrideAKafkaProperty() throws IOException {
-        final AppConfig config = ConfigLoader.load(file("num.stream.threads=2\n"),
-                Map.of("TSFM_NUM_STREAM_THREADS", "4"));
+        final AppConfig config =
+                ConfigLoader.load(file("num.stream.threads=2\n"), Map.of("TSFM_NUM_STREAM_THREADS", "4"));
 
         assertThat(config.streamsProperties()).containsEntry("num.stream.threads", "4");
     }
@@ -97,7 +101,8 @@ class ConfigLoaderTest {
         final Path file = file("tollama.modle=timesfm\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.modle");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.modle");
     }
 
     @Test
@@ -105,24 +110,26 @@ class ConfigLoaderTest {
         final Path file = file("tollama.api.kee=tk-9f2c51e0-s3cr3t\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tollama.api.kee")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tollama.api.kee")
                 .hasMessageNotContaining("tk-9f2c51e0-s3cr3t");
     }
 
     @Test
     void ignoresUnknownEnvironmentVariables() {
-        final AppConfig config = ConfigLoader.load(null,
-                Map.of("TSFM_NOT_A_SETTING", "x", "HOME", "/root", "PATH", "/usr/bin"));
+        final AppConfig config =
+                ConfigLoader.load(null, Map.of("TSFM_NOT_A_SETTING", "x", "HOME", "/root", "PATH", "/usr/bin"));
 
         assertThat(config.kafkaProperties()).isEmpty();
-        assertThat(config.streamsProperties()).containsOnlyKeys("application.id", "bootstrap.servers",
-                "processing.guarantee", "max.task.idle.ms");
+        assertThat(config.streamsProperties())
+                .containsOnlyKeys("application.id", "bootstrap.servers", "processing.guarantee", "max.task.idle.ms");
     }
 
     @Test
     void failsOnABadValueFromTheEnvironmentNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TSFM_HORIZON_STEPS", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("horizon.steps");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("horizon.steps");
     }
 
     @Test
@@ -130,7 +137,8 @@ class ConfigLoaderTest {
         final Path absent = dir.resolve("absent.properties");
 
         assertThatThrownBy(() -> ConfigLoader.load(absent, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("absent.properties");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("absent.properties");
     }
 
     @Test

@@ -59,8 +59,7 @@ class ContextAssemblerTest {
 
     @Test
     void seedsFromTheLatestLookBackStep() {
-        final MarketContext context =
-                assembler.assemble(AS_OF, List.of(step(-3, 0.1), step(-1, 0.4), step(1, 0.7)));
+        final MarketContext context = assembler.assemble(AS_OF, List.of(step(-3, 0.1), step(-1, 0.4), step(1, 0.7)));
 
         assertThat(context.values()).containsExactly(0.4, 0.7, 0.7, 0.7, 0.7, 0.7);
     }
@@ -97,8 +96,18 @@ class ContextAssemblerTest {
 
     @Test
     void capsTheContextAtTheInputLength() {
-        final MarketContext context = assembler.assemble(AS_OF, List.of(step(-3, 0.05), step(-2, 0.1),
-                step(-1, 0.15), step(0, 0.2), step(1, 0.3), step(2, 0.4), step(3, 0.5), step(4, 0.6), step(5, 0.7)));
+        final MarketContext context = assembler.assemble(
+                AS_OF,
+                List.of(
+                        step(-3, 0.05),
+                        step(-2, 0.1),
+                        step(-1, 0.15),
+                        step(0, 0.2),
+                        step(1, 0.3),
+                        step(2, 0.4),
+                        step(3, 0.5),
+                        step(4, 0.6),
+                        step(5, 0.7)));
 
         assertThat(context.length()).isEqualTo(INPUT_LEN);
         assertThat(context.values()).containsExactly(0.2, 0.3, 0.4, 0.5, 0.6, 0.7);
@@ -116,14 +125,15 @@ class ContextAssemblerTest {
 
     @Test
     void returnsNullWhenNoStepFallsInsideTheWindow() {
-        assertThat(assembler.assemble(AS_OF, List.of(step(-3, 0.2), step(-1, 0.3)))).isNull();
+        assertThat(assembler.assemble(AS_OF, List.of(step(-3, 0.2), step(-1, 0.3))))
+                .isNull();
         assertThat(assembler.assemble(AS_OF, List.of())).isNull();
     }
 
     @Test
     void ignoresStepsAfterAsOf() {
-        final MarketContext context = assembler.assemble(AS_OF,
-                List.of(step(2, 0.2, "mid"), step(6, 0.9, "low"), step(7, 0.95, "low")));
+        final MarketContext context =
+                assembler.assemble(AS_OF, List.of(step(2, 0.2, "mid"), step(6, 0.9, "low"), step(7, 0.95, "low")));
 
         assertThat(context.values()).containsExactly(0.2, 0.2, 0.2, 0.2);
         assertThat(context.observedSteps()).isEqualTo(1);
@@ -145,8 +155,7 @@ class ContextAssemblerTest {
 
     @Test
     void takesTheLastTickAndTheBucketFromTheLastObservedStep() {
-        final MarketContext context =
-                assembler.assemble(AS_OF, List.of(step(1, 0.2, "high"), step(3, 0.3, "low")));
+        final MarketContext context = assembler.assemble(AS_OF, List.of(step(1, 0.2, "high"), step(3, 0.3, "low")));
 
         assertThat(context.lastTickMs()).isEqualTo(WINDOW_START + 3 * STEP + 70_000L);
         assertThat(context.liquidityBucket()).isEqualTo("low");

@@ -29,16 +29,18 @@ class StepCloseSerdeTest {
 
     @Test
     void isCompact() {
-        assertThat(serde.serializer().serialize("t", new StepClose(0.5, 1L, "high"))).hasSize(21);
+        assertThat(serde.serializer().serialize("t", new StepClose(0.5, 1L, "high")))
+                .hasSize(21);
     }
 
     @Test
     void readsTheJsonValuesEarlierVersionsWrote() throws Exception {
         final byte[] json = Json.mapper().writeValueAsBytes(new StepClose(0.42, 1_795_000_000_000L, "low"));
         assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{");
-        assertThat(serde.deserializer().deserialize("t", json)).isEqualTo(new StepClose(0.42, 1_795_000_000_000L, "low"));
-        assertThat(serde.deserializer().deserialize("t",
-                "{\"p\":0.5,\"ts_ms\":7}".getBytes(StandardCharsets.UTF_8))).isEqualTo(new StepClose(0.5, 7L, null));
+        assertThat(serde.deserializer().deserialize("t", json))
+                .isEqualTo(new StepClose(0.42, 1_795_000_000_000L, "low"));
+        assertThat(serde.deserializer().deserialize("t", "{\"p\":0.5,\"ts_ms\":7}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new StepClose(0.5, 7L, null));
     }
 
     @Test

@@ -15,8 +15,8 @@ class DemoIT {
     void runsEverythingInOneProcessAndPrintsForecastsAndFallbacks() throws Exception {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        final DemoOptions options = new DemoOptions(6, 4.0, 0, 7, null, null, null, null, List.of("m-0001"), true,
-                500, 0);
+        final DemoOptions options =
+                new DemoOptions(6, 4.0, 0, 7, null, null, null, null, List.of("m-0001"), true, 500, 0);
         final boolean completed;
         final long forecasts;
         final long fallbacks;

@@ -64,11 +64,17 @@ class DockerComposeConsistencyTest {
         while (dir != null && !Files.isRegularFile(dir.resolve("pom.xml"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("repository root (a folder with pom.xml) above %s", Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as(
+                        "repository root (a folder with pom.xml) above %s",
+                        Path.of("").toAbsolutePath())
+                .isNotNull();
         root = dir;
         compose = readYaml(root.resolve("docker-compose.yml"));
         services = compose.path("services");
-        assertThat(services.isObject() && services.size() > 0).as("docker-compose.yml has services").isTrue();
+        assertThat(services.isObject() && services.size() > 0)
+                .as("docker-compose.yml has services")
+                .isTrue();
     }
 
     // ---------------------------------------------------------------- services, images, mounts, ports
@@ -79,13 +85,16 @@ class DockerComposeConsistencyTest {
             final JsonNode build = e.getValue().get("build");
             if (build == null) {
                 assertThat(e.getValue().path("image").asText(""))
-                        .as("service %s has neither build nor image", e.getKey()).isNotBlank();
+                        .as("service %s has neither build nor image", e.getKey())
+                        .isNotBlank();
             } else {
                 assertThat(dockerfileOf(build))
-                        .as("Dockerfile of service %s", e.getKey()).isRegularFile();
+                        .as("Dockerfile of service %s", e.getKey())
+                        .isRegularFile();
             }
         });
-        assertThat(ourServices()).as("services built from the repository's Dockerfile")
+        assertThat(ourServices())
+                .as("services built from the repository's Dockerfile")
                 .contains(APP_SERVICE, "forecaster", "simulator");
     }
 
@@ -103,7 +112,8 @@ class DockerComposeConsistencyTest {
             assertThat(names(services)).as("depends_on of %s", e.getKey()).containsAll(deps);
             for (final Mount m : mounts(e.getValue())) {
                 if (!m.bind()) {
-                    assertThat(declaredVolumes).as("named volume %s of %s is declared under volumes:", m.source(), e.getKey())
+                    assertThat(declaredVolumes)
+                            .as("named volume %s of %s is declared under volumes:", m.source(), e.getKey())
                             .contains(m.source());
                 }
             }
@@ -113,16 +123,25 @@ class DockerComposeConsistencyTest {
     @Test
     void everyBindMountedHostPathExistsInTheRepository() {
         final List<Mount> binds = new ArrayList<>();
-        services.properties().forEach(e -> mounts(e.getValue()).stream().filter(Mount::bind).forEach(binds::add));
+        services.properties()
+                .forEach(e -> mounts(e.getValue()).stream().filter(Mount::bind).forEach(binds::add));
         assertThat(binds).as("bind mounts").isNotEmpty();
         for (final Mount m : binds) {
             final Path host = root.resolve(m.source()).normalize();
-            assertThat(host.startsWith(root)).as("bind mount %s stays inside the repository", m.source()).isTrue();
-            assertThat(host).as("host path of bind mount %s -> %s", m.source(), m.target()).exists();
+            assertThat(host.startsWith(root))
+                    .as("bind mount %s stays inside the repository", m.source())
+                    .isTrue();
+            assertThat(host)
+                    .as("host path of bind mount %s -> %s", m.source(), m.target())
+                    .exists();
             if (FILE_TARGET.matcher(m.target()).matches()) {
-                assertThat(host).as("%s is mounted as the file %s", m.source(), m.target()).isRegularFile();
+                assertThat(host)
+                        .as("%s is mounted as the file %s", m.source(), m.target())
+                        .isRegularFile();
             } else {
-                assertThat(host).as("%s is mounted as the folder %s", m.source(), m.target()).isDirectory();
+                assertThat(host)
+                        .as("%s is mounted as the folder %s", m.source(), m.target())
+                        .isDirectory();
             }
         }
     }
@@ -130,10 +149,13 @@ class DockerComposeConsistencyTest {
     @Test
     void everyPublishedPortIsBoundToLoopback() {
         services.properties().forEach(e -> {
-            assertThat(e.getValue().path("network_mode").asText("")).as("network_mode of %s", e.getKey())
+            assertThat(e.getValue().path("network_mode").asText(""))
+                    .as("network_mode of %s", e.getKey())
                     .isNotEqualTo("host");
             for (final JsonNode port : e.getValue().path("ports")) {
-                assertThat(hostIpOf(port)).as("published port %s of service %s", port, e.getKey()).isIn(LOOPBACK);
+                assertThat(hostIpOf(port))
+                        .as("published port %s of service %s", port, e.getKey())
+                        .isIn(LOOPBACK);
             }
         });
     }
@@ -150,14 +172,16 @@ class DockerComposeConsistencyTest {
             }
             final String key = envToKey(name);
             assertThat(AppConfig.DEFINITION.names().contains(key) || isKafkaKey(key))
-                    .as("%s maps to %s, which is neither a tsfm-streams setting nor a Kafka Streams/client property",
+                    .as(
+                            "%s maps to %s, which is neither a tsfm-streams setting nor a Kafka Streams/client property",
                             name, key)
                     .isTrue();
             settings.put(key, value);
         });
         assertThat(settings).as("TSFM_ settings of %s", APP_SERVICE).isNotEmpty();
         // as a properties file: unknown keys and bad values fail, exactly as they would at start-up
-        assertThatCode(() -> ConfigLoader.fromLayers(List.of(settings), Map.of())).doesNotThrowAnyException();
+        assertThatCode(() -> ConfigLoader.fromLayers(List.of(settings), Map.of()))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -178,33 +202,43 @@ class DockerComposeConsistencyTest {
         final List<String> forecaster = command(service(tollama.getHost()));
         if (ourServices().contains(tollama.getHost())) {
             assertThat(forecaster).as("command of %s", tollama.getHost()).startsWith("forecaster");
-            assertThat(optionValue(forecaster, "--host")).as("forecaster bind address").isEqualTo("0.0.0.0");
-            assertThat(optionValue(forecaster, "--port")).as("forecaster port").isEqualTo(String.valueOf(tollama.getPort()));
-            assertThat(ModelRegistry.defaults().names()).as("models of the local forecaster")
+            assertThat(optionValue(forecaster, "--host"))
+                    .as("forecaster bind address")
+                    .isEqualTo("0.0.0.0");
+            assertThat(optionValue(forecaster, "--port"))
+                    .as("forecaster port")
+                    .isEqualTo(String.valueOf(tollama.getPort()));
+            assertThat(ModelRegistry.defaults().names())
+                    .as("models of the local forecaster")
                     .contains(config.getString("tollama.model"));
         }
 
         // topics: the one-shot topics service creates exactly the ones the app checks at start-up
         final String topics = environment(service("topics")).getOrDefault("TOPICS", "");
         assertThat(new TreeSet<>(Arrays.asList(topics.trim().split("\\s+"))))
-                .as("TOPICS of the topics service").isEqualTo(new TreeSet<>(TopicSetup.topics(config)));
+                .as("TOPICS of the topics service")
+                .isEqualTo(new TreeSet<>(TopicSetup.topics(config)));
         final List<String> simulate = command(service("simulator"));
         assertThat(simulate).startsWith("simulate");
-        assertThat(optionValue(simulate, "--bootstrap-servers")).as("simulator --bootstrap-servers").isEqualTo(bootstrap);
-        assertThat(optionValue(simulate, "--topic", "market-ticks")).as("simulator --topic")
+        assertThat(optionValue(simulate, "--bootstrap-servers"))
+                .as("simulator --bootstrap-servers")
+                .isEqualTo(bootstrap);
+        assertThat(optionValue(simulate, "--topic", "market-ticks"))
+                .as("simulator --topic")
                 .isEqualTo(config.getString("topic.ticks"));
 
         // state.dir lives on a named volume
         final String stateDir = (String) config.kafkaProperties().get(StreamsConfig.STATE_DIR_CONFIG);
         assertThat(stateDir).as("state.dir of %s", APP_SERVICE).isNotBlank();
-        assertThat(mounts(app)).as("volumes of %s", APP_SERVICE)
-                .anySatisfy(m -> {
-                    assertThat(m.bind()).isFalse();
-                    assertThat(m.target()).isEqualTo(stateDir);
-                });
+        assertThat(mounts(app)).as("volumes of %s", APP_SERVICE).anySatisfy(m -> {
+            assertThat(m.bind()).isFalse();
+            assertThat(m.target()).isEqualTo(stateDir);
+        });
 
         // the ops port is published for Prometheus and the host
-        assertThat(containerPorts(app)).as("container ports published by %s", APP_SERVICE).contains(OPS_PORT);
+        assertThat(containerPorts(app))
+                .as("container ports published by %s", APP_SERVICE)
+                .contains(OPS_PORT);
     }
 
     @Test
@@ -214,20 +248,34 @@ class DockerComposeConsistencyTest {
         services.properties().forEach(e -> {
             final String image = e.getValue().path("image").asText("");
             if (image.startsWith("apache/kafka")) {
-                assertThat(image).as("image of %s", e.getKey()).isEqualTo(kafka.path("image").asText());
+                assertThat(image)
+                        .as("image of %s", e.getKey())
+                        .isEqualTo(kafka.path("image").asText());
             }
         });
         final Map<String, String> env = environment(kafka);
         assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         // exactly_once_v2 (the default guarantee) needs the transaction log on a single broker
-        for (final String rf : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
-                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+        for (final String rf : List.of(
+                "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
+                "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
             assertThat(env.get(rf)).as(rf).isEqualTo("1");
         }
-        assertThat(kafka.path("healthcheck").path("test").toString()).as("kafka healthcheck").contains("kafka-topics.sh");
-        assertThat(service("topics").path("depends_on").path("kafka").path("condition").asText())
+        assertThat(kafka.path("healthcheck").path("test").toString())
+                .as("kafka healthcheck")
+                .contains("kafka-topics.sh");
+        assertThat(service("topics")
+                        .path("depends_on")
+                        .path("kafka")
+                        .path("condition")
+                        .asText())
                 .isEqualTo("service_healthy");
-        assertThat(service(APP_SERVICE).path("depends_on").path("topics").path("condition").asText())
+        assertThat(service(APP_SERVICE)
+                        .path("depends_on")
+                        .path("topics")
+                        .path("condition")
+                        .asText())
                 .isEqualTo("service_completed_successfully");
     }
 
@@ -237,7 +285,8 @@ class DockerComposeConsistencyTest {
     void prometheusScrapesTheOpsPortOfTheApp() {
         final JsonNode prometheus = readYaml(root.resolve("monitoring/prometheus/prometheus.yml"));
         final Map<String, String> mountedAt = bindTargets(service("prometheus"));
-        assertThat(mountedAt).as("prometheus mounts")
+        assertThat(mountedAt)
+                .as("prometheus mounts")
                 .containsEntry("monitoring/prometheus/prometheus.yml", "/etc/prometheus/prometheus.yml");
         final String rulesDir = mountedAt.get("monitoring/prometheus/rules");
         assertThat(rulesDir).as("mount of monitoring/prometheus/rules").isNotNull();
@@ -254,7 +303,9 @@ class DockerComposeConsistencyTest {
                 for (final JsonNode target : sc.path("targets")) {
                     final String host = HostPort.parse(target.asText()).host();
                     if (!host.equals("localhost")) {
-                        assertThat(names(services)).as("scrape target %s", target.asText()).contains(host);
+                        assertThat(names(services))
+                                .as("scrape target %s", target.asText())
+                                .contains(host);
                     }
                 }
             }
@@ -269,7 +320,9 @@ class DockerComposeConsistencyTest {
     @Test
     void prometheusRuleFilesAreWellFormed() throws IOException {
         for (final Path file : files(root.resolve("monitoring/prometheus/rules"), ".yml", ".yaml")) {
-            assertThat(readYaml(file).path("groups").isArray()).as("%s has a groups: list", file).isTrue();
+            assertThat(readYaml(file).path("groups").isArray())
+                    .as("%s has a groups: list", file)
+                    .isTrue();
         }
     }
 
@@ -282,10 +335,13 @@ class DockerComposeConsistencyTest {
         assertThat(dashboardsDir).isNotNull();
 
         for (final Path file : files(root.resolve("monitoring/grafana/provisioning"), ".yml", ".yaml")) {
-            assertThat(readYaml(file).isObject()).as("%s is a YAML mapping", file).isTrue();
+            assertThat(readYaml(file).isObject())
+                    .as("%s is a YAML mapping", file)
+                    .isTrue();
         }
 
-        final JsonNode datasources = readYaml(root.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
+        final JsonNode datasources =
+                readYaml(root.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
         final Set<String> promUids = new HashSet<>();
         for (final JsonNode ds : datasources.path("datasources")) {
             if ("prometheus".equals(ds.path("type").asText())) {
@@ -298,7 +354,9 @@ class DockerComposeConsistencyTest {
 
         final JsonNode providers = readYaml(root.resolve("monitoring/grafana/provisioning/dashboards/dashboards.yml"));
         final List<String> paths = new ArrayList<>();
-        providers.path("providers").forEach(p -> paths.add(p.path("options").path("path").asText()));
+        providers
+                .path("providers")
+                .forEach(p -> paths.add(p.path("options").path("path").asText()));
         assertThat(paths).as("dashboard provider paths").contains(dashboardsDir);
 
         // dashboards added later must name a provisioned Prometheus datasource (or a ${variable})
@@ -307,7 +365,9 @@ class DockerComposeConsistencyTest {
             collectPrometheusUids(JSON.readTree(file.toFile()), refs);
             for (final String uid : refs) {
                 if (!uid.startsWith("$")) {
-                    assertThat(promUids).as("datasource uid %s in %s", uid, file.getFileName()).contains(uid);
+                    assertThat(promUids)
+                            .as("datasource uid %s in %s", uid, file.getFileName())
+                            .contains(uid);
                 }
             }
         }
@@ -315,8 +375,7 @@ class DockerComposeConsistencyTest {
 
     // ---------------------------------------------------------------- helpers
 
-    record Mount(String source, String target, boolean bind) {
-    }
+    record Mount(String source, String target, boolean bind) {}
 
     record HostPort(String host, int port) {
         static HostPort parse(final String hostPort) {
@@ -350,8 +409,10 @@ class DockerComposeConsistencyTest {
     }
 
     static Path dockerfileOf(final JsonNode build) {
-        final String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
-        final String dockerfile = build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
+        final String context =
+                build.isTextual() ? build.asText() : build.path("context").asText(".");
+        final String dockerfile =
+                build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
         return root.resolve(context).resolve(dockerfile).normalize();
     }
 
@@ -390,7 +451,11 @@ class DockerComposeConsistencyTest {
         final Map<String, String> out = new LinkedHashMap<>();
         for (final Mount m : mounts(service)) {
             if (m.bind()) {
-                out.put(root.relativize(root.resolve(m.source()).normalize()).toString().replace('\\', '/'), m.target());
+                out.put(
+                        root.relativize(root.resolve(m.source()).normalize())
+                                .toString()
+                                .replace('\\', '/'),
+                        m.target());
             }
         }
         return out;
@@ -411,8 +476,11 @@ class DockerComposeConsistencyTest {
     static Set<Integer> containerPorts(final JsonNode service) {
         final Set<Integer> out = new TreeSet<>();
         for (final JsonNode port : service.path("ports")) {
-            final String target = port.isObject() ? port.path("target").asText()
-                    : port.asText().substring(port.asText().lastIndexOf(':') + 1).replaceAll("/.*", "");
+            final String target = port.isObject()
+                    ? port.path("target").asText()
+                    : port.asText()
+                            .substring(port.asText().lastIndexOf(':') + 1)
+                            .replaceAll("/.*", "");
             out.add(Integer.parseInt(target));
         }
         return out;
@@ -428,7 +496,10 @@ class DockerComposeConsistencyTest {
                 out.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : s.substring(eq + 1));
             }
         } else {
-            env.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            env.properties()
+                    .forEach(e -> out.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? null : e.getValue().asText()));
         }
         return out;
     }
@@ -441,7 +512,10 @@ class DockerComposeConsistencyTest {
             return out;
         }
         final String text = command.asText("").trim();
-        assertThat(text).as("command (use the list form for quoted arguments)").doesNotContain("\"", "'").isNotEmpty();
+        assertThat(text)
+                .as("command (use the list form for quoted arguments)")
+                .doesNotContain("\"", "'")
+                .isNotEmpty();
         return List.of(text.split("\\s+"));
     }
 
@@ -470,13 +544,22 @@ class DockerComposeConsistencyTest {
 
     /** Mirrors ConfigLoader's pass-through: a Kafka Streams, consumer, producer or admin property, or a prefixed one. */
     static boolean isKafkaKey(final String key) {
-        if (StreamsConfig.configDef().names().contains(key) || ConsumerConfig.configNames().contains(key)
-                || ProducerConfig.configNames().contains(key) || AdminClientConfig.configNames().contains(key)) {
+        if (StreamsConfig.configDef().names().contains(key)
+                || ConsumerConfig.configNames().contains(key)
+                || ProducerConfig.configNames().contains(key)
+                || AdminClientConfig.configNames().contains(key)) {
             return true;
         }
-        return Stream.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX,
-                        StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
-                        StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX, "rocksdb.", "client.dns.")
+        return Stream.of(
+                        StreamsConfig.CONSUMER_PREFIX,
+                        StreamsConfig.PRODUCER_PREFIX,
+                        StreamsConfig.ADMIN_CLIENT_PREFIX,
+                        StreamsConfig.MAIN_CONSUMER_PREFIX,
+                        StreamsConfig.RESTORE_CONSUMER_PREFIX,
+                        StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+                        StreamsConfig.TOPIC_PREFIX,
+                        "rocksdb.",
+                        "client.dns.")
                 .anyMatch(key::startsWith);
     }
 
@@ -499,15 +582,20 @@ class DockerComposeConsistencyTest {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
-                    .sorted().toList();
+                    .filter(p -> Stream.of(suffixes)
+                            .anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .sorted()
+                    .toList();
         }
     }
 
     static void collectPrometheusUids(final JsonNode node, final List<String> out) {
         if (node.isObject()) {
             final JsonNode ds = node.get("datasource");
-            if (ds != null && ds.isObject() && "prometheus".equals(ds.path("type").asText()) && ds.hasNonNull("uid")) {
+            if (ds != null
+                    && ds.isObject()
+                    && "prometheus".equals(ds.path("type").asText())
+                    && ds.hasNonNull("uid")) {
                 out.add(ds.get("uid").asText());
             }
             node.elements().forEachRemaining(child -> collectPrometheusUids(child, out));

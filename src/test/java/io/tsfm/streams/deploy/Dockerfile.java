@@ -20,8 +20,7 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One stage: its alias (null without one), what it is built FROM, its instructions as {keyword, rest}. */
-    record Stage(String name, String from, List<String[]> instructions) {
-    }
+    record Stage(String name, String from, List<String[]> instructions) {}
 
     static Dockerfile read(final Path file) {
         final List<String> lines;
@@ -56,7 +55,9 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
                 continue;
             }
             if (stages.isEmpty()) {
-                assertThat(parsed[0]).as("%s: only ARG may come before the first FROM", file).isEqualTo("ARG");
+                assertThat(parsed[0])
+                        .as("%s: only ARG may come before the first FROM", file)
+                        .isEqualTo("ARG");
                 continue;
             }
             stages.get(stages.size() - 1).instructions().add(parsed);
@@ -70,13 +71,18 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
         if (name == null) {
             return stages.get(stages.size() - 1);
         }
-        return stages.stream().filter(s -> name.equals(s.name())).findFirst()
+        return stages.stream()
+                .filter(s -> name.equals(s.name()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no stage named " + name));
     }
 
     /** The stage a stage is built on, null when it is built on an image. */
     private Stage parent(final Stage stage) {
-        return stages.stream().filter(s -> s.name() != null && s.name().equals(stage.from())).findFirst().orElse(null);
+        return stages.stream()
+                .filter(s -> s.name() != null && s.name().equals(stage.from()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The image a stage ends up built on, through the stages it builds on. */

@@ -44,20 +44,27 @@ class DockerfileConsistencyTest {
         final Set<String> used = new HashSet<>();
         for (final String name : ourServices()) {
             final JsonNode service = service(name);
-            final Dockerfile.Stage stage = dockerfile.target(service.path("build").path("target").asText(null));
+            final Dockerfile.Stage stage =
+                    dockerfile.target(service.path("build").path("target").asText(null));
             final Supplier<CommandLine> commands = commandsOf(jarOf(dockerfile, stage));
             final List<String> defaultCommand = dockerfile.jsonArgs(stage, "CMD");
-            assertThat(service.has("entrypoint")).as("service %s keeps the image's java -jar entrypoint", name).isFalse();
+            assertThat(service.has("entrypoint"))
+                    .as("service %s keeps the image's java -jar entrypoint", name)
+                    .isFalse();
             final List<String> args = service.has("command") ? command(service) : defaultCommand;
-            assertThat(commands.get().getSubcommands().keySet()).as("subcommand of service %s", name).contains(args.get(0));
+            assertThat(commands.get().getSubcommands().keySet())
+                    .as("subcommand of service %s", name)
+                    .contains(args.get(0));
             assertThatCode(() -> commands.get().parseArgs(args.toArray(String[]::new)))
-                    .as("arguments of service %s: %s", name, args).doesNotThrowAnyException();
+                    .as("arguments of service %s: %s", name, args)
+                    .doesNotThrowAnyException();
             used.add(args.get(0));
         }
         assertThat(used).contains("run", "forecaster", "simulate");
         assertThat(command(service(APP_SERVICE))).startsWith("run");
         assertThat(service(APP_SERVICE).path("build").path("target").asText(null))
-                .as("the app runs the default (last) stage: the service jar").isNull();
+                .as("the app runs the default (last) stage: the service jar")
+                .isNull();
         assertThat(jarOf(dockerfile, dockerfile.target(null))).isEqualTo(SERVICE_JAR);
         assertThat(dockerfile.jsonArgs(dockerfile.target(null), "CMD")).containsExactly("run");
     }
@@ -102,14 +109,18 @@ class DockerfileConsistencyTest {
                 }
             }
             assertThat(copied).as("files stage %s copies", stage.name()).containsKey(jar);
-            assertThat(copied.get(jar)).as("source of %s (a jar the pom builds)", jar)
+            assertThat(copied.get(jar))
+                    .as("source of %s (a jar the pom builds)", jar)
                     .endsWith("target/" + jar.substring(jar.lastIndexOf('/') + 1));
             jars.add(jarOf(dockerfile, stage));
-            final List<String> users = dockerfile.all(stage, "USER").stream().map(u -> u.get(0)).toList();
+            final List<String> users =
+                    dockerfile.all(stage, "USER").stream().map(u -> u.get(0)).toList();
             assertThat(users).as("USER of stage %s", stage.name()).isNotEmpty();
-            assertThat(users.get(users.size() - 1)).as("USER of stage %s", stage.name())
+            assertThat(users.get(users.size() - 1))
+                    .as("USER of stage %s", stage.name())
                     .isNotIn("root", "0", "0:0", "root:root");
-            assertThat(dockerfile.baseImage(stage)).as("runtime image of stage %s", stage.name())
+            assertThat(dockerfile.baseImage(stage))
+                    .as("runtime image of stage %s", stage.name())
                     .startsWith("eclipse-temurin:" + release);
         }
         assertThat(jars).containsExactlyInAnyOrder(SERVICE_JAR, ALL_IN_ONE_JAR);
@@ -118,8 +129,10 @@ class DockerfileConsistencyTest {
     @Test
     void theDockerignoreKeepsWhatTheBuildNeeds() throws IOException {
         final List<String> ignored = Files.readAllLines(root.resolve(".dockerignore")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> l.replaceAll("^/|/$", "")).toList();
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replaceAll("^/|/$", ""))
+                .toList();
         assertThat(ignored).contains("target", ".git").doesNotContain("pom.xml", "src", "*", "**");
     }
 }

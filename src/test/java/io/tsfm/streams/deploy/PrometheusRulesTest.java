@@ -34,8 +34,8 @@ class PrometheusRulesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SEVERITIES = Set.of("critical", "warning");
-    private static final Set<String> CATEGORIES = Set.of("canary_rollback", "canary_gate", "operations",
-            "calibration", "rollout");
+    private static final Set<String> CATEGORIES =
+            Set.of("canary_rollback", "canary_gate", "operations", "calibration", "rollout");
 
     private static Path root;
 
@@ -54,7 +54,9 @@ class PrometheusRulesTest {
 
     private static List<Path> files(final String dir, final String suffix) throws IOException {
         try (Stream<Path> s = Files.list(root.resolve(dir))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -80,7 +82,10 @@ class PrometheusRulesTest {
         final List<String> command = new ArrayList<>();
         command.add("promtool");
         command.addAll(args);
-        final Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        final Process p = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         final byte[] out;
         try (InputStream in = p.getInputStream()) {
             out = in.readAllBytes();
@@ -92,8 +97,7 @@ class PrometheusRulesTest {
         return new Result(p.exitValue(), String.join(" ", command) + "\n" + new String(out, StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static List<String> relative(final List<Path> paths) {
         return paths.stream().map(p -> root.relativize(p).toString()).toList();
@@ -103,8 +107,10 @@ class PrometheusRulesTest {
     void promtoolChecksTheRuleFiles() throws Exception {
         assumePromtool();
         final List<Path> rules = files("monitoring/prometheus/rules", ".yml");
-        assertThat(relative(rules)).contains("monitoring/prometheus/rules/tsfm-recording.yml",
-                "monitoring/prometheus/rules/tsfm-alerts.yml");
+        assertThat(relative(rules))
+                .contains(
+                        "monitoring/prometheus/rules/tsfm-recording.yml",
+                        "monitoring/prometheus/rules/tsfm-alerts.yml");
         final List<String> args = new ArrayList<>(List.of("check", "rules"));
         args.addAll(relative(rules));
         final Result r = promtool(args);
@@ -131,8 +137,11 @@ class PrometheusRulesTest {
         for (final Path t : files("monitoring/prometheus/tests", ".yml")) {
             tests.append(Files.readString(t));
         }
-        for (final String alert : alerts().stream().map(a -> a.path("alert").asText()).toList()) {
-            assertThat(tests.toString()).as("a promtool test of alert %s", alert).contains("alertname: " + alert + "\n");
+        for (final String alert :
+                alerts().stream().map(a -> a.path("alert").asText()).toList()) {
+            assertThat(tests.toString())
+                    .as("a promtool test of alert %s", alert)
+                    .contains("alertname: " + alert + "\n");
         }
     }
 
@@ -157,15 +166,24 @@ class PrometheusRulesTest {
         assertThat(alerts).hasSizeGreaterThanOrEqualTo(9);
         for (final JsonNode a : alerts) {
             final String name = a.path("alert").asText();
-            assertThat(a.path("labels").path("severity").asText()).as("severity of %s", name).isIn(SEVERITIES);
-            assertThat(a.path("labels").path("category").asText()).as("category of %s", name).isIn(CATEGORIES);
-            assertThat(a.path("annotations").path("summary").asText()).as("summary of %s", name).isNotBlank();
-            assertThat(a.path("annotations").path("description").asText()).as("description of %s", name).isNotBlank();
+            assertThat(a.path("labels").path("severity").asText())
+                    .as("severity of %s", name)
+                    .isIn(SEVERITIES);
+            assertThat(a.path("labels").path("category").asText())
+                    .as("category of %s", name)
+                    .isIn(CATEGORIES);
+            assertThat(a.path("annotations").path("summary").asText())
+                    .as("summary of %s", name)
+                    .isNotBlank();
+            assertThat(a.path("annotations").path("description").asText())
+                    .as("description of %s", name)
+                    .isNotBlank();
             final String expr = a.path("expr").asText();
             // the alert's series keep rollout_stage: a recording rule aggregated by it (its name starts with
             // rollout_stage, e.g. rollout_stage_runtime:...), or an aggregation by it
             assertThat(expr.matches("(?s)[\\s(]*rollout_stage[a-z_]*:.*") || expr.contains("by (rollout_stage"))
-                    .as("%s keeps the rollout_stage label: %s", name, expr).isTrue();
+                    .as("%s keeps the rollout_stage label: %s", name, expr)
+                    .isTrue();
         }
     }
 
@@ -174,14 +192,18 @@ class PrometheusRulesTest {
     void everyDashboardQueryParses() throws Exception {
         assumePromtool();
         final ObjectNode rules = YAML.createObjectNode();
-        final ArrayNode list = rules.putArray("groups").addObject().put("name", "dashboard-queries").putArray("rules");
+        final ArrayNode list = rules.putArray("groups")
+                .addObject()
+                .put("name", "dashboard-queries")
+                .putArray("rules");
         int n = 0;
         for (final Path dashboard : files("monitoring/grafana/dashboards", ".json")) {
             final List<String> exprs = new ArrayList<>();
             collectExprs(JSON.readTree(dashboard.toFile()), exprs);
             assertThat(exprs).as("queries of %s", dashboard.getFileName()).isNotEmpty();
             for (final String expr : exprs) {
-                final String promql = expr.replace("$__rate_interval", "1m").replace("$__interval", "1m")
+                final String promql = expr.replace("$__rate_interval", "1m")
+                        .replace("$__interval", "1m")
                         .replaceAll("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?", ".*");
                 list.addObject().put("record", "dashboard_query_" + n++).put("expr", promql);
             }

@@ -46,7 +46,8 @@ class BandScoreTest {
         // predictit:2721:Republican at 2020-09-26T03:00Z, h=1: the model's q90 came back as 0.4499999992156812
         final double[] band = {0.43, 0.44, 0.4499999992156812};
         assertThat(BandScore.of(LEVELS, band, 0.45).outcome()).isEqualTo(BandOutcome.INSIDE);
-        assertThat(BandScore.of(LEVELS, new double[] {0.4500000007843188, 0.46, 0.47}, 0.45).outcome())
+        assertThat(BandScore.of(LEVELS, new double[] {0.4500000007843188, 0.46, 0.47}, 0.45)
+                        .outcome())
                 .isEqualTo(BandOutcome.INSIDE);
     }
 

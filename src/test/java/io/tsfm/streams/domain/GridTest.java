@@ -20,7 +20,8 @@ class GridTest {
 
     @Test
     void rejectsAStepThatIsNotPositive() {
-        assertThatThrownBy(() -> new Grid(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Grid(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("step must be positive");
         assertThatThrownBy(() -> new Grid(-STEP)).isInstanceOf(IllegalArgumentException.class);
     }

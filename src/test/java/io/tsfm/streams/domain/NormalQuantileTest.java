@@ -41,7 +41,6 @@ class NormalQuantileTest {
     void rejectsProbabilitiesOutsideTheOpenUnitInterval() {
         assertThatThrownBy(() -> NormalQuantile.inverse(0.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NormalQuantile.inverse(1.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NormalQuantile.inverse(Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NormalQuantile.inverse(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 }

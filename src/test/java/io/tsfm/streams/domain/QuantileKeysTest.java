@@ -46,7 +46,8 @@ class QuantileKeysTest {
 
     @Test
     void refusesLevelsOutsideTheOpenUnitInterval() {
-        assertThatThrownBy(() -> QuantileKeys.key(0.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> QuantileKeys.key(0.0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("quantile level must be in (0,1): 0.0");
         assertThatThrownBy(() -> QuantileKeys.key(1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QuantileKeys.key(Double.NaN)).isInstanceOf(IllegalArgumentException.class);

@@ -77,15 +77,18 @@ class TransformTest {
 
     @Test
     void refusesAnEpsilonOutsideTheOpenHalfInterval() {
-        assertThatThrownBy(() -> new Transform(Transform.Space.LOGIT, 0.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transform(Transform.Space.LOGIT, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Transform(Transform.Space.LOGIT, 0.0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Transform(Transform.Space.LOGIT, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Transform(Transform.Space.LOGIT, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesAMissingSpace() {
-        assertThatThrownBy(() -> new Transform(null, 1e-6)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Transform(null, 1e-6))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("transform space is required");
     }
 }

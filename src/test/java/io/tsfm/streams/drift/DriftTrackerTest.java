@@ -76,8 +76,8 @@ class DriftTrackerTest {
 
     @Test
     void noPsiBeforeTheReferenceIsCompleteOrWhileASideHasTooFewObservations() {
-        final DriftTracker tracker = new DriftTracker(
-                new DriftSettings(Duration.ofHours(3), Duration.ofHours(1), Duration.ofHours(1), 3));
+        final DriftTracker tracker =
+                new DriftTracker(new DriftSettings(Duration.ofHours(3), Duration.ofHours(1), Duration.ofHours(1), 3));
         tracker.observe(T0, level(0.5));
         tracker.observe(T0, level(0.5));
         tracker.observe(T0, level(0.5));
@@ -91,7 +91,8 @@ class DriftTrackerTest {
         assertThat(beforeComplete).isFalse();
         assertThat(withOneCurrent).isFalse();
         // reference all in bin 7, current all in bin 8: 2 * (1 - 1e-4) * ln(1e4)
-        assertThat(tracker.psi(Feature.LOGIT_LEVEL).getAsDouble()).isCloseTo(2 * 0.9999 * Math.log(10_000), within(1e-12));
+        assertThat(tracker.psi(Feature.LOGIT_LEVEL).getAsDouble())
+                .isCloseTo(2 * 0.9999 * Math.log(10_000), within(1e-12));
     }
 
     @Test
@@ -114,7 +115,8 @@ class DriftTrackerTest {
         beforeRestart.observe(T0 + 10 * MINUTE, InputFeatures.of(0.4, 0.5));
 
         final String json = Json.mapper().writeValueAsString(beforeRestart.snapshot());
-        final DriftTracker afterRestart = DriftTracker.restore(SETTINGS, Json.mapper().readValue(json, DriftState.class));
+        final DriftTracker afterRestart =
+                DriftTracker.restore(SETTINGS, Json.mapper().readValue(json, DriftState.class));
         uninterrupted.observe(T0 + 4 * HOUR, InputFeatures.of(0.5, 0.9));
         afterRestart.observe(T0 + 4 * HOUR, InputFeatures.of(0.5, 0.9));
 
@@ -129,7 +131,8 @@ class DriftTrackerTest {
         feed(tracker);
 
         final DriftTracker restored = DriftTracker.restore(
-                new DriftSettings(Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofHours(2), 1), tracker.snapshot());
+                new DriftSettings(Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofHours(2), 1),
+                tracker.snapshot());
 
         assertThat(restored.referenceHistograms()).isEqualTo(tracker.referenceHistograms());
         assertThat(restored.current(Feature.LOGIT_LEVEL).total()).isZero();
@@ -138,8 +141,15 @@ class DriftTrackerTest {
 
     @Test
     void aStateThatDoesNotFitTheBinsIsRefused() {
-        final DriftState state = new DriftState(HOUR, false, DriftState.NO_TIME, DriftState.NO_TIME,
-                new long[][] {new long[3], new long[3]}, DriftState.NO_TIME, new long[0], new long[0][][]);
+        final DriftState state = new DriftState(
+                HOUR,
+                false,
+                DriftState.NO_TIME,
+                DriftState.NO_TIME,
+                new long[][] {new long[3], new long[3]},
+                DriftState.NO_TIME,
+                new long[0],
+                new long[0][][]);
 
         assertThatThrownBy(() -> DriftTracker.restore(SETTINGS, state))
                 .hasMessage("stored drift reference does not fit the features' bins");
@@ -173,7 +183,8 @@ class DriftTrackerTest {
     void windowAndReferenceMustBeWholeSlices() {
         assertThatThrownBy(() -> new DriftSettings(Duration.ofMinutes(90), Duration.ofHours(1), Duration.ofHours(2), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DriftSettings(Duration.ofHours(2), Duration.ofHours(1), Duration.ofMinutes(150), 1))
+        assertThatThrownBy(
+                        () -> new DriftSettings(Duration.ofHours(2), Duration.ofHours(1), Duration.ofMinutes(150), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -28,8 +28,8 @@ class InputFeaturesTest {
 
     @Test
     void theContextsNewestValueAndItsLastStepAreTheFeatures() {
-        final MarketContext context = new MarketContext(600_000L, 300_000L, new double[] {0.2, 0.5, 0.5}, 3, 0L,
-                600_000L, "high");
+        final MarketContext context =
+                new MarketContext(600_000L, 300_000L, new double[] {0.2, 0.5, 0.5}, 3, 0L, 600_000L, "high");
 
         final InputFeatures features = InputFeatures.ofContext(context);
 

@@ -52,7 +52,8 @@ class PsiBinsTest {
     void edgesMustBeFiniteAndStrictlyIncreasing() {
         assertThatThrownBy(() -> new PsiBins(new double[] {0, 0})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PsiBins(new double[] {1, 0})).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PsiBins(new double[] {0, Double.NaN})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PsiBins(new double[] {0, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PsiBins(new double[0])).isInstanceOf(IllegalArgumentException.class);
     }
 

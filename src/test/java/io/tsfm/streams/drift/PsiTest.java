@@ -28,7 +28,8 @@ class PsiTest {
         // ( 0.3) * ln(4)   = 0.415888    ( 0.1) * ln(1.5) = 0.040547
         // (-0.1) * ln(2/3) = 0.040547    (-0.3) * ln(1/4) = 0.415888
         // PSI = 0.912870
-        final double psi = Psi.of(new Histogram(new long[] {10, 20, 30, 40}), new Histogram(new long[] {40, 30, 20, 10}));
+        final double psi =
+                Psi.of(new Histogram(new long[] {10, 20, 30, 40}), new Histogram(new long[] {40, 30, 20, 10}));
 
         assertThat(psi).isCloseTo(0.6 * Math.log(4) + 0.2 * Math.log(1.5), within(TOLERANCE));
         assertThat(psi).isCloseTo(0.9128696382935673, within(TOLERANCE));
@@ -43,21 +44,24 @@ class PsiTest {
         // PSI = 1.566421
         final double psi = Psi.of(new Histogram(new long[] {60, 40, 0}), new Histogram(new long[] {50, 30, 20}));
 
-        assertThat(psi).isCloseTo(0.1 * Math.log(1.2) + 0.1 * Math.log(4.0 / 3) + 0.1999 * Math.log(2000), within(TOLERANCE));
+        assertThat(psi)
+                .isCloseTo(0.1 * Math.log(1.2) + 0.1 * Math.log(4.0 / 3) + 0.1999 * Math.log(2000), within(TOLERANCE));
         assertThat(psi).isCloseTo(1.566420764587036, within(TOLERANCE));
     }
 
     @Test
     void aBinEmptyOnBothSidesAddsNothing() {
         final double threeBins = Psi.of(new Histogram(new long[] {60, 40, 0}), new Histogram(new long[] {50, 30, 20}));
-        final double fourBins = Psi.of(new Histogram(new long[] {60, 40, 0, 0}), new Histogram(new long[] {50, 30, 20, 0}));
+        final double fourBins =
+                Psi.of(new Histogram(new long[] {60, 40, 0, 0}), new Histogram(new long[] {50, 30, 20, 0}));
 
         assertThat(fourBins).isEqualTo(threeBins);
     }
 
     @Test
     void equalProportionsGiveZeroWhateverTheCounts() {
-        assertThat(Psi.of(new Histogram(new long[] {1, 2, 3}), new Histogram(new long[] {100, 200, 300}))).isZero();
+        assertThat(Psi.of(new Histogram(new long[] {1, 2, 3}), new Histogram(new long[] {100, 200, 300})))
+                .isZero();
     }
 
     @Test
@@ -70,8 +74,10 @@ class PsiTest {
 
     @Test
     void anEmptySideHasNoPsi() {
-        assertThat(Psi.of(Histogram.empty(3), new Histogram(new long[] {1, 2, 3}))).isNaN();
-        assertThat(Psi.of(new Histogram(new long[] {1, 2, 3}), Histogram.empty(3))).isNaN();
+        assertThat(Psi.of(Histogram.empty(3), new Histogram(new long[] {1, 2, 3})))
+                .isNaN();
+        assertThat(Psi.of(new Histogram(new long[] {1, 2, 3}), Histogram.empty(3)))
+                .isNaN();
     }
 
     @Test

@@ -20,6 +20,7 @@ class SimulatedInputDriftTest {
      * read keeps resolutions (a real but different shift, to 0 or 1) out of both windows.
      */
     private static final SimulationSpec CALM = new SimulationSpec(42, 400, START, START.plus(Duration.ofDays(2)));
+
     private static final Duration READ = Duration.ofHours(6);
     /** Reference: the first 3 h; current window: the last 3 h (3 h to 6 h); drift at 3 h. */
     private static final DriftSettings SETTINGS =
@@ -48,19 +49,24 @@ class SimulatedInputDriftTest {
     void withoutDriftThePsiOfEveryFeatureStaysBelowOneTenth() {
         calm.forEach((segment, tracker) -> {
             for (final Feature feature : Feature.values()) {
-                assertThat(tracker.psi(feature).getAsDouble()).as(segment + " " + feature.label()).isLessThan(0.1);
+                assertThat(tracker.psi(feature).getAsDouble())
+                        .as(segment + " " + feature.label())
+                        .isLessThan(0.1);
             }
         });
     }
 
     @Test
     void anInjectedDriftRaisesThePsiOfTheLevelEverywhereAndOfTheChangeInLiquidMarketsAboveTheWarningLevel() {
-        drifted.forEach((segment, tracker) -> assertThat(tracker.psi(Feature.LOGIT_LEVEL).getAsDouble())
-                .as(segment).isGreaterThan(Psi.WARN_ABOVE));
+        drifted.forEach((segment, tracker) -> assertThat(
+                        tracker.psi(Feature.LOGIT_LEVEL).getAsDouble())
+                .as(segment)
+                .isGreaterThan(Psi.WARN_ABOVE));
         // a low-liquidity market ticks every 15-40 minutes and its price moves on few of them, so its 5-minute
         // change is zero on most cycles before and after the drift: that feature moves less there
         for (final String segment : new String[] {"high", "mid"}) {
-            assertThat(drifted.get(segment).psi(Feature.LOGIT_CHANGE_5M).getAsDouble()).as(segment)
+            assertThat(drifted.get(segment).psi(Feature.LOGIT_CHANGE_5M).getAsDouble())
+                    .as(segment)
                     .isGreaterThan(Psi.WARN_ABOVE);
         }
         assertThat(drifted.get("low").psi(Feature.LOGIT_CHANGE_5M).getAsDouble())
@@ -69,14 +75,17 @@ class SimulatedInputDriftTest {
 
     @Test
     void theLevelShiftPagesInEverySegment() {
-        drifted.forEach((segment, tracker) ->
-                assertThat(tracker.psi(Feature.LOGIT_LEVEL).getAsDouble()).as(segment).isGreaterThan(Psi.PAGE_ABOVE));
+        drifted.forEach((segment, tracker) -> assertThat(
+                        tracker.psi(Feature.LOGIT_LEVEL).getAsDouble())
+                .as(segment)
+                .isGreaterThan(Psi.PAGE_ABOVE));
     }
 
     @Test
     void theDriftLeavesTheReferenceUntouched() {
-        calm.forEach((segment, tracker) ->
-                assertThat(drifted.get(segment).referenceHistograms()).as(segment).isEqualTo(tracker.referenceHistograms()));
+        calm.forEach((segment, tracker) -> assertThat(drifted.get(segment).referenceHistograms())
+                .as(segment)
+                .isEqualTo(tracker.referenceHistograms()));
     }
 
     private static Map<String, DriftTracker> feed(final SimulationSpec spec) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -61,7 +60,8 @@ class EmbeddedKafkaBrokerTest {
             assertThat(broker.bootstrapServers()).isEqualTo(bootstrapBefore);
             assertThat(consumeAll(broker.bootstrapServers(), "durable", 2)).containsExactlyInAnyOrder("a=1", "b=2");
             produce(broker.bootstrapServers(), "durable", "c", "3");
-            assertThat(consumeAll(broker.bootstrapServers(), "durable", 3)).containsExactlyInAnyOrder("a=1", "b=2", "c=3");
+            assertThat(consumeAll(broker.bootstrapServers(), "durable", 3))
+                    .containsExactlyInAnyOrder("a=1", "b=2", "c=3");
         }
     }
 
@@ -83,7 +83,7 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void theBrokerListensAndAdvertisesOnTheLoopbackAddressOnly() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
-             Admin admin = admin(broker.bootstrapServers())) {
+                Admin admin = admin(broker.bootstrapServers())) {
             final Collection<Node> nodes = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
             final Map<String, ConfigEntry> config = brokerConfig(admin);
 
@@ -92,37 +92,48 @@ class EmbeddedKafkaBrokerTest {
                 assertThat(node.host()).isEqualTo("127.0.0.1");
                 assertThat(node.port()).isEqualTo(broker.brokerPort());
             });
-            assertThat(config.get("listeners").value()).isEqualTo(
-                    "PLAINTEXT://127.0.0.1:" + broker.brokerPort() + ",CONTROLLER://127.0.0.1:" + broker.controllerPort());
+            assertThat(config.get("listeners").value())
+                    .isEqualTo("PLAINTEXT://127.0.0.1:" + broker.brokerPort() + ",CONTROLLER://127.0.0.1:"
+                            + broker.controllerPort());
         }
     }
 
     @Test
     void autoTopicCreationIsOffAndNumPartitionsIsConfigurable() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().partitions(4).start();
-             Admin admin = admin(broker.bootstrapServers())) {
+        try (EmbeddedKafkaBroker broker =
+                        EmbeddedKafkaBroker.builder().partitions(4).start();
+                Admin admin = admin(broker.bootstrapServers())) {
             final Map<String, ConfigEntry> config = brokerConfig(admin);
 
             assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
             assertThat(config.get("num.partitions").value()).isEqualTo("4");
             assertThat(config.get("offsets.topic.replication.factor").value()).isEqualTo("1");
             // waits for the previous transaction's markers instead of answering CONCURRENT_TRANSACTIONS at once
-            assertThat(config.get("add.partitions.to.txn.retry.backoff.max.ms").value()).isEqualTo("3000");
+            assertThat(config.get("add.partitions.to.txn.retry.backoff.max.ms").value())
+                    .isEqualTo("3000");
         }
     }
 
     @Test
     void topicsCanBeCreatedWithTheirOwnConfigsAndCreatingThemAgainIsHarmless() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
-             Admin admin = admin(broker.bootstrapServers())) {
+                Admin admin = admin(broker.bootstrapServers())) {
             broker.createTopics(2, Map.of("retention.ms", "-1"), "archive");
             broker.createTopics(2, Map.of("retention.ms", "-1"), "archive");
 
             final ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "archive");
-            final String retention = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS)
-                    .get(topic).get("retention.ms").value();
-            final int partitions = admin.describeTopics(List.of("archive")).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get("archive").partitions().size();
+            final String retention = admin.describeConfigs(List.of(topic))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .get("retention.ms")
+                    .value();
+            final int partitions = admin.describeTopics(List.of("archive"))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get("archive")
+                    .partitions()
+                    .size();
             assertThat(retention).isEqualTo("-1");
             assertThat(partitions).isEqualTo(2);
         }
@@ -147,7 +158,11 @@ class EmbeddedKafkaBrokerTest {
     private static Map<String, ConfigEntry> brokerConfig(final Admin admin) throws Exception {
         final ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, "1");
         final Map<String, ConfigEntry> entries = new HashMap<>();
-        admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).entries()
+        admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .entries()
                 .forEach(entry -> entries.put(entry.name(), entry));
         return entries;
     }
@@ -156,27 +171,33 @@ class EmbeddedKafkaBrokerTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    private static void produce(final String bootstrapServers, final String topic, final String key,
-                                final String value) throws Exception {
+    private static void produce(final String bootstrapServers, final String topic, final String key, final String value)
+            throws Exception {
         try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 
     private static KafkaProducer<String, String> producer(final String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /** Reads the topic from the beginning with a fresh group until {@code expected} records arrived. */
     private static List<String> consumeAll(final String bootstrapServers, final String topic, final int expected) {
         final List<String> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (final ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -32,7 +32,9 @@ class EvaluateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(final String... args) {
-        return new CommandLine(new EvaluateCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        return new CommandLine(new EvaluateCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute(args);
     }
 
@@ -41,10 +43,17 @@ class EvaluateCommandTest {
         final StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 72; i++) {
             final Instant ts = T0.plus(Duration.ofMinutes(5L * i)).plusSeconds(30);
-            sb.append("{\"market_id\":\"a\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", 0.40 + (i % 7 == 0 ? 0.01 : 0.0) + Math.floorDiv(i, 9) * 0.01))
+            sb.append("{\"market_id\":\"a\",\"ts\":\"")
+                    .append(ts)
+                    .append("\",\"p_yes\":")
+                    .append(String.format(
+                            java.util.Locale.ROOT,
+                            "%.2f",
+                            0.40 + (i % 7 == 0 ? 0.01 : 0.0) + Math.floorDiv(i, 9) * 0.01))
                     .append("}\n");
-            sb.append("{\"market_id\":\"b\",\"ts\":\"").append(ts).append("\",\"p_yes\":")
+            sb.append("{\"market_id\":\"b\",\"ts\":\"")
+                    .append(ts)
+                    .append("\",\"p_yes\":")
                     .append(String.format(java.util.Locale.ROOT, "%.2f", 0.70 - (i % 5 == 0 ? 0.02 : 0.0)))
                     .append("}\n");
         }
@@ -54,8 +63,9 @@ class EvaluateCommandTest {
     private Path write(final String name, final String text) throws IOException {
         final Path file = dir.resolve(name);
         try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream o = name.endsWith(".gz") ? new GZIPOutputStream(raw)
-                     : name.endsWith(".xz") ? new XZOutputStream(raw, new LZMA2Options()) : raw) {
+                OutputStream o = name.endsWith(".gz")
+                        ? new GZIPOutputStream(raw)
+                        : name.endsWith(".xz") ? new XZOutputStream(raw, new LZMA2Options()) : raw) {
             o.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return file;
@@ -70,8 +80,14 @@ class EvaluateCommandTest {
         assertThat(out.toString())
                 .startsWith("## ticks.jsonl: 2 markets, model local-empirical")
                 .contains("142 forecasts at boundaries 2026-01-05T00:05:00Z .. 2026-01-05T05:55:00Z")
-                .contains("### Active points", "### All points", "| served |", "| served, uncalibrated |",
-                        "| last value |", "| seed EWMA (width 0.02..0.60) |", "points the model served",
+                .contains(
+                        "### Active points",
+                        "### All points",
+                        "| served |",
+                        "| served, uncalibrated |",
+                        "| last value |",
+                        "| seed EWMA (width 0.02..0.60) |",
+                        "points the model served",
                         "### Served forecast per horizon step (active points)");
         assertThat(err.toString()).isEmpty();
     }
@@ -89,37 +105,47 @@ class EvaluateCommandTest {
 
     @Test
     void leavesOutALineTheStreamWouldSendToTheDlqAndSaysSo() throws IOException {
-        final int code = run("--ticks", write("bad.jsonl", "{\"market_id\":\"a\",\"p_yes\":0.5}\n" + lines()).toString());
+        final int code = run(
+                "--ticks",
+                write("bad.jsonl", "{\"market_id\":\"a\",\"p_yes\":0.5}\n" + lines())
+                        .toString());
 
         assertThat(code).isZero();
-        assertThat(err.toString()).startsWith("Left out 1 of 145 lines, as the stream would "
-                + "(DLQ reasons {missing_field=1}), e.g. line 1: missing_field: ts is missing");
+        assertThat(err.toString())
+                .startsWith("Left out 1 of 145 lines, as the stream would "
+                        + "(DLQ reasons {missing_field=1}), e.g. line 1: missing_field: ts is missing");
     }
 
     @Test
     void printsEveryFigureAsJsonOnRequest() throws IOException {
-        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--json")).isZero();
+        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--json"))
+                .isZero();
 
         final JsonNode root = Json.mapper().readTree(out.toString());
         assertThat(root.path("forecasts").asLong()).isEqualTo(142);
         assertThat(root.at("/slices/all/all/served/steps")).hasSize(12);
         assertThat(root.at("/slices/all/all/last value/points").asLong())
-                .isEqualTo(root.at("/slices/all/all/served/points").asLong()).isPositive();
+                .isEqualTo(root.at("/slices/all/all/served/points").asLong())
+                .isPositive();
     }
 
     @Test
     void servesEveryMarketFromTheBaselineWhenTheModelIsDown() throws IOException {
-        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--model-down")).isZero();
+        assertThat(run("--ticks", write("ticks.jsonl", lines()).toString(), "--model-down"))
+                .isZero();
 
-        assertThat(out.toString()).contains("model down (the baseline serves every market)")
-                .contains("| baseline: circuit_breaker_open |").doesNotContain("points the model served");
+        assertThat(out.toString())
+                .contains("model down (the baseline serves every market)")
+                .contains("| baseline: circuit_breaker_open |")
+                .doesNotContain("points the model served");
     }
 
     @Test
     void evaluatesSimulatedMarketsWithoutAFile() {
         assertThat(run("--seeds", "1", "--markets", "2", "--days", "0.25")).isZero();
 
-        assertThat(out.toString()).startsWith("## simulated markets (seeds [1], 0.25 days): 2 markets")
+        assertThat(out.toString())
+                .startsWith("## simulated markets (seeds [1], 0.25 days): 2 markets")
                 .contains("| served |");
     }
 
@@ -136,6 +162,7 @@ class EvaluateCommandTest {
         assertThat(err.toString()).startsWith("Configuration error: Unknown setting calibration.nonsense");
         err.getBuffer().setLength(0);
         assertThat(run("--ticks", file, "--model", "chronos2")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Unknown model 'chronos2'; one of [mock, local-empirical, local-ets-damped]");
+        assertThat(err.toString())
+                .startsWith("Unknown model 'chronos2'; one of [mock, local-empirical, local-ets-damped]");
     }
 }

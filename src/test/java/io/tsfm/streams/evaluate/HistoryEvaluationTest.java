@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.domain.QuantilePaths;
-import io.tsfm.streams.stream.StubModelClient;
+import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.forecaster.model.LocalEmpiricalModel;
 import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.domain.Tick;
+import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.stream.StubModelClient;
 import io.tsfm.streams.stream.TopologyHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryEvaluationTest {
     private static final Instant T0 = TopologyHarness.T0;
     private static final double[] LEVELS = {0.1, 0.5, 0.9};
-    private static final Map<String, String> SETTINGS = Map.of("cycle.grace.ms", "0", "min.points.for.tsfm", "6",
-            "calibration.min.samples", "5", "calibration.learning.rate", "0.2");
+    private static final Map<String, String> SETTINGS = Map.of(
+            "cycle.grace.ms",
+            "0",
+            "min.points.for.tsfm",
+            "6",
+            "calibration.min.samples",
+            "5",
+            "calibration.learning.rate",
+            "0.2");
     private static final LocalEmpiricalModel MODEL = new LocalEmpiricalModel();
 
     @TempDir
@@ -65,12 +72,18 @@ class HistoryEvaluationTest {
     @Test
     void publishesTheSameScoresAsTheStreamForTheSameTicksAndModel() {
         final List<Tick> ticks = history(3, Duration.ofHours(8));
-        final StubModelClient stub = TopologyHarness.defaultModel().named(LocalEmpiricalModel.NAME).answering(series -> {
-            final Map<String, SeriesOutcome> out = new HashMap<>();
-            series.forEach(s -> out.put(s.id(), SeriesOutcome.valid(new QuantilePaths(LEVELS, MODEL.forecast(
-                    new ModelInput("5min", List.of(), s.target(), 12, LEVELS)).quantiles()))));
-            return BatchResult.success(out, 7, 1);
-        });
+        final StubModelClient stub = TopologyHarness.defaultModel()
+                .named(LocalEmpiricalModel.NAME)
+                .answering(series -> {
+                    final Map<String, SeriesOutcome> out = new HashMap<>();
+                    series.forEach(s -> out.put(
+                            s.id(),
+                            SeriesOutcome.valid(new QuantilePaths(
+                                    LEVELS,
+                                    MODEL.forecast(new ModelInput("5min", List.of(), s.target(), 12, LEVELS))
+                                            .quantiles()))));
+                    return BatchResult.success(out, 7, 1);
+                });
         final List<ForecastScore> streamed;
         try (TopologyHarness h = new TopologyHarness(stateDir, SETTINGS, stub)) {
             for (final Tick t : ticks) {
@@ -92,22 +105,30 @@ class HistoryEvaluationTest {
                 for (int i = 0; i < target.length; i++) {
                     target[i] = settings.transform().forward(target[i]);
                 }
-                return new QuantilePaths(LEVELS, MODEL.forecast(new ModelInput("5min", List.of(), target, 12, LEVELS))
-                        .quantiles());
+                return new QuantilePaths(
+                        LEVELS,
+                        MODEL.forecast(new ModelInput("5min", List.of(), target, 12, LEVELS))
+                                .quantiles());
             }
         };
         final List<ForecastScore> evaluated = new ArrayList<>();
-        new HistoryEvaluation(config, inProcess).run(MarketHistory.of(ticks, Grid.of(settings.step())),
-                new HistoryEvaluation.Options(6, 24, 1), evaluated::add);
+        new HistoryEvaluation(config, inProcess)
+                .run(
+                        MarketHistory.of(ticks, Grid.of(settings.step())),
+                        new HistoryEvaluation.Options(6, 24, 1),
+                        evaluated::add);
 
         // 8 hours of 5-minute boundaries, the last hour's forecasts not yet realised: 3 markets x 83 boundaries
         assertThat(streamed).hasSize(3 * 83);
         final Map<String, ForecastScore> stream = byKey(streamed);
         final Map<String, ForecastScore> offline = byKey(evaluated);
         assertThat(offline.keySet()).isEqualTo(stream.keySet());
-        assertThat(streamed.stream().filter(s -> "applied".equals(s.calibration().status())).count())
+        assertThat(streamed.stream()
+                        .filter(s -> "applied".equals(s.calibration().status()))
+                        .count())
                 .isGreaterThan(100);
-        offline.forEach((key, s) -> assertThat(s).as(key).usingRecursiveComparison().isEqualTo(stream.get(key)));
+        offline.forEach(
+                (key, s) -> assertThat(s).as(key).usingRecursiveComparison().isEqualTo(stream.get(key)));
     }
 
     @Test
@@ -118,6 +139,7 @@ class HistoryEvaluationTest {
         stores.advanceTo(boundary);
         assertThat(stores.steps("m-0", boundary - 600_000, boundary - 300_000)).hasSize(2);
         assertThatThrownBy(() -> stores.steps("m-0", boundary - 300_000, boundary))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("look-ahead");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("look-ahead");
     }
 }

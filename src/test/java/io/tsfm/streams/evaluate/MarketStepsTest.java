@@ -53,7 +53,8 @@ class MarketStepsTest {
         final List<ObservedStep> observed = steps().observed(START - 10 * STEP, START + 3 * STEP);
 
         assertThat(observed).extracting(ObservedStep::stepStartMs).containsExactly(START + STEP);
-        assertThat(steps().observed(START, START + 5 * STEP)).extracting(o -> o.close().p())
+        assertThat(steps().observed(START, START + 5 * STEP))
+                .extracting(o -> o.close().p())
                 .containsExactly(0.45, 0.60);
     }
 }

@@ -57,7 +57,8 @@ class ApiKeysTest {
     @Test
     void keysNeverAppearInTextForm() {
         final ApiKeys keys = new ApiKeys(List.of("s3cret"));
-        final LocalForecasterOptions options = LocalForecasterOptions.builder().apiKeys(List.of("s3cret")).build();
+        final LocalForecasterOptions options =
+                LocalForecasterOptions.builder().apiKeys(List.of("s3cret")).build();
 
         assertThat(keys.toString()).doesNotContain("s3cret").contains("1 key");
         assertThat(options.toString()).doesNotContain("s3cret");

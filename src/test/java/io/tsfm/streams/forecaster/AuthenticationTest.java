@@ -18,8 +18,10 @@ class AuthenticationTest {
 
     @BeforeAll
     static void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.builder().port(0)
-                .apiKeys(List.of("key-one", "key-two")).build());
+        server = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .apiKeys(List.of("key-one", "key-two"))
+                .build());
     }
 
     @AfterAll
@@ -29,14 +31,25 @@ class AuthenticationTest {
 
     @ParameterizedTest(name = "{0} {1} without a token is 401")
     @CsvSource({
-        "GET, /v1/health", "GET, /api/version", "GET, /api/tags", "POST, /api/pull", "POST, /api/show",
-        "GET, /v1/models", "POST, /v1/forecast", "POST, /api/forecast", "GET, /admin/faults",
-        "PUT, /admin/faults", "DELETE, /admin/faults", "GET, /admin/stats", "GET, /no/such/route"})
+        "GET, /v1/health",
+        "GET, /api/version",
+        "GET, /api/tags",
+        "POST, /api/pull",
+        "POST, /api/show",
+        "GET, /v1/models",
+        "POST, /v1/forecast",
+        "POST, /api/forecast",
+        "GET, /admin/faults",
+        "PUT, /admin/faults",
+        "DELETE, /admin/faults",
+        "GET, /admin/stats",
+        "GET, /no/such/route"
+    })
     void everyRouteNeedsABearerToken(final String method, final String path) {
         final ForecasterHttp anonymous = new ForecasterHttp(server.url());
 
-        final HttpResponse<String> response = anonymous.send(anonymous.request(path)
-                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+        final HttpResponse<String> response =
+                anonymous.send(anonymous.request(path).method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -58,16 +71,20 @@ class AuthenticationTest {
     void aNonBearerSchemeIs401() {
         final ForecasterHttp anonymous = new ForecasterHttp(server.url());
 
-        final HttpResponse<String> response = anonymous.send(anonymous.request("/v1/health")
-                .header("Authorization", "Basic key-one").GET());
+        final HttpResponse<String> response = anonymous.send(anonymous
+                .request("/v1/health")
+                .header("Authorization", "Basic key-one")
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test
     void anyConfiguredKeyIsAccepted() {
-        assertThat(new ForecasterHttp(server.url(), "key-one").get("/v1/health").statusCode()).isEqualTo(200);
-        assertThat(new ForecasterHttp(server.url(), "key-two").get("/v1/health").statusCode()).isEqualTo(200);
+        assertThat(new ForecasterHttp(server.url(), "key-one").get("/v1/health").statusCode())
+                .isEqualTo(200);
+        assertThat(new ForecasterHttp(server.url(), "key-two").get("/v1/health").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -19,8 +19,8 @@ class BodyLimitTest {
         final byte[] body = new byte[10 * 1024 * 1024 + 1];
         Arrays.fill(body, (byte) ' ');
 
-        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        final HttpResponse<String> response = SERVER.http()
+                .send(SERVER.http().request("/v1/forecast").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).contains("too large");
@@ -32,7 +32,8 @@ class BodyLimitTest {
         Arrays.fill(body, (byte) ' ');
         SERVER.http().send(SERVER.http().request("/api/forecast").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
-        final HttpResponse<String> response = SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(1, null, 2.0));
+        final HttpResponse<String> response =
+                SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(1, null, 2.0));
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -44,8 +45,8 @@ class BodyLimitTest {
         Arrays.fill(body, (byte) ' ');
         System.arraycopy(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, body, 0, json.length());
 
-        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        final HttpResponse<String> response = SERVER.http()
+                .send(SERVER.http().request("/v1/forecast").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(response.statusCode()).isEqualTo(200);
     }

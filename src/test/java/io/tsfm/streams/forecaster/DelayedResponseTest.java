@@ -16,19 +16,27 @@ class DelayedResponseTest {
 
     @Test
     void delayedAnswersDoNotHoldWorkerThreads() {
-        final LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder().port(0).workerThreads(2)
-                .faultProfile(FaultProfile.builder().latencyMs(600_000).build()).build());
+        final LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .workerThreads(2)
+                .faultProfile(FaultProfile.builder().latencyMs(600_000).build())
+                .build());
         final ForecasterHttp http = new ForecasterHttp(server.url());
         final List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                pending.add(http.client().sendAsync(http.request("/v1/forecast")
-                        .POST(HttpRequest.BodyPublishers.ofString(ForecasterHttp.mockRequest(1, null, 1.0))).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+                pending.add(http.client()
+                        .sendAsync(
+                                http.request("/v1/forecast")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                ForecasterHttp.mockRequest(1, null, 1.0)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> server.stats().forecastRequests() == 6);
 
-            final HttpResponse<String> health = http.send(http.request("/v1/health").timeout(Duration.ofSeconds(20)).GET());
+            final HttpResponse<String> health = http.send(
+                    http.request("/v1/health").timeout(Duration.ofSeconds(20)).GET());
 
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(pending).noneMatch(CompletableFuture::isDone);
@@ -40,8 +48,11 @@ class DelayedResponseTest {
 
     @Test
     void aDelayedAnswerIsCompletedFromAnotherThreadAfterTheHandlerReturned() {
-        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder().port(0).workerThreads(1)
-                .faultProfile(FaultProfile.builder().latencyMs(100).build()).build())) {
+        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .workerThreads(1)
+                .faultProfile(FaultProfile.builder().latencyMs(100).build())
+                .build())) {
             final ForecasterHttp http = new ForecasterHttp(server.url());
 
             final HttpResponse<String> first = http.post("/api/forecast", ForecasterHttp.mockRequest(1, null, 1.0));
@@ -49,7 +60,12 @@ class DelayedResponseTest {
 
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(first.body().split("\n")).hasSize(3);
-            assertThat(ForecasterHttp.json(second).path("forecasts").get(0).path("mean").toString()).isEqualTo("[2.0]");
+            assertThat(ForecasterHttp.json(second)
+                            .path("forecasts")
+                            .get(0)
+                            .path("mean")
+                            .toString())
+                    .isEqualTo("[2.0]");
         }
     }
 }

@@ -42,8 +42,10 @@ class EtsForecastTest {
 
         for (int k = 0; k < 6; k++) {
             assertThat(q.path("0.1").get(k).isNumber()).isTrue();
-            assertThat(q.path("0.1").get(k).asDouble()).isLessThanOrEqualTo(q.path("0.5").get(k).asDouble());
-            assertThat(q.path("0.5").get(k).asDouble()).isLessThanOrEqualTo(q.path("0.9").get(k).asDouble());
+            assertThat(q.path("0.1").get(k).asDouble())
+                    .isLessThanOrEqualTo(q.path("0.5").get(k).asDouble());
+            assertThat(q.path("0.5").get(k).asDouble())
+                    .isLessThanOrEqualTo(q.path("0.9").get(k).asDouble());
         }
     }
 

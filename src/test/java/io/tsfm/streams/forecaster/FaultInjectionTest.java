@@ -41,7 +41,8 @@ class FaultInjectionTest {
     @ParameterizedTest(name = "error_rate 1.0 with status {0} answers {0}")
     @ValueSource(ints = {429, 500, 502, 503})
     void anErrorRateOfOneAnswersTheConfiguredStatus(final int status) {
-        server.faults().set(FaultProfile.builder().errorRate(1.0).errorStatus(status).build());
+        server.faults()
+                .set(FaultProfile.builder().errorRate(1.0).errorStatus(status).build());
 
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
@@ -57,12 +58,14 @@ class FaultInjectionTest {
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(ForecasterHttp.json(response).path("detail").path("code").asText()).isEqualTo("RUNNER_UNAVAILABLE");
+        assertThat(ForecasterHttp.json(response).path("detail").path("code").asText())
+                .isEqualTo("RUNNER_UNAVAILABLE");
     }
 
     @Test
     void anInjected429AsksTheClientToRetryLater() {
-        server.faults().set(FaultProfile.builder().errorRate(1.0).errorStatus(429).build());
+        server.faults()
+                .set(FaultProfile.builder().errorRate(1.0).errorStatus(429).build());
 
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
@@ -91,7 +94,8 @@ class FaultInjectionTest {
 
     @Test
     void failFirstNFailsExactlyTheNextNRequestsThenHeals() {
-        server.faults().set(FaultProfile.builder().failFirstN(3).errorStatus(502).build());
+        server.faults()
+                .set(FaultProfile.builder().failFirstN(3).errorStatus(502).build());
 
         final List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -105,21 +109,32 @@ class FaultInjectionTest {
 
     @Test
     void nanGarbageLeavesNullsInEveryPath() {
-        server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.NAN).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.NAN)
+                        .build());
 
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        final JsonNode forecast = ForecasterHttp.json(response).path("forecasts").get(0);
+        final JsonNode forecast =
+                ForecasterHttp.json(response).path("forecasts").get(0);
         assertThat(forecast.path("mean").toString()).isEqualTo("[2.0,null,2.0]");
         assertThat(forecast.path("quantiles").path("0.9").toString()).isEqualTo("[2.0,null,2.0]");
     }
 
     @Test
     void wrongHorizonGarbageShortensEveryPath() {
-        server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.WRONG_HORIZON).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.WRONG_HORIZON)
+                        .build());
 
-        final JsonNode forecast = ForecasterHttp.json(http.post("/v1/forecast", REQUEST)).path("forecasts").get(0);
+        final JsonNode forecast = ForecasterHttp.json(http.post("/v1/forecast", REQUEST))
+                .path("forecasts")
+                .get(0);
 
         assertThat(forecast.path("mean")).hasSize(2);
         assertThat(forecast.path("quantiles").path("0.1")).hasSize(2);
@@ -127,10 +142,16 @@ class FaultInjectionTest {
 
     @Test
     void missingQuantileGarbageDropsTheHighestLevel() {
-        server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.MISSING_QUANTILE).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.MISSING_QUANTILE)
+                        .build());
 
         final JsonNode quantiles = ForecasterHttp.json(http.post("/v1/forecast", REQUEST))
-                .path("forecasts").get(0).path("quantiles");
+                .path("forecasts")
+                .get(0)
+                .path("quantiles");
 
         assertThat(quantiles.has("0.1")).isTrue();
         assertThat(quantiles.has("0.5")).isTrue();
@@ -139,7 +160,11 @@ class FaultInjectionTest {
 
     @Test
     void brokenJsonGarbageIsA200ThatDoesNotParse() {
-        server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.BROKEN_JSON).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.BROKEN_JSON)
+                        .build());
 
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
@@ -149,7 +174,11 @@ class FaultInjectionTest {
 
     @Test
     void brokenJsonGarbageBreaksTheLastNdjsonLine() {
-        server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.BROKEN_JSON).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.BROKEN_JSON)
+                        .build());
 
         final String[] lines = http.post("/api/forecast", REQUEST).body().split("\n");
 
@@ -161,9 +190,12 @@ class FaultInjectionTest {
     @Test
     void aHungRequestTimesOutOnTheClientWhileOtherRoutesStillAnswer() {
         server.faults().set(FaultProfile.preset("hang"));
-        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        final HttpRequest request = http.request("/v1/forecast").timeout(Duration.ofMillis(300))
-                .POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build();
+        final HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        final HttpRequest request = http.request("/v1/forecast")
+                .timeout(Duration.ofMillis(300))
+                .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+                .build();
 
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -173,12 +205,21 @@ class FaultInjectionTest {
 
     @Test
     void anInjectedLatencyStillEndsInTheNormalAnswer() {
-        server.faults().set(FaultProfile.builder().latencyMs(50).latencyPerSeriesMs(10).latencyJitterMs(20).build());
+        server.faults()
+                .set(FaultProfile.builder()
+                        .latencyMs(50)
+                        .latencyPerSeriesMs(10)
+                        .latencyJitterMs(20)
+                        .build());
 
         final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ForecasterHttp.json(response).path("forecasts").get(0).path("mean").toString())
+        assertThat(ForecasterHttp.json(response)
+                        .path("forecasts")
+                        .get(0)
+                        .path("mean")
+                        .toString())
                 .isEqualTo("[2.0,2.0,2.0]");
         assertThat(server.stats().faulted()).isZero();
     }
@@ -191,7 +232,8 @@ class FaultInjectionTest {
         final HttpResponse<String> response = http.post("/v1/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(ForecasterHttp.json(response).path("detail").path("code").asText()).isEqualTo("TIMEOUT");
+        assertThat(ForecasterHttp.json(response).path("detail").path("code").asText())
+                .isEqualTo("TIMEOUT");
         assertThat(server.stats().faulted()).isEqualTo(1);
     }
 
@@ -268,8 +310,11 @@ class FaultInjectionTest {
     }
 
     private static List<Integer> statuses(final FaultProfile profile, final long seed) {
-        try (LocalForecaster f = LocalForecaster.start(LocalForecasterOptions.builder().port(0)
-                .faultProfile(profile).seed(seed).build())) {
+        try (LocalForecaster f = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .faultProfile(profile)
+                .seed(seed)
+                .build())) {
             final ForecasterHttp client = new ForecasterHttp(f.url());
             final List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 30; i++) {

@@ -24,7 +24,12 @@ class FaultInjectorTest {
     @Test
     void latencyIsFixedPlusPerSeriesPlusBoundedJitter() {
         final FaultInjector injector = new FaultInjector(
-                FaultProfile.builder().latencyMs(100).latencyPerSeriesMs(5).latencyJitterMs(20).build(), 1L);
+                FaultProfile.builder()
+                        .latencyMs(100)
+                        .latencyPerSeriesMs(5)
+                        .latencyJitterMs(20)
+                        .build(),
+                1L);
 
         for (int i = 0; i < 200; i++) {
             assertThat(injector.decide(4).delayMs()).isBetween(120L, 140L);
@@ -33,15 +38,20 @@ class FaultInjectorTest {
 
     @Test
     void failFirstNFailsTheNextNRequestsThenHeals() {
-        final FaultInjector injector = new FaultInjector(FaultProfile.builder().failFirstN(2).errorStatus(500).build(), 1L);
+        final FaultInjector injector = new FaultInjector(
+                FaultProfile.builder().failFirstN(2).errorStatus(500).build(), 1L);
 
         final List<FaultDecision.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             outcomes.add(injector.decide(1).outcome());
         }
 
-        assertThat(outcomes).containsExactly(FaultDecision.Outcome.ERROR, FaultDecision.Outcome.ERROR,
-                FaultDecision.Outcome.HEALTHY, FaultDecision.Outcome.HEALTHY);
+        assertThat(outcomes)
+                .containsExactly(
+                        FaultDecision.Outcome.ERROR,
+                        FaultDecision.Outcome.ERROR,
+                        FaultDecision.Outcome.HEALTHY,
+                        FaultDecision.Outcome.HEALTHY);
         assertThat(injector.failFirstRemaining()).isZero();
     }
 
@@ -79,7 +89,8 @@ class FaultInjectorTest {
     @Test
     void aDownPhaseWithoutAnUpPhaseStaysDown() {
         final AtomicLong now = new AtomicLong();
-        final FaultInjector injector = new FaultInjector(FaultProfile.builder().cycleDownMs(10).build(), 1L, now::get);
+        final FaultInjector injector =
+                new FaultInjector(FaultProfile.builder().cycleDownMs(10).build(), 1L, now::get);
         now.set(1_000_000);
 
         assertThat(injector.inOutage()).isTrue();
@@ -88,14 +99,20 @@ class FaultInjectorTest {
     @Test
     void hangWinsOverErrorAndGarbage() {
         final FaultInjector injector = new FaultInjector(
-                FaultProfile.builder().hangRate(1.0).errorRate(1.0).garbageRate(1.0).build(), 1L);
+                FaultProfile.builder()
+                        .hangRate(1.0)
+                        .errorRate(1.0)
+                        .garbageRate(1.0)
+                        .build(),
+                1L);
 
         assertThat(injector.decide(1).outcome()).isEqualTo(FaultDecision.Outcome.HANG);
     }
 
     @Test
     void failFirstNWinsOverHang() {
-        final FaultInjector injector = new FaultInjector(FaultProfile.builder().failFirstN(1).hangRate(1.0).build(), 1L);
+        final FaultInjector injector = new FaultInjector(
+                FaultProfile.builder().failFirstN(1).hangRate(1.0).build(), 1L);
 
         assertThat(injector.decide(1).outcome()).isEqualTo(FaultDecision.Outcome.ERROR);
         assertThat(injector.decide(1).outcome()).isEqualTo(FaultDecision.Outcome.HANG);
@@ -104,7 +121,11 @@ class FaultInjectorTest {
     @Test
     void garbageCarriesItsKind() {
         final FaultInjector injector = new FaultInjector(
-                FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.MISSING_QUANTILE).build(), 1L);
+                FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(GarbageKind.MISSING_QUANTILE)
+                        .build(),
+                1L);
 
         final FaultDecision decision = injector.decide(1);
 
@@ -126,7 +147,11 @@ class FaultInjectorTest {
 
     @Test
     void theSameSeedDrawsTheSameSequence() {
-        final FaultProfile mixed = FaultProfile.builder().errorRate(0.2).garbageRate(0.2).latencyJitterMs(50).build();
+        final FaultProfile mixed = FaultProfile.builder()
+                .errorRate(0.2)
+                .garbageRate(0.2)
+                .latencyJitterMs(50)
+                .build();
 
         assertThat(draws(new FaultInjector(mixed, 9L))).isEqualTo(draws(new FaultInjector(mixed, 9L)));
     }

@@ -72,8 +72,11 @@ class FaultProfileTest {
 
     @Test
     void theJsonFormIsSnakeCase() {
-        final JsonNode json = Json.MAPPER.valueToTree(FaultProfile.builder().latencyPerSeriesMs(5).failFirstN(2)
-                .garbageKind(GarbageKind.WRONG_HORIZON).build());
+        final JsonNode json = Json.MAPPER.valueToTree(FaultProfile.builder()
+                .latencyPerSeriesMs(5)
+                .failFirstN(2)
+                .garbageKind(GarbageKind.WRONG_HORIZON)
+                .build());
 
         assertThat(json.path("latency_per_series_ms").asLong()).isEqualTo(5);
         assertThat(json.path("fail_first_n").asInt()).isEqualTo(2);
@@ -91,9 +94,18 @@ class FaultProfileTest {
 
     @Test
     void theJsonFormRoundTrips() throws Exception {
-        final FaultProfile profile = FaultProfile.builder().latencyMs(10).latencyJitterMs(3).errorRate(0.1)
-                .errorStatus(429).hangRate(0.01).garbageRate(0.2).garbageKind(GarbageKind.BROKEN_JSON)
-                .failFirstN(4).cycleDownMs(1000).cycleUpMs(2000).build();
+        final FaultProfile profile = FaultProfile.builder()
+                .latencyMs(10)
+                .latencyJitterMs(3)
+                .errorRate(0.1)
+                .errorStatus(429)
+                .hangRate(0.01)
+                .garbageRate(0.2)
+                .garbageKind(GarbageKind.BROKEN_JSON)
+                .failFirstN(4)
+                .cycleDownMs(1000)
+                .cycleUpMs(2000)
+                .build();
 
         final FaultProfile back = Json.MAPPER.readValue(Json.bytes(profile), FaultProfile.class);
 
@@ -105,13 +117,15 @@ class FaultProfileTest {
         assertThatThrownBy(() -> FaultProfile.builder().errorRate(1.5).build()).hasMessageContaining("error_rate");
         assertThatThrownBy(() -> FaultProfile.builder().hangRate(-0.1).build()).hasMessageContaining("hang_rate");
         assertThatThrownBy(() -> FaultProfile.builder().latencyMs(-1).build()).hasMessageContaining("latency_ms");
-        assertThatThrownBy(() -> FaultProfile.builder().errorStatus(200).build()).hasMessageContaining("error_status");
+        assertThatThrownBy(() -> FaultProfile.builder().errorStatus(200).build())
+                .hasMessageContaining("error_status");
         assertThatThrownBy(() -> FaultProfile.builder().failFirstN(-2).build()).hasMessageContaining("fail_first_n");
     }
 
     @Test
     void toBuilderCopiesEveryField() {
-        final FaultProfile profile = FaultProfile.preset("outage").toBuilder().latencyMs(7).build();
+        final FaultProfile profile =
+                FaultProfile.preset("outage").toBuilder().latencyMs(7).build();
 
         assertThat(profile.cycleDownMs()).isEqualTo(180_000);
         assertThat(profile.latencyMs()).isEqualTo(7);

@@ -32,7 +32,8 @@ final class ForecasterHttp {
     }
 
     HttpRequest.Builder request(final String path) {
-        final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        final HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
         }
@@ -44,12 +45,14 @@ final class ForecasterHttp {
     }
 
     HttpResponse<String> post(final String path, final String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> put(final String path, final String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -98,6 +101,7 @@ final class ForecasterHttp {
         }
         return "{\"model\":\"mock\",\"horizon\":" + horizon
                 + (quantiles == null ? "" : ",\"quantiles\":" + quantiles)
-                + ",\"series\":[{\"id\":\"s1\",\"freq\":\"5min\",\"timestamps\":[" + ts + "],\"target\":[" + values + "]}]}";
+                + ",\"series\":[{\"id\":\"s1\",\"freq\":\"5min\",\"timestamps\":[" + ts + "],\"target\":[" + values
+                + "]}]}";
     }
 }

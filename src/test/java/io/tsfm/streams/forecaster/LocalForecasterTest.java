@@ -38,16 +38,20 @@ class LocalForecasterTest {
 
     @Test
     void theStartProfileIsInForce() {
-        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder().port(0)
-                .faultProfile(FaultProfile.preset("flaky")).build())) {
+        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .faultProfile(FaultProfile.preset("flaky"))
+                .build())) {
             assertThat(server.faults().profile()).isEqualTo(FaultProfile.preset("flaky"));
         }
     }
 
     @Test
     void anUnknownPreloadedModelIsRejectedAtStart() {
-        assertThatThrownBy(() -> LocalForecaster.start(LocalForecasterOptions.builder().port(0)
-                .preloadedModels(List.of("chronos2")).build()))
+        assertThatThrownBy(() -> LocalForecaster.start(LocalForecasterOptions.builder()
+                        .port(0)
+                        .preloadedModels(List.of("chronos2"))
+                        .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chronos2");
     }
@@ -55,7 +59,8 @@ class LocalForecasterTest {
     @Test
     void aPortInUseFailsToStart() {
         try (LocalForecaster first = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
-            assertThatThrownBy(() -> LocalForecaster.start(LocalForecasterOptions.builder().port(first.port()).build()))
+            assertThatThrownBy(() -> LocalForecaster.start(
+                            LocalForecasterOptions.builder().port(first.port()).build()))
                     .isInstanceOf(UncheckedIOException.class);
         }
     }
@@ -68,25 +73,29 @@ class LocalForecasterTest {
         server.close();
         server.close();
 
-        assertThatThrownBy(() -> http.get("/v1/health")).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> http.get("/v1/health"))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasCauseInstanceOf(ConnectException.class);
     }
 
     @Test
     void halfSentRequestsOnMoreConnectionsThanWorkersDoNotHoldTheServer() throws Exception {
-        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.builder().port(0).workerThreads(2)
-                .build())) {
+        try (LocalForecaster server = LocalForecaster.start(
+                LocalForecasterOptions.builder().port(0).workerThreads(2).build())) {
             final java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
             try {
                 for (int i = 0; i < 16; i++) {
-                    final java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
-                    s.getOutputStream().write("GET /v1/health HTTP/1.1\r\nHost: x\r\n"
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    final java.net.Socket s =
+                            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+                    s.getOutputStream()
+                            .write("GET /v1/health HTTP/1.1\r\nHost: x\r\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                     held.add(s);
                 }
                 // sixteen unfinished requests against a few threads: health still answers (20 s client timeout)
-                assertThat(new ForecasterHttp(server.url()).get("/v1/health").statusCode()).isEqualTo(200);
+                assertThat(new ForecasterHttp(server.url()).get("/v1/health").statusCode())
+                        .isEqualTo(200);
             } finally {
                 for (final java.net.Socket s : held) {
                     s.close();

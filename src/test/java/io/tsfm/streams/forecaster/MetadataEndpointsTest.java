@@ -69,7 +69,8 @@ class MetadataEndpointsTest {
         final HttpResponse<String> response = SERVER.http().post("/api/show", "{\"model\":\"chronos2\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(ForecasterHttp.json(response).path("detail").asText()).isEqualTo("model 'chronos2' is not installed");
+        assertThat(ForecasterHttp.json(response).path("detail").asText())
+                .isEqualTo("model 'chronos2' is not installed");
     }
 
     @Test
@@ -111,7 +112,8 @@ class MetadataEndpointsTest {
 
     @Test
     void pullOfAModelOutsideTheRegistryIs404() {
-        final HttpResponse<String> response = SERVER.http().post("/api/pull", "{\"model\":\"chronos2\",\"stream\":false}");
+        final HttpResponse<String> response =
+                SERVER.http().post("/api/pull", "{\"model\":\"chronos2\",\"stream\":false}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ForecasterHttp.json(response).path("detail").asText()).contains("chronos2");
@@ -119,7 +121,11 @@ class MetadataEndpointsTest {
 
     @Test
     void aClientsRequestIdIsEchoed() {
-        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/health").header("X-Request-ID", "req-42").GET());
+        final HttpResponse<String> response = SERVER.http()
+                .send(SERVER.http()
+                        .request("/v1/health")
+                        .header("X-Request-ID", "req-42")
+                        .GET());
 
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("req-42");
     }
@@ -129,14 +135,19 @@ class MetadataEndpointsTest {
         final HttpResponse<String> first = SERVER.http().get("/api/version");
         final HttpResponse<String> second = SERVER.http().get("/api/version");
 
-        assertThat(first.headers().firstValue("X-Request-ID")).hasValueSatisfying(id -> assertThat(id).hasSize(32));
-        assertThat(first.headers().firstValue("X-Request-ID")).isNotEqualTo(second.headers().firstValue("X-Request-ID"));
+        assertThat(first.headers().firstValue("X-Request-ID"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(32));
+        assertThat(first.headers().firstValue("X-Request-ID"))
+                .isNotEqualTo(second.headers().firstValue("X-Request-ID"));
     }
 
     @Test
     void errorsCarryTheRequestIdToo() {
-        final HttpResponse<String> response = SERVER.http().send(SERVER.http().request("/v1/forecast").header("X-Request-ID", "bad-1")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        final HttpResponse<String> response = SERVER.http()
+                .send(SERVER.http()
+                        .request("/v1/forecast")
+                        .header("X-Request-ID", "bad-1")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("bad-1");

@@ -17,8 +17,8 @@ class MockForecastTest {
 
     @Test
     void mockRepeatsTheLastValueForEveryStepAndEveryQuantile() {
-        final HttpResponse<String> response = SERVER.http().post("/v1/forecast",
-                ForecasterHttp.mockRequest(3, "[0.1,0.5,0.9]", -0.41, -0.37, -0.2));
+        final HttpResponse<String> response =
+                SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(3, "[0.1,0.5,0.9]", -0.41, -0.37, -0.2));
 
         assertThat(response.statusCode()).isEqualTo(200);
         final JsonNode body = ForecasterHttp.json(response);
@@ -34,7 +34,8 @@ class MockForecastTest {
 
     @Test
     void mockUsageNamesTheMockRunnerWithSeriesCountAndHorizon() {
-        final JsonNode body = ForecasterHttp.json(SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(4, null, 1.0, 2.0)));
+        final JsonNode body =
+                ForecasterHttp.json(SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(4, null, 1.0, 2.0)));
 
         assertThat(body.path("usage").path("runner").asText()).isEqualTo("tollama-mock");
         assertThat(body.path("usage").path("series_count").asInt()).isEqualTo(1);
@@ -45,8 +46,10 @@ class MockForecastTest {
 
     @Test
     void quantilesAreOmittedWhenNoneAreRequested() {
-        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast",
-                ForecasterHttp.mockRequest(2, null, 5.0, 6.0))).path("forecasts").get(0);
+        final JsonNode forecast = ForecasterHttp.json(
+                        SERVER.http().post("/v1/forecast", ForecasterHttp.mockRequest(2, null, 5.0, 6.0)))
+                .path("forecasts")
+                .get(0);
 
         assertThat(forecast.has("quantiles")).isFalse();
         assertThat(forecast.path("mean").toString()).isEqualTo("[6.0,6.0]");
@@ -54,8 +57,10 @@ class MockForecastTest {
 
     @Test
     void quantileKeysArePythonGeneralFormat() {
-        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast",
-                ForecasterHttp.mockRequest(1, "[0.00001,0.05,0.5,0.95]", 7.0))).path("forecasts").get(0);
+        final JsonNode forecast = ForecasterHttp.json(SERVER.http()
+                        .post("/v1/forecast", ForecasterHttp.mockRequest(1, "[0.00001,0.05,0.5,0.95]", 7.0)))
+                .path("forecasts")
+                .get(0);
 
         assertThat(fieldNames(forecast.path("quantiles"))).containsExactly("1e-05", "0.05", "0.5", "0.95");
     }
@@ -65,7 +70,9 @@ class MockForecastTest {
         final String body = "{\"model\":\"mock\",\"horizon\":2,\"series\":[{\"id\":\"a\",\"freq\":\"5min\","
                 + "\"timestamps\":[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\"],\"target\":[1,3]}]}";
 
-        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast", body)).path("forecasts").get(0);
+        final JsonNode forecast = ForecasterHttp.json(SERVER.http().post("/v1/forecast", body))
+                .path("forecasts")
+                .get(0);
 
         assertThat(forecast.path("mean").toString()).isEqualTo("[3.0,3.0]");
     }
@@ -77,9 +84,13 @@ class MockForecastTest {
             if (i > 0) {
                 series.append(',');
             }
-            series.append("{\"id\":\"m-").append(49 - i).append("\",\"freq\":\"5min\",")
+            series.append("{\"id\":\"m-")
+                    .append(49 - i)
+                    .append("\",\"freq\":\"5min\",")
                     .append("\"timestamps\":[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\"],")
-                    .append("\"target\":[0.0,").append(i).append("]}");
+                    .append("\"target\":[0.0,")
+                    .append(i)
+                    .append("]}");
         }
         final String body = "{\"model\":\"mock\",\"horizon\":2,\"quantiles\":[0.1,0.9],\"series\":[" + series + "]}";
 
@@ -105,7 +116,12 @@ class MockForecastTest {
         final HttpResponse<String> response = SERVER.http().post("/v1/forecast", body);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ForecasterHttp.json(response).path("forecasts").get(0).path("mean").toString()).isEqualTo("[2.0,2.0]");
+        assertThat(ForecasterHttp.json(response)
+                        .path("forecasts")
+                        .get(0)
+                        .path("mean")
+                        .toString())
+                .isEqualTo("[2.0,2.0]");
     }
 
     private static List<String> fieldNames(final JsonNode node) {

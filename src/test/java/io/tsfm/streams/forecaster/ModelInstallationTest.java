@@ -16,7 +16,10 @@ class ModelInstallationTest {
 
     @BeforeEach
     void start() {
-        server = LocalForecaster.start(LocalForecasterOptions.builder().port(0).preloadedModels(List.of()).build());
+        server = LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(0)
+                .preloadedModels(List.of())
+                .build());
         http = new ForecasterHttp(server.url());
     }
 
@@ -42,8 +45,10 @@ class ModelInstallationTest {
     @Test
     void nothingIsInstalledWhenNoModelIsPreloaded() {
         assertThat(ForecasterHttp.json(http.get("/api/tags")).path("models")).isEmpty();
-        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("installed")).isEmpty();
-        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("available")).hasSize(3);
+        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("installed"))
+                .isEmpty();
+        assertThat(ForecasterHttp.json(http.get("/v1/models")).path("available"))
+                .hasSize(3);
         assertThat(server.installedModels()).isEmpty();
     }
 
@@ -51,9 +56,14 @@ class ModelInstallationTest {
     void aPulledModelAppearsInTagsAndShow() {
         http.post("/api/pull", "{\"model\":\"local-ets-damped\",\"stream\":false}");
 
-        assertThat(ForecasterHttp.json(http.get("/api/tags")).path("models").get(0).path("name").asText())
+        assertThat(ForecasterHttp.json(http.get("/api/tags"))
+                        .path("models")
+                        .get(0)
+                        .path("name")
+                        .asText())
                 .isEqualTo("local-ets-damped");
-        assertThat(http.post("/api/show", "{\"model\":\"local-ets-damped\"}").statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/show", "{\"model\":\"local-ets-damped\"}").statusCode())
+                .isEqualTo(200);
         assertThat(server.installedModels()).containsExactly("local-ets-damped");
     }
 
@@ -70,6 +80,11 @@ class ModelInstallationTest {
         final HttpResponse<String> response = http.post("/api/pull", "{\"stream\":false}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ForecasterHttp.json(response).path("detail").get(0).path("type").asText()).isEqualTo("missing");
+        assertThat(ForecasterHttp.json(response)
+                        .path("detail")
+                        .get(0)
+                        .path("type")
+                        .asText())
+                .isEqualTo("missing");
     }
 }

@@ -15,8 +15,8 @@ class StreamingForecastTest {
 
     @Test
     void apiForecastStreamsThreeNdjsonLinesByDefault() {
-        final HttpResponse<String> response = SERVER.http().post("/api/forecast",
-                ForecasterHttp.mockRequest(2, "[0.5]", 1.0, 4.0));
+        final HttpResponse<String> response =
+                SERVER.http().post("/api/forecast", ForecasterHttp.mockRequest(2, "[0.5]", 1.0, 4.0));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
@@ -27,8 +27,14 @@ class StreamingForecastTest {
         assertThat(lines[1]).isEqualTo("{\"status\":\"running forecast\"}");
         final JsonNode last = ForecasterHttp.json(lines[2]);
         assertThat(last.path("done").asBoolean()).isTrue();
-        assertThat(last.path("response").path("forecasts").get(0).path("mean").toString()).isEqualTo("[4.0,4.0]");
-        assertThat(last.path("response").path("forecasts").get(0).path("quantiles").path("0.5").toString())
+        assertThat(last.path("response").path("forecasts").get(0).path("mean").toString())
+                .isEqualTo("[4.0,4.0]");
+        assertThat(last.path("response")
+                        .path("forecasts")
+                        .get(0)
+                        .path("quantiles")
+                        .path("0.5")
+                        .toString())
                 .isEqualTo("[4.0,4.0]");
     }
 
@@ -61,7 +67,11 @@ class StreamingForecastTest {
         final HttpResponse<String> response = SERVER.http().post("/api/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ForecasterHttp.json(response).path("detail").get(0).path("loc").toString())
+        assertThat(ForecasterHttp.json(response)
+                        .path("detail")
+                        .get(0)
+                        .path("loc")
+                        .toString())
                 .isEqualTo("[\"body\",\"stream\"]");
     }
 
@@ -72,6 +82,11 @@ class StreamingForecastTest {
         final HttpResponse<String> response = SERVER.http().post("/v1/forecast", request);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ForecasterHttp.json(response).path("detail").get(0).path("type").asText()).isEqualTo("extra_forbidden");
+        assertThat(ForecasterHttp.json(response)
+                        .path("detail")
+                        .get(0)
+                        .path("type")
+                        .asText())
+                .isEqualTo("extra_forbidden");
     }
 }

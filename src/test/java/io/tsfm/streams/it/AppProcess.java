@@ -34,9 +34,16 @@ final class AppProcess implements AutoCloseable {
             try (var out = Files.newBufferedWriter(config)) {
                 p.store(out, "written by " + AppProcess.class.getSimpleName());
             }
-            final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", JAR.toString(), "run", "--config", config.toString()));
-            final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            final List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    JAR.toString(),
+                    "run",
+                    "--config",
+                    config.toString()));
+            final ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve(name + ".log").toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("TSFM_"));
             return new AppProcess(pb.start());

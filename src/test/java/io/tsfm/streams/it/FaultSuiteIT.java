@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.domain.FallbackEvent;
-import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.serde.ForecastRecordSerde;
+import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.GarbageKind;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +63,8 @@ class FaultSuiteIT {
     void aModelSlowerThanTheTimeoutGivesTimeoutFallbacksUntilTheBreakerOpens() throws Exception {
         final List<String> markets = List.of("m-slow");
         try (EmbeddedKafkaBroker broker = broker(1);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(1_000).build())) {
+                LocalForecaster forecaster =
+                        forecaster(FaultProfile.builder().latencyMs(1_000).build())) {
             final Map<String, String> settings = settings(broker, "fault-timeout", forecaster.url());
             settings.put("tollama.timeout.ms", "300");
             settings.put("tollama.retry.max.retries", "0");
@@ -95,7 +96,8 @@ class FaultSuiteIT {
     void burstsOf502sStillPublishExactlyOneForecastEachAndMostlyModelForecasts() throws Exception {
         final List<String> markets = List.of("m-1", "m-2", "m-3", "m-4");
         try (EmbeddedKafkaBroker broker = broker(2);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().errorRate(0.5).errorStatus(502).build())) {
+                LocalForecaster forecaster = forecaster(
+                        FaultProfile.builder().errorRate(0.5).errorStatus(502).build())) {
             final Map<String, String> settings = settings(broker, "fault-502", forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
             oneCallAtATime(settings);
@@ -111,8 +113,8 @@ class FaultSuiteIT {
                 // run of 502s refuses the jobs of one burst, not the whole history at once
                 for (int burst = 0; burst < 4; burst++) {
                     await().atMost(ItSupport.STALL).until(() -> !app.client().breakerOpen());
-                    final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
-                            start.plus(Duration.ofMinutes(30L * burst)), 30);
+                    final Instant last = ItSupport.produceMinuteTicks(
+                            broker.bootstrapServers(), TICKS, markets, start.plus(Duration.ofMinutes(30L * burst)), 30);
                     expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
                     ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 }
@@ -125,8 +127,11 @@ class FaultSuiteIT {
             assertThat(out.fallbackReasons())
                     .isSubsetOf("tollama_error:http_502", "circuit_breaker_open", "too_few_points")
                     .contains("tollama_error:http_502");
-            final long model = out.forecasts().stream().filter(r -> "tollama".equals(r.value().meta().runtime())).count();
-            final long jobs = (long) expected.size() - markets.size(); // the first boundary of each market is too_few_points
+            final long model = out.forecasts().stream()
+                    .filter(r -> "tollama".equals(r.value().meta().runtime()))
+                    .count();
+            final long jobs =
+                    (long) expected.size() - markets.size(); // the first boundary of each market is too_few_points
             // a request fails only when both attempts draw a 502 (1 in 4 on average)
             assertThat(model).as("model forecasts, of " + jobs + " jobs").isGreaterThanOrEqualTo(jobs / 2);
             assertThat(forecaster.stats().faulted()).isPositive();
@@ -139,7 +144,8 @@ class FaultSuiteIT {
     void aSingle429IsRetriedAfterABackoffAndEveryJobGetsAModelForecast() throws Exception {
         final List<String> markets = List.of("m-429");
         try (EmbeddedKafkaBroker broker = broker(1);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().failFirstN(1).errorStatus(429).build())) {
+                LocalForecaster forecaster = forecaster(
+                        FaultProfile.builder().failFirstN(1).errorStatus(429).build())) {
             final Map<String, String> settings = settings(broker, "fault-429", forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
             oneCallAtATime(settings);
@@ -160,8 +166,11 @@ class FaultSuiteIT {
             // one series per request: one request per job, plus the attempt that got the 429
             assertThat(forecaster.stats().forecastRequests()).isEqualTo(jobs.size() + 1L);
             assertThat(forecaster.stats().faulted()).isEqualTo(1);
-            assertThat(jobs).filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 2).hasSize(1);
-            assertThat(jobs).filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 1)
+            assertThat(jobs)
+                    .filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 2)
+                    .hasSize(1);
+            assertThat(jobs)
+                    .filteredOn(f -> f.meta().attempts() != null && f.meta().attempts() == 1)
                     .hasSize(jobs.size() - 1);
         }
     }
@@ -174,7 +183,8 @@ class FaultSuiteIT {
         assertThat(out.fallbackReasons())
                 .isSubsetOf("tollama_error:invalid_payload:non_finite_value", "circuit_breaker_open", "too_few_points")
                 .contains("tollama_error:invalid_payload:non_finite_value");
-        assertThat(out.forecasts()).allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
+        assertThat(out.forecasts())
+                .allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
     }
 
     @Test
@@ -183,13 +193,17 @@ class FaultSuiteIT {
         assertThat(out.fallbackReasons())
                 .isSubsetOf("tollama_error:invalid_payload:malformed_json", "circuit_breaker_open", "too_few_points")
                 .contains("tollama_error:invalid_payload:malformed_json");
-        assertThat(out.forecasts()).allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
+        assertThat(out.forecasts())
+                .allSatisfy(r -> assertThat(r.value().meta().runtime()).isEqualTo("baseline"));
     }
 
     private Outcome runWithGarbage(final GarbageKind kind, final String appId) throws Exception {
         final List<String> markets = List.of("m-g1", "m-g2");
         try (EmbeddedKafkaBroker broker = broker(1);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().garbageRate(1.0).garbageKind(kind).build())) {
+                LocalForecaster forecaster = forecaster(FaultProfile.builder()
+                        .garbageRate(1.0)
+                        .garbageKind(kind)
+                        .build())) {
             final Map<String, String> settings = settings(broker, appId, forecaster.url());
             settings.put("tollama.retry.max.retries", "1");
             settings.put("job.deadline.ms", "30000");
@@ -209,7 +223,8 @@ class FaultSuiteIT {
     void aModelThatNeverAnswersIsCutOffByTheJobDeadline() throws Exception {
         final List<String> markets = List.of("m-h1", "m-h2");
         try (EmbeddedKafkaBroker broker = broker(1);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().hangRate(1.0).build())) {
+                LocalForecaster forecaster =
+                        forecaster(FaultProfile.builder().hangRate(1.0).build())) {
             final Map<String, String> settings = settings(broker, "fault-hang", forecaster.url());
             settings.put("tollama.timeout.ms", "10000");
             settings.put("job.deadline.ms", "1500");
@@ -217,8 +232,12 @@ class FaultSuiteIT {
 
             // keep the app up until the hung calls time out (10 s) and their failures arrive: they find their
             // jobs resolved already and are dropped, not published as a second forecast
-            final Outcome out = runUntilEveryForecast(broker, settings, expected, app -> await().atMost(ItSupport.STALL)
-                    .until(() -> app.metrics().total("tsfm.late.answers") > 0));
+            final Outcome out = runUntilEveryForecast(
+                    broker,
+                    settings,
+                    expected,
+                    app -> await().atMost(ItSupport.STALL)
+                            .until(() -> app.metrics().total("tsfm.late.answers") > 0));
 
             assertExactlyOneForecastPerMarketAndBoundary(out, expected);
             assertFallbackEventsMatchTheForecasts(out);
@@ -235,7 +254,8 @@ class FaultSuiteIT {
     void aBrokerRestartWhileTheAppRunsLosesAndDuplicatesNothing() throws Exception {
         final List<String> markets = List.of("m-r1", "m-r2", "m-r3");
         try (EmbeddedKafkaBroker broker = broker(2);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(100).build())) {
+                LocalForecaster forecaster =
+                        forecaster(FaultProfile.builder().latencyMs(100).build())) {
             final Map<String, String> settings = settings(broker, "fault-broker-restart", forecaster.url());
             settings.put("tollama.series.per.request", "2");
             settings.put("tollama.max.in.flight", "1");
@@ -248,15 +268,16 @@ class FaultSuiteIT {
             settings.put("transaction.timeout.ms", "60000");
             final Instant start = ItSupport.startHoursAgo(3);
             final Instant half = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half)).size();
+            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half))
+                    .size();
 
             final Map<String, Integer> expected;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
                 ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 2);
                 broker.stop();
                 broker.restart();
-                final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
-                        start.plus(Duration.ofMinutes(60)), 60);
+                final Instant last = ItSupport.produceMinuteTicks(
+                        broker.bootstrapServers(), TICKS, markets, start.plus(Duration.ofMinutes(60)), 60);
                 expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
                 ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -273,16 +294,21 @@ class FaultSuiteIT {
     void tenThousandFuzzedTicksAllLandInTheDlqWhileGoodMarketsKeepTheirForecasts() throws Exception {
         final List<String> markets = List.of("m-f1", "m-f2", "m-f3");
         try (EmbeddedKafkaBroker broker = broker(2);
-             LocalForecaster forecaster = forecaster(FaultProfile.NONE)) {
+                LocalForecaster forecaster = forecaster(FaultProfile.NONE)) {
             final Map<String, String> settings = settings(broker, "fault-fuzz", forecaster.url());
             final Instant start = ItSupport.startHoursAgo(3);
-            final Fuzz fuzz = produceFuzzedTicks(broker.bootstrapServers(), markets, start, 120, 10_000, new Random(20_260_101L));
-            final Map<String, Integer> expected = ItSupport.expected(markets, ItSupport.boundaries(start, fuzz.lastGood()));
+            final Fuzz fuzz =
+                    produceFuzzedTicks(broker.bootstrapServers(), markets, start, 120, 10_000, new Random(20_260_101L));
+            final Map<String, Integer> expected =
+                    ItSupport.expected(markets, ItSupport.boundaries(start, fuzz.lastGood()));
 
             final List<ConsumerRecord<String, byte[]>> dlq;
             try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
                 ItSupport.forecasts(broker.bootstrapServers(), expected.size());
-                ItSupport.readUntil(broker.bootstrapServers(), DLQ, new ByteArrayDeserializer(),
+                ItSupport.readUntil(
+                        broker.bootstrapServers(),
+                        DLQ,
+                        new ByteArrayDeserializer(),
                         l -> l.size() >= fuzz.badValues().size());
                 assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
@@ -300,36 +326,56 @@ class FaultSuiteIT {
             // the DLQ keeps the exact bytes: the same multiset of values as was produced bad
             assertThat(countValues(dlq.stream().map(ConsumerRecord::value).toList()))
                     .isEqualTo(countValues(fuzz.badValues()));
-            final Map<String, Long> byReason = new TreeMap<>(dlq.stream().collect(Collectors.groupingBy(
-                    r -> new String(r.headers().lastHeader("tsfm.dlq.reason").value(), StandardCharsets.UTF_8),
-                    Collectors.counting())));
-            assertThat(byReason.keySet()).contains("empty_value", "malformed_json", "not_an_object", "missing_field",
-                    "wrong_type", "non_finite", "out_of_range", "unparseable_timestamp", "absurd_timestamp",
-                    "key_mismatch");
+            final Map<String, Long> byReason = new TreeMap<>(dlq.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> new String(
+                                    r.headers().lastHeader("tsfm.dlq.reason").value(), StandardCharsets.UTF_8),
+                            Collectors.counting())));
+            assertThat(byReason.keySet())
+                    .contains(
+                            "empty_value",
+                            "malformed_json",
+                            "not_an_object",
+                            "missing_field",
+                            "wrong_type",
+                            "non_finite",
+                            "out_of_range",
+                            "unparseable_timestamp",
+                            "absurd_timestamp",
+                            "key_mismatch");
         }
     }
 
-    private record Fuzz(Instant lastGood, List<byte[]> badValues) {
-    }
+    private record Fuzz(Instant lastGood, List<byte[]> badValues) {}
 
     /** Good minute ticks for {@code markets}, with {@code badCount} bad records spread between them. */
     @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
-    private static Fuzz produceFuzzedTicks(final String bootstrap, final List<String> markets, final Instant start,
-                                           final int minutes, final int badCount, final Random random) {
+    private static Fuzz produceFuzzedTicks(
+            final String bootstrap,
+            final List<String> markets,
+            final Instant start,
+            final int minutes,
+            final int badCount,
+            final Random random) {
         final Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         final List<byte[]> bad = new ArrayList<>();
         Instant last = start;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int k = 0; k < minutes; k++) {
                 final Instant ts = start.plusSeconds(60L * k);
                 for (int m = 0; m < markets.size(); m++) {
                     final String market = markets.get(m);
-                    producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), market, utf8(
-                            "{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":" + ItSupport.price(m, k)
-                                    + ",\"liquidity_bucket\":\"high\"}")));
+                    producer.send(new ProducerRecord<>(
+                            TICKS,
+                            null,
+                            ts.toEpochMilli(),
+                            market,
+                            utf8("{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":"
+                                    + ItSupport.price(m, k) + ",\"liquidity_bucket\":\"high\"}")));
                 }
                 final int badNow = badCount * (k + 1) / minutes - badCount * k / minutes;
                 for (int b = 0; b < badNow; b++) {
@@ -346,8 +392,7 @@ class FaultSuiteIT {
         return new Fuzz(last, bad);
     }
 
-    private record BadTick(String key, byte[] value) {
-    }
+    private record BadTick(String key, byte[] value) {}
 
     /** One record the parser must reject; the key is the market's (or none), so it lands with the good ticks. */
     private static BadTick badTick(final Random r, final String market, final Instant ts) {
@@ -365,28 +410,50 @@ class FaultSuiteIT {
                 yield new BadTick(key, b);
             }
             case 1 -> new BadTick(key, r.nextBoolean() ? null : new byte[0]);
-            case 2 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "NaN", "Infinity", "-Infinity", "nan") + "\"}");
+            case 2 ->
+                bad(
+                        key,
+                        "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "NaN", "Infinity", "-Infinity", "nan")
+                                + "\"}");
             case 3 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":NaN}");
             case 4 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":" + pick(r, "1.5", "-0.1", "42", "-1e9") + "}");
             case 5 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"volume_24h\":-" + (1 + r.nextInt(1000)) + "}");
             case 6 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"open_interest\":-0.5}");
-            case 7 -> bad(key, "{" + id + ",\"ts\":\"" + ts.plus(Duration.ofHours(2 + r.nextInt(100_000))) + "\"," + p + "}");
-            case 8 -> bad(key, "{" + id + ",\"ts\":" + (ts.toEpochMilli() + Duration.ofDays(365).toMillis()) + "," + p + "}");
+            case 7 ->
+                bad(key, "{" + id + ",\"ts\":\"" + ts.plus(Duration.ofHours(2 + r.nextInt(100_000))) + "\"," + p + "}");
+            case 8 ->
+                bad(
+                        key,
+                        "{" + id + ",\"ts\":"
+                                + (ts.toEpochMilli() + Duration.ofDays(365).toMillis()) + "," + p + "}");
             case 9 -> bad(key, "{" + id + ",\"ts\":" + r.nextInt(1_000_000) + "," + p + "}");
             case 10 -> bad(key, "{" + goodTs + "," + p + "}");
             case 11 -> bad(key, "{" + id + "," + p + "}");
             case 12 -> bad(key, "{" + id + "," + goodTs + "}");
             case 13 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":null}");
             case 14 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "0.5", "high", "") + "\"}");
-            case 15 -> bad(key, "{" + id + ",\"ts\":" + pick(r, "true", "[1]", "{\"a\":1}", "1700000000000.5") + "," + p + "}");
-            case 16 -> bad(key, "{\"market_id\":" + pick(r, "42", "true", "[\"x\"]", "\"  \"") + "," + goodTs + "," + p + "}");
-            case 17 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"liquidity_bucket\":" + pick(r, "3", "false", "[]") + "}");
-            case 18 -> bad(key, "{" + id + ",\"ts\":\"" + pick(r, "yesterday", "2026-13-01T00:00:00Z", "2026-01-01 00:00", "")
-                    + "\"," + p + "}");
+            case 15 ->
+                bad(
+                        key,
+                        "{" + id + ",\"ts\":" + pick(r, "true", "[1]", "{\"a\":1}", "1700000000000.5") + "," + p + "}");
+            case 16 ->
+                bad(key, "{\"market_id\":" + pick(r, "42", "true", "[\"x\"]", "\"  \"") + "," + goodTs + "," + p + "}");
+            case 17 ->
+                bad(
+                        key,
+                        "{" + id + "," + goodTs + "," + p + ",\"liquidity_bucket\":" + pick(r, "3", "false", "[]")
+                                + "}");
+            case 18 ->
+                bad(
+                        key,
+                        "{" + id + ",\"ts\":\"" + pick(r, "yesterday", "2026-13-01T00:00:00Z", "2026-01-01 00:00", "")
+                                + "\"," + p + "}");
             case 19 -> bad(market, "{\"market_id\":\"other-" + r.nextInt(1000) + "\"," + goodTs + "," + p + "}");
             case 20 -> bad(key, pick(r, "[1,2,3]", "\"tick\"", "42", "true", "null"));
-            case 21 -> bad(null, "{\"market_id\":\"" + "m".repeat(257 + r.nextInt(100)) + "\"," + goodTs + "," + p + "}");
-            default -> bad(key, "{" + id + "," + goodTs + "," + p + "}" + pick(r, "x", "{}", ",", " ]", "{" + id + "}"));
+            case 21 ->
+                bad(null, "{\"market_id\":\"" + "m".repeat(257 + r.nextInt(100)) + "\"," + goodTs + "," + p + "}");
+            default ->
+                bad(key, "{" + id + "," + goodTs + "," + p + "}" + pick(r, "x", "{}", ",", " ]", "{" + id + "}"));
         };
     }
 
@@ -420,7 +487,8 @@ class FaultSuiteIT {
         final List<String> markets = List.of("m-b3", "m-b8", "m-b1", "m-b2");
         assertThat(markets.stream().map(m -> partitionOf(m, 4)).toList()).containsExactly(0, 1, 2, 3);
         try (EmbeddedKafkaBroker broker = broker(4);
-             LocalForecaster forecaster = forecaster(FaultProfile.builder().latencyMs(100).build())) {
+                LocalForecaster forecaster =
+                        forecaster(FaultProfile.builder().latencyMs(100).build())) {
             final Map<String, String> base = settings(broker, "fault-rebalance", forecaster.url());
             base.put("tollama.series.per.request", "1");
             base.put("tollama.max.in.flight", "1");
@@ -438,23 +506,28 @@ class FaultSuiteIT {
 
             final Instant start = ItSupport.startHoursAgo(3);
             final Instant half = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half)).size();
+            final int firstHalf = ItSupport.expected(markets, ItSupport.boundaries(start, half))
+                    .size();
             final Map<String, Integer> expected;
             final int pendingWhenAClosed;
             try (TsfmApp b = new TsfmApp(AppConfig.of(settingsB))) {
                 try (TsfmApp a = new TsfmApp(AppConfig.of(settingsA)).start()) {
                     ItSupport.forecasts(broker.bootstrapServers(), firstHalf / 4);
                     // a slow model from here on, so that jobs are still open when tasks move
-                    forecaster.faults().set(FaultProfile.builder().latencyMs(1_500).build());
+                    forecaster
+                            .faults()
+                            .set(FaultProfile.builder().latencyMs(1_500).build());
                     b.start();
-                    await().atMost(ItSupport.STALL).until(() -> b.streams().state() == KafkaStreams.State.RUNNING
-                            && activeTasks(b) > 0 && activeTasks(a) > 0);
+                    await().atMost(ItSupport.STALL)
+                            .until(() -> b.streams().state() == KafkaStreams.State.RUNNING
+                                    && activeTasks(b) > 0
+                                    && activeTasks(a) > 0);
                     await().atMost(ItSupport.STALL).until(() -> a.metrics().pendingJobs() > 0);
                     pendingWhenAClosed = a.metrics().pendingJobs();
                 } // A closes with jobs open: its tasks, and their pending jobs, move to B
                 forecaster.faults().set(FaultProfile.builder().latencyMs(20).build());
-                final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets,
-                        start.plus(Duration.ofMinutes(60)), 60);
+                final Instant last = ItSupport.produceMinuteTicks(
+                        broker.bootstrapServers(), TICKS, markets, start.plus(Duration.ofMinutes(60)), 60);
                 expected = ItSupport.expected(markets, ItSupport.boundaries(start, last));
                 ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 assertThat(b.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -473,63 +546,82 @@ class FaultSuiteIT {
     }
 
     private static int activeTasks(final TsfmApp app) {
-        return app.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+        return app.streams().metadataForLocalThreads().stream()
+                .mapToInt(t -> t.activeTasks().size())
+                .sum();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private record Outcome(List<ConsumerRecord<String, ForecastRecord>> forecasts,
-                           List<ConsumerRecord<String, FallbackEvent>> events) {
+    private record Outcome(
+            List<ConsumerRecord<String, ForecastRecord>> forecasts,
+            List<ConsumerRecord<String, FallbackEvent>> events) {
 
         List<ForecastRecord> inAsOfOrder(final String market) {
-            return forecasts.stream().map(ConsumerRecord::value).filter(f -> f.marketId().equals(market))
-                    .sorted(Comparator.comparingLong(f -> Instant.parse(f.asOfTs()).toEpochMilli())).toList();
+            return forecasts.stream()
+                    .map(ConsumerRecord::value)
+                    .filter(f -> f.marketId().equals(market))
+                    .sorted(Comparator.comparingLong(
+                            f -> Instant.parse(f.asOfTs()).toEpochMilli()))
+                    .toList();
         }
 
         List<String> reasonsInAsOfOrder(final String market) {
-            return inAsOfOrder(market).stream().map(f -> f.meta().fallbackReason()).toList();
+            return inAsOfOrder(market).stream()
+                    .map(f -> f.meta().fallbackReason())
+                    .toList();
         }
 
         /** How many forecasts came from the model and how many fell back for each reason, for the test log. */
         Map<String, Long> runtimesAndReasons() {
-            return new TreeMap<>(forecasts.stream().collect(Collectors.groupingBy(r -> r.value().meta().fallbackUsed()
-                    ? r.value().meta().fallbackReason() : r.value().meta().runtime(), Collectors.counting())));
+            return new TreeMap<>(forecasts.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> r.value().meta().fallbackUsed()
+                                    ? r.value().meta().fallbackReason()
+                                    : r.value().meta().runtime(),
+                            Collectors.counting())));
         }
 
         Set<String> fallbackReasons() {
-            return forecasts.stream().map(r -> r.value().meta().fallbackReason()).filter(r -> r != null)
+            return forecasts.stream()
+                    .map(r -> r.value().meta().fallbackReason())
+                    .filter(r -> r != null)
                     .collect(Collectors.toSet());
         }
     }
 
     private EmbeddedKafkaBroker broker(final int partitions) {
-        final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
+        final EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
         broker.createTopics(partitions, ItSupport.APP_TOPICS);
         return broker;
     }
 
     private static LocalForecaster forecaster(final FaultProfile profile) {
-        return LocalForecaster.start(LocalForecasterOptions.builder().port(0).faultProfile(profile).build());
+        return LocalForecaster.start(
+                LocalForecasterOptions.builder().port(0).faultProfile(profile).build());
     }
 
     /** ItSupport's settings with model calls from the second step on. */
     private Map<String, String> settings(final EmbeddedKafkaBroker broker, final String appId, final String url) {
-        final Map<String, String> s = ItSupport.appSettings(broker.bootstrapServers(), appId, url,
-                tmp.resolve("state").toString());
+        final Map<String, String> s = ItSupport.appSettings(
+                broker.bootstrapServers(), appId, url, tmp.resolve("state").toString());
         s.put("min.points.for.tsfm", "2");
         return s;
     }
 
     /** Runs the app until every expected forecast is committed (still running), closes it, then reads both output topics. */
-    private static Outcome runUntilEveryForecast(final EmbeddedKafkaBroker broker, final Map<String, String> settings,
-                                                 final Map<String, Integer> expected) {
-        return runUntilEveryForecast(broker, settings, expected, app -> { });
+    private static Outcome runUntilEveryForecast(
+            final EmbeddedKafkaBroker broker, final Map<String, String> settings, final Map<String, Integer> expected) {
+        return runUntilEveryForecast(broker, settings, expected, app -> {});
     }
 
     /** As above, running {@code beforeClose} on the app once every forecast is out. */
-    private static Outcome runUntilEveryForecast(final EmbeddedKafkaBroker broker, final Map<String, String> settings,
-                                                 final Map<String, Integer> expected,
-                                                 final java.util.function.Consumer<TsfmApp> beforeClose) {
+    private static Outcome runUntilEveryForecast(
+            final EmbeddedKafkaBroker broker,
+            final Map<String, String> settings,
+            final Map<String, Integer> expected,
+            final java.util.function.Consumer<TsfmApp> beforeClose) {
         try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
             ItSupport.forecasts(broker.bootstrapServers(), expected.size());
             beforeClose.accept(app);
@@ -546,8 +638,8 @@ class FaultSuiteIT {
     }
 
     /** One tick per market per minute for an hour, starting two hours ago; returns the expected forecasts. */
-    private static Map<String, Integer> produceAnHourOfTicks(final EmbeddedKafkaBroker broker,
-                                                             final List<String> markets) {
+    private static Map<String, Integer> produceAnHourOfTicks(
+            final EmbeddedKafkaBroker broker, final List<String> markets) {
         final Instant start = ItSupport.startHoursAgo(2);
         final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
         return ItSupport.expected(markets, ItSupport.boundaries(start, last));
@@ -559,7 +651,8 @@ class FaultSuiteIT {
         settings.put("tollama.max.in.flight", "1");
     }
 
-    private static void assertExactlyOneForecastPerMarketAndBoundary(final Outcome out, final Map<String, Integer> expected) {
+    private static void assertExactlyOneForecastPerMarketAndBoundary(
+            final Outcome out, final Map<String, Integer> expected) {
         assertThat(ItSupport.countByMarketAndAsOf(out.forecasts())).isEqualTo(expected);
     }
 
@@ -575,7 +668,9 @@ class FaultSuiteIT {
             assertThat(f.meta().runtime()).isEqualTo("baseline");
             assertThat(f.meta().fallbackUsed()).isTrue();
             assertThat(f.meta().fallbackReason()).isNotBlank();
-            assertThat(f.meta().warnings()).first().isEqualTo("fallback_reason=" + f.meta().fallbackReason());
+            assertThat(f.meta().warnings())
+                    .first()
+                    .isEqualTo("fallback_reason=" + f.meta().fallbackReason());
             byForecast.put(key(f.marketId(), f.asOfTs()), f.meta().fallbackReason());
         }
         final Map<String, String> byEvent = new HashMap<>();

@@ -44,12 +44,14 @@ class FencedInstanceIT {
 
     @Test
     void committedCountersCountAFencedTransactionsWorkOnceAndGaugesStayAtZero() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-             LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(tmp.resolve("kafka"))
+                        .start();
+                LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             final String bootstrap = broker.bootstrapServers();
             broker.createTopics(1, Map.of(), ItSupport.APP_TOPICS);
-            final Map<String, String> settings = ItSupport.appSettings(bootstrap, "fenced", forecaster.url(),
-                    tmp.resolve("state").toString());
+            final Map<String, String> settings = ItSupport.appSettings(
+                    bootstrap, "fenced", forecaster.url(), tmp.resolve("state").toString());
             // nothing commits before the fence, so its transaction holds all the work (and does not time out)
             settings.put("commit.interval.ms", "600000");
             settings.put("producer.transaction.timeout.ms", "900000");
@@ -66,21 +68,24 @@ class FencedInstanceIT {
                 // the app meets the fence at its next send: a dead letter's (each poll sends one more, until the
                 // fenced send's error has come back and a later send throws it); the aborted work is then redone
                 // from the last committed offsets, so every tick is processed twice
-                await().atMost(ItSupport.STALL).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    produce(bootstrap, "m-f1", "not json");
-                    return metrics.total(MetricNames.TICKS) >= 2.0 * ticks;
-                });
+                await().atMost(ItSupport.STALL)
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            produce(bootstrap, "m-f1", "not json");
+                            return metrics.total(MetricNames.TICKS) >= 2.0 * ticks;
+                        });
             } finally {
                 app.close(); // a clean close commits
             }
-            final List<ConsumerRecord<String, ForecastRecord>> forecasts = ItSupport.readAll(bootstrap,
-                    "tsfm-forecasts", new ForecastRecordSerde().deserializer());
-            final List<ConsumerRecord<String, String>> dlq = ItSupport.readAll(bootstrap, "market-ticks-dlq",
-                    new StringDeserializer());
+            final List<ConsumerRecord<String, ForecastRecord>> forecasts =
+                    ItSupport.readAll(bootstrap, "tsfm-forecasts", new ForecastRecordSerde().deserializer());
+            final List<ConsumerRecord<String, String>> dlq =
+                    ItSupport.readAll(bootstrap, "market-ticks-dlq", new StringDeserializer());
             assertThat(dlq).isNotEmpty();
             assertThat(metrics.total(MetricNames.TICKS)).isEqualTo(2.0 * ticks);
             assertThat(metrics.total(MetricNames.TICKS_COMMITTED)).isEqualTo(ticks);
-            assertThat(metrics.count(MetricNames.DLQ_COMMITTED, "reason", "malformed_json")).isEqualTo((double) dlq.size());
+            assertThat(metrics.count(MetricNames.DLQ_COMMITTED, "reason", "malformed_json"))
+                    .isEqualTo((double) dlq.size());
             assertThat(forecasts).isNotEmpty();
             assertThat(metrics.total(MetricNames.FORECASTS_COMMITTED)).isEqualTo((double) forecasts.size());
             assertThat(metrics.total(MetricNames.FORECASTS)).isGreaterThan((double) forecasts.size());
@@ -93,13 +98,17 @@ class FencedInstanceIT {
     private static void fence(final String bootstrap, final String appId) throws Exception {
         final String transactionalId;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            transactionalId = admin.listTransactions().all().get().stream().map(TransactionListing::transactionalId)
-                    .filter(id -> id.startsWith(appId)).findFirst().orElseThrow();
+            transactionalId = admin.listTransactions().all().get().stream()
+                    .map(TransactionListing::transactionalId)
+                    .filter(id -> id.startsWith(appId))
+                    .findFirst()
+                    .orElseThrow();
         }
         final Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        try (KafkaProducer<String, String> zombie = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> zombie =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             zombie.initTransactions(); // aborts the app's open transaction and bumps the epoch
         }
     }
@@ -107,8 +116,11 @@ class FencedInstanceIT {
     private static void produce(final String bootstrap, final String key, final String value) throws Exception {
         final Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("market-ticks", null, Instant.now().toEpochMilli(), key, value)).get();
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                            "market-ticks", null, Instant.now().toEpochMilli(), key, value))
+                    .get();
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
 import java.nio.file.Path;
@@ -25,25 +25,33 @@ class ForecastPipelineIT {
 
     @Test
     void givesEveryMarketOneModelForecastPerBoundaryOverMoreThanADay() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-             LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(tmp.resolve("kafka"))
+                        .start();
+                LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             broker.createTopics(3, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(26);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start,
-                    26 * 60);
+            final Instant last =
+                    ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 26 * 60);
             final Map<String, Integer> expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last));
-            final AppConfig config = AppConfig.of(ItSupport.appSettings(broker.bootstrapServers(), "pipeline-it",
-                    forecaster.url(), tmp.resolve("state").toString()));
+            final AppConfig config = AppConfig.of(ItSupport.appSettings(
+                    broker.bootstrapServers(),
+                    "pipeline-it",
+                    forecaster.url(),
+                    tmp.resolve("state").toString()));
             try (TsfmApp app = new TsfmApp(config).start()) {
-                final List<ConsumerRecord<String, ForecastRecord>> out = ItSupport.forecasts(broker.bootstrapServers(),
-                        expected.size());
+                final List<ConsumerRecord<String, ForecastRecord>> out =
+                        ItSupport.forecasts(broker.bootstrapServers(), expected.size());
                 assertThat(ItSupport.countByMarketAndAsOf(out)).isEqualTo(expected);
                 for (final ConsumerRecord<String, ForecastRecord> r : out) {
                     final ForecastRecord f = r.value();
                     assertThat(r.key()).isEqualTo(f.marketId());
-                    assertThat(r.timestamp()).isEqualTo(Instant.parse(f.asOfTs()).toEpochMilli());
+                    assertThat(r.timestamp())
+                            .isEqualTo(Instant.parse(f.asOfTs()).toEpochMilli());
                     if (f.meta().inputLen() >= 32) {
-                        assertThat(f.meta().runtime()).as(f.marketId() + "@" + f.asOfTs()).isEqualTo("tollama");
+                        assertThat(f.meta().runtime())
+                                .as(f.marketId() + "@" + f.asOfTs())
+                                .isEqualTo("tollama");
                         assertThat(f.meta().modelName()).isEqualTo("mock");
                     } else {
                         assertThat(f.meta().fallbackReason()).isEqualTo("too_few_points");
@@ -52,12 +60,15 @@ class ForecastPipelineIT {
                 }
                 // the mock repeats the last input value: the median is the last closed step's price (to the
                 // float precision at which values travel to the model)
-                final ForecastRecord sample = out.stream().map(ConsumerRecord::value)
-                        .filter(f -> f.marketId().equals("m-002") && f.meta().inputLen() == 288).findFirst().orElseThrow();
+                final ForecastRecord sample = out.stream()
+                        .map(ConsumerRecord::value)
+                        .filter(f -> f.marketId().equals("m-002") && f.meta().inputLen() == 288)
+                        .findFirst()
+                        .orElseThrow();
                 final long asOf = Instant.parse(sample.asOfTs()).toEpochMilli();
                 final int lastMinute = (int) ((asOf - start.toEpochMilli()) / 60_000L);
-                assertThat(sample.yhatQ().get("0.5")[11]).isCloseTo(ItSupport.price(1, lastMinute),
-                        org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(sample.yhatQ().get("0.5")[11])
+                        .isCloseTo(ItSupport.price(1, lastMinute), org.assertj.core.data.Offset.offset(1e-6));
                 assertThat(forecaster.stats().forecastRequests()).isLessThan(expected.size());
             }
         }

@@ -1,10 +1,10 @@
 package io.tsfm.streams.it;
 
 import io.tsfm.streams.domain.FallbackEvent;
-import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,15 +29,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class ItSupport {
     static final long STEP_MS = 300_000L;
     /** Every topic the app reads or writes under the default names. */
-    static final String[] APP_TOPICS = {"market-ticks", "tsfm-forecasts", "tsfm-fallback-events", "market-ticks-dlq",
-        "tsfm-forecast-scores", "tsfm-shadow-forecasts"};
+    static final String[] APP_TOPICS = {
+        "market-ticks",
+        "tsfm-forecasts",
+        "tsfm-fallback-events",
+        "market-ticks-dlq",
+        "tsfm-forecast-scores",
+        "tsfm-shadow-forecasts"
+    };
 
-    private ItSupport() {
-    }
+    private ItSupport() {}
 
     /** A loopback port nothing listens on (it was free a moment ago): calls to it are refused at once. */
     static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (final java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -52,19 +58,28 @@ final class ItSupport {
 
     /** One tick per market per minute over {@code minutes} minutes from {@code start}; returns the last tick time. */
     @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
-    static Instant produceMinuteTicks(final String bootstrap, final String topic, final List<String> markets,
-                                      final Instant start, final int minutes) {
+    static Instant produceMinuteTicks(
+            final String bootstrap,
+            final String topic,
+            final List<String> markets,
+            final Instant start,
+            final int minutes) {
         final Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         Instant last = start;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int k = 0; k < minutes; k++) {
                 final Instant ts = start.plusSeconds(60L * k);
                 for (int m = 0; m < markets.size(); m++) {
                     final String market = markets.get(m);
-                    producer.send(new ProducerRecord<>(topic, null, ts.toEpochMilli(), market,
+                    producer.send(new ProducerRecord<>(
+                            topic,
+                            null,
+                            ts.toEpochMilli(),
+                            market,
                             "{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":" + price(m, k)
                                     + ",\"liquidity_bucket\":\"high\"}"));
                 }
@@ -91,8 +106,8 @@ final class ItSupport {
         return out;
     }
 
-    static Map<String, String> appSettings(final String bootstrap, final String appId, final String tollamaUrl,
-                                           final String stateDir) {
+    static Map<String, String> appSettings(
+            final String bootstrap, final String appId, final String tollamaUrl, final String stateDir) {
         final Map<String, String> s = new HashMap<>();
         s.put("bootstrap.servers", bootstrap);
         s.put("application.id", appId);
@@ -118,16 +133,18 @@ final class ItSupport {
      * Reads a topic from the beginning, read_committed, until {@code done} holds for everything read; fails
      * only when no new record arrived for {@link #STALL}.
      */
-    static <V> List<ConsumerRecord<String, V>> readUntil(final String bootstrap, final String topic,
-                                                         final Deserializer<V> valueDeserializer,
-                                                         final Predicate<List<ConsumerRecord<String, V>>> done) {
+    static <V> List<ConsumerRecord<String, V>> readUntil(
+            final String bootstrap,
+            final String topic,
+            final Deserializer<V> valueDeserializer,
+            final Predicate<List<ConsumerRecord<String, V>>> done) {
         final List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
             long lastProgress = System.nanoTime();
             while (!done.test(out)) {
                 if (System.nanoTime() - lastProgress > STALL.toNanos()) {
-                    throw new AssertionError("no new record on " + topic + " for " + STALL + "; read " + out.size()
-                            + " records");
+                    throw new AssertionError(
+                            "no new record on " + topic + " for " + STALL + "; read " + out.size() + " records");
                 }
                 final int before = out.size();
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
@@ -140,8 +157,8 @@ final class ItSupport {
     }
 
     /** A read_committed consumer assigned every partition of the topic, at the beginning. */
-    private static <V> KafkaConsumer<String, V> fromBeginning(final String bootstrap, final String topic,
-                                                              final Deserializer<V> valueDeserializer) {
+    private static <V> KafkaConsumer<String, V> fromBeginning(
+            final String bootstrap, final String topic, final Deserializer<V> valueDeserializer) {
         final Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -157,8 +174,8 @@ final class ItSupport {
     }
 
     /** Everything committed in a topic right now: reads up to the last stable offset of every partition. */
-    static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
-                                                       final Deserializer<V> valueDeserializer) {
+    static <V> List<ConsumerRecord<String, V>> readAll(
+            final String bootstrap, final String topic, final Deserializer<V> valueDeserializer) {
         final List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = fromBeginning(bootstrap, topic, valueDeserializer)) {
             final List<TopicPartition> parts = new ArrayList<>(consumer.assignment());
@@ -171,8 +188,8 @@ final class ItSupport {
                     positions = now;
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
-                    throw new AssertionError("could not read " + topic + " to its end offsets " + end + " (no progress for "
-                            + STALL + ")");
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end
+                            + " (no progress for " + STALL + ")");
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
@@ -182,21 +199,25 @@ final class ItSupport {
 
     /** At least {@code atLeast} committed forecasts, waiting on progress ({@link #readUntil}). */
     static List<ConsumerRecord<String, ForecastRecord>> forecasts(final String bootstrap, final int atLeast) {
-        return readUntil(bootstrap, "tsfm-forecasts", new ForecastRecordSerde().deserializer(),
-                l -> l.size() >= atLeast);
+        return readUntil(
+                bootstrap, "tsfm-forecasts", new ForecastRecordSerde().deserializer(), l -> l.size() >= atLeast);
     }
 
     /** At least {@code atLeast} committed fallback events, waiting on progress ({@link #readUntil}). */
     static List<ConsumerRecord<String, FallbackEvent>> fallbacks(final String bootstrap, final int atLeast) {
-        return readUntil(bootstrap, "tsfm-fallback-events", new FallbackEventSerde().deserializer(),
-                l -> l.size() >= atLeast);
+        return readUntil(
+                bootstrap, "tsfm-fallback-events", new FallbackEventSerde().deserializer(), l -> l.size() >= atLeast);
     }
 
     /** (market, as_of) of every forecast, with how often each occurs. */
     static Map<String, Integer> countByMarketAndAsOf(final List<ConsumerRecord<String, ForecastRecord>> records) {
         final Map<String, Integer> out = new HashMap<>();
         for (final ConsumerRecord<String, ForecastRecord> r : records) {
-            out.merge(r.value().marketId() + "@" + Instant.parse(r.value().asOfTs()).toEpochMilli(), 1, Integer::sum);
+            out.merge(
+                    r.value().marketId() + "@"
+                            + Instant.parse(r.value().asOfTs()).toEpochMilli(),
+                    1,
+                    Integer::sum);
         }
         return out;
     }
@@ -205,7 +226,11 @@ final class ItSupport {
     static Map<String, Integer> countScoresByMarketAndAsOf(final List<ConsumerRecord<String, ForecastScore>> records) {
         final Map<String, Integer> out = new HashMap<>();
         for (final ConsumerRecord<String, ForecastScore> r : records) {
-            out.merge(r.value().marketId() + "@" + Instant.parse(r.value().asOfTs()).toEpochMilli(), 1, Integer::sum);
+            out.merge(
+                    r.value().marketId() + "@"
+                            + Instant.parse(r.value().asOfTs()).toEpochMilli(),
+                    1,
+                    Integer::sum);
         }
         return out;
     }

@@ -24,13 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,18 +55,33 @@ class MonitoringMetricsIT {
         final Set<String> all = new TreeSet<>();
         used.values().forEach(all::addAll);
         // the parser found the families the canary rules are built on (it is not trivially empty)
-        assertThat(all).contains("tsfm_request_duration_seconds_bucket", "tsfm_request_total", "tsfm_fallback_total",
-                "tsfm_forecasts_total", "tsfm_invalid_output_total", "tsfm_cycle_lag_seconds", "tsfm_dlq_total",
-                "tsfm_pending_jobs", "kafka_stream_alive_stream_threads");
+        assertThat(all)
+                .contains(
+                        "tsfm_request_duration_seconds_bucket",
+                        "tsfm_request_total",
+                        "tsfm_fallback_total",
+                        "tsfm_forecasts_total",
+                        "tsfm_invalid_output_total",
+                        "tsfm_cycle_lag_seconds",
+                        "tsfm_dlq_total",
+                        "tsfm_pending_jobs",
+                        "kafka_stream_alive_stream_threads");
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-             LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(tmp.resolve("kafka"))
+                        .start();
+                LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             broker.createTopics(2, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(3);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 120);
-            final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();
-            final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "monitoring-it",
-                    forecaster.url(), tmp.resolve("state").toString());
+            final Instant last =
+                    ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 120);
+            final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last))
+                    .size();
+            final Map<String, String> settings = ItSupport.appSettings(
+                    broker.bootstrapServers(),
+                    "monitoring-it",
+                    forecaster.url(),
+                    tmp.resolve("state").toString());
             // a canary with the shadow outside the share: every rollout metric (candidate, shadow, routes) appears
             settings.put("rollout.stage", "canary_25");
             settings.put("rollout.candidate.model", "local-ets-damped");
@@ -81,14 +96,17 @@ class MonitoringMetricsIT {
                 final AtomicReference<Set<String>> exported = new AtomicReference<>(Set.of());
                 final AtomicReference<Map<String, Set<String>>> missing = new AtomicReference<>(Map.of());
                 try {
-                    await().atMost(ItSupport.STALL).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                        final HttpResponse<String> r = http.send(HttpRequest.newBuilder(metricsUri).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        assertThat(r.statusCode()).isEqualTo(200);
-                        exported.set(exportedNames(r.body()));
-                        missing.set(missing(used, exported.get()));
-                        return missing.get().isEmpty();
-                    });
+                    await().atMost(ItSupport.STALL)
+                            .pollInterval(Duration.ofSeconds(2))
+                            .until(() -> {
+                                final HttpResponse<String> r = http.send(
+                                        HttpRequest.newBuilder(metricsUri).GET().build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                assertThat(r.statusCode()).isEqualTo(200);
+                                exported.set(exportedNames(r.body()));
+                                missing.set(missing(used, exported.get()));
+                                return missing.get().isEmpty();
+                            });
                 } catch (final ConditionTimeoutException e) {
                     // fall through: the assertion below lists what is still missing
                 }
@@ -103,25 +121,33 @@ class MonitoringMetricsIT {
     /** The name extraction itself, on the shapes of query our rules and dashboards use. */
     @Test
     void extractsMetricNamesAndNothingElse() {
-        assertThat(PromQl.metricNames(
-                "histogram_quantile(0.95, sum by (rollout_stage, le) (rate(tsfm_request_duration_seconds_bucket[5m]))) * 1000"))
+        assertThat(
+                        PromQl.metricNames(
+                                "histogram_quantile(0.95, sum by (rollout_stage, le) (rate(tsfm_request_duration_seconds_bucket[5m]))) * 1000"))
                 .containsExactly("tsfm_request_duration_seconds_bucket");
         assertThat(PromQl.metricNames("sum by (rollout_stage) (rate(tsfm_request_total{status!=\"ok\"}[5m]))\n  /\n"
-                + "sum by (rollout_stage) (rate(tsfm_request_total[5m]))")).containsExactly("tsfm_request_total");
-        assertThat(PromQl.metricNames("min by (rollout_stage, job, instance) (min_over_time(tsfm_pending_jobs[15m])) > 0\n"
-                + "and on (rollout_stage, job, instance)\n(sum by (instance) (increase(tsfm_forecasts_total{runtime=\"tollama\"}[15m]))"
-                + " + sum without (reason) (increase(tsfm_fallback_total{reason=~\"tollama_error:.*|deadline_exceeded\"}[15m]))) == 0"))
+                        + "sum by (rollout_stage) (rate(tsfm_request_total[5m]))"))
+                .containsExactly("tsfm_request_total");
+        assertThat(
+                        PromQl.metricNames(
+                                "min by (rollout_stage, job, instance) (min_over_time(tsfm_pending_jobs[15m])) > 0\n"
+                                        + "and on (rollout_stage, job, instance)\n(sum by (instance) (increase(tsfm_forecasts_total{runtime=\"tollama\"}[15m]))"
+                                        + " + sum without (reason) (increase(tsfm_fallback_total{reason=~\"tollama_error:.*|deadline_exceeded\"}[15m]))) == 0"))
                 .containsExactly("tsfm_fallback_total", "tsfm_forecasts_total", "tsfm_pending_jobs");
-        assertThat(PromQl.metricNames("sum by (rollout_stage, reason) (rate(tsfm_fallback_total{rollout_stage=~\"$rollout_stage\"}"
-                + "[$__rate_interval])) / on (rollout_stage) group_left sum by (rollout_stage) (rate(x_total[1m] offset 5m))"))
+        assertThat(
+                        PromQl.metricNames(
+                                "sum by (rollout_stage, reason) (rate(tsfm_fallback_total{rollout_stage=~\"$rollout_stage\"}"
+                                        + "[$__rate_interval])) / on (rollout_stage) group_left sum by (rollout_stage) (rate(x_total[1m] offset 5m))"))
                 .containsExactly("tsfm_fallback_total", "x_total");
-        assertThat(PromQl.metricNames("rollout_stage:tsfm_fallback:ratio_rate5m{rollout_stage=~\"canary_25|full_100\"} > 0.10"))
+        assertThat(PromQl.metricNames(
+                        "rollout_stage:tsfm_fallback:ratio_rate5m{rollout_stage=~\"canary_25|full_100\"} > 0.10"))
                 .containsExactly("rollout_stage:tsfm_fallback:ratio_rate5m");
         assertThat(PromQl.metricNames("max by (instance) (a_metric) == 1 or max by (instance) (b_metric) >= 1e3"))
                 .containsExactly("a_metric", "b_metric");
         assertThat(PromQl.metricNames("sum(rate(foo_total[5m])) by (le)")).containsExactly("foo_total");
         assertThat(PromQl.metricNames("vector(1) and bool 2 < inf")).isEmpty();
-        assertThat(PromQl.templatingNames("label_values(tsfm_ticks_total{rollout_stage=~\"$rollout_stage\"}, instance)"))
+        assertThat(PromQl.templatingNames(
+                        "label_values(tsfm_ticks_total{rollout_stage=~\"$rollout_stage\"}, instance)"))
                 .containsExactly("tsfm_ticks_total");
         assertThat(PromQl.templatingNames("label_values(rollout_stage)")).isEmpty();
     }
@@ -139,7 +165,9 @@ class MonitoringMetricsIT {
 
     private static List<Path> files(final Path dir, final String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -180,7 +208,8 @@ class MonitoringMetricsIT {
             exprs.forEach(e -> names.addAll(PromQl.metricNames(e)));
             for (final JsonNode variable : d.path("templating").path("list")) {
                 final JsonNode q = variable.path("query");
-                names.addAll(PromQl.templatingNames(q.isObject() ? q.path("query").asText() : q.asText()));
+                names.addAll(
+                        PromQl.templatingNames(q.isObject() ? q.path("query").asText() : q.asText()));
             }
             // a dashboard must work without our recording rules loaded: no exclusion here
             used.put(root.relativize(f).toString(), names);
@@ -237,22 +266,47 @@ class MonitoringMetricsIT {
         private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
         private static final Pattern MATCHERS = Pattern.compile("\\{[^{}]*}");
         private static final Pattern RANGE = Pattern.compile("\\[[^\\[\\]]*]");
-        private static final Pattern GROUPING = Pattern.compile(
-                "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^()]*\\)");
+        private static final Pattern GROUPING =
+                Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^()]*\\)");
         private static final Pattern GRAFANA_VARIABLE = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
         private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_:.])([A-Za-z_:][A-Za-z0-9_:]*)");
         private static final Set<String> KEYWORDS = Set.of(
-                "and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool",
-                "offset", "inf", "nan", "atan2", "start", "end",
-                "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk",
-                "quantile", "limitk", "limit_ratio");
-        private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\s*\\((.*),\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\)\\s*$",
-                Pattern.DOTALL);
+                "and",
+                "or",
+                "unless",
+                "by",
+                "without",
+                "on",
+                "ignoring",
+                "group_left",
+                "group_right",
+                "bool",
+                "offset",
+                "inf",
+                "nan",
+                "atan2",
+                "start",
+                "end",
+                "sum",
+                "min",
+                "max",
+                "avg",
+                "group",
+                "stddev",
+                "stdvar",
+                "count",
+                "count_values",
+                "bottomk",
+                "topk",
+                "quantile",
+                "limitk",
+                "limit_ratio");
+        private static final Pattern LABEL_VALUES =
+                Pattern.compile("label_values\\s*\\((.*),\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\)\\s*$", Pattern.DOTALL);
         private static final Pattern QUERY_RESULT = Pattern.compile("query_result\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
         private static final Pattern METRICS_FN = Pattern.compile("metrics\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
 
-        private PromQl() {
-        }
+        private PromQl() {}
 
         static Set<String> metricNames(final String expr) {
             String s = STRING.matcher(expr).replaceAll("\"\"");

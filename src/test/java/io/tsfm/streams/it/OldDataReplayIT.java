@@ -48,9 +48,11 @@ class OldDataReplayIT {
 
     @Test
     void aReplayOfTenDayOldTicksRestartedWithoutItsStateGivesTheForecastsOfAnUninterruptedOne() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka"))
-                .property("log.retention.check.interval.ms", "1000").start();
-             LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(tmp.resolve("kafka"))
+                        .property("log.retention.check.interval.ms", "1000")
+                        .start();
+                LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             final String bootstrap = broker.bootstrapServers();
             broker.createTopics(2, Map.of("retention.ms", "-1"), ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(24 * 10 + 6);
@@ -58,38 +60,51 @@ class OldDataReplayIT {
             final List<Long> boundaries = ItSupport.boundaries(start, last);
             final Instant from = Instant.ofEpochMilli(boundaries.get(0));
             final Map<String, Integer> expected = ItSupport.expected(MARKETS, boundaries);
-            final Map<String, String> live = ItSupport.appSettings(bootstrap, "old", forecaster.url(),
-                    tmp.resolve("state-a").toString());
+            final Map<String, String> live = ItSupport.appSettings(
+                    bootstrap, "old", forecaster.url(), tmp.resolve("state-a").toString());
             live.put("min.points.for.tsfm", "8");
             live.put("cycle.slice.markets", "1"); // every cycle in slices: a restart may land between two
 
-            final long published = new Replayer(AppConfig.of(live), request(from, "a-", "old-a"),
-                    new PrintStream(new ByteArrayOutputStream(), true)).run();
+            final long published = new Replayer(
+                            AppConfig.of(live),
+                            request(from, "a-", "old-a"),
+                            new PrintStream(new ByteArrayOutputStream(), true))
+                    .run();
             assertThat(published).isEqualTo(expected.size());
-            final Map<String, ForecastRecord> uninterrupted = byKey(ItSupport.readAll(bootstrap, "a-tsfm-forecasts",
-                    new ForecastRecordSerde().deserializer()));
+            final Map<String, ForecastRecord> uninterrupted =
+                    byKey(ItSupport.readAll(bootstrap, "a-tsfm-forecasts", new ForecastRecordSerde().deserializer()));
 
             live.put("state.dir", tmp.resolve("state-b").toString());
-            final AppConfig b = ReplayConfig.derive(AppConfig.of(live), request(from, "b-", "old-b"),
-                    System.currentTimeMillis());
+            final AppConfig b =
+                    ReplayConfig.derive(AppConfig.of(live), request(from, "b-", "old-b"), System.currentTimeMillis());
             TopicSetup.ensure(b);
             try (TsfmApp app = new TsfmApp(b).start()) {
-                ItSupport.readUntil(bootstrap, "b-tsfm-forecasts", new ForecastRecordSerde().deserializer(),
+                ItSupport.readUntil(
+                        bootstrap,
+                        "b-tsfm-forecasts",
+                        new ForecastRecordSerde().deserializer(),
                         r -> r.size() >= expected.size() / 2);
             }
             deleteRecursively(tmp.resolve("state-b"));
             try (TsfmApp app = new TsfmApp(b).start()) {
-                final List<ConsumerRecord<String, ForecastRecord>> restarted = ItSupport.readUntil(bootstrap,
-                        "b-tsfm-forecasts", new ForecastRecordSerde().deserializer(),
+                final List<ConsumerRecord<String, ForecastRecord>> restarted = ItSupport.readUntil(
+                        bootstrap,
+                        "b-tsfm-forecasts",
+                        new ForecastRecordSerde().deserializer(),
                         r -> ItSupport.countByMarketAndAsOf(r).size() >= expected.size());
                 assertThat(ItSupport.countByMarketAndAsOf(restarted)).isEqualTo(expected);
                 final Map<String, ForecastRecord> again = byKey(restarted);
                 assertThat(again.keySet()).isEqualTo(uninterrupted.keySet());
                 again.forEach((key, f) -> {
-                    assertThat(f.meta().runtime()).as(key).isEqualTo(uninterrupted.get(key).meta().runtime());
-                    assertThat(f.meta().inputLen()).as(key).isEqualTo(uninterrupted.get(key).meta().inputLen());
+                    assertThat(f.meta().runtime())
+                            .as(key)
+                            .isEqualTo(uninterrupted.get(key).meta().runtime());
+                    assertThat(f.meta().inputLen())
+                            .as(key)
+                            .isEqualTo(uninterrupted.get(key).meta().inputLen());
                     for (final String q : List.of("0.1", "0.5", "0.9")) {
-                        assertThat(f.yhatQ().get(q)).as(key + " q" + q)
+                        assertThat(f.yhatQ().get(q))
+                                .as(key + " q" + q)
                                 .containsExactly(uninterrupted.get(key).yhatQ().get(q));
                     }
                 });
@@ -97,32 +112,59 @@ class OldDataReplayIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 final String changelog = "old-b-step-closes-changelog";
                 assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, changelog)))
-                        .all().get().values().iterator().next().get("retention.ms").value()).isEqualTo("-1");
-                final Map<TopicPartition, OffsetSpec> earliest = Map.of(new TopicPartition(changelog, 0),
-                        OffsetSpec.earliest(), new TopicPartition(changelog, 1), OffsetSpec.earliest());
-                admin.listOffsets(earliest).all().get().forEach((tp, info) ->
-                        assertThat(info.offset()).as("the broker deleted nothing of " + tp).isZero());
+                                .all()
+                                .get()
+                                .values()
+                                .iterator()
+                                .next()
+                                .get("retention.ms")
+                                .value())
+                        .isEqualTo("-1");
+                final Map<TopicPartition, OffsetSpec> earliest = Map.of(
+                        new TopicPartition(changelog, 0),
+                        OffsetSpec.earliest(),
+                        new TopicPartition(changelog, 1),
+                        OffsetSpec.earliest());
+                admin.listOffsets(earliest)
+                        .all()
+                        .get()
+                        .forEach((tp, info) -> assertThat(info.offset())
+                                .as("the broker deleted nothing of " + tp)
+                                .isZero());
             }
         }
     }
 
     @Test
     void refusesAReplayIntoAnOutputTopicWhoseRetentionWouldDeleteItsForecastsAndWritesNothing() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start()) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start()) {
             final String bootstrap = broker.bootstrapServers();
             broker.createTopics(1, Map.of("retention.ms", "-1"), ItSupport.APP_TOPICS);
             broker.createTopics(1, Map.of("retention.ms", "604800000"), "bt-tsfm-forecasts");
             final Instant start = ItSupport.startHoursAgo(24 * 10);
             ItSupport.produceMinuteTicks(bootstrap, "market-ticks", MARKETS, start, 10);
-            final Map<String, String> live = ItSupport.appSettings(bootstrap, "old", "http://127.0.0.1:"
-                    + ItSupport.closedPort(), tmp.resolve("state").toString());
-            final Replayer replayer = new Replayer(AppConfig.of(live), request(start.plusSeconds(270), "bt-",
-                    "old-refused"), new PrintStream(new ByteArrayOutputStream(), true));
-            assertThatThrownBy(replayer::run).isInstanceOfSatisfying(Replayer.Refused.class, e ->
-                    assertThat(e.problems()).singleElement().asString().startsWith(
-                            "bt-tsfm-forecasts: retention.ms=604800000 (7 d) deletes records stamped before "));
+            final Map<String, String> live = ItSupport.appSettings(
+                    bootstrap,
+                    "old",
+                    "http://127.0.0.1:" + ItSupport.closedPort(),
+                    tmp.resolve("state").toString());
+            final Replayer replayer = new Replayer(
+                    AppConfig.of(live),
+                    request(start.plusSeconds(270), "bt-", "old-refused"),
+                    new PrintStream(new ByteArrayOutputStream(), true));
+            assertThatThrownBy(replayer::run)
+                    .isInstanceOfSatisfying(
+                            Replayer.Refused.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith(
+                                            "bt-tsfm-forecasts: retention.ms=604800000 (7 d) deletes records stamped before "));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                assertThat(admin.listConsumerGroupOffsets("old-refused").partitionsToOffsetAndMetadata().get())
+                assertThat(admin.listConsumerGroupOffsets("old-refused")
+                                .partitionsToOffsetAndMetadata()
+                                .get())
                         .isEmpty();
                 assertThat(admin.listTopics().names().get()).doesNotContain("bt-tsfm-fallback-events");
             }
@@ -134,7 +176,8 @@ class OldDataReplayIT {
     }
 
     private static Map<String, ForecastRecord> byKey(final List<ConsumerRecord<String, ForecastRecord>> records) {
-        return records.stream().map(ConsumerRecord::value)
+        return records.stream()
+                .map(ConsumerRecord::value)
                 .collect(Collectors.toMap(f -> f.marketId() + "@" + f.asOfTs(), f -> f, (x, y) -> x));
     }
 

@@ -50,10 +50,14 @@ class OnDemandApiIT {
         broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
         broker.createTopics(1, ItSupport.APP_TOPICS);
         forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-        final Path tokens = Files.writeString(tmp.resolve("api-tokens"), "# test identities\nmodeler:" + MODELER
-                + "\nvalidator:" + VALIDATOR + "\nlimited:" + LIMITED + "\n");
-        final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "on-demand-it",
-                forecaster.url(), tmp.resolve("state").toString());
+        final Path tokens = Files.writeString(
+                tmp.resolve("api-tokens"),
+                "# test identities\nmodeler:" + MODELER + "\nvalidator:" + VALIDATOR + "\nlimited:" + LIMITED + "\n");
+        final Map<String, String> settings = ItSupport.appSettings(
+                broker.bootstrapServers(),
+                "on-demand-it",
+                forecaster.url(),
+                tmp.resolve("state").toString());
         settings.put("ops.port", "0");
         settings.put("api.tokens.file", tokens.toString());
         settings.put("api.rate.limit.per.minute", Integer.toString(LIMIT));
@@ -83,7 +87,8 @@ class OnDemandApiIT {
 
     private HttpResponse<String> post(final int port, final String body, final String... headers) throws Exception {
         final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tsfm/forecast"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -139,14 +144,17 @@ class OnDemandApiIT {
         assertThat(meta.get("route_selected").asText()).isEqualTo("baseline");
         assertThat(meta.get("warnings").get(0).asText()).isEqualTo("fallback_reason=too_few_points");
         assertThat(meta.get("input_len").asInt()).isEqualTo(10);
-        assertThat(app.metrics().count("tsfm.fallback", "reason", "too_few_points")).isEqualTo(1.0);
+        assertThat(app.metrics().count("tsfm.fallback", "reason", "too_few_points"))
+                .isEqualTo(1.0);
     }
 
     @Test
     void answersInvalidInputWithTheSeedsFourHundredMessages() throws Exception {
-        final HttpResponse<String> nonFinite = post(VALIDATOR, request(4).replace("\"y\":[", "\"y\":[0.5,0.5,0.5,NaN,"));
+        final HttpResponse<String> nonFinite =
+                post(VALIDATOR, request(4).replace("\"y\":[", "\"y\":[0.5,0.5,0.5,NaN,"));
         final HttpResponse<String> freq = post(VALIDATOR, request(40).replace("\"5m\"", "\"x\""));
-        final HttpResponse<String> yTs = post(VALIDATOR, request(3).replace("\"y\":", "\"y_ts\":[\"" + AS_OF + "\"],\"y\":"));
+        final HttpResponse<String> yTs =
+                post(VALIDATOR, request(3).replace("\"y\":", "\"y_ts\":[\"" + AS_OF + "\"],\"y\":"));
         final HttpResponse<String> onePoint = post(VALIDATOR, request(1));
 
         assertThat(nonFinite.statusCode()).isEqualTo(400);
@@ -176,20 +184,25 @@ class OnDemandApiIT {
     @Test
     void answersFourHundredTwentyNineWithRetryAfterOverTheIdentitysLimit() throws Exception {
         for (int i = 0; i < LIMIT; i++) {
-            assertThat(post(LIMITED, "{}").statusCode()).as("request " + (i + 1)).isEqualTo(400);
+            assertThat(post(LIMITED, "{}").statusCode())
+                    .as("request " + (i + 1))
+                    .isEqualTo(400);
         }
 
         final HttpResponse<String> over = post(LIMITED, "{}");
 
         assertThat(over.statusCode()).isEqualTo(429);
         assertThat(detail(over)).isEqualTo("rate limit exceeded: 5 requests per minute");
-        assertThat(Long.parseLong(over.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 12L);
+        assertThat(Long.parseLong(over.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 12L);
     }
 
     @Test
     void allowsOnlyPostOnTheForecastPath() throws Exception {
-        final HttpResponse<String> get = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.opsPort() + "/tsfm/forecast")).GET().build(),
+        final HttpResponse<String> get = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.opsPort() + "/tsfm/forecast"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(get.statusCode()).isEqualTo(405);
@@ -198,8 +211,11 @@ class OnDemandApiIT {
 
     @Test
     void answersFiveHundredThreeWhenNoTokensAreConfigured() throws Exception {
-        final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "on-demand-it-off",
-                forecaster.url(), tmp.resolve("state-off").toString());
+        final Map<String, String> settings = ItSupport.appSettings(
+                broker.bootstrapServers(),
+                "on-demand-it-off",
+                forecaster.url(),
+                tmp.resolve("state-off").toString());
         settings.put("ops.port", "0");
         try (TsfmApp off = new TsfmApp(AppConfig.of(settings)).start()) {
             final HttpResponse<String> r = post(off.opsPort(), request(64), "Authorization", "Bearer " + MODELER);
@@ -211,16 +227,20 @@ class OnDemandApiIT {
 
     @Test
     void keepsTheEndpointDisabledWhenATokenIsAPlaceholder() throws Exception {
-        final Map<String, String> settings = ItSupport.appSettings(broker.bootstrapServers(), "on-demand-it-placeholder",
-                forecaster.url(), tmp.resolve("state-placeholder").toString());
+        final Map<String, String> settings = ItSupport.appSettings(
+                broker.bootstrapServers(),
+                "on-demand-it-placeholder",
+                forecaster.url(),
+                tmp.resolve("state-placeholder").toString());
         settings.put("ops.port", "0");
         settings.put("api.tokens", "ops:" + MODELER + ",ci:changeme");
         try (TsfmApp off = new TsfmApp(AppConfig.of(settings)).start()) {
             final HttpResponse<String> r = post(off.opsPort(), request(64), "Authorization", "Bearer " + MODELER);
 
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(detail(r)).isEqualTo("on-demand API disabled: API token rejected: entry 2 of api.tokens "
-                    + "(TSFM_API_TOKENS) (identity ci) is a placeholder value");
+            assertThat(detail(r))
+                    .isEqualTo("on-demand API disabled: API token rejected: entry 2 of api.tokens "
+                            + "(TSFM_API_TOKENS) (identity ci) is a placeholder value");
         }
     }
 }

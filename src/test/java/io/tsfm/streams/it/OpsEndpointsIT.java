@@ -31,12 +31,17 @@ class OpsEndpointsIT {
     Path tmp;
 
     private HttpResponse<String> get(final int port, final String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static int activeTasks(final TsfmApp app) {
-        return app.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+        return app.streams().metadataForLocalThreads().stream()
+                .mapToInt(t -> t.activeTasks().size())
+                .sum();
     }
 
     private static int freePort() {
@@ -45,24 +50,35 @@ class OpsEndpointsIT {
 
     @Test
     void servesMetricsHealthTopologyAndEachMarketsLatestForecastFromEitherInstance() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(tmp.resolve("kafka")).start();
-             LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(tmp.resolve("kafka"))
+                        .start();
+                LocalForecaster forecaster = LocalForecaster.start(LocalForecasterOptions.ephemeral())) {
             broker.createTopics(4, ItSupport.APP_TOPICS);
             final Instant start = ItSupport.startHoursAgo(4);
-            final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 180);
-            final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last)).size();
+            final Instant last =
+                    ItSupport.produceMinuteTicks(broker.bootstrapServers(), "market-ticks", MARKETS, start, 180);
+            final int expected = ItSupport.expected(MARKETS, ItSupport.boundaries(start, last))
+                    .size();
             final int portA = freePort();
             final int portB = freePort();
-            final Map<String, String> a = ItSupport.appSettings(broker.bootstrapServers(), "ops-it", forecaster.url(),
+            final Map<String, String> a = ItSupport.appSettings(
+                    broker.bootstrapServers(),
+                    "ops-it",
+                    forecaster.url(),
                     tmp.resolve("state-a").toString());
             a.put("ops.port", Integer.toString(portA));
-            final Map<String, String> b = ItSupport.appSettings(broker.bootstrapServers(), "ops-it", forecaster.url(),
+            final Map<String, String> b = ItSupport.appSettings(
+                    broker.bootstrapServers(),
+                    "ops-it",
+                    forecaster.url(),
                     tmp.resolve("state-b").toString());
             b.put("ops.port", Integer.toString(portB));
-            try (TsfmApp appA = new TsfmApp(AppConfig.of(a)).start(); TsfmApp appB = new TsfmApp(AppConfig.of(b)).start()) {
+            try (TsfmApp appA = new TsfmApp(AppConfig.of(a)).start();
+                    TsfmApp appB = new TsfmApp(AppConfig.of(b)).start()) {
                 ItSupport.forecasts(broker.bootstrapServers(), expected);
-                await().atMost(ItSupport.STALL).until(() ->
-                        appA.streams().state() == KafkaStreams.State.RUNNING
+                await().atMost(ItSupport.STALL)
+                        .until(() -> appA.streams().state() == KafkaStreams.State.RUNNING
                                 && appB.streams().state() == KafkaStreams.State.RUNNING
                                 && get(portA, "/health/ready").statusCode() == 200
                                 && get(portB, "/health/ready").statusCode() == 200);
@@ -73,7 +89,9 @@ class OpsEndpointsIT {
                 assertThat(get(portA, "/health/live").statusCode()).isEqualTo(200);
                 final HttpResponse<String> topology = get(portA, "/topology");
                 assertThat(topology.statusCode()).isEqualTo(200);
-                assertThat(topology.body()).contains("Processor: forecast (stores: [").contains("latest-forecast");
+                assertThat(topology.body())
+                        .contains("Processor: forecast (stores: [")
+                        .contains("latest-forecast");
 
                 for (final String market : MARKETS) {
                     for (final int port : List.of(portA, portB)) {
@@ -87,7 +105,8 @@ class OpsEndpointsIT {
                 }
                 assertThat(get(portB, "/markets/nope/forecast").statusCode()).isEqualTo(404);
 
-                final String metrics = get(portA, "/metrics").body() + get(portB, "/metrics").body();
+                final String metrics =
+                        get(portA, "/metrics").body() + get(portB, "/metrics").body();
                 assertThat(metrics)
                         .contains("tsfm_forecasts_total{rollout_stage=\"full_100\",runtime=\"tollama\"}")
                         .contains("tsfm_request_total{client=\"current\",rollout_stage=\"full_100\",status=\"ok\"}")

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ServiceArtifactIT {
     private static final Path SERVICE = Path.of("target", "tsfm-streams-service.jar");
     private static final Path ALL_IN_ONE = Path.of("target", "tsfm-streams.jar");
-    private static final List<String> TOOLS = List.of("cli", "demo", "simulate", "embedded", "forecaster", "evaluate",
-            "bench", "replay", "canary");
+    private static final List<String> TOOLS =
+            List.of("cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary");
 
     private static List<String> entries(final Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -28,14 +28,25 @@ class ServiceArtifactIT {
     @Test
     void theServiceJarHoldsNoBrokerNoScalaAndNoTools() throws IOException {
         final List<String> service = entries(SERVICE);
-        assertThat(service).contains("io/tsfm/streams/app/cli/ServiceMain.class", "io/tsfm/streams/app/TsfmApp.class",
-                "org/apache/kafka/streams/KafkaStreams.class", "org/eclipse/jetty/server/Server.class",
-                "librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so");
-        assertThat(service).noneMatch(e -> e.startsWith("kafka/server/") || e.startsWith("scala/")
-                || e.startsWith("org/apache/kafka/raft/") || e.startsWith("org/apache/kafka/controller/")
-                || e.startsWith("org/tukaani/") || e.equals("log4j2-demo.properties"));
+        assertThat(service)
+                .contains(
+                        "io/tsfm/streams/app/cli/ServiceMain.class",
+                        "io/tsfm/streams/app/TsfmApp.class",
+                        "org/apache/kafka/streams/KafkaStreams.class",
+                        "org/eclipse/jetty/server/Server.class",
+                        "librocksdbjni-linux64.so",
+                        "librocksdbjni-linux-aarch64.so");
+        assertThat(service)
+                .noneMatch(e -> e.startsWith("kafka/server/")
+                        || e.startsWith("scala/")
+                        || e.startsWith("org/apache/kafka/raft/")
+                        || e.startsWith("org/apache/kafka/controller/")
+                        || e.startsWith("org/tukaani/")
+                        || e.equals("log4j2-demo.properties"));
         for (final String tool : TOOLS) {
-            assertThat(service).as("the %s package", tool).noneMatch(e -> e.startsWith("io/tsfm/streams/" + tool + "/"));
+            assertThat(service)
+                    .as("the %s package", tool)
+                    .noneMatch(e -> e.startsWith("io/tsfm/streams/" + tool + "/"));
         }
         try (JarFile file = new JarFile(SERVICE.toFile())) {
             assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
@@ -46,10 +57,15 @@ class ServiceArtifactIT {
     @Test
     void theAllInOneJarHoldsTheServiceTheToolsAndTheBroker() throws IOException {
         final List<String> all = entries(ALL_IN_ONE);
-        assertThat(all).contains("io/tsfm/streams/app/cli/ServiceMain.class", "io/tsfm/streams/cli/Main.class",
-                "io/tsfm/streams/embedded/EmbeddedKafkaBroker.class", "kafka/server/KafkaRaftServer.class");
+        assertThat(all)
+                .contains(
+                        "io/tsfm/streams/app/cli/ServiceMain.class",
+                        "io/tsfm/streams/cli/Main.class",
+                        "io/tsfm/streams/embedded/EmbeddedKafkaBroker.class",
+                        "kafka/server/KafkaRaftServer.class");
         try (JarFile file = new JarFile(ALL_IN_ONE.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.tsfm.streams.cli.Main");
+            assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("io.tsfm.streams.cli.Main");
         }
     }
 }

@@ -21,10 +21,24 @@ class TsfmMetricsTest {
     @Test
     void knownSeriesExistAtZeroBeforeAnythingHappens() {
         final TsfmMetrics metrics = TsfmMetrics.inMemory();
-        assertThat(metrics.registry().get(MetricNames.FALLBACK).tag("reason", "deadline_exceeded").counter().count())
+        assertThat(metrics.registry()
+                        .get(MetricNames.FALLBACK)
+                        .tag("reason", "deadline_exceeded")
+                        .counter()
+                        .count())
                 .isZero();
-        assertThat(metrics.registry().get(MetricNames.DLQ).tag("reason", "malformed_json").counter().count()).isZero();
-        assertThat(metrics.registry().get(MetricNames.REQUEST).tag("status", "ok").counter().count()).isZero();
+        assertThat(metrics.registry()
+                        .get(MetricNames.DLQ)
+                        .tag("reason", "malformed_json")
+                        .counter()
+                        .count())
+                .isZero();
+        assertThat(metrics.registry()
+                        .get(MetricNames.REQUEST)
+                        .tag("status", "ok")
+                        .counter()
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -37,10 +51,12 @@ class TsfmMetricsTest {
         final Runnable taskB = metrics.trackPending(() -> 1);
         taskB.run(); // task B closed: its jobs are no longer counted, whatever it left open
         assertThat(metrics.total(MetricNames.FORECASTS)).isEqualTo(2.0);
-        assertThat(metrics.count(MetricNames.FALLBACK, "reason", "too_few_points")).isEqualTo(1.0);
+        assertThat(metrics.count(MetricNames.FALLBACK, "reason", "too_few_points"))
+                .isEqualTo(1.0);
         assertThat(metrics.count(MetricNames.QUANTILE_CROSSING)).isEqualTo(1.0);
         assertThat(metrics.pendingJobs()).isEqualTo(2);
-        assertThat(metrics.registry().get(MetricNames.PENDING_JOBS).gauge().value()).isEqualTo(2.0);
+        assertThat(metrics.registry().get(MetricNames.PENDING_JOBS).gauge().value())
+                .isEqualTo(2.0);
         taskA.run();
         assertThat(metrics.pendingJobs()).isZero();
     }

@@ -28,8 +28,9 @@ class PayloadValidatorTest {
 
         assertThat(outcome.isValid()).isTrue();
         assertThat(outcome.invalidReason()).isNull();
-        assertThat(outcome.paths()).isEqualTo(new QuantilePaths(LEVELS,
-                new double[][] {{-1.0, -1.1, -1.2}, {0.0, 0.1, 0.2}, {1.0, 1.1, 1.2}}));
+        assertThat(outcome.paths()).isEqualTo(new QuantilePaths(LEVELS, new double[][] {
+            {-1.0, -1.1, -1.2}, {0.0, 0.1, 0.2}, {1.0, 1.1, 1.2}
+        }));
     }
 
     @Test

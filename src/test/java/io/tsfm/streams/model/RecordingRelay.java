@@ -23,13 +23,13 @@ import org.eclipse.jetty.util.Callback;
  */
 final class RecordingRelay implements AutoCloseable {
     /** One request as it crossed the wire, and the answer the server gave it. */
-    record Recorded(String method, String path, String contentType, String authorization, byte[] body,
-                    byte[] responseBody) {
-    }
+    record Recorded(
+            String method, String path, String contentType, String authorization, byte[] body, byte[] responseBody) {}
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
-    private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient upstream =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String target;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
@@ -64,7 +64,8 @@ final class RecordingRelay implements AutoCloseable {
         }
         final String contentType = request.getHeaders().get("Content-Type");
         final String authorization = request.getHeaders().get("Authorization");
-        final HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + request.getHttpURI().getPathQuery()))
+        final HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        URI.create(target + request.getHttpURI().getPathQuery()))
                 .method(request.getMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             forward.header("Content-Type", contentType);
@@ -79,10 +80,12 @@ final class RecordingRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("relay interrupted", e);
         }
-        requests.add(new Recorded(request.getMethod(), request.getHttpURI().getPath(), contentType, authorization, body,
-                answer.body()));
+        requests.add(new Recorded(
+                request.getMethod(), request.getHttpURI().getPath(), contentType, authorization, body, answer.body()));
         response.setStatus(answer.statusCode());
-        answer.headers().firstValue("Content-Type").ifPresent(v -> response.getHeaders().put("Content-Type", v));
+        answer.headers()
+                .firstValue("Content-Type")
+                .ifPresent(v -> response.getHeaders().put("Content-Type", v));
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 

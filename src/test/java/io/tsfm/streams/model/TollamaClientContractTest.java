@@ -36,12 +36,14 @@ class TollamaClientContractTest {
     @Test
     void aBatchOfThreeMockSeriesComesBackAsOneFlatPathPerLevelAtEachSeriesLastValue() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of()))) {
+                TollamaClient client = client(settings(server.url(), Map.of()))) {
 
-            final BatchResult result = call(client, List.of(
-                    series("m-1", 1.5, 2.5, 3.25),
-                    series("m-2", -0.41, -0.37, -0.4),
-                    series("m-3", 100.0, 101.0, 99.0, 98.5)));
+            final BatchResult result = call(
+                    client,
+                    List.of(
+                            series("m-1", 1.5, 2.5, 3.25),
+                            series("m-2", -0.41, -0.37, -0.4),
+                            series("m-3", 100.0, 101.0, 99.0, 98.5)));
 
             assertThat(result.failed()).isFalse();
             assertThat(result.failureKind()).isNull();
@@ -58,13 +60,14 @@ class TollamaClientContractTest {
     @Test
     void theDampedEtsModelAnswersValidQuantilePathsThatNeverCross() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.model", "local-ets-damped")))) {
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.model", "local-ets-damped")))) {
 
-            final BatchResult result = call(client, List.of(
-                    series("up", wiggle(96, 0.02, 0.5)),
-                    series("down", wiggle(96, -0.03, 0.8)),
-                    series("flat", wiggle(96, 0.0, 0.2))));
+            final BatchResult result = call(
+                    client,
+                    List.of(
+                            series("up", wiggle(96, 0.02, 0.5)),
+                            series("down", wiggle(96, -0.03, 0.8)),
+                            series("flat", wiggle(96, 0.0, 0.2))));
 
             assertThat(result.failed()).isFalse();
             assertThat(result.outcomes()).containsOnlyKeys("up", "down", "flat");
@@ -75,12 +78,17 @@ class TollamaClientContractTest {
                 assertThat(paths.levels()).as(e.getKey()).containsExactly(LEVELS);
                 assertThat(paths.horizon()).as(e.getKey()).isEqualTo(12);
                 for (int k = 0; k < 12; k++) {
-                    assertThat(paths.value(0, k)).as("%s q0.1 <= q0.5 at step %d", e.getKey(), k + 1)
-                            .isFinite().isLessThanOrEqualTo(paths.value(1, k));
-                    assertThat(paths.value(1, k)).as("%s q0.5 <= q0.9 at step %d", e.getKey(), k + 1)
-                            .isFinite().isLessThanOrEqualTo(paths.value(2, k));
+                    assertThat(paths.value(0, k))
+                            .as("%s q0.1 <= q0.5 at step %d", e.getKey(), k + 1)
+                            .isFinite()
+                            .isLessThanOrEqualTo(paths.value(1, k));
+                    assertThat(paths.value(1, k))
+                            .as("%s q0.5 <= q0.9 at step %d", e.getKey(), k + 1)
+                            .isFinite()
+                            .isLessThanOrEqualTo(paths.value(2, k));
                 }
-                assertThat(paths.value(2, 11)).as("%s has a band, not a flat line", e.getKey())
+                assertThat(paths.value(2, 11))
+                        .as("%s has a band, not a flat line", e.getKey())
                         .isGreaterThan(paths.value(0, 11));
             }
         }
@@ -89,14 +97,16 @@ class TollamaClientContractTest {
     @Test
     void theClientSendsValuesAtFloatPrecisionAndTheSharedGridOncePerSeries() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             RecordingRelay relay = new RecordingRelay(server.url());
-             TollamaClient client = client(settings(relay.url(), Map.of()))) {
+                RecordingRelay relay = new RecordingRelay(server.url());
+                TollamaClient client = client(settings(relay.url(), Map.of()))) {
             final SeriesInput first = series("a-1", -0.123456789012345, 2.0);
             final SeriesInput second = new SeriesInput("b-2", first.timestamps(), new double[] {1.0 / 3, 4.0});
 
             final BatchResult result = call(client, List.of(first, second));
 
-            assertThat(result.failed()).as("the strict server accepted the request").isFalse();
+            assertThat(result.failed())
+                    .as("the strict server accepted the request")
+                    .isFalse();
             final String body = new String(relay.requests().get(0).body(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(body).contains("\"target\":[-0.12345679,2.0]").contains("\"target\":[0.33333334,4.0]");
             final JsonNode sent = MAPPER.readTree(body).get("series");
@@ -108,13 +118,15 @@ class TollamaClientContractTest {
     @Test
     void theClientSendsTheFiveMinuteAliasAnIntegerHorizonAscendingQuantilesAndTheIdsItWasGiven() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             RecordingRelay relay = new RecordingRelay(server.url());
-             TollamaClient client = client(settings(relay.url(), Map.of()))) {
+                RecordingRelay relay = new RecordingRelay(server.url());
+                TollamaClient client = client(settings(relay.url(), Map.of()))) {
 
-            final BatchResult result = call(client, List.of(
-                    series("b-2", 1.0, 2.0), series("a-1", 3.0, 4.0), series("c-3", 5.0, 6.0)));
+            final BatchResult result =
+                    call(client, List.of(series("b-2", 1.0, 2.0), series("a-1", 3.0, 4.0), series("c-3", 5.0, 6.0)));
 
-            assertThat(result.failed()).as("the strict server accepted the request").isFalse();
+            assertThat(result.failed())
+                    .as("the strict server accepted the request")
+                    .isFalse();
             assertThat(relay.requests()).hasSize(1);
             final RecordingRelay.Recorded request = relay.requests().get(0);
             assertThat(request.method()).isEqualTo("POST");
@@ -125,13 +137,18 @@ class TollamaClientContractTest {
             final JsonNode body = MAPPER.readTree(request.body());
             assertThat(fieldNames(body)).containsExactly("model", "horizon", "quantiles", "series");
             assertThat(body.get("model").asText()).isEqualTo("mock");
-            assertThat(body.get("horizon").isInt()).as("horizon is a JSON integer").isTrue();
+            assertThat(body.get("horizon").isInt())
+                    .as("horizon is a JSON integer")
+                    .isTrue();
             assertThat(body.get("horizon").intValue()).isEqualTo(12);
             assertThat(doubles(body.get("quantiles"))).containsExactly(0.1, 0.5, 0.9);
             final JsonNode sent = body.get("series");
             assertThat(sent).hasSize(3);
-            assertThat(List.of(sent.get(0).get("id").asText(), sent.get(1).get("id").asText(),
-                    sent.get(2).get("id").asText())).containsExactly("b-2", "a-1", "c-3");
+            assertThat(List.of(
+                            sent.get(0).get("id").asText(),
+                            sent.get(1).get("id").asText(),
+                            sent.get(2).get("id").asText()))
+                    .containsExactly("b-2", "a-1", "c-3");
             for (final JsonNode s : sent) {
                 assertThat(fieldNames(s)).containsExactly("id", "freq", "timestamps", "target");
                 assertThat(s.get("freq").asText()).isEqualTo("5min");
@@ -142,7 +159,8 @@ class TollamaClientContractTest {
 
             final JsonNode answer = MAPPER.readTree(request.responseBody());
             assertThat(answer.get("forecasts").get(0).get("freq").asText()).isEqualTo("5min");
-            assertThat(fieldNames(answer.get("forecasts").get(0).get("quantiles"))).containsExactly("0.1", "0.5", "0.9");
+            assertThat(fieldNames(answer.get("forecasts").get(0).get("quantiles")))
+                    .containsExactly("0.1", "0.5", "0.9");
             assertFlat(result.outcomes().get("a-1"), 4.0);
         }
     }
@@ -150,16 +168,16 @@ class TollamaClientContractTest {
     // ---------------------------------------------------------------- broken answers
 
     @ParameterizedTest(name = "garbage_kind {0} marks every series invalid with {1}")
-    @CsvSource({
-            "NAN, non_finite_value",
-            "WRONG_HORIZON, horizon_mismatch",
-            "MISSING_QUANTILE, quantile_set_mismatch"})
-    void aBrokenButParseableAnswerMarksEachSeriesInvalidWithTheMatchingReason(final GarbageKind kind,
-                                                                             final String reason) throws Exception {
+    @CsvSource({"NAN, non_finite_value", "WRONG_HORIZON, horizon_mismatch", "MISSING_QUANTILE, quantile_set_mismatch"})
+    void aBrokenButParseableAnswerMarksEachSeriesInvalidWithTheMatchingReason(
+            final GarbageKind kind, final String reason) throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.retry.max.retries", "2")))) {
-            server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(kind).build());
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.retry.max.retries", "2")))) {
+            server.faults()
+                    .set(FaultProfile.builder()
+                            .garbageRate(1.0)
+                            .garbageKind(kind)
+                            .build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -178,9 +196,12 @@ class TollamaClientContractTest {
     @Test
     void aTruncatedJsonAnswerFailsTheWholeBatchAsMalformedJsonWithoutARetry() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.retry.max.retries", "2")))) {
-            server.faults().set(FaultProfile.builder().garbageRate(1.0).garbageKind(GarbageKind.BROKEN_JSON).build());
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.retry.max.retries", "2")))) {
+            server.faults()
+                    .set(FaultProfile.builder()
+                            .garbageRate(1.0)
+                            .garbageKind(GarbageKind.BROKEN_JSON)
+                            .build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -197,9 +218,9 @@ class TollamaClientContractTest {
     @Test
     void aServerThatKeepsAnswering503IsTriedRetriesPlusOneTimesAndFailsAsHttp503() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.retry.max.retries", "2")))) {
-            server.faults().set(FaultProfile.builder().errorRate(1.0).errorStatus(503).build());
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.retry.max.retries", "2")))) {
+            server.faults()
+                    .set(FaultProfile.builder().errorRate(1.0).errorStatus(503).build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -215,9 +236,9 @@ class TollamaClientContractTest {
     @Test
     void aModelThatIsNotInstalledFailsAsHttp404AfterOneAttempt() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             RecordingRelay relay = new RecordingRelay(server.url());
-             TollamaClient client = client(settings(relay.url(),
-                     Map.of("tollama.model", "chronos2", "tollama.retry.max.retries", "2")))) {
+                RecordingRelay relay = new RecordingRelay(server.url());
+                TollamaClient client = client(
+                        settings(relay.url(), Map.of("tollama.model", "chronos2", "tollama.retry.max.retries", "2")))) {
 
             final BatchResult result = call(client, threeSeries());
 
@@ -225,7 +246,9 @@ class TollamaClientContractTest {
             assertThat(result.failureDetail()).startsWith("HTTP 404: ").contains("model 'chronos2' is not installed");
             assertThat(result.attempts()).isEqualTo(1);
             assertThat(relay.requests()).as("requests on the wire").hasSize(1);
-            assertThat(server.stats().forecastRequests()).as("rejected before it was accepted").isZero();
+            assertThat(server.stats().forecastRequests())
+                    .as("rejected before it was accepted")
+                    .isZero();
         }
     }
 
@@ -233,9 +256,12 @@ class TollamaClientContractTest {
     @ValueSource(ints = {400, 409, 500})
     void otherErrorStatusesAreNotRetried(final int status) throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.retry.max.retries", "2")))) {
-            server.faults().set(FaultProfile.builder().errorRate(1.0).errorStatus(status).build());
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.retry.max.retries", "2")))) {
+            server.faults()
+                    .set(FaultProfile.builder()
+                            .errorRate(1.0)
+                            .errorStatus(status)
+                            .build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -249,9 +275,12 @@ class TollamaClientContractTest {
     @ValueSource(ints = {429, 502, 503})
     void oneTransientErrorThenSuccessSucceedsOnTheSecondAttempt(final int status) throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.retry.max.retries", "1")))) {
-            server.faults().set(FaultProfile.builder().failFirstN(1).errorStatus(status).build());
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.retry.max.retries", "1")))) {
+            server.faults()
+                    .set(FaultProfile.builder()
+                            .failFirstN(1)
+                            .errorStatus(status)
+                            .build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -267,12 +296,15 @@ class TollamaClientContractTest {
     @Test
     void aZeroBackoffStillRetries() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of(
-                     "tollama.retry.max.retries", "2",
-                     "tollama.retry.backoff.ms", "0",
-                     "tollama.retry.backoff.max.ms", "0",
-                     "tollama.retry.jitter.ms", "0")))) {
-            server.faults().set(FaultProfile.builder().failFirstN(2).errorStatus(503).build());
+                TollamaClient client = client(settings(
+                        server.url(),
+                        Map.of(
+                                "tollama.retry.max.retries", "2",
+                                "tollama.retry.backoff.ms", "0",
+                                "tollama.retry.backoff.max.ms", "0",
+                                "tollama.retry.jitter.ms", "0")))) {
+            server.faults()
+                    .set(FaultProfile.builder().failFirstN(2).errorStatus(503).build());
 
             final BatchResult result = call(client, threeSeries());
 
@@ -287,8 +319,8 @@ class TollamaClientContractTest {
     @Test
     void aServerThatNeverAnswersFailsAsTimeoutAfterTheClientTimeout() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.timeout.ms", "300", "tollama.retry.max.retries", "0")))) {
+                TollamaClient client = client(settings(
+                        server.url(), Map.of("tollama.timeout.ms", "300", "tollama.retry.max.retries", "0")))) {
             server.faults().set(FaultProfile.builder().hangRate(1.0).build());
 
             final BatchResult result = call(client, threeSeries());
@@ -305,9 +337,8 @@ class TollamaClientContractTest {
     @Test
     void aClientWithoutTheServersApiKeyFailsAsHttp401AfterOneAttempt() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(withKeys("tk-contract-1"));
-             RecordingRelay relay = new RecordingRelay(server.url());
-             TollamaClient client = client(settings(relay.url(),
-                     Map.of("tollama.retry.max.retries", "2")))) {
+                RecordingRelay relay = new RecordingRelay(server.url());
+                TollamaClient client = client(settings(relay.url(), Map.of("tollama.retry.max.retries", "2")))) {
 
             final BatchResult result = call(client, threeSeries());
 
@@ -322,8 +353,7 @@ class TollamaClientContractTest {
     @Test
     void aClientWithAWrongApiKeyFailsAsHttp401() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(withKeys("tk-contract-1"));
-             TollamaClient client = client(settings(server.url(),
-                     Map.of("tollama.api.key", "tk-someone-else")))) {
+                TollamaClient client = client(settings(server.url(), Map.of("tollama.api.key", "tk-someone-else")))) {
 
             final BatchResult result = call(client, threeSeries());
 
@@ -335,9 +365,8 @@ class TollamaClientContractTest {
     @Test
     void aClientWithTheServersApiKeyIsAnswered() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(withKeys("tk-contract-1"));
-             RecordingRelay relay = new RecordingRelay(server.url());
-             TollamaClient client = client(settings(relay.url(),
-                     Map.of("tollama.api.key", "tk-contract-1")))) {
+                RecordingRelay relay = new RecordingRelay(server.url());
+                TollamaClient client = client(settings(relay.url(), Map.of("tollama.api.key", "tk-contract-1")))) {
 
             final BatchResult result = call(client, threeSeries());
 
@@ -353,8 +382,8 @@ class TollamaClientContractTest {
     @Test
     void afterFiveFailedCallsTheBreakerOpensAndTheSixthCallNeverReachesTheServer() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of(
-                     "tollama.retry.max.retries", "0", "breaker.failure.threshold", "5")))) {
+                TollamaClient client = client(settings(
+                        server.url(), Map.of("tollama.retry.max.retries", "0", "breaker.failure.threshold", "5")))) {
             server.faults().set(FaultProfile.preset("down"));
 
             for (int i = 1; i <= 5; i++) {
@@ -380,8 +409,8 @@ class TollamaClientContractTest {
     @Test
     void aBreakerRefusalOfARetryStillReportsTheFailureThatCausedIt() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of(
-                     "tollama.retry.max.retries", "3", "breaker.failure.threshold", "2")))) {
+                TollamaClient client = client(settings(
+                        server.url(), Map.of("tollama.retry.max.retries", "3", "breaker.failure.threshold", "2")))) {
             server.faults().set(FaultProfile.preset("down"));
 
             final BatchResult result = call(client, threeSeries());
@@ -396,7 +425,7 @@ class TollamaClientContractTest {
     @Test
     void aFailedFirstProbeOfAHalfOpenBreakerOpensItAgainAndTheSecondProbeIsRefused() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
+                TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
             final CompletableFuture<Void> halfOpen = halfOpenSignal(client);
             openTheBreaker(server, client);
             halfOpen.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -416,7 +445,7 @@ class TollamaClientContractTest {
     @Test
     void aFailedSecondProbeOfAHalfOpenBreakerOpensItAgain() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
+                TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
             final CompletableFuture<Void> halfOpen = halfOpenSignal(client);
             openTheBreaker(server, client);
             halfOpen.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -428,7 +457,8 @@ class TollamaClientContractTest {
             final BatchResult secondProbe = call(client, threeSeries());
 
             assertThat(secondProbe.failureKind()).isEqualTo("http_503");
-            assertThat(client.breakerState()).as("breaker.half.open.probes: all must succeed to close")
+            assertThat(client.breakerState())
+                    .as("breaker.half.open.probes: all must succeed to close")
                     .isEqualTo("open");
         }
     }
@@ -436,7 +466,7 @@ class TollamaClientContractTest {
     @Test
     void twoSuccessfulProbesCloseAHalfOpenBreaker() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
+                TollamaClient client = client(halfOpenAfterFiveFailures(server.url()))) {
             final CompletableFuture<Void> halfOpen = halfOpenSignal(client);
             openTheBreaker(server, client);
             halfOpen.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -451,24 +481,45 @@ class TollamaClientContractTest {
     @Test
     void withMoreProbesThanTheThresholdOneSuccessfulProbeDoesNotYetCloseTheBreaker() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of(
-                     "tollama.retry.max.retries", "0", "breaker.failure.threshold", "1",
-                     "breaker.open.ms", "400", "breaker.half.open.probes", "2")))) {
+                TollamaClient client = client(settings(
+                        server.url(),
+                        Map.of(
+                                "tollama.retry.max.retries",
+                                "0",
+                                "breaker.failure.threshold",
+                                "1",
+                                "breaker.open.ms",
+                                "400",
+                                "breaker.half.open.probes",
+                                "2")))) {
             final CompletableFuture<Void> halfOpen = halfOpenSignal(client);
             server.faults().set(FaultProfile.builder().failFirstN(1).build());
             assertThat(call(client, threeSeries()).failureKind()).isEqualTo("http_503");
             halfOpen.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             assertThat(call(client, threeSeries()).failed()).isFalse();
-            assertThat(client.breakerState()).as("after the first of two probes").isEqualTo("half-open");
+            assertThat(client.breakerState())
+                    .as("after the first of two probes")
+                    .isEqualTo("half-open");
             assertThat(call(client, threeSeries()).failed()).isFalse();
-            assertThat(client.breakerState()).as("after the second of two probes").isEqualTo("closed");
+            assertThat(client.breakerState())
+                    .as("after the second of two probes")
+                    .isEqualTo("closed");
         }
     }
 
     private static TollamaSettings halfOpenAfterFiveFailures(final String url) {
-        return settings(url, Map.of("tollama.retry.max.retries", "0", "breaker.failure.threshold", "5",
-                "breaker.open.ms", "400", "breaker.half.open.probes", "2"));
+        return settings(
+                url,
+                Map.of(
+                        "tollama.retry.max.retries",
+                        "0",
+                        "breaker.failure.threshold",
+                        "5",
+                        "breaker.open.ms",
+                        "400",
+                        "breaker.half.open.probes",
+                        "2"));
     }
 
     /** Five failed calls (fail_first_n 5) open a breaker with threshold 5. */
@@ -495,9 +546,15 @@ class TollamaClientContractTest {
     @Test
     void withOneSlotASecondSubmitIsRefusedWhileTheFirstIsInFlightAndAcceptedOnceItEnds() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
-             TollamaClient client = client(settings(server.url(), Map.of(
-                     "tollama.max.in.flight", "1", "tollama.timeout.ms", "1000",
-                     "tollama.retry.max.retries", "0")))) {
+                TollamaClient client = client(settings(
+                        server.url(),
+                        Map.of(
+                                "tollama.max.in.flight",
+                                "1",
+                                "tollama.timeout.ms",
+                                "1000",
+                                "tollama.retry.max.retries",
+                                "0")))) {
             server.faults().set(FaultProfile.preset("hang"));
 
             final Optional<CompletableFuture<BatchResult>> first = client.trySubmit(threeSeries());
@@ -505,15 +562,18 @@ class TollamaClientContractTest {
 
             assertThat(first).isPresent();
             assertThat(second).isEmpty();
-            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isZero();
+            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls())
+                    .isZero();
 
-            assertThat(first.get().get(WAIT_SECONDS, TimeUnit.SECONDS).failureKind()).isEqualTo("timeout");
+            assertThat(first.get().get(WAIT_SECONDS, TimeUnit.SECONDS).failureKind())
+                    .isEqualTo("timeout");
             server.faults().clear();
             final Optional<CompletableFuture<BatchResult>> third = client.trySubmit(threeSeries());
             assertThat(third).isPresent();
             final BatchResult thirdResult = third.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(thirdResult.failed()).isFalse();
-            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls())
+                    .isEqualTo(1);
             assertThat(server.stats().forecastRequests()).isEqualTo(2);
         }
     }

@@ -20,8 +20,22 @@ import org.junit.jupiter.api.Test;
 class TollamaClientTest {
 
     private static TollamaSettings settings(final long jitterMs) {
-        return new TollamaSettings(URI.create("http://127.0.0.1:11435"), null, "chronos2", 2,
-                new double[] {0.1, 0.5, 0.9}, "5min", 1200L, 1, 120L, 800L, jitterMs, 8, 5, 120_000L, 2);
+        return new TollamaSettings(
+                URI.create("http://127.0.0.1:11435"),
+                null,
+                "chronos2",
+                2,
+                new double[] {0.1, 0.5, 0.9},
+                "5min",
+                1200L,
+                1,
+                120L,
+                800L,
+                jitterMs,
+                8,
+                5,
+                120_000L,
+                2);
     }
 
     @Test
@@ -45,7 +59,8 @@ class TollamaClientTest {
     @Test
     void retriesTheTransientHttpStatuses() {
         for (final int status : new int[] {429, 502, 503, 504}) {
-            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
+            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, "")))
+                    .as("HTTP %d", status)
                     .isTrue();
         }
     }
@@ -53,29 +68,35 @@ class TollamaClientTest {
     @Test
     void doesNotRetryOtherHttpStatuses() {
         for (final int status : new int[] {400, 401, 404, 500}) {
-            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, ""))).as("HTTP %d", status)
+            assertThat(CallFailures.retryable(ModelCallException.httpStatus(status, "")))
+                    .as("HTTP %d", status)
                     .isFalse();
         }
     }
 
     @Test
     void doesNotRetryAnInvalidPayload() {
-        assertThat(CallFailures.retryable(ModelCallException.invalidPayload("malformed_json", "x"))).isFalse();
+        assertThat(CallFailures.retryable(ModelCallException.invalidPayload("malformed_json", "x")))
+                .isFalse();
     }
 
     @Test
     void retriesTimeoutsAndConnectionFailures() {
-        assertThat(CallFailures.retryable(new HttpTimeoutException("request timed out"))).isTrue();
-        assertThat(CallFailures.retryable(new ConnectException("Connection refused"))).isTrue();
+        assertThat(CallFailures.retryable(new HttpTimeoutException("request timed out")))
+                .isTrue();
+        assertThat(CallFailures.retryable(new ConnectException("Connection refused")))
+                .isTrue();
         assertThat(CallFailures.retryable(new IOException("connection reset"))).isTrue();
     }
 
     @Test
     void looksThroughCompletionWrappersWhenDecidingToRetry() {
-        assertThat(CallFailures.retryable(new CompletionException(ModelCallException.httpStatus(503, "")))).isTrue();
+        assertThat(CallFailures.retryable(new CompletionException(ModelCallException.httpStatus(503, ""))))
+                .isTrue();
         assertThat(CallFailures.retryable(new CompletionException(ModelCallException.httpStatus(400, ""))))
                 .isFalse();
-        assertThat(CallFailures.retryable(new CompletionException(new HttpTimeoutException("t")))).isTrue();
+        assertThat(CallFailures.retryable(new CompletionException(new HttpTimeoutException("t"))))
+                .isTrue();
     }
 
     @Test
@@ -85,11 +106,14 @@ class TollamaClientTest {
 
     @Test
     void namesFailuresInTheFallbackVocabulary() {
-        assertThat(CallFailures.kindOf(ModelCallException.httpStatus(503, "busy"))).isEqualTo("http_503");
+        assertThat(CallFailures.kindOf(ModelCallException.httpStatus(503, "busy")))
+                .isEqualTo("http_503");
         assertThat(CallFailures.kindOf(ModelCallException.invalidPayload("malformed_json", "x")))
                 .isEqualTo("invalid_payload:malformed_json");
-        assertThat(CallFailures.kindOf(new HttpTimeoutException("request timed out"))).isEqualTo("timeout");
-        assertThat(CallFailures.kindOf(new ConnectException("Connection refused"))).isEqualTo("connection");
+        assertThat(CallFailures.kindOf(new HttpTimeoutException("request timed out")))
+                .isEqualTo("timeout");
+        assertThat(CallFailures.kindOf(new ConnectException("Connection refused")))
+                .isEqualTo("connection");
         assertThat(CallFailures.kindOf(new IOException("connection reset"))).isEqualTo("connection");
         assertThat(CallFailures.kindOf(new IllegalStateException("bug"))).isEqualTo("unexpected");
     }
@@ -141,8 +165,10 @@ class TollamaClientTest {
     @Test
     void failsTheWholeCallOnAnAnswerWithoutForecasts() {
         final TollamaCodec codec = new TollamaCodec(settings(0));
-        assertThatThrownBy(() -> codec.parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
-                .isInstanceOfSatisfying(ModelCallException.class,
+        assertThatThrownBy(
+                        () -> codec.parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8), List.of(series("a"))))
+                .isInstanceOfSatisfying(
+                        ModelCallException.class,
                         e -> assertThat(e.kind()).isEqualTo("invalid_payload:missing_forecasts"));
     }
 

@@ -25,8 +25,7 @@ final class TollamaContractFixtures {
     static final Instant GRID_START = Instant.parse("2026-02-20T11:00:00Z");
     static final double[] LEVELS = {0.1, 0.5, 0.9};
 
-    private TollamaContractFixtures() {
-    }
+    private TollamaContractFixtures() {}
 
     /** The app's own config path, pointed at a test server, with short backoffs and a long-open breaker. */
     static TollamaSettings settings(final String url, final Map<String, String> overrides) {

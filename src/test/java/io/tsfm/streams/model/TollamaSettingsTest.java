@@ -24,8 +24,8 @@ class TollamaSettingsTest {
 
     @Test
     void liftsTheClientSettingsOutOfTheConfig() {
-        final TollamaSettings settings = TollamaSettings.from(AppConfig.of(Map.of(
-                "tollama.url", "http://tollama.internal:11435/", "freq", "15m")));
+        final TollamaSettings settings = TollamaSettings.from(
+                AppConfig.of(Map.of("tollama.url", "http://tollama.internal:11435/", "freq", "15m")));
 
         assertThat(settings.baseUrl()).isEqualTo(URI.create("http://tollama.internal:11435"));
         assertThat(settings.freqAlias()).isEqualTo("15min");

@@ -32,7 +32,8 @@ class CanaryShareTest {
 
     @Test
     void everyBucketIsInRange() {
-        assertThat(MARKET_IDS).allSatisfy(id -> assertThat(CanaryShare.bucketOf(id)).isBetween(0, CanaryShare.BUCKETS - 1));
+        assertThat(MARKET_IDS)
+                .allSatisfy(id -> assertThat(CanaryShare.bucketOf(id)).isBetween(0, CanaryShare.BUCKETS - 1));
     }
 
     @Test
@@ -43,7 +44,8 @@ class CanaryShareTest {
             assertThat(share).as(stage.id()).isCloseTo(stage.share(), within(0.01));
         }
         assertThat(shareOf(id -> CanaryShare.inCanary(id, RolloutStage.SHADOW))).isZero();
-        assertThat(shareOf(id -> CanaryShare.inCanary(id, RolloutStage.FULL_100))).isEqualTo(1.0);
+        assertThat(shareOf(id -> CanaryShare.inCanary(id, RolloutStage.FULL_100)))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -62,7 +64,9 @@ class CanaryShareTest {
         for (final String id : MARKET_IDS) {
             for (int i = 1; i < stages.length; i++) {
                 if (CanaryShare.inCanary(id, stages[i - 1])) {
-                    assertThat(CanaryShare.inCanary(id, stages[i])).as(id + " at " + stages[i]).isTrue();
+                    assertThat(CanaryShare.inCanary(id, stages[i]))
+                            .as(id + " at " + stages[i])
+                            .isTrue();
                 }
             }
         }
@@ -70,8 +74,10 @@ class CanaryShareTest {
 
     @Test
     void theSameIdGetsTheSameBucketOnEveryCall() {
-        final List<Integer> first = MARKET_IDS.stream().map(CanaryShare::bucketOf).toList();
-        final List<Integer> second = generatedIds().stream().map(CanaryShare::bucketOf).toList();
+        final List<Integer> first =
+                MARKET_IDS.stream().map(CanaryShare::bucketOf).toList();
+        final List<Integer> second =
+                generatedIds().stream().map(CanaryShare::bucketOf).toList();
 
         assertThat(second).isEqualTo(first);
     }

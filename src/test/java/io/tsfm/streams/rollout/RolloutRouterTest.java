@@ -2,7 +2,6 @@ package io.tsfm.streams.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.domain.FallbackReasons;
@@ -24,7 +23,8 @@ class RolloutRouterTest {
     private static final String IN_25 = "market-abc";
 
     private static final List<String> IDS = IntStream.range(0, 20_000)
-            .mapToObj(i -> String.format(Locale.ROOT, "m-%05d", i)).toList();
+            .mapToObj(i -> String.format(Locale.ROOT, "m-%05d", i))
+            .toList();
 
     @Test
     void aMarketInsideTheCanaryShareIsServedByTheCandidate() {
@@ -96,16 +96,25 @@ class RolloutRouterTest {
 
     @Test
     void canaryStagesShadowCallTheCandidateOutsideTheShareOnlyWhenAskedTo() {
-        assertThat(router(RolloutStage.CANARY_5, CURRENT, true).route(OUTSIDE, "high").shadow()).isEqualTo(CANDIDATE);
-        assertThat(router(RolloutStage.CANARY_5, CURRENT, false).route(OUTSIDE, "high").shadowCall()).isFalse();
-        assertThat(router(RolloutStage.CANARY_25, CURRENT, true).route(IN_25, "high").shadowCall()).isFalse();
+        assertThat(router(RolloutStage.CANARY_5, CURRENT, true)
+                        .route(OUTSIDE, "high")
+                        .shadow())
+                .isEqualTo(CANDIDATE);
+        assertThat(router(RolloutStage.CANARY_5, CURRENT, false)
+                        .route(OUTSIDE, "high")
+                        .shadowCall())
+                .isFalse();
+        assertThat(router(RolloutStage.CANARY_25, CURRENT, true)
+                        .route(IN_25, "high")
+                        .shadowCall())
+                .isFalse();
     }
 
     @Test
     void aSegmentRuleSendsItsSegmentToTheBaselineAtEveryStage() {
         for (final RolloutStage stage : RolloutStage.values()) {
-            final RolloutRouter router = new RolloutRouter(
-                    new RolloutPolicy(stage, CANDIDATE, CURRENT, LOW_ON_BASELINE, true));
+            final RolloutRouter router =
+                    new RolloutRouter(new RolloutPolicy(stage, CANDIDATE, CURRENT, LOW_ON_BASELINE, true));
 
             final Route low = router.route(IN_25, "low");
 
@@ -131,7 +140,9 @@ class RolloutRouterTest {
     void theRoutedShareOfACanaryStageIsItsTargetWithinOnePercentagePoint() {
         for (final RolloutStage stage : List.of(RolloutStage.CANARY_5, RolloutStage.CANARY_25)) {
             final RolloutRouter router = router(stage, null, false);
-            final long candidate = IDS.stream().filter(id -> router.route(id, "high").target() == RouteTarget.CANDIDATE).count();
+            final long candidate = IDS.stream()
+                    .filter(id -> router.route(id, "high").target() == RouteTarget.CANDIDATE)
+                    .count();
 
             assertThat((double) candidate / IDS.size()).as(stage.id()).isCloseTo(stage.share(), within(0.01));
         }
@@ -139,7 +150,9 @@ class RolloutRouterTest {
 
     @Test
     void aFreshRouterRoutesEveryMarketAsBefore() {
-        final List<Route> before = IDS.stream().map(id -> router(RolloutStage.CANARY_25, CURRENT, true).route(id, "mid")).toList();
+        final List<Route> before = IDS.stream()
+                .map(id -> router(RolloutStage.CANARY_25, CURRENT, true).route(id, "mid"))
+                .toList();
 
         final RolloutRouter restarted = router(RolloutStage.CANARY_25, CURRENT, true);
 
@@ -153,7 +166,8 @@ class RolloutRouterTest {
                 .hasMessageContaining("candidate model or a current model");
     }
 
-    private static RolloutRouter router(final RolloutStage stage, final ModelRef current, final boolean shadowOutsideShare) {
+    private static RolloutRouter router(
+            final RolloutStage stage, final ModelRef current, final boolean shadowOutsideShare) {
         return new RolloutRouter(new RolloutPolicy(stage, CANDIDATE, current, SegmentRules.NONE, shadowOutsideShare));
     }
 }

@@ -14,7 +14,8 @@ class RolloutStageTest {
         assertThat(RolloutStage.fromId("canary_25")).isEqualTo(RolloutStage.CANARY_25);
         assertThat(RolloutStage.fromId("full_100")).isEqualTo(RolloutStage.FULL_100);
         assertThatThrownBy(() -> RolloutStage.fromId("Canary_5"))
-                .hasMessage("unknown rollout stage 'Canary_5' (expected one of: shadow, canary_5, canary_25, full_100)");
+                .hasMessage(
+                        "unknown rollout stage 'Canary_5' (expected one of: shadow, canary_5, canary_25, full_100)");
     }
 
     @Test

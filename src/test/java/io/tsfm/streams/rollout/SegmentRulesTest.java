@@ -11,9 +11,10 @@ class SegmentRulesTest {
     void commaSeparatedRulesParseInOrderWithSpacesIgnored() {
         final SegmentRules rules = SegmentRules.parse(" liquidity_bucket=low , market_id = m-0042");
 
-        assertThat(rules.rules()).containsExactly(
-                new SegmentRule(SegmentRule.Attribute.LIQUIDITY_BUCKET, "low"),
-                new SegmentRule(SegmentRule.Attribute.MARKET_ID, "m-0042"));
+        assertThat(rules.rules())
+                .containsExactly(
+                        new SegmentRule(SegmentRule.Attribute.LIQUIDITY_BUCKET, "low"),
+                        new SegmentRule(SegmentRule.Attribute.MARKET_ID, "m-0042"));
     }
 
     @Test
@@ -21,7 +22,9 @@ class SegmentRulesTest {
         final SegmentRules rules = SegmentRules.parse("liquidity_bucket=mid,market_id=m-0042");
 
         assertThat(rules.firstMatch("m-0042", "mid")).map(SegmentRule::toString).contains("liquidity_bucket=mid");
-        assertThat(rules.firstMatch("m-0042", "high")).map(SegmentRule::toString).contains("market_id=m-0042");
+        assertThat(rules.firstMatch("m-0042", "high"))
+                .map(SegmentRule::toString)
+                .contains("market_id=m-0042");
         assertThat(rules.firstMatch("m-0043", "high")).isEmpty();
         assertThat(rules.firstMatch("m-0043", null)).isEmpty();
     }

@@ -35,8 +35,7 @@ class InputDriftTest {
 
     @Test
     void theDefaultsShiftTheLevelByOneAndAHalfLogitsAndQuadrupleTheVolatility() {
-        assertThat(InputDrift.after(Duration.ofHours(1)))
-                .isEqualTo(new InputDrift(Duration.ofHours(1), 1.5, 4.0));
+        assertThat(InputDrift.after(Duration.ofHours(1))).isEqualTo(new InputDrift(Duration.ofHours(1), 1.5, 4.0));
     }
 
     @Test

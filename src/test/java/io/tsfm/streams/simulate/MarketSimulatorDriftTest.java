@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +51,13 @@ class MarketSimulatorDriftTest {
     @Test
     void theDriftShiftsEveryMarketsLevelUp() {
         final Map<String, Double> calm = firstLogitAfterDrift(SIX_HOURS);
-        final Map<String, Double> drifted = firstLogitAfterDrift(SIX_HOURS.withDrift(
-                new InputDrift(DRIFT_AFTER, 1.5, 1.0)));
+        final Map<String, Double> drifted =
+                firstLogitAfterDrift(SIX_HOURS.withDrift(new InputDrift(DRIFT_AFTER, 1.5, 1.0)));
 
-        final double meanShift = calm.keySet().stream().mapToDouble(id -> drifted.get(id) - calm.get(id)).average().orElseThrow();
+        final double meanShift = calm.keySet().stream()
+                .mapToDouble(id -> drifted.get(id) - calm.get(id))
+                .average()
+                .orElseThrow();
 
         assertThat(drifted.keySet()).isEqualTo(calm.keySet());
         assertThat(meanShift).isBetween(1.2, 1.6);
@@ -66,8 +67,8 @@ class MarketSimulatorDriftTest {
     void afterTheDriftPricesMoveOnSeveralTimesMoreTicks() {
         // prices sit still most of the time (calm: about 1.5 % of a liquid market's ticks show a new price)
         final double calm = shareOfTicksThatMoveAfterDrift(SIX_HOURS);
-        final double drifted = shareOfTicksThatMoveAfterDrift(SIX_HOURS.withDrift(
-                new InputDrift(DRIFT_AFTER, 0.0, 3.0)));
+        final double drifted =
+                shareOfTicksThatMoveAfterDrift(SIX_HOURS.withDrift(new InputDrift(DRIFT_AFTER, 0.0, 3.0)));
 
         assertThat(calm).isBetween(0.005, 0.05);
         assertThat(drifted / calm).isGreaterThan(3.0);
@@ -82,7 +83,8 @@ class MarketSimulatorDriftTest {
     }
 
     private static List<SimRecord> before(final long untilMs, final SimulationSpec spec) {
-        return new MarketSimulator(spec).stream().takeWhile(r -> r.timestampMs() < untilMs).collect(Collectors.toList());
+        return new MarketSimulator(spec)
+                .stream().takeWhile(r -> r.timestampMs() < untilMs).collect(Collectors.toList());
     }
 
     /** Logit of each market's first tick at least 5 minutes after the drift. */

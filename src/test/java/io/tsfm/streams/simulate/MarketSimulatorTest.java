@@ -2,6 +2,7 @@ package io.tsfm.streams.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +51,8 @@ class MarketSimulatorTest {
     void differentSeedsYieldDifferentRecords() {
         final SimulationSpec other = new SimulationSpec(43, 50, START, END);
 
-        final List<SimRecord> otherRecords = new MarketSimulator(other).stream().limit(1_000).collect(Collectors.toList());
+        final List<SimRecord> otherRecords =
+                new MarketSimulator(other).stream().limit(1_000).collect(Collectors.toList());
 
         assertThat(otherRecords).isNotEqualTo(demoRecords.subList(0, 1_000));
     }
@@ -65,9 +65,11 @@ class MarketSimulatorTest {
         final List<String> original = demoRecords.stream()
                 .map(r -> r.key() + "@" + (r.timestampMs() - START.toEpochMilli()) + "=" + pYes(r))
                 .collect(Collectors.toList());
-        final List<String> moved = new MarketSimulator(shifted).stream()
-                .map(r -> r.key() + "@" + (r.timestampMs() - shifted.start().toEpochMilli()) + "=" + pYes(r))
-                .collect(Collectors.toList());
+        final List<String> moved = new MarketSimulator(shifted)
+                .stream()
+                        .map(r -> r.key() + "@"
+                                + (r.timestampMs() - shifted.start().toEpochMilli()) + "=" + pYes(r))
+                        .collect(Collectors.toList());
 
         assertThat(moved).isEqualTo(original);
     }
@@ -86,8 +88,9 @@ class MarketSimulatorTest {
     @Test
     void everyMarketTicksWithIdsFromOneUpwards() {
         assertThat(demoByMarket.keySet()).hasSize(50).contains("m-0001", "m-0050");
-        assertThat(demoProfiles.keySet()).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 50).mapToObj(i -> String.format("m-%04d", i))
+        assertThat(demoProfiles.keySet())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 50)
+                        .mapToObj(i -> String.format("m-%04d", i))
                         .collect(Collectors.toList()));
     }
 
@@ -97,16 +100,23 @@ class MarketSimulatorTest {
             final JsonNode tick = TickValidity.parse(record.value());
 
             assertThat(record.malformed()).isFalse();
-            assertThat(TickValidity.isValid(record.value())).as(record.toString()).isTrue();
+            assertThat(TickValidity.isValid(record.value()))
+                    .as(record.toString())
+                    .isTrue();
             assertThat(tick.get("market_id").asText()).isEqualTo(record.key());
             assertThat(Instant.parse(tick.get("ts").asText()).toEpochMilli()).isEqualTo(record.timestampMs());
             final double p = tick.get("p_yes").asDouble();
             assertThat(p).isBetween(0.0, 1.0);
             assertThat(Math.round(p * 10_000) / 10_000.0).isEqualTo(p);
             final String bucket = tick.get("liquidity_bucket").asText();
-            assertThat(bucket).isEqualTo(demoProfiles.get(record.key()).liquidity().bucket());
-            assertThat(LiquidityClass.ofVolume(tick.get("volume_24h").asDouble()).bucket()).isEqualTo(bucket);
-            assertThat(LiquidityClass.ofVolume(tick.get("open_interest").asDouble()).bucket()).isEqualTo(bucket);
+            assertThat(bucket)
+                    .isEqualTo(demoProfiles.get(record.key()).liquidity().bucket());
+            assertThat(LiquidityClass.ofVolume(tick.get("volume_24h").asDouble())
+                            .bucket())
+                    .isEqualTo(bucket);
+            assertThat(LiquidityClass.ofVolume(tick.get("open_interest").asDouble())
+                            .bucket())
+                    .isEqualTo(bucket);
         }
     }
 
@@ -122,7 +132,9 @@ class MarketSimulatorTest {
     @Test
     void lowLiquidityMarketsTickSparselyWithGapsOverAnHour() {
         final List<String> low = marketsOf(LiquidityClass.LOW);
-        final long withLongGap = low.stream().filter(id -> longestGap(id).compareTo(Duration.ofMinutes(60)) > 0).count();
+        final long withLongGap = low.stream()
+                .filter(id -> longestGap(id).compareTo(Duration.ofMinutes(60)) > 0)
+                .count();
 
         assertThat(low).hasSizeGreaterThan(5);
         assertThat(averageTicksPerStep(LiquidityClass.LOW)).isLessThan(1.0 / 3);
@@ -131,26 +143,31 @@ class MarketSimulatorTest {
 
     @Test
     void fivePercentOfMarketsResolve() {
-        final long resolving = new MarketSimulator(new SimulationSpec(3, 200, START, END)).markets().stream()
-                .filter(MarketProfile::resolves).count();
+        final long resolving = new MarketSimulator(new SimulationSpec(3, 200, START, END))
+                .markets().stream().filter(MarketProfile::resolves).count();
 
         assertThat(resolving).isEqualTo(10);
-        assertThat(demoProfiles.values().stream().filter(MarketProfile::resolves).count()).isEqualTo(3);
+        assertThat(demoProfiles.values().stream()
+                        .filter(MarketProfile::resolves)
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
     void resolvedMarketsTickExactlyAtTheOutcomeAndThenStop() {
-        final List<MarketProfile> resolved = demoProfiles.values().stream()
-                .filter(MarketProfile::resolves).collect(Collectors.toList());
+        final List<MarketProfile> resolved =
+                demoProfiles.values().stream().filter(MarketProfile::resolves).collect(Collectors.toList());
 
         assertThat(resolved).isNotEmpty();
         for (final MarketProfile market : resolved) {
             final List<SimRecord> ticks = demoByMarket.get(market.marketId());
             final List<Double> after = ticks.stream()
                     .filter(r -> r.timestampMs() >= market.resolvesAt().toEpochMilli())
-                    .map(MarketSimulatorTest::pYes).collect(Collectors.toList());
+                    .map(MarketSimulatorTest::pYes)
+                    .collect(Collectors.toList());
             assertThat(after).as(market.marketId()).isNotEmpty().containsOnly((double) market.outcome());
-            assertThat(ticks.get(ticks.size() - 1).timestampMs()).isLessThanOrEqualTo(market.stopsAt().toEpochMilli());
+            assertThat(ticks.get(ticks.size() - 1).timestampMs())
+                    .isLessThanOrEqualTo(market.stopsAt().toEpochMilli());
             assertThat(market.stopsAt()).isBefore(END);
         }
     }
@@ -186,9 +203,13 @@ class MarketSimulatorTest {
             total++;
             if (record.malformed()) {
                 malformed++;
-                assertThat(TickValidity.isValid(record.value())).as(record.toString()).isFalse();
+                assertThat(TickValidity.isValid(record.value()))
+                        .as(record.toString())
+                        .isFalse();
             } else {
-                assertThat(TickValidity.isValid(record.value())).as(record.toString()).isTrue();
+                assertThat(TickValidity.isValid(record.value()))
+                        .as(record.toString())
+                        .isTrue();
             }
             assertThat(record.key()).matches("m-\\d{4}");
         }
@@ -208,9 +229,15 @@ class MarketSimulatorTest {
             }
         }
 
-        assertThat(kinds).containsExactlyInAnyOrder(
-                "not json", "missing market_id", "missing ts", "missing p_yes", "p_yes out of range",
-                "p_yes not a number", "bad ts");
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        "not json",
+                        "missing market_id",
+                        "missing ts",
+                        "missing p_yes",
+                        "p_yes out of range",
+                        "p_yes not a number",
+                        "bad ts");
     }
 
     @Test
@@ -266,14 +293,19 @@ class MarketSimulatorTest {
     }
 
     private static double averageTicksPerStep(final LiquidityClass liquidity) {
-        return marketsOf(liquidity).stream().mapToInt(id -> demoByMarket.get(id).size()).average().orElseThrow() / STEPS;
+        return marketsOf(liquidity).stream()
+                        .mapToInt(id -> demoByMarket.get(id).size())
+                        .average()
+                        .orElseThrow()
+                / STEPS;
     }
 
     private static Duration longestGap(final String marketId) {
         final List<SimRecord> ticks = demoByMarket.get(marketId);
         long longest = 0;
         for (int i = 1; i < ticks.size(); i++) {
-            longest = Math.max(longest, ticks.get(i).timestampMs() - ticks.get(i - 1).timestampMs());
+            longest = Math.max(
+                    longest, ticks.get(i).timestampMs() - ticks.get(i - 1).timestampMs());
         }
         return Duration.ofMillis(longest);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
@@ -29,6 +28,7 @@ class PacerTest {
     @Test
     void negativeOrInfiniteSpeedsAreRejected() {
         assertThatThrownBy(() -> new Pacer(ORIGIN, -1.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Pacer(ORIGIN, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pacer(ORIGIN, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,10 +2,9 @@ package io.tsfm.streams.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.streams.tick.TickParser;
 import java.time.Duration;
 import java.time.Instant;
-
-import io.tsfm.streams.tick.TickParser;
 import org.junit.jupiter.api.Test;
 
 /** The contract with the app: what the simulator calls well-formed the app's parser accepts, and the rest it rejects. */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class SimulationSpecTest {
@@ -38,13 +37,17 @@ class SimulationSpecTest {
     @Test
     void impossibleSpecsAreRejected() {
         assertThatThrownBy(() -> new SimulationSpec(1, 0, T0, T0.plusSeconds(60)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("markets");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("markets");
         assertThatThrownBy(() -> new SimulationSpec(1, 5, T0, T0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start must be before end");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("start must be before end");
         assertThatThrownBy(() -> new SimulationSpec(1, 5, T0, T0.plusSeconds(60), 1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed rate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed rate");
         assertThatThrownBy(() -> new SimulationSpec(1, 5, T0, T0.plusSeconds(60), Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed rate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed rate");
     }
 
     @Test
@@ -57,12 +60,14 @@ class SimulationSpecTest {
         assertThat(spec.driftAt()).contains(Instant.parse("2026-11-22T10:30:00Z"));
         assertThat(spec.withDrift(null).driftAt()).isEmpty();
         assertThatThrownBy(() -> spec.withDrift(InputDrift.after(Duration.ofHours(2))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drift must start inside the span");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("drift must start inside the span");
     }
 
     @Test
     void aSpecWithoutDriftHasNone() {
         assertThat(new SimulationSpec(1, 2, T0, T0.plusSeconds(60)).drift()).isNull();
-        assertThat(new SimulationSpec(1, 2, T0, T0.plusSeconds(60), 0.5).driftAt()).isEmpty();
+        assertThat(new SimulationSpec(1, 2, T0, T0.plusSeconds(60), 0.5).driftAt())
+                .isEmpty();
     }
 }

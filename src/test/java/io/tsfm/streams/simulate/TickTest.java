@@ -3,18 +3,19 @@ package io.tsfm.streams.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class TickTest {
 
     @Test
     void aTickIsWrittenAsTheJsonTheAppConsumes() {
-        final Tick tick = new Tick("m-0001", Instant.parse("2026-11-22T10:00:03.120Z").toEpochMilli(),
-                0.4213, "high", 123456.0, 54321.0);
+        final Tick tick = new Tick(
+                "m-0001", Instant.parse("2026-11-22T10:00:03.120Z").toEpochMilli(), 0.4213, "high", 123456.0, 54321.0);
 
-        assertThat(tick.toJson()).isEqualTo("{\"market_id\":\"m-0001\",\"ts\":\"2026-11-22T10:00:03.120Z\","
-                + "\"p_yes\":0.4213,\"liquidity_bucket\":\"high\",\"volume_24h\":123456.0,\"open_interest\":54321.0}");
+        assertThat(tick.toJson())
+                .isEqualTo(
+                        "{\"market_id\":\"m-0001\",\"ts\":\"2026-11-22T10:00:03.120Z\","
+                                + "\"p_yes\":0.4213,\"liquidity_bucket\":\"high\",\"volume_24h\":123456.0,\"open_interest\":54321.0}");
     }
 
     @Test

@@ -1,27 +1,29 @@
 package io.tsfm.streams.simulate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The tests' own reading of a tick value: what any reasonable consumer would accept as a tick. */
 final class TickValidity {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TickValidity() {
-    }
+    private TickValidity() {}
 
     static boolean isValid(final byte[] value) {
         final JsonNode node = parse(value);
-        return node != null && node.isObject()
-                && node.path("market_id").isTextual() && !node.path("market_id").asText().isEmpty()
-                && node.path("ts").isTextual() && parsesAsInstant(node.path("ts").asText())
+        return node != null
+                && node.isObject()
+                && node.path("market_id").isTextual()
+                && !node.path("market_id").asText().isEmpty()
+                && node.path("ts").isTextual()
+                && parsesAsInstant(node.path("ts").asText())
                 && node.path("p_yes").isNumber()
-                && node.path("p_yes").asDouble() >= 0.0 && node.path("p_yes").asDouble() <= 1.0;
+                && node.path("p_yes").asDouble() >= 0.0
+                && node.path("p_yes").asDouble() <= 1.0;
     }
 
     static JsonNode parse(final byte[] value) {

@@ -25,8 +25,10 @@ class CommittedCountersTopologyTest {
             h.tick("m-a", T0.plusSeconds(300), 0.5); // T0+5m due: m-a and m-b get the baseline (too few points)
             assertThat(h.forecasts.readValuesToList()).hasSize(2);
             assertThat(h.metrics.total(MetricNames.TICKS_COMMITTED)).isEqualTo(3.0);
-            assertThat(h.metrics.count(MetricNames.DLQ_COMMITTED, "reason", "malformed_json")).isEqualTo(1.0);
-            assertThat(h.metrics.count(MetricNames.FORECASTS_COMMITTED, "runtime", "baseline")).isEqualTo(2.0);
+            assertThat(h.metrics.count(MetricNames.DLQ_COMMITTED, "reason", "malformed_json"))
+                    .isEqualTo(1.0);
+            assertThat(h.metrics.count(MetricNames.FORECASTS_COMMITTED, "runtime", "baseline"))
+                    .isEqualTo(2.0);
             assertThat(h.metrics.total(MetricNames.FORECASTS_COMMITTED)).isEqualTo(2.0);
         }
     }

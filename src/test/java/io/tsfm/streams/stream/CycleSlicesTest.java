@@ -26,17 +26,21 @@ class CycleSlicesTest {
 
     @Test
     void aCycleStopsAfterOneSliceAndThePunctuatorDoesTheRest() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "2"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "2"), TopologyHarness.defaultModel())) {
             MARKETS.forEach(m -> h.tick(m, T0.plusSeconds(60), 0.4));
             h.tick("m-a", T0.plusSeconds(300), 0.5); // makes T0+5m due: every market has one step, too few points
-            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId)
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(ForecastRecord::marketId)
                     .containsExactly("m-a", "m-b");
             h.drain();
-            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId)
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(ForecastRecord::marketId)
                     .containsExactly("m-c", "m-d");
             h.drain();
-            assertThat(h.forecasts.readValuesToList()).extracting(ForecastRecord::marketId).containsExactly("m-e");
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(ForecastRecord::marketId)
+                    .containsExactly("m-e");
             h.drain();
             assertThat(h.forecasts.readValuesToList()).isEmpty();
         }
@@ -67,52 +71,70 @@ class CycleSlicesTest {
             }
             assertThat(h.metrics.runningCycles()).isZero();
             return h.forecasts.readValuesToList().stream()
-                    .map(f -> f.marketId() + "@" + f.asOfTs() + " runtime=" + f.meta().runtime() + " reason="
-                            + f.meta().fallbackReason() + " len=" + f.meta().inputLen() + " q=" + f.yhatQ().entrySet()
-                            .stream().map(e -> e.getKey() + Arrays.toString(e.getValue())).sorted().toList())
+                    .map(f -> f.marketId() + "@" + f.asOfTs() + " runtime="
+                            + f.meta().runtime() + " reason="
+                            + f.meta().fallbackReason() + " len=" + f.meta().inputLen() + " q="
+                            + f.yhatQ().entrySet().stream()
+                                    .map(e -> e.getKey() + Arrays.toString(e.getValue()))
+                                    .sorted()
+                                    .toList())
                     .toList();
         }
     }
 
     @Test
     void aLateTickForAMarketTheCycleHasNotReachedLeavesItsForecastAsAWholeCycleMadeIt() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "1"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "1"), TopologyHarness.defaultModel())) {
             MARKETS.forEach(m -> h.tick(m, T0.plusSeconds(60), 0.4));
             h.tick("m-a", T0.plusSeconds(300), 0.5); // T0+5m due; its first slice does m-a only
             h.tick("m-e", T0.plusSeconds(240), 0.9); // late for T0+5m: held until the cycle is done
             IntStream.range(0, 5).forEach(i -> h.drain());
             final List<ForecastRecord> out = h.forecasts.readValuesToList();
-            assertThat(out).extracting(ForecastRecord::marketId)
+            assertThat(out)
+                    .extracting(ForecastRecord::marketId)
                     .containsExactlyInAnyOrder("m-a", "m-b", "m-c", "m-d", "m-e");
-            final ForecastRecord e = out.stream().filter(f -> f.marketId().equals("m-e")).findFirst().orElseThrow();
+            final ForecastRecord e = out.stream()
+                    .filter(f -> f.marketId().equals("m-e"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(e.yhatQ().get("0.5")[0]).isCloseTo(0.4, within(1e-9));
             // the late tick counts from the next boundary on
             h.tick("m-a", T0.plusSeconds(600), 0.5);
             IntStream.range(0, 5).forEach(i -> h.drain());
             final ForecastRecord next = h.forecasts.readValuesToList().stream()
-                    .filter(f -> f.marketId().equals("m-e")).findFirst().orElseThrow();
+                    .filter(f -> f.marketId().equals("m-e"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(next.yhatQ().get("0.5")[0]).isCloseTo(0.9, within(1e-9));
         }
     }
 
     @Test
     void ticksThatComeWhileACycleRunsWaitForItAndABoundaryTheyMakeDueStartsOnlyAfterIt() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "2"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("cycle.slice.markets", "2"), TopologyHarness.defaultModel())) {
             MARKETS.forEach(m -> h.tick(m, T0.plusSeconds(60), 0.4));
             h.tick("m-a", T0.plusSeconds(300), 0.5); // T0+5m due: its first slice does m-a and m-b
             h.tick("m-e", T0.plusSeconds(420), 0.7); // held: the cycle still has m-c .. m-e to do
             h.tick("m-a", T0.plusSeconds(600), 0.6); // held too, though it makes T0+10m due
             assertThat(h.metrics.runningCycles()).isEqualTo(1);
-            assertThat(h.forecasts.readValuesToList()).extracting(f -> f.marketId() + "@" + f.asOfTs())
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(f -> f.marketId() + "@" + f.asOfTs())
                     .containsExactly("m-a@2026-11-20T00:05:00Z", "m-b@2026-11-20T00:05:00Z");
             IntStream.range(0, 6).forEach(i -> h.drain());
             final List<ForecastRecord> out = h.forecasts.readValuesToList();
-            assertThat(out).extracting(f -> f.marketId() + "@" + f.asOfTs()).containsExactly(
-                    "m-c@2026-11-20T00:05:00Z", "m-d@2026-11-20T00:05:00Z", "m-e@2026-11-20T00:05:00Z",
-                    "m-a@2026-11-20T00:10:00Z", "m-b@2026-11-20T00:10:00Z", "m-c@2026-11-20T00:10:00Z",
-                    "m-d@2026-11-20T00:10:00Z", "m-e@2026-11-20T00:10:00Z");
+            assertThat(out)
+                    .extracting(f -> f.marketId() + "@" + f.asOfTs())
+                    .containsExactly(
+                            "m-c@2026-11-20T00:05:00Z",
+                            "m-d@2026-11-20T00:05:00Z",
+                            "m-e@2026-11-20T00:05:00Z",
+                            "m-a@2026-11-20T00:10:00Z",
+                            "m-b@2026-11-20T00:10:00Z",
+                            "m-c@2026-11-20T00:10:00Z",
+                            "m-d@2026-11-20T00:10:00Z",
+                            "m-e@2026-11-20T00:10:00Z");
             // the held ticks reached the stores before T0+10m's cycle: m-e's context ends with its 0.7
             assertThat(out.get(2).yhatQ().get("0.5")[0]).isCloseTo(0.4, within(1e-9));
             assertThat(out.get(7).yhatQ().get("0.5")[0]).isCloseTo(0.7, within(1e-9));
@@ -122,8 +144,11 @@ class CycleSlicesTest {
 
     @Test
     void aCycleStateWrittenBeforeSlicesReadsAsAFinishedCycle() {
-        final CycleState old = new CycleStateSerde().deserializer().deserialize("t",
-                "{\"last_boundary_ms\":300000,\"stream_time_ms\":360000}".getBytes(StandardCharsets.UTF_8));
+        final CycleState old = new CycleStateSerde()
+                .deserializer()
+                .deserialize(
+                        "t",
+                        "{\"last_boundary_ms\":300000,\"stream_time_ms\":360000}".getBytes(StandardCharsets.UTF_8));
         assertThat(old).isEqualTo(new CycleState(300_000L, 360_000L));
         assertThat(old.running()).isFalse();
         final CycleState running = CycleState.starting(600_000L, 610_000L).resumingAfter("m-b");

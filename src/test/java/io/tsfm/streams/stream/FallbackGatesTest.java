@@ -2,8 +2,8 @@ package io.tsfm.streams.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.rollout.Route;
@@ -19,8 +19,8 @@ class FallbackGatesTest {
 
     private final FallbackGates gates = new FallbackGates(32, Set.of("low"), 60 * MINUTE);
 
-    private static MarketContext context(final int length, final long maxGapMs, final long sinceLastTickMs,
-                                         final String bucket) {
+    private static MarketContext context(
+            final int length, final long maxGapMs, final long sinceLastTickMs, final String bucket) {
         final double[] values = new double[length];
         Arrays.fill(values, 0.5);
         return new MarketContext(AS_OF, STEP, values, length, maxGapMs, AS_OF - sinceLastTickMs, bucket);
@@ -120,17 +120,18 @@ class FallbackGatesTest {
 
     @Test
     void sendsTheModelsMarketsToTheBaselineWhileItsLicenceIsUnverifiedOrRefused() {
-        assertThat(gates.evaluate(healthy(), Availability.LICENCE_UNVERIFIED)).isEqualTo(new GateDecision(
-                "model_licence_unverified", "the model's licence could not be read yet"));
-        assertThat(gates.evaluate(healthy(), Availability.LICENCE_REFUSED)).isEqualTo(new GateDecision(
-                "model_licence_refused", "the model's licence is not allowed"));
+        assertThat(gates.evaluate(healthy(), Availability.LICENCE_UNVERIFIED))
+                .isEqualTo(new GateDecision("model_licence_unverified", "the model's licence could not be read yet"));
+        assertThat(gates.evaluate(healthy(), Availability.LICENCE_REFUSED))
+                .isEqualTo(new GateDecision("model_licence_refused", "the model's licence is not allowed"));
     }
 
     @Test
     void reportsTheInputGatesAndTheRoutePolicyBeforeTheLicence() {
         final Route toBaseline = new Route(RouteTarget.BASELINE, null, "segment_rule:low", RolloutStage.CANARY_5, null);
 
-        assertThat(gates.evaluate(context(10, STEP, MINUTE, "high"), Availability.LICENCE_UNVERIFIED).reason())
+        assertThat(gates.evaluate(context(10, STEP, MINUTE, "high"), Availability.LICENCE_UNVERIFIED)
+                        .reason())
                 .isEqualTo("too_few_points");
         assertThat(gates.evaluate(healthy(), toBaseline, Availability.LICENCE_UNVERIFIED))
                 .isEqualTo(new GateDecision("route_policy_baseline", "segment_rule:low"));

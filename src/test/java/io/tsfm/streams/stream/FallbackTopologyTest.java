@@ -53,7 +53,8 @@ class FallbackTopologyTest {
         try (TopologyHarness h = new TopologyHarness(stateDir, Map.of(), TopologyHarness.defaultModel())) {
             threeSteps(h, "m-low", "low");
             crossBoundary(h, T0.plusSeconds(900));
-            assertThat(last(h.forecasts.readValuesToList(), "m-low").meta().fallbackReason()).isEqualTo("too_few_points");
+            assertThat(last(h.forecasts.readValuesToList(), "m-low").meta().fallbackReason())
+                    .isEqualTo("too_few_points");
         }
     }
 
@@ -64,15 +65,20 @@ class FallbackTopologyTest {
             crossBoundary(h, T0.plus(Duration.ofMinutes(80)));
             h.drain();
             final Map<String, ForecastRecord> byAsOf = new HashMap<>();
-            h.forecasts.readValuesToList().stream().filter(f -> f.marketId().equals("m-a"))
+            h.forecasts.readValuesToList().stream()
+                    .filter(f -> f.marketId().equals("m-a"))
                     .forEach(f -> byAsOf.put(f.asOfTs(), f));
             // as_of 00:15 .. 01:10 have the last tick (00:10:10) within 60 min; 01:15 is 64 min 50 s after it
             assertThat(byAsOf.get("2026-11-20T01:10:00Z").meta().fallbackUsed()).isFalse();
-            assertThat(byAsOf.get("2026-11-20T01:15:00Z").meta().fallbackReason()).isEqualTo("max_gap_exceeded");
-            assertThat(byAsOf.get("2026-11-20T01:20:00Z").meta().fallbackReason()).isEqualTo("max_gap_exceeded");
+            assertThat(byAsOf.get("2026-11-20T01:15:00Z").meta().fallbackReason())
+                    .isEqualTo("max_gap_exceeded");
+            assertThat(byAsOf.get("2026-11-20T01:20:00Z").meta().fallbackReason())
+                    .isEqualTo("max_gap_exceeded");
             final List<FallbackEvent> events = h.fallbacks.readValuesToList().stream()
-                    .filter(e -> e.marketId().equals("m-a") && e.reason().equals("max_gap_exceeded")).toList();
-            assertThat(events).extracting(FallbackEvent::asOfTs)
+                    .filter(e -> e.marketId().equals("m-a") && e.reason().equals("max_gap_exceeded"))
+                    .toList();
+            assertThat(events)
+                    .extracting(FallbackEvent::asOfTs)
                     .containsExactly("2026-11-20T01:15:00Z", "2026-11-20T01:20:00Z");
             assertThat(events.get(0).detail()).isEqualTo("64.8 min since the last tick > 60 min");
         }
@@ -93,7 +99,8 @@ class FallbackTopologyTest {
 
     @Test
     void servesTheBaselineWithoutCallingWhileTheBreakerIsOpen() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, TWO_POINTS, TopologyHarness.defaultModel().breakerOpen(true))) {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir, TWO_POINTS, TopologyHarness.defaultModel().breakerOpen(true))) {
             threeSteps(h, "m-a", null);
             assertThat(h.model.calls()).isEmpty();
             final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");
@@ -104,21 +111,23 @@ class FallbackTopologyTest {
 
     @Test
     void servesTheBaselineWithoutCallingWhileTheModelsLicenceIsUnverified() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, TWO_POINTS,
-                TopologyHarness.defaultModel().licence(Availability.LICENCE_UNVERIFIED))) {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir, TWO_POINTS, TopologyHarness.defaultModel().licence(Availability.LICENCE_UNVERIFIED))) {
             threeSteps(h, "m-a", null);
             assertThat(h.model.calls()).isEmpty();
             final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");
             assertThat(f.meta().runtime()).isEqualTo("baseline");
             assertThat(f.meta().fallbackReason()).isEqualTo("model_licence_unverified");
-            assertThat(h.fallbacks.readValuesToList()).extracting(FallbackEvent::reason)
+            assertThat(h.fallbacks.readValuesToList())
+                    .extracting(FallbackEvent::reason)
                     .endsWith("model_licence_unverified");
         }
     }
 
     @Test
     void namesTheModelFailureKindInTheReason() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, TWO_POINTS, TopologyHarness.defaultModel().failingWith("http_503"))) {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir, TWO_POINTS, TopologyHarness.defaultModel().failingWith("http_503"))) {
             threeSteps(h, "m-a", null);
             h.drain();
             final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");
@@ -126,7 +135,9 @@ class FallbackTopologyTest {
             assertThat(f.meta().routeSelected()).isEqualTo("tsfm");
             assertThat(f.meta().attempts()).isEqualTo(2);
             final FallbackEvent e = h.fallbacks.readValuesToList().stream()
-                    .filter(x -> x.reason().startsWith("tollama")).findFirst().orElseThrow();
+                    .filter(x -> x.reason().startsWith("tollama"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(e.detail()).isEqualTo("scripted failure");
             assertThat(e.asOfTs()).isEqualTo("2026-11-20T00:10:00Z");
         }
@@ -159,11 +170,14 @@ class FallbackTopologyTest {
 
     @Test
     void fallsBackAtTheDeadlineAndDropsTheLateAnswer() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2", "job.deadline.ms", "1000"),
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "2", "job.deadline.ms", "1000"),
                 TopologyHarness.defaultModel().holding())) {
             threeSteps(h, "m-a", null);
             h.drain();
-            assertThat(h.forecasts.readValuesToList()).extracting(f -> f.meta().fallbackReason())
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(f -> f.meta().fallbackReason())
                     .containsExactly("too_few_points");
             h.driver.advanceWallClockTime(Duration.ofSeconds(1));
             final ForecastRecord f = h.forecasts.readValue();
@@ -177,8 +191,10 @@ class FallbackTopologyTest {
 
     @Test
     void batchesManyMarketsIntoFewRequests() {
-        try (TopologyHarness h = new TopologyHarness(stateDir,
-                Map.of("min.points.for.tsfm", "1", "tollama.series.per.request", "4"), TopologyHarness.defaultModel())) {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "1", "tollama.series.per.request", "4"),
+                TopologyHarness.defaultModel())) {
             for (int i = 0; i < 10; i++) {
                 h.tick("m-" + i, T0.plusSeconds(10), 0.5);
             }
@@ -189,7 +205,8 @@ class FallbackTopologyTest {
 
     @Test
     void keepsJobsQueuedWhileNoRequestSlotIsFree() {
-        try (TopologyHarness h = new TopologyHarness(stateDir,
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
                 Map.of("min.points.for.tsfm", "1", "tollama.series.per.request", "1"),
                 TopologyHarness.defaultModel().holding().withSlots(1))) {
             h.tick("m-1", T0.plusSeconds(10), 0.5);
@@ -201,12 +218,17 @@ class FallbackTopologyTest {
             assertThat(h.model.calls()).hasSize(2);
             h.model.releaseAll();
             h.drain();
-            assertThat(h.forecasts.readValuesToList()).filteredOn(f -> !f.meta().fallbackUsed())
-                    .extracting(ForecastRecord::marketId).containsExactlyInAnyOrder("m-1", "m-2");
+            assertThat(h.forecasts.readValuesToList())
+                    .filteredOn(f -> !f.meta().fallbackUsed())
+                    .extracting(ForecastRecord::marketId)
+                    .containsExactlyInAnyOrder("m-1", "m-2");
         }
     }
 
     private static ForecastRecord last(final List<ForecastRecord> out, final String market) {
-        return out.stream().filter(f -> f.marketId().equals(market)).reduce((a, b) -> b).orElseThrow();
+        return out.stream()
+                .filter(f -> f.marketId().equals(market))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 }

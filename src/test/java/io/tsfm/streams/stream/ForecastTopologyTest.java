@@ -26,16 +26,22 @@ class ForecastTopologyTest {
             h.drain();
             final List<ForecastRecord> out = h.forecasts.readValuesToList();
             // boundaries T0+5m .. T0+3h55m crossed by the ticks (the last tick at 3h59m makes 3h55m due)
-            final Map<String, Long> perMarket = out.stream()
-                    .collect(Collectors.groupingBy(ForecastRecord::marketId, Collectors.counting()));
+            final Map<String, Long> perMarket =
+                    out.stream().collect(Collectors.groupingBy(ForecastRecord::marketId, Collectors.counting()));
             assertThat(perMarket).containsEntry("m-a", 47L).containsEntry("m-b", 47L);
-            assertThat(out.stream().map(f -> f.marketId() + "@" + f.asOfTs()).distinct().count()).isEqualTo(94);
+            assertThat(out.stream()
+                            .map(f -> f.marketId() + "@" + f.asOfTs())
+                            .distinct()
+                            .count())
+                    .isEqualTo(94);
         }
     }
 
     @Test
     void pendingJobsCountWhatIsOpenAndDropToZeroWhenTheTaskCloses() {
-        final TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"),
+        final TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "2"),
                 TopologyHarness.defaultModel().holding());
         try (h) {
             h.minuteTicks(List.of("m-a", "m-b"), T0, T0.plus(Duration.ofMinutes(11)), 0.4);
@@ -53,7 +59,10 @@ class ForecastTopologyTest {
             h.drain();
             final List<ForecastRecord> out = h.forecasts.readValuesToList();
             // as_of T0+5m has 1 step ... as_of T0+160m has 32 steps
-            final ForecastRecord firstModel = out.stream().filter(f -> !f.meta().fallbackUsed()).findFirst().orElseThrow();
+            final ForecastRecord firstModel = out.stream()
+                    .filter(f -> !f.meta().fallbackUsed())
+                    .findFirst()
+                    .orElseThrow();
             assertThat(firstModel.asOfTs()).isEqualTo("2026-11-20T02:40:00Z");
             assertThat(firstModel.meta().inputLen()).isEqualTo(32);
             assertThat(firstModel.meta().runtime()).isEqualTo("tollama");
@@ -68,8 +77,8 @@ class ForecastTopologyTest {
 
     @Test
     void sendsTheContextInLogitSpaceWithTheRealGridTimestamps() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"), TopologyHarness.defaultModel())) {
             h.tick("m-a", T0.plusSeconds(10), 0.5);
             h.tick("m-a", T0.plusSeconds(310), 0.8);
             h.tick("m-a", T0.plusSeconds(610), 0.9);
@@ -84,8 +93,8 @@ class ForecastTopologyTest {
 
     @Test
     void backTransformsAndPublishesTheModelAnswerWithRecordTimestampAsOf() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2"), TopologyHarness.defaultModel())) {
             h.tick("m-a", T0.plusSeconds(10), 0.5);
             h.tick("m-a", T0.plusSeconds(310), 0.7);
             h.tick("m-a", T0.plusSeconds(610), 0.9);
@@ -108,7 +117,9 @@ class ForecastTopologyTest {
             assertThat(f.meta().fallbackUsed()).isFalse();
             assertThat(f.meta().modelName()).isEqualTo("stub");
             assertThat(f.meta().latencyMs()).isEqualTo(7L);
-            assertThat(h.fallbacks.readValuesToList()).extracting(FallbackEvent::reason).containsExactly("too_few_points");
+            assertThat(h.fallbacks.readValuesToList())
+                    .extracting(FallbackEvent::reason)
+                    .containsExactly("too_few_points");
         }
     }
 }

@@ -2,9 +2,8 @@ package io.tsfm.streams.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.metrics.MetricNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InputDriftTopologyTest {
     private static final Instant T0 = TopologyHarness.T0;
-    private static final Map<String, String> SHORT = Map.of("drift.reference.hours", "2", "drift.window.hours", "2",
-            "drift.min.observations", "20");
+    private static final Map<String, String> SHORT =
+            Map.of("drift.reference.hours", "2", "drift.window.hours", "2", "drift.min.observations", "20");
 
     @TempDir
     Path stateDir;
 
     private static double psi(final TopologyHarness h, final String feature) {
-        final Gauge g = h.metrics.registry().find(MetricNames.INPUT_PSI).tags("segment", "high", "feature", feature)
+        final Gauge g = h.metrics
+                .registry()
+                .find(MetricNames.INPUT_PSI)
+                .tags("segment", "high", "feature", feature)
                 .gauge();
         return g == null ? Double.NaN : g.value();
     }

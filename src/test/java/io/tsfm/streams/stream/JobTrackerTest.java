@@ -2,8 +2,8 @@ package io.tsfm.streams.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.model.SeriesInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,14 +14,12 @@ class JobTrackerTest {
     private static final long STEP = 300_000L;
 
     private static JobTracker.Job job(final String market) {
-        final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF,
-                "high");
+        final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF, "high");
         return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 5_000, null, null, null);
     }
 
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
-    private static JobTracker trackerWith(final StubModelClient model, final int perRequest,
-                                          final String... markets) {
+    private static JobTracker trackerWith(final StubModelClient model, final int perRequest, final String... markets) {
         final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest);
         for (final String m : markets) {
             tracker.add(job(m));
@@ -130,7 +128,8 @@ class JobTrackerTest {
         trackerWith(model, 2, "a", "b");
 
         final List<SeriesInput> call = model.calls().get(0);
-        assertThat(call.get(0).timestamps()).isSameAs(call.get(1).timestamps())
+        assertThat(call.get(0).timestamps())
+                .isSameAs(call.get(1).timestamps())
                 .containsExactly("2023-11-14T22:05:00Z", "2023-11-14T22:10:00Z", "2023-11-14T22:15:00Z");
     }
 }

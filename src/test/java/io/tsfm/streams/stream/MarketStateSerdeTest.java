@@ -18,7 +18,10 @@ class MarketStateSerdeTest {
 
     @Test
     void roundTripsEveryFieldExactly() {
-        final MarketState open = new MarketState(1_795_000_000_000L, 1_795_000_060_000L, 1_795_000_000_000L,
+        final MarketState open = new MarketState(
+                1_795_000_000_000L,
+                1_795_000_060_000L,
+                1_795_000_000_000L,
                 new StepClose(0.123456789012345, 1_795_000_061_234L, "médium"));
         assertThat(roundTrip(open)).isEqualTo(open);
         assertThat(roundTrip(new MarketState(5L, 7L, 0L, new StepClose(1.0, 7L, null))))
@@ -37,12 +40,15 @@ class MarketStateSerdeTest {
 
     @Test
     void readsTheJsonValuesEarlierVersionsWrote() {
-        assertThat(serde.deserializer().deserialize("t",
-                "{\"first_seen_ms\":5,\"last_tick_ms\":7}".getBytes(StandardCharsets.UTF_8)))
+        assertThat(serde.deserializer()
+                        .deserialize("t", "{\"first_seen_ms\":5,\"last_tick_ms\":7}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new MarketState(5L, 7L));
-        assertThat(serde.deserializer().deserialize("t", ("{\"first_seen_ms\":5,\"last_tick_ms\":7,"
-                + "\"open_step_ms\":0,\"open\":{\"p\":0.5,\"ts_ms\":7,\"bucket\":\"low\"}}")
-                .getBytes(StandardCharsets.UTF_8)))
+        assertThat(serde.deserializer()
+                        .deserialize(
+                                "t",
+                                ("{\"first_seen_ms\":5,\"last_tick_ms\":7,"
+                                                + "\"open_step_ms\":0,\"open\":{\"p\":0.5,\"ts_ms\":7,\"bucket\":\"low\"}}")
+                                        .getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new MarketState(5L, 7L, 0L, new StepClose(0.5, 7L, "low")));
     }
 

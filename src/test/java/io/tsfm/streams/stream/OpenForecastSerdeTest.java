@@ -14,23 +14,56 @@ import org.junit.jupiter.api.Test;
 class OpenForecastSerdeTest {
     private final OpenForecastSerde serde = new OpenForecastSerde();
 
-    private static final CalibrationMeta META = new CalibrationMeta("partial", "aci", "high|moving", 1,
-            new double[] {1.25, 0.0}, new double[] {1.5, 0.0}, new double[] {1.0416666666666667, 0.0},
+    private static final CalibrationMeta META = new CalibrationMeta(
+            "partial",
+            "aci",
+            "high|moving",
+            1,
+            new double[] {1.25, 0.0},
+            new double[] {1.5, 0.0},
+            new double[] {1.0416666666666667, 0.0},
             new long[] {40L, 3L});
 
     private static OpenForecast full() {
-        return new OpenForecast("pm:é-1", 1_795_000_200_000L, "model", "local-empirical", null, "high|moving",
-                0.4499999992156812, new double[] {0.1, 0.5, 0.9},
+        return new OpenForecast(
+                "pm:é-1",
+                1_795_000_200_000L,
+                "model",
+                "local-empirical",
+                null,
+                "high|moving",
+                0.4499999992156812,
+                new double[] {0.1, 0.5, 0.9},
                 new double[][] {{0.44, Double.MIN_VALUE}, {0.45, 0.45}, {0.46, 1.0}},
-                new double[][] {{0.43, 0.0}, {0.45, 0.45}, {0.47, 1.0}}, META, false, "high|active2", 0.001,
-                new double[] {1.5, 0.0}, new double[] {1.0416666666666667, 0.0},
+                new double[][] {{0.43, 0.0}, {0.45, 0.45}, {0.47, 1.0}},
+                META,
+                false,
+                "high|active2",
+                0.001,
+                new double[] {1.5, 0.0},
+                new double[] {1.0416666666666667, 0.0},
                 new double[][] {{0.42, 0.41}, {0.45, 0.45}, {0.48, 0.49}});
     }
 
     private static OpenForecast sparse() {
-        return new OpenForecast("m", 5L, "baseline", "empirical_baseline", "model_timeout", "low|quiet", 0.5,
-                new double[] {0.1, 0.5, 0.9}, new double[][] {{0.5}, {0.5}, {0.5}},
-                new double[][] {{0.49}, {0.5}, {0.51}}, null, true, null, 0.0, null, null, null);
+        return new OpenForecast(
+                "m",
+                5L,
+                "baseline",
+                "empirical_baseline",
+                "model_timeout",
+                "low|quiet",
+                0.5,
+                new double[] {0.1, 0.5, 0.9},
+                new double[][] {{0.5}, {0.5}, {0.5}},
+                new double[][] {{0.49}, {0.5}, {0.51}},
+                null,
+                true,
+                null,
+                0.0,
+                null,
+                null,
+                null);
     }
 
     private OpenForecast roundTrip(final OpenForecast f) {
@@ -50,7 +83,8 @@ class OpenForecastSerdeTest {
 
     @Test
     void isSmallerThanItsJsonForm() {
-        final byte[] json = new JsonSerde<OpenForecast>(OpenForecast.class) { }.serializer().serialize("t", full());
+        final byte[] json =
+                new JsonSerde<OpenForecast>(OpenForecast.class) {}.serializer().serialize("t", full());
         final byte[] compact = serde.serializer().serialize("t", full());
         assertThat(compact).hasSize(478);
         assertThat(compact.length).isLessThan(json.length);
@@ -58,9 +92,12 @@ class OpenForecastSerdeTest {
 
     @Test
     void readsTheJsonValuesEarlierVersionsWrote() {
-        final byte[] json = new JsonSerde<OpenForecast>(OpenForecast.class) { }.serializer().serialize("t", full());
+        final byte[] json =
+                new JsonSerde<OpenForecast>(OpenForecast.class) {}.serializer().serialize("t", full());
         assertThat(json[0]).isEqualTo((byte) '{');
-        assertThat(serde.deserializer().deserialize("t", json)).usingRecursiveComparison().isEqualTo(full());
+        assertThat(serde.deserializer().deserialize("t", json))
+                .usingRecursiveComparison()
+                .isEqualTo(full());
     }
 
     @Test

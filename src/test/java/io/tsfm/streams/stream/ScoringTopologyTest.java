@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.calibrate.BandScaler;
-import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.domain.CalibrationMeta;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
@@ -51,12 +51,14 @@ class ScoringTopologyTest {
     @Test
     void scoresAForecastWithHandComputedOutcomesOnceItsLastStepIsRealised() {
         // the seed's width bounds, so that the flat mock band has a width to score
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "2",
-                "interval.min.width", "0.02", "interval.max.width", "0.6"), TopologyHarness.defaultModel())) {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "2", "interval.min.width", "0.02", "interval.max.width", "0.6"),
+                TopologyHarness.defaultModel())) {
             h.minuteTicks(List.of("m-a"), T0, T0.plus(Duration.ofHours(2)), 0.5);
             h.minuteTicks(List.of("m-a"), T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofMinutes(181)), 0.6);
-            final Map<String, ForecastScore> byAsOf = h.scores.readValuesToList().stream()
-                    .collect(Collectors.toMap(ForecastScore::asOfTs, s -> s));
+            final Map<String, ForecastScore> byAsOf =
+                    h.scores.readValuesToList().stream().collect(Collectors.toMap(ForecastScore::asOfTs, s -> s));
             // the flat mock band 0.5 is widened to the minimum width 0.02; every realised value is 0.6
             final ForecastScore s = byAsOf.get("2026-11-20T02:00:00Z");
             assertThat(s.scoredAtTs()).isEqualTo("2026-11-20T03:00:00Z");
@@ -78,8 +80,8 @@ class ScoringTopologyTest {
             // the forecast one hour earlier saw 0.5 for its whole horizon: inside, pinball of the edges only
             final ForecastScore inside = byAsOf.get("2026-11-20T01:00:00Z");
             assertThat(inside.served().coverage()).isEqualTo(1.0);
-            assertThat(inside.steps().get(0).served().pinball()).containsExactly(
-                    new double[] {0.001, 0.0, 0.001}, within(1e-12));
+            assertThat(inside.steps().get(0).served().pinball())
+                    .containsExactly(new double[] {0.001, 0.0, 0.001}, within(1e-12));
         }
     }
 
@@ -92,14 +94,23 @@ class ScoringTopologyTest {
             final List<ForecastScore> scores = h.scores.readValuesToList();
             // forecasts at T0+5m .. T0+3h55m; the last due boundary T0+3h55m realises as_of up to T0+2h55m
             final long realised = forecasts.stream()
-                    .filter(f -> Instant.parse(f.asOfTs()).isBefore(T0.plus(Duration.ofMinutes(176)))).count();
+                    .filter(f -> Instant.parse(f.asOfTs()).isBefore(T0.plus(Duration.ofMinutes(176))))
+                    .count();
             assertThat(realised).isEqualTo(70);
             assertThat(scores).hasSize(70);
-            assertThat(scores.stream().map(s -> s.marketId() + "@" + s.asOfTs()).distinct().count()).isEqualTo(70);
-            assertThat(scores.stream().map(ForecastScore::runtime).distinct()).containsExactlyInAnyOrder("baseline",
-                    "tollama");
-            assertThat(scores.stream().filter(s -> "baseline".equals(s.runtime())).findFirst().orElseThrow()
-                    .fallbackReason()).isEqualTo("too_few_points");
+            assertThat(scores.stream()
+                            .map(s -> s.marketId() + "@" + s.asOfTs())
+                            .distinct()
+                            .count())
+                    .isEqualTo(70);
+            assertThat(scores.stream().map(ForecastScore::runtime).distinct())
+                    .containsExactlyInAnyOrder("baseline", "tollama");
+            assertThat(scores.stream()
+                            .filter(s -> "baseline".equals(s.runtime()))
+                            .findFirst()
+                            .orElseThrow()
+                            .fallbackReason())
+                    .isEqualTo("too_few_points");
         }
     }
 
@@ -113,15 +124,20 @@ class ScoringTopologyTest {
             // model's forecasts only, the first of which is at T0+10m
             final Instant firstAsOf = T0.plus(Duration.ofMinutes(10));
             final List<ForecastRecord> byModel = h.forecasts.readValuesToList().stream()
-                    .filter(f -> "tollama".equals(f.meta().runtime())).toList();
+                    .filter(f -> "tollama".equals(f.meta().runtime()))
+                    .toList();
             // every model forecast up to T0+3h55m has gone out: the last boundary (T0+4h55m) needed it scored
-            assertThat(byModel.stream().map(ForecastRecord::asOfTs)).contains("2026-11-20T00:10:00Z",
-                    "2026-11-20T03:55:00Z");
+            assertThat(byModel.stream().map(ForecastRecord::asOfTs))
+                    .contains("2026-11-20T00:10:00Z", "2026-11-20T03:55:00Z");
             for (final ForecastRecord f : byModel) {
                 final Instant asOf = Instant.parse(f.asOfTs());
                 // one sample per step for every forecast made at least one horizon (60 min) before as_of
-                final long realisedBy = Math.max(0,
-                        Duration.between(firstAsOf, asOf.minus(Duration.ofMinutes(60))).toMinutes() / 5 + 1);
+                final long realisedBy = Math.max(
+                        0,
+                        Duration.between(firstAsOf, asOf.minus(Duration.ofMinutes(60)))
+                                                .toMinutes()
+                                        / 5
+                                + 1);
                 assertThat(f.meta().calibration().samples()).as(f.asOfTs()).containsOnly(realisedBy);
             }
         }
@@ -130,8 +146,8 @@ class ScoringTopologyTest {
     @Test
     void servesTheUncalibratedBandUntilTheSegmentHasEnoughScoresThenTheScaledOne() {
         final StubModelClient model = TopologyHarness.defaultModel().answering(bandOf(0.1));
-        final Map<String, String> settings = Map.of("min.points.for.tsfm", "2", "calibration.min.samples", "3",
-                "calibration.learning.rate", "0.5");
+        final Map<String, String> settings =
+                Map.of("min.points.for.tsfm", "2", "calibration.min.samples", "3", "calibration.learning.rate", "0.5");
         try (TopologyHarness h = new TopologyHarness(stateDir, settings, model)) {
             // a market that keeps climbing: every realised value is above a band centred on the last value
             for (int minute = 0; minute < 240; minute++) {
@@ -153,16 +169,20 @@ class ScoringTopologyTest {
             assertThat(meta.scaleUpper()[0]).isLessThan(1.0);
             assertThat(meta.scaleUpper()[11]).isGreaterThan(1.0);
             assertThat(meta.scaleLower()[11]).isLessThan(0.5);
-            assertThat(meta.scale()[11]).isCloseTo(Math.sqrt(meta.scaleLower()[11] * meta.scaleUpper()[11]),
-                    within(1e-12));
+            assertThat(meta.scale()[11])
+                    .isCloseTo(Math.sqrt(meta.scaleLower()[11] * meta.scaleUpper()[11]), within(1e-12));
             // the served band is the model's band, each side scaled around its centre in logit space
             final double p = 0.2 + 234 * 0.002;
             final double last = Math.log(p / (1 - p));
             final double[] base = {inverse(last - 0.1), inverse(last), inverse(last + 0.1)};
-            final double[] expected = new BandScaler(Transform.logit(), LEVELS).scale(base, meta.scaleLower()[11],
-                    meta.scaleUpper()[11], 0.001);
-            assertThat(new double[] {late.yhatQ().get("0.1")[11], late.yhatQ().get("0.5")[11],
-                    late.yhatQ().get("0.9")[11]}).containsExactly(expected, within(1e-9));
+            final double[] expected = new BandScaler(Transform.logit(), LEVELS)
+                    .scale(base, meta.scaleLower()[11], meta.scaleUpper()[11], 0.001);
+            assertThat(new double[] {
+                        late.yhatQ().get("0.1")[11],
+                        late.yhatQ().get("0.5")[11],
+                        late.yhatQ().get("0.9")[11]
+                    })
+                    .containsExactly(expected, within(1e-9));
         }
     }
 

@@ -24,6 +24,7 @@ public final class StubModelClient implements ModelClient {
     private final List<List<SeriesInput>> calls = new ArrayList<>();
     /** Calls held open, each with the series it carried. */
     private final List<Map.Entry<CompletableFuture<BatchResult>, List<SeriesInput>>> held = new ArrayList<>();
+
     private boolean hold;
     private boolean breakerOpen;
     private Availability licence;
@@ -135,6 +136,5 @@ public final class StubModelClient implements ModelClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -56,9 +56,12 @@ class TickStoreTopologyTest {
             assertThat(close(h, "m-a", T0).p()).isEqualTo(0.55);
             assertThat(close(h, "m-a", T0).tsMs()).isEqualTo(T0.plusSeconds(200).toEpochMilli());
             assertThat(close(h, "m-a", T0.plusSeconds(300)).p()).isEqualTo(0.65);
-            assertThat(state(h, "m-a")).isEqualTo(new MarketState(T0.plusSeconds(60).toEpochMilli(),
-                    T0.plusSeconds(360).toEpochMilli(), T0.plusSeconds(300).toEpochMilli(),
-                    new StepClose(0.65, T0.plusSeconds(420).toEpochMilli(), "high")));
+            assertThat(state(h, "m-a"))
+                    .isEqualTo(new MarketState(
+                            T0.plusSeconds(60).toEpochMilli(),
+                            T0.plusSeconds(360).toEpochMilli(),
+                            T0.plusSeconds(300).toEpochMilli(),
+                            new StepClose(0.65, T0.plusSeconds(420).toEpochMilli(), "high")));
         }
     }
 
@@ -72,8 +75,10 @@ class TickStoreTopologyTest {
             h.tick("m-b", later, 0.5);
             assertThat(state(h, "m-a")).isNull();
             h.tick("m-a", later.plusSeconds(60), 0.44);
-            assertThat(state(h, "m-a").firstSeenMs()).isEqualTo(later.plusSeconds(60).toEpochMilli());
-            assertThat(state(h, "m-a").lastTickMs()).isEqualTo(later.plusSeconds(60).toEpochMilli());
+            assertThat(state(h, "m-a").firstSeenMs())
+                    .isEqualTo(later.plusSeconds(60).toEpochMilli());
+            assertThat(state(h, "m-a").lastTickMs())
+                    .isEqualTo(later.plusSeconds(60).toEpochMilli());
         }
     }
 
@@ -82,12 +87,15 @@ class TickStoreTopologyTest {
         try (TopologyHarness h = new TopologyHarness(stateDir, NO_FORECASTS, TopologyHarness.defaultModel())) {
             h.tick("m-a", T0.plusSeconds(60), 0.40);
             h.tick("m-a", T0.plusSeconds(120), 0.45);
-            assertThat(stored(h, "m-a", T0)).as("one write per step, not per tick").isNull();
+            assertThat(stored(h, "m-a", T0))
+                    .as("one write per step, not per tick")
+                    .isNull();
             assertThat(state(h, "m-a").open().p()).isEqualTo(0.45);
 
             h.tick("m-a", T0.plusSeconds(330), 0.50); // the next step: the first one is left
             assertThat(stored(h, "m-a", T0).p()).isEqualTo(0.45);
-            assertThat(state(h, "m-a").openStepMs()).isEqualTo(T0.plusSeconds(300).toEpochMilli());
+            assertThat(state(h, "m-a").openStepMs())
+                    .isEqualTo(T0.plusSeconds(300).toEpochMilli());
             assertThat(state(h, "m-a").open().p()).isEqualTo(0.50);
         }
     }
@@ -98,11 +106,16 @@ class TickStoreTopologyTest {
             // what an earlier version left: the open step's close in the step store, a state without it
             final KeyValueStore<String, MarketState> markets = h.driver.getKeyValueStore(Names.MARKET_STATE_STORE);
             final WindowStore<String, StepClose> steps = h.driver.getWindowStore(Names.STEP_CLOSES_STORE);
-            markets.put("m-a", new MarketState(T0.plusSeconds(60).toEpochMilli(), T0.plusSeconds(60).toEpochMilli()));
+            markets.put(
+                    "m-a",
+                    new MarketState(
+                            T0.plusSeconds(60).toEpochMilli(),
+                            T0.plusSeconds(60).toEpochMilli()));
             steps.put("m-a", new StepClose(0.40, T0.plusSeconds(200).toEpochMilli(), "high"), T0.toEpochMilli());
 
             h.tick("m-a", T0.plusSeconds(100), 0.30); // older than the stored close: it stays
-            assertThat(close(h, "m-a", T0)).isEqualTo(new StepClose(0.40, T0.plusSeconds(200).toEpochMilli(), "high"));
+            assertThat(close(h, "m-a", T0))
+                    .isEqualTo(new StepClose(0.40, T0.plusSeconds(200).toEpochMilli(), "high"));
             h.tick("m-a", T0.plusSeconds(240), 0.42);
             assertThat(close(h, "m-a", T0).p()).isEqualTo(0.42);
             h.tick("m-a", T0.plusSeconds(310), 0.43);

@@ -44,8 +44,8 @@ class TickValidationTopologyTest {
 
     @Test
     void keepsForecastingGoodMarketsAfterBadInput() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "1"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "1"), TopologyHarness.defaultModel())) {
             h.raw(null, null, T0);
             h.raw("x", "[1,2]", T0);
             h.tick("m-a", T0.plusSeconds(10), 0.5);
@@ -58,12 +58,14 @@ class TickValidationTopologyTest {
 
     @Test
     void takesTheMarketFromTheValueWhenTheRecordHasNoKey() {
-        try (TopologyHarness h = new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "1"),
-                TopologyHarness.defaultModel())) {
+        try (TopologyHarness h =
+                new TopologyHarness(stateDir, Map.of("min.points.for.tsfm", "1"), TopologyHarness.defaultModel())) {
             h.raw(null, TopologyHarness.tickJson("m-nokey", T0.plusSeconds(10), 0.3, "high"), T0.plusSeconds(10));
             h.tick("m-a", T0.plusSeconds(310), 0.5);
             h.drain();
-            assertThat(h.forecasts.readValuesToList()).extracting(f -> f.marketId()).containsExactly("m-nokey");
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(f -> f.marketId())
+                    .containsExactly("m-nokey");
             assertThat(h.dlq.isEmpty()).isTrue();
         }
     }

@@ -29,10 +29,17 @@ class TopologyDocsTest {
     @Test
     void diagramShowsEveryTopicAndStore() {
         assertThat(TopologyDocs.mermaid(DEFAULTS))
-                .contains("[/\"market-ticks\"/]", "[/\"tsfm-forecasts\"/]", "[/\"tsfm-fallback-events\"/]",
+                .contains(
+                        "[/\"market-ticks\"/]",
+                        "[/\"tsfm-forecasts\"/]",
+                        "[/\"tsfm-fallback-events\"/]",
                         "[/\"market-ticks-dlq\"/]")
-                .contains("[(\"step-closes\")]", "[(\"market-state\")]", "[(\"pending-forecasts\")]",
-                        "[(\"cycle-state\")]", "[(\"latest-forecast\")]")
+                .contains(
+                        "[(\"step-closes\")]",
+                        "[(\"market-state\")]",
+                        "[(\"pending-forecasts\")]",
+                        "[(\"cycle-state\")]",
+                        "[(\"latest-forecast\")]")
                 .contains("n_forecast -.- s_pending_forecasts");
     }
 }

@@ -2,10 +2,10 @@ package io.tsfm.streams.stream;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.FallbackEvent;
-import io.tsfm.streams.stream.serde.FallbackEventSerde;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.score.ForecastScore;
+import io.tsfm.streams.stream.serde.FallbackEventSerde;
+import io.tsfm.streams.stream.serde.ForecastRecordSerde;
 import io.tsfm.streams.stream.serde.ForecastScoreSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,15 +54,16 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         this.driver = new TopologyTestDriver(TsfmTopology.build(config, clients, metrics), props, T0);
         this.ticks = driver.createInputTopic("market-ticks", new ByteArraySerializer(), new ByteArraySerializer());
-        this.forecasts = driver.createOutputTopic("tsfm-forecasts", new StringDeserializer(),
-                new ForecastRecordSerde().deserializer());
-        this.fallbacks = driver.createOutputTopic("tsfm-fallback-events", new StringDeserializer(),
-                new FallbackEventSerde().deserializer());
-        this.scores = driver.createOutputTopic("tsfm-forecast-scores", new StringDeserializer(),
-                new ForecastScoreSerde().deserializer());
-        this.shadowForecasts = driver.createOutputTopic("tsfm-shadow-forecasts", new StringDeserializer(),
-                new ForecastRecordSerde().deserializer());
-        this.dlq = driver.createOutputTopic("market-ticks-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.forecasts = driver.createOutputTopic(
+                "tsfm-forecasts", new StringDeserializer(), new ForecastRecordSerde().deserializer());
+        this.fallbacks = driver.createOutputTopic(
+                "tsfm-fallback-events", new StringDeserializer(), new FallbackEventSerde().deserializer());
+        this.scores = driver.createOutputTopic(
+                "tsfm-forecast-scores", new StringDeserializer(), new ForecastScoreSerde().deserializer());
+        this.shadowForecasts = driver.createOutputTopic(
+                "tsfm-shadow-forecasts", new StringDeserializer(), new ForecastRecordSerde().deserializer());
+        this.dlq =
+                driver.createOutputTopic("market-ticks-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public static StubModelClient defaultModel() {
@@ -83,8 +84,10 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public void raw(final String key, final String value, final Instant recordTs) {
-        ticks.pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                value == null ? null : value.getBytes(StandardCharsets.UTF_8), recordTs));
+        ticks.pipeInput(new TestRecord<>(
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+                recordTs));
     }
 
     /** One tick per minute for every market from {@code from} (inclusive) to {@code to} (exclusive). */

@@ -17,15 +17,72 @@ import org.junit.jupiter.api.Test;
 class TickParserEquivalenceTest {
     private static final long SKEW_MS = 3_600_000L;
     private static final long RECORD_TS = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
-    private static final String[] NAMES = {"market_id", "ts", "p_yes", "liquidity_bucket", "volume_24h",
-        "open_interest", "source", "extra", "Market_Id", "p_yes ", "", "ts\\u0000", "p\\u005fyes"};
-    private static final String[] SCALARS = {"\"m1\"", "\"m2\"", "\"\"", "\"  \"", "\"m1\\u0000\"", "\"\\ud800\"",
-        "\"2024-05-01T11:55:00Z\"", "\" 2024-05-01T13:55:00+02:00 \"", "\"2024-05-01T11:55:00\"", "\"yesterday\"",
-        "\"1999-12-31T23:59:59Z\"", "\"NaN\"", "\" -Infinity \"", "\"inf\"", "\"0.42\"", "\"HIGH \"", "\"mid\"",
-        "1714564500000", "1714564500000.0", "1714564500000.5", "1.7145645E12", "1714564500", "-0", "-0.0", "0",
-        "1", "1.0", "0.42", "1.0001", "-0.01", "42", "1e400", "-1e400", "1e-400", "9.2e18", "9.3e18",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775809", "99999999999999999999",
-        "2147483648", "true", "false", "null", "{}", "[]", "{\"s\":1}", "[0.42]", "[[{\"a\":[null]}]]"};
+    private static final String[] NAMES = {
+        "market_id",
+        "ts",
+        "p_yes",
+        "liquidity_bucket",
+        "volume_24h",
+        "open_interest",
+        "source",
+        "extra",
+        "Market_Id",
+        "p_yes ",
+        "",
+        "ts\\u0000",
+        "p\\u005fyes"
+    };
+    private static final String[] SCALARS = {
+        "\"m1\"",
+        "\"m2\"",
+        "\"\"",
+        "\"  \"",
+        "\"m1\\u0000\"",
+        "\"\\ud800\"",
+        "\"2024-05-01T11:55:00Z\"",
+        "\" 2024-05-01T13:55:00+02:00 \"",
+        "\"2024-05-01T11:55:00\"",
+        "\"yesterday\"",
+        "\"1999-12-31T23:59:59Z\"",
+        "\"NaN\"",
+        "\" -Infinity \"",
+        "\"inf\"",
+        "\"0.42\"",
+        "\"HIGH \"",
+        "\"mid\"",
+        "1714564500000",
+        "1714564500000.0",
+        "1714564500000.5",
+        "1.7145645E12",
+        "1714564500",
+        "-0",
+        "-0.0",
+        "0",
+        "1",
+        "1.0",
+        "0.42",
+        "1.0001",
+        "-0.01",
+        "42",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "9.2e18",
+        "9.3e18",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999",
+        "2147483648",
+        "true",
+        "false",
+        "null",
+        "{}",
+        "[]",
+        "{\"s\":1}",
+        "[0.42]",
+        "[[{\"a\":[null]}]]"
+    };
     private static final byte[] NOISE = "{}[]\":,\\ \t\nx0-.eE\u00e9".getBytes(StandardCharsets.UTF_8);
 
     private final TickParser parser = new TickParser(SKEW_MS);
@@ -40,7 +97,8 @@ class TickParserEquivalenceTest {
             final String key = keys[rng.nextInt(keys.length)];
             final TickParser.Result expected = tree.parse(key, value, RECORD_TS);
             final TickParser.Result actual = parser.parse(key, value, RECORD_TS);
-            assertThat(actual).as("input %d, key %s: %s", i, key, new String(value, StandardCharsets.UTF_8))
+            assertThat(actual)
+                    .as("input %d, key %s: %s", i, key, new String(value, StandardCharsets.UTF_8))
                     .isEqualTo(expected);
         }
     }
@@ -50,8 +108,9 @@ class TickParserEquivalenceTest {
         return switch (rng.nextInt(6)) {
             case 0 -> mutate(json, rng);
             case 1 -> java.util.Arrays.copyOf(json, rng.nextInt(json.length + 1));
-            case 2 -> (new String(json, StandardCharsets.UTF_8) + SCALARS[rng.nextInt(SCALARS.length)])
-                    .getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                (new String(json, StandardCharsets.UTF_8) + SCALARS[rng.nextInt(SCALARS.length)])
+                        .getBytes(StandardCharsets.UTF_8);
             case 3 -> SCALARS[rng.nextInt(SCALARS.length)].getBytes(StandardCharsets.UTF_8);
             default -> json;
         };

@@ -32,7 +32,9 @@ class TickParserTest {
     }
 
     private static String reason(final TickParser.Result result) {
-        assertThat(result.valid()).as("expected a rejection, got %s", result.tick()).isFalse();
+        assertThat(result.valid())
+                .as("expected a rejection, got %s", result.tick())
+                .isFalse();
         assertThat(result.tick()).isNull();
         return result.rejection().reason();
     }
@@ -100,7 +102,8 @@ class TickParserTest {
     @Test
     void rejectsAMissingMarketId() {
         final TickParser.Result absent = parse(null, "{\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
-        final TickParser.Result jsonNull = parse(null, "{\"market_id\":null,\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
+        final TickParser.Result jsonNull =
+                parse(null, "{\"market_id\":null,\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
 
         assertThat(reason(absent)).isEqualTo(TickRejection.MISSING_FIELD);
         assertThat(absent.rejection().detail()).isEqualTo("market_id is missing");
@@ -137,8 +140,8 @@ class TickParserTest {
     void rejectsAMarketIdLongerThan256Characters() {
         final String longId = "m".repeat(257);
 
-        final TickParser.Result result = parse(null,
-                "{\"market_id\":\"" + longId + "\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
+        final TickParser.Result result =
+                parse(null, "{\"market_id\":\"" + longId + "\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42}");
 
         assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
     }
@@ -156,11 +159,14 @@ class TickParserTest {
     @Test
     void rejectsOptionalFieldsOfTheWrongType() {
         assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"liquidity_bucket\":3}"))).isEqualTo(TickRejection.WRONG_TYPE);
+                        + "\"liquidity_bucket\":3}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
         assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"volume_24h\":\"1000\"}"))).isEqualTo(TickRejection.WRONG_TYPE);
+                        + "\"volume_24h\":\"1000\"}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
         assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"open_interest\":true}"))).isEqualTo(TickRejection.WRONG_TYPE);
+                        + "\"open_interest\":true}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
     }
 
     @Test
@@ -200,13 +206,16 @@ class TickParserTest {
     @Test
     void parsesAnIsoTimestampInUtc() {
         assertThat(accepted(parse(tickAt("\"2024-05-01T11:55:00Z\""))).tsMs()).isEqualTo(TICK_TS);
-        assertThat(accepted(parse(tickAt("\"2024-05-01T11:55:00.250Z\""))).tsMs()).isEqualTo(TICK_TS + 250);
+        assertThat(accepted(parse(tickAt("\"2024-05-01T11:55:00.250Z\""))).tsMs())
+                .isEqualTo(TICK_TS + 250);
     }
 
     @Test
     void parsesAnIsoTimestampWithAnOffset() {
-        assertThat(accepted(parse(tickAt("\"2024-05-01T13:55:00+02:00\""))).tsMs()).isEqualTo(TICK_TS);
-        assertThat(accepted(parse(tickAt("\"2024-05-01T06:55:00-05:00\""))).tsMs()).isEqualTo(TICK_TS);
+        assertThat(accepted(parse(tickAt("\"2024-05-01T13:55:00+02:00\""))).tsMs())
+                .isEqualTo(TICK_TS);
+        assertThat(accepted(parse(tickAt("\"2024-05-01T06:55:00-05:00\""))).tsMs())
+                .isEqualTo(TICK_TS);
     }
 
     @Test
@@ -255,8 +264,9 @@ class TickParserTest {
         final TickParser.Result result = parse(tickAt(String.valueOf(RECORD_TS + SKEW_MS + 1)));
 
         assertThat(reason(result)).isEqualTo(TickRejection.ABSURD_TIMESTAMP);
-        assertThat(result.rejection().detail()).isEqualTo("ts 2024-05-01T13:00:00.001Z is more than 3600000 ms "
-                + "after the record timestamp 2024-05-01T12:00:00Z");
+        assertThat(result.rejection().detail())
+                .isEqualTo("ts 2024-05-01T13:00:00.001Z is more than 3600000 ms "
+                        + "after the record timestamp 2024-05-01T12:00:00Z");
     }
 
     @Test
@@ -270,8 +280,8 @@ class TickParserTest {
         final TickParser unbounded = new TickParser(Long.MAX_VALUE);
         final long year2100 = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
-        final TickParser.Result result = unbounded.parse("m1",
-                tickAt(String.valueOf(year2100)).getBytes(StandardCharsets.UTF_8), RECORD_TS);
+        final TickParser.Result result =
+                unbounded.parse("m1", tickAt(String.valueOf(year2100)).getBytes(StandardCharsets.UTF_8), RECORD_TS);
 
         assertThat(accepted(result).tsMs()).isEqualTo(year2100);
     }
@@ -316,8 +326,8 @@ class TickParserTest {
 
     @Test
     void rejectsANegativeVolume() {
-        final TickParser.Result result = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
-                + "\"p_yes\":0.42,\"volume_24h\":-1}");
+        final TickParser.Result result =
+                parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\"," + "\"p_yes\":0.42,\"volume_24h\":-1}");
 
         assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
         assertThat(result.rejection().detail()).isEqualTo("volume_24h must not be negative");
@@ -325,8 +335,8 @@ class TickParserTest {
 
     @Test
     void rejectsANegativeOpenInterest() {
-        final TickParser.Result result = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
-                + "\"p_yes\":0.42,\"open_interest\":-0.5}");
+        final TickParser.Result result = parse(
+                "{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\"," + "\"p_yes\":0.42,\"open_interest\":-0.5}");
 
         assertThat(reason(result)).isEqualTo(TickRejection.OUT_OF_RANGE);
         assertThat(result.rejection().detail()).isEqualTo("open_interest must not be negative");
@@ -335,19 +345,26 @@ class TickParserTest {
     @Test
     void acceptsAZeroVolume() {
         assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"volume_24h\":0}")).volume24h()).isEqualTo(0.0);
+                                + "\"volume_24h\":0}"))
+                        .volume24h())
+                .isEqualTo(0.0);
     }
 
     @Test
     void readsADuplicatedFieldAsItsLastValue() {
         assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"p_yes\":0.5}")).pYes()).isEqualTo(0.5);
-        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42,"
-                + "\"p_yes\":null}"))).isEqualTo(TickRejection.MISSING_FIELD);
+                                + "\"p_yes\":0.5}"))
+                        .pYes())
+                .isEqualTo(0.5);
+        assertThat(reason(parse(
+                        "{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":0.42," + "\"p_yes\":null}")))
+                .isEqualTo(TickRejection.MISSING_FIELD);
         assertThat(accepted(parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\",\"p_yes\":\"0.42\","
-                + "\"p_yes\":0.42}")).pYes()).isEqualTo(0.42);
-        final TickParser.Result keyChanged = parse("{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\","
-                + "\"p_yes\":0.42,\"market_id\":\"m2\"}");
+                                + "\"p_yes\":0.42}"))
+                        .pYes())
+                .isEqualTo(0.42);
+        final TickParser.Result keyChanged = parse(
+                "{\"market_id\":\"m1\",\"ts\":\"2024-05-01T11:55:00Z\"," + "\"p_yes\":0.42,\"market_id\":\"m2\"}");
         assertThat(keyChanged.rejection().detail()).isEqualTo("record key 'm1' differs from market_id 'm2'");
     }
 
@@ -362,15 +379,19 @@ class TickParserTest {
         assertThat(parse(tickAt("[1714564500000]")).rejection().detail())
                 .isEqualTo("ts must be an ISO-8601 string or epoch milliseconds");
         assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,"
-                + "\"liquidity_bucket\":[\"mid\"]}"))).isEqualTo(TickRejection.WRONG_TYPE);
-        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"volume_24h\":{}}").rejection())
+                        + "\"liquidity_bucket\":[\"mid\"]}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"volume_24h\":{}}")
+                        .rejection())
                 .isEqualTo(new TickRejection(TickRejection.WRONG_TYPE, "volume_24h must be a number"));
     }
 
     @Test
     void skipsNestedValuesOfUnknownFieldsEvenWhenTheyHoldKnownNames() {
-        final Tick tick = accepted(parse("{\"extra\":{\"p_yes\":7,\"ts\":[{\"market_id\":\"m9\"}]},"
-                + "\"market_id\":\"m1\",\"list\":[[],{},[null,true,\"x\",1e400]],\"ts\":1714564500000,\"p_yes\":0.42}"));
+        final Tick tick = accepted(
+                parse(
+                        "{\"extra\":{\"p_yes\":7,\"ts\":[{\"market_id\":\"m9\"}]},"
+                                + "\"market_id\":\"m1\",\"list\":[[],{},[null,true,\"x\",1e400]],\"ts\":1714564500000,\"p_yes\":0.42}"));
 
         assertThat(tick).isEqualTo(new Tick("m1", TICK_TS, 0.42, null, null, null));
     }
@@ -379,10 +400,14 @@ class TickParserTest {
     void rejectsMalformedJsonInsideTheValueOfAnUnknownField() {
         assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":[1,}]}")))
                 .isEqualTo(TickRejection.MALFORMED_JSON);
-        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":\"\\q\"}").rejection())
-                .isEqualTo(new TickRejection(TickRejection.MALFORMED_JSON, "Unrecognized character escape 'q' (code 113)"));
+        assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":\"\\q\"}")
+                        .rejection())
+                .isEqualTo(new TickRejection(
+                        TickRejection.MALFORMED_JSON, "Unrecognized character escape 'q' (code 113)"));
         assertThat(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,\"x\":" + "1".repeat(1001) + "}")
-                .rejection().reason()).isEqualTo(TickRejection.MALFORMED_JSON);
+                        .rejection()
+                        .reason())
+                .isEqualTo(TickRejection.MALFORMED_JSON);
     }
 
     @Test
@@ -395,9 +420,10 @@ class TickParserTest {
 
     @Test
     void namesTheTrailingTokenAsJacksonsTreeReaderDid() {
-        assertThat(parse(tick("0.42") + " 5").rejection().detail()).isEqualTo("Trailing token (of type "
-                + "VALUE_NUMBER_INT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not "
-                + "allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+        assertThat(parse(tick("0.42") + " 5").rejection().detail())
+                .isEqualTo("Trailing token (of type "
+                        + "VALUE_NUMBER_INT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not "
+                        + "allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
         assertThat(reason(parse("[1] {}"))).isEqualTo(TickRejection.MALFORMED_JSON);
     }
 
@@ -411,10 +437,12 @@ class TickParserTest {
 
     @Test
     void treatsNumbersWrittenAsStringsAsStrings() {
-        assertThat(parse(tickAt("\"1714564500000\"")).rejection()).isEqualTo(new TickRejection(
-                TickRejection.UNPARSEABLE_TIMESTAMP, "ts '1714564500000' is not ISO-8601 with an offset"));
-        assertThat(reason(parse("{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42,"
-                + "\"open_interest\":\"5\"}"))).isEqualTo(TickRejection.WRONG_TYPE);
+        assertThat(parse(tickAt("\"1714564500000\"")).rejection())
+                .isEqualTo(new TickRejection(
+                        TickRejection.UNPARSEABLE_TIMESTAMP, "ts '1714564500000' is not ISO-8601 with an offset"));
+        assertThat(reason(parse(
+                        "{\"market_id\":\"m1\",\"ts\":1714564500000,\"p_yes\":0.42," + "\"open_interest\":\"5\"}")))
+                .isEqualTo(TickRejection.WRONG_TYPE);
         assertThat(reason(parse(tick("\" nan \"")))).isEqualTo(TickRejection.NON_FINITE);
     }
 

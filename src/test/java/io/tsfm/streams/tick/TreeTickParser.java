@@ -24,6 +24,7 @@ final class TreeTickParser {
 
     /** Content after the one JSON value (a second object, stray text) makes the record malformed. */
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final long maxFutureSkewMs;
 
     TreeTickParser(final long maxFutureSkewMs) {
@@ -48,7 +49,8 @@ final class TreeTickParser {
             return reject(TickRejection.MALFORMED_JSON, e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            return reject(TickRejection.NOT_AN_OBJECT,
+            return reject(
+                    TickRejection.NOT_AN_OBJECT,
                     "expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
         }
         final JsonNode id = root.get("market_id");
@@ -63,7 +65,8 @@ final class TreeTickParser {
             return reject(TickRejection.OUT_OF_RANGE, "market_id is longer than " + MAX_MARKET_ID_LENGTH);
         }
         if (key != null && !key.isEmpty() && !key.equals(marketId)) {
-            return reject(TickRejection.KEY_MISMATCH,
+            return reject(
+                    TickRejection.KEY_MISMATCH,
                     "record key '" + abbreviate(key) + "' differs from market_id '" + abbreviate(marketId) + "'");
         }
         final JsonNode tsNode = root.get("ts");
@@ -81,9 +84,11 @@ final class TreeTickParser {
         }
         // ts > recordTimestamp + skew, written so that a huge skew cannot overflow (ts >= MIN_TS_MS > 0 here)
         if (ts - maxFutureSkewMs > recordTimestamp) {
-            return reject(TickRejection.ABSURD_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts)
-                    + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
-                    + Instant.ofEpochMilli(recordTimestamp));
+            return reject(
+                    TickRejection.ABSURD_TIMESTAMP,
+                    "ts " + Instant.ofEpochMilli(ts)
+                            + " is more than " + maxFutureSkewMs + " ms after the record timestamp "
+                            + Instant.ofEpochMilli(recordTimestamp));
         }
         final JsonNode p = root.get("p_yes");
         if (p == null || p.isNull()) {
@@ -163,7 +168,9 @@ final class TreeTickParser {
             // fall through: offsets other than Z
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (final DateTimeException e) {
             throw new IllegalArgumentException("ts '" + abbreviate(text) + "' is not ISO-8601 with an offset");
         }

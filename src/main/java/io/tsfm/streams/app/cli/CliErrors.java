@@ -29,8 +29,9 @@ public final class CliErrors implements IExecutionExceptionHandler {
         if (bind != null) {
             // the outermost message names the server and its address, the BindException says why
             final String where = e == bind ? "cannot listen" : message(e);
-            command.getErr().println(name + ": " + where + ": " + bind.getMessage() + "; choose another port ("
-                    + portHint(name) + ")");
+            command.getErr()
+                    .println(name + ": " + where + ": " + bind.getMessage() + "; choose another port (" + portHint(name)
+                            + ")");
             return ExitCodes.CONFIG;
         }
         command.getErr().println(name + " failed: " + message(e));
@@ -49,7 +50,9 @@ public final class CliErrors implements IExecutionExceptionHandler {
     /** The first message of the chain that says something of its own (not just its cause's toString). */
     private static String message(final Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && (t.getCause() == null || !t.getMessage().equals(t.getCause().toString()))) {
+            if (t.getMessage() != null
+                    && (t.getCause() == null
+                            || !t.getMessage().equals(t.getCause().toString()))) {
                 return t.getMessage();
             }
         }

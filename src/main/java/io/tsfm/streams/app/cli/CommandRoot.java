@@ -11,6 +11,8 @@ public abstract class CommandRoot implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: one of " + spec.subcommands().keySet());
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing command: one of " + spec.subcommands().keySet());
     }
 }

@@ -7,9 +7,12 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option of every command that reads the app's settings, and their loading. */
 public final class ConfigFileOption {
-    @Option(names = "--config", paramLabel = "FILE", description = "The app's properties: any setting of "
-            + "docs/configuration.md and any Kafka Streams or client property; TSFM_* environment variables "
-            + "override it (e.g. TSFM_TOLLAMA_MODEL).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The app's properties: any setting of "
+                    + "docs/configuration.md and any Kafka Streams or client property; TSFM_* environment variables "
+                    + "override it (e.g. TSFM_TOLLAMA_MODEL).")
     Path file;
 
     /** The file given, null without one. */

@@ -2,8 +2,7 @@ package io.tsfm.streams.app.cli;
 
 /** Process exit codes shared by every command, so scripts can tell a bad config from an outage. */
 public final class ExitCodes {
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static final int OK = 0;
     /** The run failed (streams went to ERROR). */

@@ -13,8 +13,7 @@ public final class LogRouting {
     /** The Kafka client logger that warns on every failed reconnect attempt. */
     static final String KAFKA_NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
-    private LogRouting() {
-    }
+    private LogRouting() {}
 
     /** Raises one logger's level until closed, e.g. for a bounded wait whose failure is reported anyway. */
     public static Restore raise(final String logger, final Level level) {

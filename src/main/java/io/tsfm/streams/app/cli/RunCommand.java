@@ -1,6 +1,5 @@
 package io.tsfm.streams.app.cli;
 
-import picocli.CommandLine.Mixin;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -9,17 +8,20 @@ import io.tsfm.streams.model.license.ModelLicences;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.logging.log4j.Level;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.logging.log4j.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tsfm-streams run}: the processor against an existing Kafka cluster and tollama. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the forecasting processor against an existing Kafka cluster and tollama server.")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -63,13 +65,19 @@ public final class RunCommand implements Callable<Integer> {
                     stopped.countDown();
                 }
             });
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "tsfm-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                app.close();
+                                stopped.countDown();
+                            },
+                            "tsfm-shutdown"));
             app.start();
-            LOG.info("tsfm-streams running: application.id={}, tollama={} model={}",
-                    config.getString("application.id"), config.getString("tollama.url"), app.client().modelName());
+            LOG.info(
+                    "tsfm-streams running: application.id={}, tollama={} model={}",
+                    config.getString("application.id"),
+                    config.getString("tollama.url"),
+                    app.client().modelName());
             stopped.await();
             return app.streams().state() == KafkaStreams.State.ERROR ? ExitCodes.FAILED : ExitCodes.OK;
         } catch (final InterruptedException e) {

@@ -8,9 +8,14 @@ import picocli.CommandLine.Command;
  * a deployment needs and nothing else, so the jar carries no broker, no tools and none of their libraries.
  * The all-in-one jar's {@code Main} offers the same commands beside the tools.
  */
-@Command(name = "tsfm-streams", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-        description = {"Prediction-market ticks to probabilistic forecasts with Kafka Streams: the service.",
-            "The tools (demo, forecaster, simulate, replay, backtest, evaluate, broker, bench) are in tsfm-streams.jar."},
+@Command(
+        name = "tsfm-streams",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        description = {
+            "Prediction-market ticks to probabilistic forecasts with Kafka Streams: the service.",
+            "The tools (demo, forecaster, simulate, replay, backtest, evaluate, broker, bench) are in tsfm-streams.jar."
+        },
         subcommands = {RunCommand.class, TopologyCommand.class, ConfigDocsCommand.class})
 public final class ServiceMain extends CommandRoot {
     /** The service's command line: -V prints the build's version, failures are one line and an exit code. */

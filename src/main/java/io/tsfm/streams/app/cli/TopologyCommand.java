@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tsfm-streams topology}: prints the topology as Kafka describes it, or as a Mermaid diagram. */
-@Command(name = "topology", mixinStandardHelpOptions = true,
+@Command(
+        name = "topology",
+        mixinStandardHelpOptions = true,
         description = "Print the processing topology (text or Mermaid) for the deployment's settings: defaults, "
                 + "--config, then TSFM_* variables, as run reads them.")
 public final class TopologyCommand implements Callable<Integer> {

@@ -25,16 +25,13 @@ public final class DampedTrendEts {
     /** Most recent forecast origins scored for the error distributions (bounds the cost to O(512 * h)). */
     static final int MAX_ORIGINS = 512;
 
-    private DampedTrendEts() {
-    }
+    private DampedTrendEts() {}
 
     /** Smoothing parameters. */
-    public record Parameters(double alpha, double beta, double phi) {
-    }
+    public record Parameters(double alpha, double beta, double phi) {}
 
     /** The result: point forecast, one path per requested level, and the parameters used. */
-    public record Forecast(Parameters parameters, double[] mean, double[][] quantiles) {
-    }
+    public record Forecast(Parameters parameters, double[] mean, double[][] quantiles) {}
 
     /**
      * Forecasts {@code horizon} steps after {@code y}.
@@ -123,8 +120,8 @@ public final class DampedTrendEts {
         return sums;
     }
 
-    private static double[][] band(final double[] y, final Parameters p, final double[][] states,
-                                   final double[] mean, final double[] levels) {
+    private static double[][] band(
+            final double[] y, final Parameters p, final double[][] states, final double[] mean, final double[] levels) {
         final int horizon = mean.length;
         final double[][] errors = kStepErrors(y, p, states, horizon);
         final double sigma1 = rms(errors[0]);

@@ -39,7 +39,8 @@ public record ModelInput(String freq, List<String> timestamps, double[] target, 
      * "auto" the spacing of the last three timestamps); the last timestamp when no step can be told.
      */
     public String nextTimestamp() {
-        return TimeSteps.step(freq, timestamps).flatMap(step -> TimeSteps.advance(lastTimestamp(), step))
+        return TimeSteps.step(freq, timestamps)
+                .flatMap(step -> TimeSteps.advance(lastTimestamp(), step))
                 .orElse(lastTimestamp());
     }
 }

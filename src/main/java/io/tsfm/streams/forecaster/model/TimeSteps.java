@@ -23,17 +23,23 @@ public final class TimeSteps {
 
     private static final Pattern ALIAS = Pattern.compile("^\\s*(\\d{0,9})\\s*([A-Za-z]+)\\s*$");
     private static final Map<String, Duration> UNITS = Map.ofEntries(
-            Map.entry("min", Duration.ofMinutes(1)), Map.entry("T", Duration.ofMinutes(1)),
-            Map.entry("h", Duration.ofHours(1)), Map.entry("H", Duration.ofHours(1)),
-            Map.entry("s", Duration.ofSeconds(1)), Map.entry("S", Duration.ofSeconds(1)),
-            Map.entry("D", Duration.ofDays(1)), Map.entry("d", Duration.ofDays(1)),
+            Map.entry("min", Duration.ofMinutes(1)),
+            Map.entry("T", Duration.ofMinutes(1)),
+            Map.entry("h", Duration.ofHours(1)),
+            Map.entry("H", Duration.ofHours(1)),
+            Map.entry("s", Duration.ofSeconds(1)),
+            Map.entry("S", Duration.ofSeconds(1)),
+            Map.entry("D", Duration.ofDays(1)),
+            Map.entry("d", Duration.ofDays(1)),
             Map.entry("W", Duration.ofDays(7)),
-            Map.entry("ms", Duration.ofMillis(1)), Map.entry("L", Duration.ofMillis(1)),
-            Map.entry("us", Duration.ofNanos(1000)), Map.entry("U", Duration.ofNanos(1000)),
-            Map.entry("ns", Duration.ofNanos(1)), Map.entry("N", Duration.ofNanos(1)));
+            Map.entry("ms", Duration.ofMillis(1)),
+            Map.entry("L", Duration.ofMillis(1)),
+            Map.entry("us", Duration.ofNanos(1000)),
+            Map.entry("U", Duration.ofNanos(1000)),
+            Map.entry("ns", Duration.ofNanos(1)),
+            Map.entry("N", Duration.ofNanos(1)));
 
-    private TimeSteps() {
-    }
+    private TimeSteps() {}
 
     /** The duration of a fixed-length alias such as "5min" or "H"; empty when not understood. */
     public static Optional<Duration> parseFreq(final String freq) {
@@ -76,7 +82,9 @@ public final class TimeSteps {
         }
         final Duration first = Duration.between(a.get(), b.get());
         final Duration second = Duration.between(b.get(), c.get());
-        return first.equals(second) && !second.isNegative() && !second.isZero() ? Optional.of(second) : Optional.empty();
+        return first.equals(second) && !second.isNegative() && !second.isZero()
+                ? Optional.of(second)
+                : Optional.empty();
     }
 
     private static Optional<LocalDateTime> toLocal(final String timestamp) {

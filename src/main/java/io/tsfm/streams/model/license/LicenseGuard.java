@@ -26,8 +26,8 @@ public final class LicenseGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LicenseGuard.class);
 
     /** First line of the refusal message (docs/operations.md quotes it). */
-    public static final String REFUSAL = "Refusing to start: a configured model's licence is not allowed or cannot be "
-            + "determined.";
+    public static final String REFUSAL =
+            "Refusing to start: a configured model's licence is not allowed or cannot be " + "determined.";
 
     private final LicensePolicy policy;
     private final ModelLicenseReader reader;
@@ -41,8 +41,10 @@ public final class LicenseGuard {
 
     /** The allowlist, override flag and tollama token of a configuration. */
     public static LicenseGuard from(final AppConfig config) {
-        return new LicenseGuard(new LicensePolicy(config.getList(MODEL_LICENSE_ALLOWLIST)),
-                new ModelLicenseReader(config.tollamaApiKey()), config.getBoolean(MODEL_LICENSE_CHECK_OVERRIDE));
+        return new LicenseGuard(
+                new LicensePolicy(config.getList(MODEL_LICENSE_ALLOWLIST)),
+                new ModelLicenseReader(config.tollamaApiKey()),
+                config.getBoolean(MODEL_LICENSE_CHECK_OVERRIDE));
     }
 
     /**
@@ -56,8 +58,8 @@ public final class LicenseGuard {
             return List.of(current);
         }
         final String url = config.getString(ROLLOUT_CANDIDATE_URL);
-        return List.of(current, ModelRef.of(candidate, url == null || url.isBlank() ? config.getString(TOLLAMA_URL)
-                : url));
+        return List.of(
+                current, ModelRef.of(candidate, url == null || url.isBlank() ? config.getString(TOLLAMA_URL) : url));
     }
 
     /** Checks every model of the configuration: {@code from(config).check(modelsOf(config))}. */
@@ -76,9 +78,10 @@ public final class LicenseGuard {
         for (final ModelRef model : models.stream().distinct().toList()) {
             decisions.add(decide(model));
         }
-        final List<LicenseDecision> refused = decisions.stream().filter(d -> !d.allowed() && !d.unverified())
-                .toList();
-        decisions.stream().filter(LicenseDecision::allowed)
+        final List<LicenseDecision> refused =
+                decisions.stream().filter(d -> !d.allowed() && !d.unverified()).toList();
+        decisions.stream()
+                .filter(LicenseDecision::allowed)
                 .forEach(d -> LOG.info("model licence check: {}", d.describe()));
         if (!refused.isEmpty() && !override) {
             throw new LicenseRefusedException(refusal(refused), refused);
@@ -88,11 +91,17 @@ public final class LicenseGuard {
                 continue;
             }
             if (override) {
-                LOG.warn("LICENCE CHECK OVERRIDDEN ({}=true): starting with {} although {}; allowlist {}",
-                        MODEL_LICENSE_CHECK_OVERRIDE, d.model(), d.reason(), policy.allowlist());
+                LOG.warn(
+                        "LICENCE CHECK OVERRIDDEN ({}=true): starting with {} although {}; allowlist {}",
+                        MODEL_LICENSE_CHECK_OVERRIDE,
+                        d.model(),
+                        d.reason(),
+                        policy.allowlist());
             } else {
-                LOG.warn("model licence check: {}; starting anyway: the baseline serves its markets (fallback "
-                        + "model_licence_unverified) until the licence is read and allowed", d.describe());
+                LOG.warn(
+                        "model licence check: {}; starting anyway: the baseline serves its markets (fallback "
+                                + "model_licence_unverified) until the licence is read and allowed",
+                        d.describe());
             }
         }
         return decisions;
@@ -116,10 +125,16 @@ public final class LicenseGuard {
     private String refusal(final List<LicenseDecision> refused) {
         final StringBuilder sb = new StringBuilder(REFUSAL).append('\n');
         refused.forEach(d -> sb.append("  ").append(d.describe()).append('\n'));
-        sb.append("Allowed licences (").append(MODEL_LICENSE_ALLOWLIST).append("): ")
-                .append(policy.allowlist().isEmpty() ? "none" : String.join(", ", policy.allowlist())).append('\n');
-        sb.append("To start anyway, set ").append(MODEL_LICENSE_CHECK_OVERRIDE).append("=true (")
-                .append(envName(MODEL_LICENSE_CHECK_OVERRIDE)).append("=true); every start then logs a WARN naming ")
+        sb.append("Allowed licences (")
+                .append(MODEL_LICENSE_ALLOWLIST)
+                .append("): ")
+                .append(policy.allowlist().isEmpty() ? "none" : String.join(", ", policy.allowlist()))
+                .append('\n');
+        sb.append("To start anyway, set ")
+                .append(MODEL_LICENSE_CHECK_OVERRIDE)
+                .append("=true (")
+                .append(envName(MODEL_LICENSE_CHECK_OVERRIDE))
+                .append("=true); every start then logs a WARN naming ")
                 .append("each refused model and its licence.");
         return sb.toString();
     }

@@ -19,7 +19,8 @@ public final class LicensePolicy {
 
     /** @param allowlist licence ids as configured; blank entries are ignored */
     public LicensePolicy(final List<String> allowlist) {
-        this.allowlist = allowlist.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        this.allowlist =
+                allowlist.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.allowed = this.allowlist.stream().map(LicensePolicy::normalise).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -35,22 +36,25 @@ public final class LicensePolicy {
     public LicenseDecision decide(final ModelRef model, final LicenseReading reading) {
         if (reading instanceof LicenseReading.Unreadable unreadable) {
             return unreadable.retryable()
-                    ? new LicenseDecision(model, Verdict.UNVERIFIED, null, "licence not verified yet: "
-                            + unreadable.reason())
+                    ? new LicenseDecision(
+                            model, Verdict.UNVERIFIED, null, "licence not verified yet: " + unreadable.reason())
                     : new LicenseDecision(model, Verdict.UNKNOWN, null, "licence unknown: " + unreadable.reason());
         }
         final LicenseReading.Reported reported = (LicenseReading.Reported) reading;
         final String type = reported.type() == null ? "" : reported.type().trim();
         if (type.isEmpty()) {
-            return new LicenseDecision(model, Verdict.UNKNOWN, null,
-                    "licence unknown: the model server reports no license.type");
+            return new LicenseDecision(
+                    model, Verdict.UNKNOWN, null, "licence unknown: the model server reports no license.type");
         }
         if (!allows(type)) {
-            return new LicenseDecision(model, Verdict.NOT_ALLOWED, type,
-                    "licence '" + type + "' is not on the allowlist");
+            return new LicenseDecision(
+                    model, Verdict.NOT_ALLOWED, type, "licence '" + type + "' is not on the allowlist");
         }
         if (Boolean.TRUE.equals(reported.needsAcceptance()) && !Boolean.TRUE.equals(reported.accepted())) {
-            return new LicenseDecision(model, Verdict.NOT_ACCEPTED, type,
+            return new LicenseDecision(
+                    model,
+                    Verdict.NOT_ACCEPTED,
+                    type,
                     "licence '" + type + "' needs acceptance and the model server does not report it accepted");
         }
         return new LicenseDecision(model, Verdict.ALLOWED, type, "licence '" + type + "' is allowed");

@@ -13,8 +13,7 @@ public sealed interface LicenseReading {
      * @param needsAcceptance {@code needs_acceptance}; null when missing
      * @param accepted        {@code accepted}; null when missing
      */
-    record Reported(String type, Boolean needsAcceptance, Boolean accepted) implements LicenseReading {
-    }
+    record Reported(String type, Boolean needsAcceptance, Boolean accepted) implements LicenseReading {}
 
     /**
      * No licence could be read.
@@ -24,6 +23,5 @@ public sealed interface LicenseReading {
      *                  licence may be read later; false when the server answered and the answer settles it
      *                  (model not installed, credentials refused, not JSON)
      */
-    record Unreadable(String reason, boolean retryable) implements LicenseReading {
-    }
+    record Unreadable(String reason, boolean retryable) implements LicenseReading {}
 }

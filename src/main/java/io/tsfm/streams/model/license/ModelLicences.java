@@ -54,15 +54,19 @@ public final class ModelLicences implements AutoCloseable {
      * @param firstDelayMs wait before the first re-read of an unverified licence; doubled after each failed read
      * @param maxDelayMs   longest wait between two re-reads
      */
-    public ModelLicences(final LicenseGuard guard, final List<LicenseDecision> decisions, final long firstDelayMs,
-                         final long maxDelayMs) {
+    public ModelLicences(
+            final LicenseGuard guard,
+            final List<LicenseDecision> decisions,
+            final long firstDelayMs,
+            final long maxDelayMs) {
         this.guard = guard;
         this.firstDelayMs = firstDelayMs;
         this.maxDelayMs = maxDelayMs;
         for (final LicenseDecision d : decisions) {
             final boolean callable = d.allowed() || (guard != null && guard.overridden());
-            entries.put(d.model(), new Entry(callable ? State.VERIFIED : d.unverified() ? State.UNVERIFIED
-                    : State.REFUSED));
+            entries.put(
+                    d.model(),
+                    new Entry(callable ? State.VERIFIED : d.unverified() ? State.UNVERIFIED : State.REFUSED));
         }
     }
 
@@ -79,8 +83,12 @@ public final class ModelLicences implements AutoCloseable {
     public static ModelLicences check(final AppConfig config) {
         final LicenseGuard guard = LicenseGuard.from(config);
         final List<LicenseDecision> decisions = guard.check(LicenseGuard.modelsOf(config));
-        return new ModelLicences(guard, decisions, config.getLong(MODEL_LICENSE_RECHECK_MS),
-                config.getLong(MODEL_LICENSE_RECHECK_MAX_MS)).start();
+        return new ModelLicences(
+                        guard,
+                        decisions,
+                        config.getLong(MODEL_LICENSE_RECHECK_MS),
+                        config.getLong(MODEL_LICENSE_RECHECK_MAX_MS))
+                .start();
     }
 
     /** Starts the background re-reads when a licence is unverified; idempotent. */
@@ -114,7 +122,10 @@ public final class ModelLicences implements AutoCloseable {
     }
 
     private List<ModelRef> inState(final State state) {
-        return entries.entrySet().stream().filter(e -> e.getValue().state == state).map(Map.Entry::getKey).toList();
+        return entries.entrySet().stream()
+                .filter(e -> e.getValue().state == state)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The wait before re-read number {@code failedReads + 1}: first delay doubled per failed read, capped. */
@@ -148,13 +159,19 @@ public final class ModelLicences implements AutoCloseable {
                 LOG.debug("model licence still unverified after {} reads: {}", entry.failedReads, decision.describe());
             } else if (guard.overridden()) {
                 entry.state = State.VERIFIED;
-                LOG.warn("LICENCE CHECK OVERRIDDEN ({}=true): calling {} although {}; allowlist {}",
-                        MODEL_LICENSE_CHECK_OVERRIDE, decision.model(), decision.reason(), guard.allowlist());
+                LOG.warn(
+                        "LICENCE CHECK OVERRIDDEN ({}=true): calling {} although {}; allowlist {}",
+                        MODEL_LICENSE_CHECK_OVERRIDE,
+                        decision.model(),
+                        decision.reason(),
+                        guard.allowlist());
             } else {
                 entry.state = State.REFUSED;
-                LOG.error("model licence refused: {}; the baseline keeps serving its markets (fallback "
-                        + "model_licence_refused). Allowed licences: {}. Fix the model or the allowlist and restart.",
-                        decision.describe(), guard.allowlist());
+                LOG.error(
+                        "model licence refused: {}; the baseline keeps serving its markets (fallback "
+                                + "model_licence_refused). Allowed licences: {}. Fix the model or the allowlist and restart.",
+                        decision.describe(),
+                        guard.allowlist());
             }
         }
         return fewestFailures == Integer.MAX_VALUE ? -1 : delayAfter(fewestFailures, firstDelayMs, maxDelayMs);

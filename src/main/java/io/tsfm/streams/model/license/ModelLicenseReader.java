@@ -93,8 +93,10 @@ public final class ModelLicenseReader {
             return new LicenseReading.Reported(null, null, null);
         }
         final JsonNode type = license.get("type");
-        return new LicenseReading.Reported(type != null && type.isTextual() ? type.asText() : null,
-                bool(license.get("needs_acceptance")), bool(license.get("accepted")));
+        return new LicenseReading.Reported(
+                type != null && type.isTextual() ? type.asText() : null,
+                bool(license.get("needs_acceptance")),
+                bool(license.get("accepted")));
     }
 
     private static Boolean bool(final JsonNode node) {

@@ -30,15 +30,47 @@ public final class ApiTokens {
     public static final int MIN_LENGTH = 16;
     public static final String NONE_CONFIGURED = "no API tokens configured";
 
-    private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "change_me", "placeholder",
-            "token", "secret", "test", "xxx", "password", "dummy", "example", "todo", "replace-me", "replaceme",
-            "your-token", "your_token", "yourtoken", "api-token", "apitoken", "api-key", "apikey", "none", "null");
-    private static final List<String> PLACEHOLDER_MARKERS = List.of("changeme", "change-me", "change_me",
-            "placeholder", "replace-me", "replace_me", "your-token", "your_token", "your-api", "your_api", "<", ">",
-            "${", "{{");
+    private static final Set<String> PLACEHOLDERS = Set.of(
+            "changeme",
+            "change-me",
+            "change_me",
+            "placeholder",
+            "token",
+            "secret",
+            "test",
+            "xxx",
+            "password",
+            "dummy",
+            "example",
+            "todo",
+            "replace-me",
+            "replaceme",
+            "your-token",
+            "your_token",
+            "yourtoken",
+            "api-token",
+            "apitoken",
+            "api-key",
+            "apikey",
+            "none",
+            "null");
+    private static final List<String> PLACEHOLDER_MARKERS = List.of(
+            "changeme",
+            "change-me",
+            "change_me",
+            "placeholder",
+            "replace-me",
+            "replace_me",
+            "your-token",
+            "your_token",
+            "your-api",
+            "your_api",
+            "<",
+            ">",
+            "${",
+            "{{");
 
-    private record Entry(String identity, byte[] digest) {
-    }
+    private record Entry(String identity, byte[] digest) {}
 
     /** The outcome of checking a request's credentials: an identity, or why there is none. */
     public record Authentication(String identity, boolean tokenGiven) {
@@ -78,7 +110,8 @@ public final class ApiTokens {
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (final IOException | RuntimeException e) {
-                return disabled("cannot read api.tokens.file " + file + " (" + e.getClass().getSimpleName() + ")");
+                return disabled("cannot read api.tokens.file " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
             }
             for (int i = 0; i < lines.size(); i++) {
                 final String line = lines.get(i).trim();
@@ -99,7 +132,8 @@ public final class ApiTokens {
         for (int i = 0; i < specs.size(); i++) {
             final String spec = specs.get(i);
             final int colon = spec.indexOf(':');
-            final String identity = colon < 0 ? "token-" + (i + 1) : spec.substring(0, colon).trim();
+            final String identity =
+                    colon < 0 ? "token-" + (i + 1) : spec.substring(0, colon).trim();
             final String token = colon < 0 ? spec : spec.substring(colon + 1).trim();
             if (identity.isEmpty()) {
                 return disabled("API token rejected: " + where.get(i) + " has an empty identity before ':'");

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.json.Json;
-import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.ops.http.WebEndpoint;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;
+import io.tsfm.streams.stream.ForecastSettings;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +45,7 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
     public static final String PATH = "/tsfm/forecast";
     /** Failed authentications one client address may make per minute before it gets 429. */
     public static final int AUTH_FAILURES_PER_MINUTE = 10;
+
     static final int WORKERS = 4;
     static final int QUEUE = 32;
 
@@ -55,24 +56,34 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
     private final OnDemandForecaster forecaster;
     private final ThreadPoolExecutor executor;
 
-    public OnDemandApi(final ApiTokens tokens, final RateLimiter limiter, final RateLimiter authFailures,
-                       final OnDemandRequestParser parser, final OnDemandForecaster forecaster) {
+    public OnDemandApi(
+            final ApiTokens tokens,
+            final RateLimiter limiter,
+            final RateLimiter authFailures,
+            final OnDemandRequestParser parser,
+            final OnDemandForecaster forecaster) {
         this.tokens = tokens;
         this.limiter = limiter;
         this.authFailures = authFailures;
         this.parser = parser;
         this.forecaster = forecaster;
-        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
+        this.executor =
+                new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                     final Thread t = new Thread(r, "tsfm-api");
                     t.setDaemon(true);
                     return t;
                 });
         if (tokens.enabled()) {
-            LOG.info("on-demand API {} enabled for identities {}, {} requests per minute each", PATH,
-                    tokens.identities(), limiter.perMinute());
+            LOG.info(
+                    "on-demand API {} enabled for identities {}, {} requests per minute each",
+                    PATH,
+                    tokens.identities(),
+                    limiter.perMinute());
         } else if (ApiTokens.NONE_CONFIGURED.equals(tokens.disabledReason())) {
-            LOG.info("on-demand API {} disabled: {} (set TSFM_API_TOKENS or {})", PATH, tokens.disabledReason(),
+            LOG.info(
+                    "on-demand API {} disabled: {} (set TSFM_API_TOKENS or {})",
+                    PATH,
+                    tokens.disabledReason(),
                     API_TOKENS_FILE);
         } else {
             LOG.warn("on-demand API {} disabled: {}", PATH, tokens.disabledReason());
@@ -83,10 +94,13 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
     public static OnDemandApi create(final AppConfig config, final ModelClient client, final TsfmMetrics metrics) {
         final Password inline = config.getPassword(API_TOKENS);
         final String file = config.getString(API_TOKENS_FILE);
-        final ApiTokens tokens = ApiTokens.load(inline == null ? null : inline.value(),
-                file == null || file.isBlank() ? null : Path.of(file));
-        return new OnDemandApi(tokens, new RateLimiter(config.getInt(API_RATE_LIMIT_PER_MINUTE)),
-                new RateLimiter(AUTH_FAILURES_PER_MINUTE), new OnDemandRequestParser(config.getString(FREQ)),
+        final ApiTokens tokens = ApiTokens.load(
+                inline == null ? null : inline.value(), file == null || file.isBlank() ? null : Path.of(file));
+        return new OnDemandApi(
+                tokens,
+                new RateLimiter(config.getInt(API_RATE_LIMIT_PER_MINUTE)),
+                new RateLimiter(AUTH_FAILURES_PER_MINUTE),
+                new OnDemandRequestParser(config.getString(FREQ)),
                 new OnDemandForecaster(ForecastSettings.from(config), client, metrics));
     }
 
@@ -95,8 +109,9 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
         try {
             return CompletableFuture.supplyAsync(() -> serve(request), executor);
         } catch (final RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(WebReply.detail(503,
-                    "on-demand API busy: too many requests in progress").withHeader("Retry-After", "1"));
+            return CompletableFuture.completedFuture(
+                    WebReply.detail(503, "on-demand API busy: too many requests in progress")
+                            .withHeader("Retry-After", "1"));
         }
     }
 
@@ -110,8 +125,8 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
             if (!blocked.allowed()) {
                 return tooManyFailures(blocked);
             }
-            final ApiTokens.Authentication auth = tokens.authenticate(request.header("Authorization"),
-                    request.header("X-API-Key"));
+            final ApiTokens.Authentication auth =
+                    tokens.authenticate(request.header("Authorization"), request.header("X-API-Key"));
             if (!auth.accepted()) {
                 final RateLimiter.Decision failure = authFailures.tryAcquire(address);
                 if (!failure.allowed()) {
@@ -139,9 +154,11 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
     }
 
     private WebReply tooManyFailures(final RateLimiter.Decision decision) {
-        return WebReply.detail(429, "too many failed authentications from this address: at most "
-                + AUTH_FAILURES_PER_MINUTE + " a minute").withHeader("Retry-After",
-                Long.toString(decision.retryAfterSeconds()));
+        return WebReply.detail(
+                        429,
+                        "too many failed authentications from this address: at most " + AUTH_FAILURES_PER_MINUTE
+                                + " a minute")
+                .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
     }
 
     /** The forecasts topic's record, plus the seed's {@code meta.cache_hit} (always false: no answer cache). */

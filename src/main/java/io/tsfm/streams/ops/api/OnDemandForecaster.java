@@ -1,22 +1,22 @@
 package io.tsfm.streams.ops.api;
 
-import io.tsfm.streams.domain.Transform;
-import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.stream.FallbackGates;
 import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.stream.ForecastChecks;
-import io.tsfm.streams.stream.ForecastFactory;
 import io.tsfm.streams.domain.ForecastMeta;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.QuantileKeys;
 import io.tsfm.streams.domain.QuantilePaths;
+import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.stream.FallbackGates;
+import io.tsfm.streams.stream.ForecastChecks;
+import io.tsfm.streams.stream.ForecastFactory;
+import io.tsfm.streams.stream.ForecastSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,8 +76,12 @@ public final class OnDemandForecaster {
         this(settings, client, metrics, System::nanoTime, Thread::sleep);
     }
 
-    OnDemandForecaster(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics,
-                       final LongSupplier nanoClock, final Pause pause) {
+    OnDemandForecaster(
+            final ForecastSettings settings,
+            final ModelClient client,
+            final TsfmMetrics metrics,
+            final LongSupplier nanoClock,
+            final Pause pause) {
         this.settings = settings;
         this.client = client;
         this.metrics = metrics;
@@ -112,8 +116,8 @@ public final class OnDemandForecaster {
         }
         final ForecastRecord answer = warnings.isEmpty() ? record : withWarnings(record, warnings);
         final ForecastChecks.Stats stats = ForecastChecks.of(answer);
-        metrics.forecastEmitted(answer.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0,
-                stats.invalidSteps());
+        metrics.forecastEmitted(
+                answer.meta().runtime(), stats.lastStepWidth(), stats.crossingFixed() ? 1 : 0, stats.invalidSteps());
         return answer;
     }
 
@@ -139,14 +143,16 @@ public final class OnDemandForecaster {
         }
         final Transform base = settings.transform();
         final Transform transform = new Transform(
-                r.transformSpace() == null ? base.space()
+                r.transformSpace() == null
+                        ? base.space()
                         : Transform.Space.valueOf(r.transformSpace().toUpperCase(Locale.ROOT)),
                 r.transformEps() == null ? base.eps() : r.transformEps());
         return settings.reshaped(Duration.ofMillis(r.stepMs()), r.freq(), horizon, levels, transform);
     }
 
     private boolean subsetOfConfigured(final double[] asked) {
-        final List<String> configured = Arrays.stream(settings.levels()).mapToObj(QuantileKeys::key).toList();
+        final List<String> configured =
+                Arrays.stream(settings.levels()).mapToObj(QuantileKeys::key).toList();
         return Arrays.stream(asked).mapToObj(QuantileKeys::key).allMatch(configured::contains);
     }
 
@@ -170,14 +176,22 @@ public final class OnDemandForecaster {
         return new MarketContext(r.asOfMs(), r.stepMs(), values, n, maxGap, lastTick, r.liquidityBucket());
     }
 
-    private ForecastRecord baseline(final ForecastFactory factory, final OnDemandRequest r, final MarketContext c,
-                                    final String reason, final boolean gated, final ForecastFactory.Call call) {
+    private ForecastRecord baseline(
+            final ForecastFactory factory,
+            final OnDemandRequest r,
+            final MarketContext c,
+            final String reason,
+            final boolean gated,
+            final ForecastFactory.Call call) {
         metrics.fallback(reason);
         return factory.baseline(r.marketId(), c, reason, gated, client.breakerState(), call);
     }
 
-    private ForecastRecord callModel(final ForecastFactory factory, final ForecastSettings served,
-                                     final OnDemandRequest r, final MarketContext c) {
+    private ForecastRecord callModel(
+            final ForecastFactory factory,
+            final ForecastSettings served,
+            final OnDemandRequest r,
+            final MarketContext c) {
         final SeriesInput series = series(r.marketId(), c, served.transform());
         final long deadline = nanoClock.getAsLong() + settings.jobDeadlineMs() * 1_000_000L;
         try {
@@ -202,8 +216,8 @@ public final class OnDemandForecaster {
                 metrics.invalidPayload(why);
                 return baseline(factory, r, c, FallbackReasons.forInvalidSeries(why), false, facts);
             }
-            return factory.fromModel(r.marketId(), c, cut(outcome.paths(), served), client.modelName(),
-                    client.breakerState(), facts);
+            return factory.fromModel(
+                    r.marketId(), c, cut(outcome.paths(), served), client.modelName(), client.breakerState(), facts);
         } catch (final TimeoutException e) {
             return deadlineExceeded(factory, r, c);
         } catch (final InterruptedException e) {
@@ -215,8 +229,8 @@ public final class OnDemandForecaster {
         }
     }
 
-    private ForecastRecord deadlineExceeded(final ForecastFactory factory, final OnDemandRequest r,
-                                            final MarketContext c) {
+    private ForecastRecord deadlineExceeded(
+            final ForecastFactory factory, final OnDemandRequest r, final MarketContext c) {
         return baseline(factory, r, c, FallbackReasons.DEADLINE_EXCEEDED, false, null);
     }
 
@@ -226,7 +240,8 @@ public final class OnDemandForecaster {
         final String[] timestamps = new String[c.length()];
         for (int i = 0; i < target.length; i++) {
             target[i] = transform.forward(c.values()[i]);
-            timestamps[i] = Instant.ofEpochMilli(c.lastTickMs() - (long) (target.length - 1 - i) * c.stepMs()).toString();
+            timestamps[i] = Instant.ofEpochMilli(c.lastTickMs() - (long) (target.length - 1 - i) * c.stepMs())
+                    .toString();
         }
         return new SeriesInput(id, timestamps, target);
     }
@@ -252,11 +267,32 @@ public final class OnDemandForecaster {
         final ForecastMeta m = f.meta();
         final List<String> warnings = new ArrayList<>(m.warnings());
         warnings.addAll(extra);
-        final ForecastMeta meta = new ForecastMeta(m.runtime(), m.modelName(), m.modelVersion(), m.method(),
-                m.inputLen(), m.transform(), List.copyOf(warnings), m.fallbackUsed(), m.fallbackReason(),
-                m.circuitBreakerState(), m.routeSelected(), m.routeReason(), m.latencyMs(), m.attempts(),
-                m.batchSize(), m.calibration(), m.rolloutStage());
-        return new ForecastRecord(f.schemaVersion(), f.marketId(), f.asOfTs(), f.freq(), f.horizonSteps(),
-                f.quantiles(), f.yhatQ(), meta);
+        final ForecastMeta meta = new ForecastMeta(
+                m.runtime(),
+                m.modelName(),
+                m.modelVersion(),
+                m.method(),
+                m.inputLen(),
+                m.transform(),
+                List.copyOf(warnings),
+                m.fallbackUsed(),
+                m.fallbackReason(),
+                m.circuitBreakerState(),
+                m.routeSelected(),
+                m.routeReason(),
+                m.latencyMs(),
+                m.attempts(),
+                m.batchSize(),
+                m.calibration(),
+                m.rolloutStage());
+        return new ForecastRecord(
+                f.schemaVersion(),
+                f.marketId(),
+                f.asOfTs(),
+                f.freq(),
+                f.horizonSteps(),
+                f.quantiles(),
+                f.yhatQ(),
+                meta);
     }
 }

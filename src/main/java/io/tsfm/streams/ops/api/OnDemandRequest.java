@@ -14,8 +14,19 @@ package io.tsfm.streams.ops.api;
  * @param transformEps    the transform's clip epsilon; null when absent
  * @param covariatesGiven true when {@code x_past} or {@code x_future} was non-empty (accepted, not used)
  */
-public record OnDemandRequest(String marketId, long asOfMs, String freq, long stepMs, Integer horizonSteps,
-                              double[] quantiles, double[] y, long[] yTsMs, String transformSpace,
-                              Double transformEps, String modelProvider, String modelName, String modelVersion,
-                              String liquidityBucket, boolean covariatesGiven) {
-}
+public record OnDemandRequest(
+        String marketId,
+        long asOfMs,
+        String freq,
+        long stepMs,
+        Integer horizonSteps,
+        double[] quantiles,
+        double[] y,
+        long[] yTsMs,
+        String transformSpace,
+        Double transformEps,
+        String modelProvider,
+        String modelName,
+        String modelVersion,
+        String liquidityBucket,
+        boolean covariatesGiven) {}

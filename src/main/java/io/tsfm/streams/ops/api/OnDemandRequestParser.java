@@ -37,6 +37,7 @@ public final class OnDemandRequestParser {
     public static final int MAX_MARKET_ID_LENGTH = 256;
     /** Timestamps outside [2000, 2100) are unit or clock bugs, as the stream's tick validation judges them. */
     static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+
     static final long MAX_TS_MS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
     static final String MALFORMED = "malformed input: ";
@@ -106,9 +107,22 @@ public final class OnDemandRequestParser {
         }
         final String bucket = optionalText(root.get("liquidity_bucket"), "liquidity_bucket");
         final boolean covariates = present(root.get("x_past")) || present(root.get("x_future"));
-        return new OnDemandRequest(marketId, asOfMs, freq, stepMs, horizon, quantiles, y, yTs, space, eps,
-                provider, modelName, modelVersion,
-                bucket == null || bucket.isBlank() ? null : bucket.trim().toLowerCase(Locale.ROOT), covariates);
+        return new OnDemandRequest(
+                marketId,
+                asOfMs,
+                freq,
+                stepMs,
+                horizon,
+                quantiles,
+                y,
+                yTs,
+                space,
+                eps,
+                provider,
+                modelName,
+                modelVersion,
+                bucket == null || bucket.isBlank() ? null : bucket.trim().toLowerCase(Locale.ROOT),
+                covariates);
     }
 
     private static String marketId(final JsonNode node) {
@@ -138,8 +152,11 @@ public final class OnDemandRequestParser {
         if (absent(node)) {
             return null;
         }
-        if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()
-                || node.asInt() < 1 || node.asInt() > MAX_HORIZON) {
+        if (!node.isNumber()
+                || !node.canConvertToExactIntegral()
+                || !node.canConvertToInt()
+                || node.asInt() < 1
+                || node.asInt() > MAX_HORIZON) {
             throw invalid("horizon_steps must be an integer in [1, " + MAX_HORIZON + "]");
         }
         return node.asInt();
@@ -149,15 +166,17 @@ public final class OnDemandRequestParser {
         if (absent(node)) {
             return null;
         }
-        final String rule = "quantiles must be a list of 1 to " + MAX_QUANTILES
-                + " numbers strictly ascending in (0, 1)";
+        final String rule =
+                "quantiles must be a list of 1 to " + MAX_QUANTILES + " numbers strictly ascending in (0, 1)";
         if (!node.isArray() || node.isEmpty() || node.size() > MAX_QUANTILES) {
             throw invalid(rule);
         }
         final double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
             final JsonNode q = node.get(i);
-            if (!q.isNumber() || !(q.asDouble() > 0.0 && q.asDouble() < 1.0) || (i > 0 && !(q.asDouble() > out[i - 1]))) {
+            if (!q.isNumber()
+                    || !(q.asDouble() > 0.0 && q.asDouble() < 1.0)
+                    || (i > 0 && !(q.asDouble() > out[i - 1]))) {
                 throw invalid(rule);
             }
             out[i] = q.asDouble();
@@ -173,8 +192,8 @@ public final class OnDemandRequestParser {
             throw invalid("y must be a list of numbers");
         }
         if (node.size() < MIN_POINTS) {
-            throw new InvalidRequestException("too_few_points: y has " + node.size() + (node.size() == 1 ? " value" : " values")
-                    + "; at least " + MIN_POINTS + " are required");
+            throw new InvalidRequestException("too_few_points: y has " + node.size()
+                    + (node.size() == 1 ? " value" : " values") + "; at least " + MIN_POINTS + " are required");
         }
         if (node.size() > MAX_POINTS) {
             throw invalid("y has " + node.size() + " values; at most " + MAX_POINTS + " are allowed");
@@ -285,8 +304,8 @@ public final class OnDemandRequestParser {
             throw invalid(field + " is not a timestamp: " + excerpt(node.toString()));
         }
         final String text = node.asText().trim();
-        final String iso = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        final String iso =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
         } catch (final DateTimeException offsetMissing) {

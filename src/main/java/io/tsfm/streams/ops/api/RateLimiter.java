@@ -26,8 +26,7 @@ public final class RateLimiter {
     };
 
     /** Whether a request may go ahead, and if not, after how many whole seconds one token is back. */
-    public record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private static final class Bucket {
         private double tokens;

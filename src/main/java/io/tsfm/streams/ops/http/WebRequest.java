@@ -8,8 +8,14 @@ import java.util.function.Function;
  * variable segments, the raw query, the headers (first value, case-insensitive), the whole body (read within
  * the server's limit) and the client's address.
  */
-public record WebRequest(String method, String path, Map<String, String> pathParams, String query,
-                         Function<String, String> headers, byte[] body, String remoteAddress) {
+public record WebRequest(
+        String method,
+        String path,
+        Map<String, String> pathParams,
+        String query,
+        Function<String, String> headers,
+        byte[] body,
+        String remoteAddress) {
 
     public String header(final String name) {
         return headers.apply(name);

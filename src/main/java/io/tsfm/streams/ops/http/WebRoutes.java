@@ -33,8 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class WebRoutes extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
 
-    private record Route(String[] segments, Map<String, WebEndpoint> byMethod) {
-    }
+    private record Route(String[] segments, Map<String, WebEndpoint> byMethod) {}
 
     private final List<Route> routes = new ArrayList<>();
     private volatile Executor executor = Runnable::run;
@@ -89,12 +88,19 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
             send(response, callback, WebReply.detail(404, "not found: " + String.join("/", path)), request);
             return true;
         }
-        final String method = "HEAD".equals(request.getMethod()) && !route.byMethod().containsKey("HEAD")
-                ? "GET" : request.getMethod();
+        final String method =
+                "HEAD".equals(request.getMethod()) && !route.byMethod().containsKey("HEAD")
+                        ? "GET"
+                        : request.getMethod();
         final WebEndpoint endpoint = route.byMethod().get(method);
         if (endpoint == null) {
-            send(response, callback, WebReply.detail(405, "method not allowed: " + request.getMethod())
-                    .withHeader("Allow", String.join(", ", route.byMethod().keySet())), request);
+            send(
+                    response,
+                    callback,
+                    WebReply.detail(405, "method not allowed: " + request.getMethod())
+                            .withHeader(
+                                    "Allow", String.join(", ", route.byMethod().keySet())),
+                    request);
             return true;
         }
         final String decoded = "/" + String.join("/", path);
@@ -113,11 +119,21 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
         return true;
     }
 
-    private void run(final WebEndpoint endpoint, final Request request, final String path,
-                     final Map<String, String> params, final byte[] body, final Response response,
-                     final Callback callback) {
-        final WebRequest web = new WebRequest(request.getMethod(), path,
-                Map.copyOf(params), request.getHttpURI().getQuery(), name -> request.getHeaders().get(name), body,
+    private void run(
+            final WebEndpoint endpoint,
+            final Request request,
+            final String path,
+            final Map<String, String> params,
+            final byte[] body,
+            final Response response,
+            final Callback callback) {
+        final WebRequest web = new WebRequest(
+                request.getMethod(),
+                path,
+                Map.copyOf(params),
+                request.getHttpURI().getQuery(),
+                name -> request.getHeaders().get(name),
+                body,
                 Request.getRemoteAddr(request));
         CompletionStage<WebReply> reply;
         try {
@@ -127,7 +143,11 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
         }
         reply.whenComplete((r, failure) -> {
             if (failure != null) {
-                LOG.warn("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), failure);
+                LOG.warn(
+                        "{} {} failed",
+                        request.getMethod(),
+                        request.getHttpURI().getPath(),
+                        failure);
                 send(response, callback, WebReply.detail(500, "internal error"), request);
             } else {
                 send(response, callback, r, request);
@@ -136,8 +156,10 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
     }
 
     private static WebReply bodyFailed(final Throwable failure) {
-        final Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        final Throwable cause =
+                failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
         final HttpException http = cause instanceof HttpException h ? h : null;
         if (http != null) {
             return WebReply.detail(http.getCode(), http.getReason() != null ? http.getReason() : "bad request body");
@@ -148,8 +170,8 @@ public final class WebRoutes extends Handler.Abstract.NonBlocking {
         return WebReply.detail(400, "cannot read the request body: " + cause.getMessage());
     }
 
-    private static void send(final Response response, final Callback callback, final WebReply reply,
-                             final Request request) {
+    private static void send(
+            final Response response, final Callback callback, final WebReply reply, final Request request) {
         response.setStatus(reply.status());
         reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         response.getHeaders().put("Content-Type", reply.contentType());

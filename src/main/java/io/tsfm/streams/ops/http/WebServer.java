@@ -57,8 +57,8 @@ public final class WebServer implements AutoCloseable {
      * @throws UncheckedIOException naming the server and the address when it cannot listen (its cause chain
      *                              holds the BindException)
      */
-    public static WebServer start(final String name, final String host, final int port, final Limits limits,
-                                  final Handler handler) {
+    public static WebServer start(
+            final String name, final String host, final int port, final Limits limits, final Handler handler) {
         final QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
         pool.setName(name);
         pool.setDaemon(true);
@@ -86,7 +86,8 @@ public final class WebServer implements AutoCloseable {
             } catch (final Exception ignored) {
                 // the start failed; nothing more to release
             }
-            throw new UncheckedIOException("cannot bind the " + name + " to " + host + ":" + port,
+            throw new UncheckedIOException(
+                    "cannot bind the " + name + " to " + host + ":" + port,
                     e instanceof IOException io ? io : new IOException(e));
         }
         return new WebServer(server, connector, name);
@@ -112,18 +113,28 @@ public final class WebServer implements AutoCloseable {
     /** Jetty's own error answers (bad request line, oversized headers or body) as {@code {"detail": ...}}. */
     static final class JsonErrors extends ErrorHandler {
         @Override
-        protected void generateResponse(final Request request, final Response response, final int code,
-                                        final String message, final Throwable cause, final Callback callback) {
-            final WebReply reply = WebReply.detail(code, message != null ? message
-                    : org.eclipse.jetty.http.HttpStatus.getMessage(code));
+        protected void generateResponse(
+                final Request request,
+                final Response response,
+                final int code,
+                final String message,
+                final Throwable cause,
+                final Callback callback) {
+            final WebReply reply = WebReply.detail(
+                    code, message != null ? message : org.eclipse.jetty.http.HttpStatus.getMessage(code));
             response.getHeaders().put("Content-Type", WebReply.JSON);
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
         }
 
         @Override
-        protected void writeErrorJson(final Request request, final PrintWriter writer, final int code,
-                                      final String message, final Throwable cause) {
-            writer.write(WebReply.detail(code, message != null ? message : "error").bodyText());
+        protected void writeErrorJson(
+                final Request request,
+                final PrintWriter writer,
+                final int code,
+                final String message,
+                final Throwable cause) {
+            writer.write(
+                    WebReply.detail(code, message != null ? message : "error").bodyText());
         }
     }
 }

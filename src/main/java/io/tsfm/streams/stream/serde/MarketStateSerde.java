@@ -1,8 +1,8 @@
 package io.tsfm.streams.stream.serde;
 
 import io.tsfm.streams.domain.StepClose;
-import io.tsfm.streams.stream.MarketState;
 import io.tsfm.streams.json.CompactSerde;
+import io.tsfm.streams.stream.MarketState;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,12 +22,19 @@ public final class MarketStateSerde extends CompactSerde<MarketState> {
     protected byte[] encode(final MarketState state) {
         final StepClose open = state.open();
         if (open == null || state.openStepMs() == null) {
-            return ByteBuffer.allocate(FIXED).put(FORMAT_V1).putLong(state.firstSeenMs()).putLong(state.lastTickMs())
-                    .put((byte) 0).array();
+            return ByteBuffer.allocate(FIXED)
+                    .put(FORMAT_V1)
+                    .putLong(state.firstSeenMs())
+                    .putLong(state.lastTickMs())
+                    .put((byte) 0)
+                    .array();
         }
         final byte[] bucket = utf8(open.bucket());
         final ByteBuffer out = ByteBuffer.allocate(FIXED + Long.BYTES + StepCloseSerde.CLOSE_FIXED + bucket.length)
-                .put(FORMAT_V1).putLong(state.firstSeenMs()).putLong(state.lastTickMs()).put((byte) 1)
+                .put(FORMAT_V1)
+                .putLong(state.firstSeenMs())
+                .putLong(state.lastTickMs())
+                .put((byte) 1)
                 .putLong(state.openStepMs());
         return StepCloseSerde.putClose(out, open, bucket).array();
     }

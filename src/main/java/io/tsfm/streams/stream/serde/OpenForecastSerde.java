@@ -25,13 +25,26 @@ public final class OpenForecastSerde extends CompactSerde<OpenForecast> {
 
     @Override
     protected byte[] encode(final OpenForecast f) {
-        final byte[][] texts = {bytes(f.marketId()), bytes(f.runtime()), bytes(f.modelName()),
-                bytes(f.fallbackReason()), bytes(f.segment()), bytes(f.cell())};
+        final byte[][] texts = {
+            bytes(f.marketId()),
+            bytes(f.runtime()),
+            bytes(f.modelName()),
+            bytes(f.fallbackReason()),
+            bytes(f.segment()),
+            bytes(f.cell())
+        };
         final CalibrationMeta c = f.calibration();
-        final byte[][] meta = c == null ? new byte[0][] : new byte[][] {bytes(c.status()), bytes(c.method()),
-                bytes(c.segment())};
-        int size = Long.BYTES + 2 * Double.BYTES + 2 + size(f.levels()) + size(f.base()) + size(f.served())
-                + size(f.servedLower()) + size(f.servedUpper()) + size(f.standbyBase());
+        final byte[][] meta =
+                c == null ? new byte[0][] : new byte[][] {bytes(c.status()), bytes(c.method()), bytes(c.segment())};
+        int size = Long.BYTES
+                + 2 * Double.BYTES
+                + 2
+                + size(f.levels())
+                + size(f.base())
+                + size(f.served())
+                + size(f.servedLower())
+                + size(f.servedUpper())
+                + size(f.standbyBase());
         for (final byte[] t : texts) {
             size += size(t);
         }
@@ -39,8 +52,7 @@ public final class OpenForecastSerde extends CompactSerde<OpenForecast> {
             for (final byte[] t : meta) {
                 size += size(t);
             }
-            size += Integer.BYTES + size(c.scale()) + size(c.scaleLower()) + size(c.scaleUpper())
-                    + size(c.samples());
+            size += Integer.BYTES + size(c.scale()) + size(c.scaleLower()) + size(c.scaleUpper()) + size(c.samples());
         }
         final ByteBuffer out = ByteBuffer.allocate(1 + size).put(FORMAT_V1);
         put(out, texts[0]).putLong(f.asOfMs());
@@ -81,13 +93,31 @@ public final class OpenForecastSerde extends CompactSerde<OpenForecast> {
         final double[] levels = doubles(in);
         final double[][] base = matrix(in);
         final double[][] served = matrix(in);
-        final CalibrationMeta calibration = in.get() == 0 ? null : new CalibrationMeta(text(in), text(in), text(in),
-                in.getInt(), doubles(in), doubles(in), doubles(in), longs(in));
+        final CalibrationMeta calibration = in.get() == 0
+                ? null
+                : new CalibrationMeta(
+                        text(in), text(in), text(in), in.getInt(), doubles(in), doubles(in), doubles(in), longs(in));
         final boolean shadow = in.get() != 0;
         final String cell = text(in);
         final double tick = in.getDouble();
-        final OpenForecast f = new OpenForecast(marketId, asOfMs, runtime, modelName, fallbackReason, segment, anchor,
-                levels, base, served, calibration, shadow, cell, tick, doubles(in), doubles(in), matrix(in));
+        final OpenForecast f = new OpenForecast(
+                marketId,
+                asOfMs,
+                runtime,
+                modelName,
+                fallbackReason,
+                segment,
+                anchor,
+                levels,
+                base,
+                served,
+                calibration,
+                shadow,
+                cell,
+                tick,
+                doubles(in),
+                doubles(in),
+                matrix(in));
         if (in.hasRemaining()) {
             throw new BufferUnderflowException(); // bytes past the layout: not a value this serde wrote
         }

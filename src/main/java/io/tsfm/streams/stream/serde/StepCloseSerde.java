@@ -22,7 +22,8 @@ public final class StepCloseSerde extends CompactSerde<StepClose> {
     @Override
     protected byte[] encode(final StepClose close) {
         final byte[] bucket = utf8(close.bucket());
-        return putClose(ByteBuffer.allocate(1 + CLOSE_FIXED + bucket.length).put(FORMAT_V1), close, bucket).array();
+        return putClose(ByteBuffer.allocate(1 + CLOSE_FIXED + bucket.length).put(FORMAT_V1), close, bucket)
+                .array();
     }
 
     @Override

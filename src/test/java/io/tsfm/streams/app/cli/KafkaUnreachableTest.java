@@ -18,37 +18,45 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code run} with Kafka unreachable: one line saying what it waits for, one clear message, exit 3. */
 class KafkaUnreachableTest {
 
     @Test
-    void runSaysWhatItWaitsForThenExitsThreeWithoutTheClientsReconnectWarnings(@TempDir final Path dir) throws Exception {
+    void runSaysWhatItWaitsForThenExitsThreeWithoutTheClientsReconnectWarnings(@TempDir final Path dir)
+            throws Exception {
         final int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        final Path config = Files.writeString(dir.resolve("app.properties"), String.join("\n",
-                "bootstrap.servers=127.0.0.1:" + closedPort,
-                "tollama.url=http://127.0.0.1:" + closedPort,
-                "default.api.timeout.ms=3000", ""));
+        final Path config = Files.writeString(
+                dir.resolve("app.properties"),
+                String.join(
+                        "\n",
+                        "bootstrap.servers=127.0.0.1:" + closedPort,
+                        "tollama.url=http://127.0.0.1:" + closedPort,
+                        "default.api.timeout.ms=3000",
+                        ""));
         final Capture warnings = Capture.attach();
         final StringWriter err = new StringWriter();
         final int exit;
         try {
-            exit = ServiceMain.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+            exit = ServiceMain.commandLine()
+                    .setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(err))
                     .execute("run", "--config", config.toString());
         } finally {
             warnings.detach();
         }
         assertThat(exit).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(err.toString().lines()).containsExactly(
-                "waiting for Kafka at 127.0.0.1:" + closedPort + " (up to 3 s, default.api.timeout.ms)",
-                "Start-up error: cannot reach Kafka at 127.0.0.1:" + closedPort
-                        + " (bootstrap.servers): Timed out waiting for a node assignment. Call: listTopics");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "waiting for Kafka at 127.0.0.1:" + closedPort + " (up to 3 s, default.api.timeout.ms)",
+                        "Start-up error: cannot reach Kafka at 127.0.0.1:" + closedPort
+                                + " (bootstrap.servers): Timed out waiting for a node assignment. Call: listTopics");
         assertThat(warnings.from(LogRouting.KAFKA_NETWORK_CLIENT)).isEmpty();
-        assertThat(LogManager.getLogger(LogRouting.KAFKA_NETWORK_CLIENT).getLevel()).isEqualTo(Level.WARN);
+        assertThat(LogManager.getLogger(LogRouting.KAFKA_NETWORK_CLIENT).getLevel())
+                .isEqualTo(Level.WARN);
     }
 
     /** Collects every WARN or worse log event while attached. */
@@ -76,8 +84,10 @@ class KafkaUnreachableTest {
         }
 
         List<String> from(final String logger) {
-            return events.stream().filter(e -> e.getLoggerName().equals(logger))
-                    .map(e -> e.getMessage().getFormattedMessage()).toList();
+            return events.stream()
+                    .filter(e -> e.getLoggerName().equals(logger))
+                    .map(e -> e.getMessage().getFormattedMessage())
+                    .toList();
         }
 
         @Override

@@ -54,7 +54,8 @@ class DampedTrendEtsTest {
         int coveredFifth = 0;
         for (int seed = 0; seed < runs; seed++) {
             final double[] walk = randomWalk(new Random(seed), 205);
-            final DampedTrendEts.Forecast f = DampedTrendEts.forecast(Arrays.copyOf(walk, 200), 5, new double[] {0.1, 0.9});
+            final DampedTrendEts.Forecast f =
+                    DampedTrendEts.forecast(Arrays.copyOf(walk, 200), 5, new double[] {0.1, 0.9});
             coveredFirst += covers(f, 0, walk[200]) ? 1 : 0;
             coveredFifth += covers(f, 4, walk[204]) ? 1 : 0;
         }

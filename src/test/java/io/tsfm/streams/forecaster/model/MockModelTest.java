@@ -10,8 +10,8 @@ class MockModelTest {
 
     @Test
     void theMockRepeatsTheLastValueAndStartsAtTheLastTimestamp() {
-        final ModelInput input = new ModelInput("5min", List.of("t0", "t1"), new double[] {0.2, 0.4}, 3,
-                new double[] {0.1, 0.9});
+        final ModelInput input =
+                new ModelInput("5min", List.of("t0", "t1"), new double[] {0.2, 0.4}, 3, new double[] {0.1, 0.9});
 
         final SeriesForecast f = new MockModel().forecast(input);
 

@@ -13,8 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimeStepsTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
-    @CsvSource({"5min, PT5M", "5T, PT5M", "min, PT1M", "1h, PT1H", "H, PT1H", "15s, PT15S", "D, PT24H",
-        "2W, PT336H", "100ms, PT0.1S"})
+    @CsvSource({
+        "5min, PT5M",
+        "5T, PT5M",
+        "min, PT1M",
+        "1h, PT1H",
+        "H, PT1H",
+        "15s, PT15S",
+        "D, PT24H",
+        "2W, PT336H",
+        "100ms, PT0.1S"
+    })
     void fixedPandasAliasesParse(final String alias, final String expected) {
         assertThat(TimeSteps.parseFreq(alias)).hasValue(Duration.parse(expected));
     }
@@ -27,14 +36,16 @@ class TimeStepsTest {
 
     @Test
     void anOffsetTimestampAdvancesKeepingItsOffset() {
-        assertThat(TimeSteps.advance("2026-02-20T11:55:00Z", Duration.ofMinutes(5))).hasValue("2026-02-20T12:00:00Z");
+        assertThat(TimeSteps.advance("2026-02-20T11:55:00Z", Duration.ofMinutes(5)))
+                .hasValue("2026-02-20T12:00:00Z");
         assertThat(TimeSteps.advance("2026-02-20T11:55:00+01:00", Duration.ofHours(1)))
                 .hasValue("2026-02-20T12:55:00+01:00");
     }
 
     @Test
     void aLocalTimestampWithASpaceAdvances() {
-        assertThat(TimeSteps.advance("2026-02-20 23:55:00", Duration.ofMinutes(5))).hasValue("2026-02-21T00:00:00");
+        assertThat(TimeSteps.advance("2026-02-20 23:55:00", Duration.ofMinutes(5)))
+                .hasValue("2026-02-21T00:00:00");
     }
 
     @Test

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LicenseGuardTest {
 
     @RegisterExtension
-    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder().port(0)
-            .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0"))).build());
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder()
+            .port(0)
+            .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0")))
+            .build());
 
     private static AppConfig config(final Map<String, String> overrides) {
         final Map<String, String> settings = new HashMap<>(overrides);
@@ -44,7 +46,8 @@ class LicenseGuardTest {
 
         final List<LicenseDecision> decisions = LicenseGuard.enforce(config);
 
-        assertThat(decisions).extracting(LicenseDecision::verdict, LicenseDecision::licence)
+        assertThat(decisions)
+                .extracting(LicenseDecision::verdict, LicenseDecision::licence)
                 .containsExactly(tuple(Verdict.ALLOWED, "apache-2.0"));
     }
 
@@ -54,7 +57,8 @@ class LicenseGuardTest {
 
         assertThatThrownBy(() -> LicenseGuard.enforce(config))
                 .isInstanceOf(LicenseRefusedException.class)
-                .hasMessage(String.join("\n",
+                .hasMessage(String.join(
+                        "\n",
                         "Refusing to start: a configured model's licence is not allowed or cannot be determined.",
                         "  model 'research-only' on " + SERVER.server().url()
                                 + ": licence 'cc-by-nc-4.0' is not on the allowlist",
@@ -69,16 +73,19 @@ class LicenseGuardTest {
         final AppConfig config = config(Map.of("tollama.model", "chronos2"));
 
         assertThatThrownBy(() -> LicenseGuard.enforce(config))
-                .isInstanceOfSatisfying(LicenseRefusedException.class, e -> assertThat(e.refused())
-                        .extracting(LicenseDecision::verdict).containsExactly(Verdict.UNKNOWN))
+                .isInstanceOfSatisfying(
+                        LicenseRefusedException.class,
+                        e -> assertThat(e.refused())
+                                .extracting(LicenseDecision::verdict)
+                                .containsExactly(Verdict.UNKNOWN))
                 .hasMessageContaining("  model 'chronos2' on " + SERVER.server().url() + ": licence unknown: "
                         + "the model is not installed on the model server (POST /api/show answered 404)\n");
     }
 
     @Test
     void aLicenceAddedToTheAllowlistPasses() {
-        final AppConfig config = config(Map.of("tollama.model", "research-only",
-                "model.license.allowlist", "Apache-2.0,CC-BY-NC-4.0"));
+        final AppConfig config =
+                config(Map.of("tollama.model", "research-only", "model.license.allowlist", "Apache-2.0,CC-BY-NC-4.0"));
 
         final List<LicenseDecision> decisions = LicenseGuard.enforce(config);
 
@@ -87,25 +94,29 @@ class LicenseGuardTest {
 
     @Test
     void theOverrideStartsAnywayAndLogsAWarningNamingTheModelAndItsLicence() {
-        final AppConfig config = config(Map.of("tollama.model", "research-only",
-                "model.license.check.override", "true"));
+        final AppConfig config =
+                config(Map.of("tollama.model", "research-only", "model.license.check.override", "true"));
         final List<String> warnings = new CopyOnWriteArrayList<>();
 
         final List<LicenseDecision> decisions = capturingWarnings(warnings, () -> LicenseGuard.enforce(config));
 
         assertThat(decisions).extracting(LicenseDecision::verdict).containsExactly(Verdict.NOT_ALLOWED);
-        assertThat(warnings).containsExactly("LICENCE CHECK OVERRIDDEN (model.license.check.override=true): starting "
-                + "with model 'research-only' on " + SERVER.server().url() + " although licence 'cc-by-nc-4.0' is not "
-                + "on the allowlist; allowlist [Apache-2.0, MIT, BSD-2-Clause, BSD-3-Clause]");
+        assertThat(warnings)
+                .containsExactly("LICENCE CHECK OVERRIDDEN (model.license.check.override=true): starting "
+                        + "with model 'research-only' on " + SERVER.server().url()
+                        + " although licence 'cc-by-nc-4.0' is not "
+                        + "on the allowlist; allowlist [Apache-2.0, MIT, BSD-2-Clause, BSD-3-Clause]");
     }
 
     @Test
     void checksEachDistinctModelOnce() {
         final ModelRef model = ModelRef.of("mock", SERVER.server().url() + "/");
-        final LicenseGuard guard = new LicenseGuard(new LicensePolicy(List.of("Apache-2.0")),
-                new ModelLicenseReader(null), false);
+        final LicenseGuard guard =
+                new LicenseGuard(new LicensePolicy(List.of("Apache-2.0")), new ModelLicenseReader(null), false);
 
-        assertThat(guard.check(List.of(model, ModelRef.of("mock", SERVER.server().url())))).hasSize(1);
+        assertThat(guard.check(
+                        List.of(model, ModelRef.of("mock", SERVER.server().url()))))
+                .hasSize(1);
     }
 
     /** Runs the action with a log appender collecting LicenseGuard's WARN messages. */

@@ -14,20 +14,21 @@ class LicensePolicyTest {
     void allowsALicenceOnTheAllowlistWhateverItsCase() {
         final LicenseDecision decision = POLICY.decide(MODEL, new LicenseReading.Reported("apache-2.0", false, true));
 
-        assertThat(decision).isEqualTo(new LicenseDecision(MODEL, Verdict.ALLOWED, "apache-2.0",
-                "licence 'apache-2.0' is allowed"));
+        assertThat(decision)
+                .isEqualTo(
+                        new LicenseDecision(MODEL, Verdict.ALLOWED, "apache-2.0", "licence 'apache-2.0' is allowed"));
         assertThat(decision.allowed()).isTrue();
     }
 
     @Test
     void refusesALicenceThatIsNotOnTheAllowlist() {
-        final LicenseDecision decision = POLICY.decide(MODEL,
-                new LicenseReading.Reported("cc-by-nc-4.0", true, true));
+        final LicenseDecision decision = POLICY.decide(MODEL, new LicenseReading.Reported("cc-by-nc-4.0", true, true));
 
         assertThat(decision.verdict()).isEqualTo(Verdict.NOT_ALLOWED);
         assertThat(decision.licence()).isEqualTo("cc-by-nc-4.0");
-        assertThat(decision.describe()).isEqualTo(
-                "model 'chronos2' on http://127.0.0.1:11435: licence 'cc-by-nc-4.0' is not on the allowlist");
+        assertThat(decision.describe())
+                .isEqualTo(
+                        "model 'chronos2' on http://127.0.0.1:11435: licence 'cc-by-nc-4.0' is not on the allowlist");
     }
 
     @Test
@@ -65,27 +66,39 @@ class LicensePolicyTest {
         final LicenseDecision missing = POLICY.decide(MODEL, new LicenseReading.Reported(null, false, true));
         final LicenseDecision blank = POLICY.decide(MODEL, new LicenseReading.Reported("  ", false, true));
 
-        assertThat(missing).isEqualTo(new LicenseDecision(MODEL, Verdict.UNKNOWN, null,
-                "licence unknown: the model server reports no license.type"));
+        assertThat(missing)
+                .isEqualTo(new LicenseDecision(
+                        MODEL, Verdict.UNKNOWN, null, "licence unknown: the model server reports no license.type"));
         assertThat(blank).isEqualTo(missing);
     }
 
     @Test
     void refusesAnAnswerWithoutALicenceAsUnknownWithTheReason() {
-        final LicenseDecision decision = POLICY.decide(MODEL, new LicenseReading.Unreadable(
-                "the model is not installed on the model server (POST /api/show answered 404)", false));
+        final LicenseDecision decision = POLICY.decide(
+                MODEL,
+                new LicenseReading.Unreadable(
+                        "the model is not installed on the model server (POST /api/show answered 404)", false));
 
-        assertThat(decision).isEqualTo(new LicenseDecision(MODEL, Verdict.UNKNOWN, null,
-                "licence unknown: the model is not installed on the model server (POST /api/show answered 404)"));
+        assertThat(decision)
+                .isEqualTo(
+                        new LicenseDecision(
+                                MODEL,
+                                Verdict.UNKNOWN,
+                                null,
+                                "licence unknown: the model is not installed on the model server (POST /api/show answered 404)"));
     }
 
     @Test
     void leavesTheLicenceUnverifiedWhenTheServerCouldNotBeAsked() {
-        final LicenseDecision decision = POLICY.decide(MODEL,
-                new LicenseReading.Unreadable("cannot connect to the model server", true));
+        final LicenseDecision decision =
+                POLICY.decide(MODEL, new LicenseReading.Unreadable("cannot connect to the model server", true));
 
-        assertThat(decision).isEqualTo(new LicenseDecision(MODEL, Verdict.UNVERIFIED, null,
-                "licence not verified yet: cannot connect to the model server"));
+        assertThat(decision)
+                .isEqualTo(new LicenseDecision(
+                        MODEL,
+                        Verdict.UNVERIFIED,
+                        null,
+                        "licence not verified yet: cannot connect to the model server"));
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.unverified()).isTrue();
     }
@@ -101,6 +114,7 @@ class LicensePolicyTest {
 
     @Test
     void keepsTheAllowlistAsConfiguredForMessages() {
-        assertThat(new LicensePolicy(List.of(" Apache-2.0", "MIT ")).allowlist()).containsExactly("Apache-2.0", "MIT");
+        assertThat(new LicensePolicy(List.of(" Apache-2.0", "MIT ")).allowlist())
+                .containsExactly("Apache-2.0", "MIT");
     }
 }

@@ -32,8 +32,10 @@ class ModelLicencesTest {
     }
 
     private static LocalForecaster forecasterOn(final int port) {
-        return LocalForecaster.start(LocalForecasterOptions.builder().port(port)
-                .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0"))).build());
+        return LocalForecaster.start(LocalForecasterOptions.builder()
+                .port(port)
+                .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0")))
+                .build());
     }
 
     @Test
@@ -93,7 +95,8 @@ class ModelLicencesTest {
 
     @Test
     void theWaitBetweenReadsDoublesUpToItsCap() {
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 40)).map(n -> ModelLicences.delayAfter(n, 5_000, 60_000))
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 40))
+                .map(n -> ModelLicences.delayAfter(n, 5_000, 60_000))
                 .containsExactly(5_000L, 10_000L, 20_000L, 40_000L, 60_000L, 60_000L, 60_000L);
     }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ModelLicenseReaderTest {
 
     @RegisterExtension
-    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder().port(0)
-            .extraModels(List.of(new RelicensedModel("research-only", "cc-by-nc-4.0"),
-                    new RelicensedModel("unlicensed", null)))
+    static final LocalForecasterExtension SERVER = new LocalForecasterExtension(LocalForecasterOptions.builder()
+            .port(0)
+            .extraModels(List.of(
+                    new RelicensedModel("research-only", "cc-by-nc-4.0"), new RelicensedModel("unlicensed", null)))
             .build());
 
     private final ModelLicenseReader reader = new ModelLicenseReader(null);
@@ -48,8 +49,9 @@ class ModelLicenseReaderTest {
 
     @Test
     void aModelThatIsNotInstalledIsUnreadable() {
-        assertThat(reader.read(model("chronos2"))).isEqualTo(new LicenseReading.Unreadable(
-                "the model is not installed on the model server (POST /api/show answered 404)", false));
+        assertThat(reader.read(model("chronos2")))
+                .isEqualTo(new LicenseReading.Unreadable(
+                        "the model is not installed on the model server (POST /api/show answered 404)", false));
     }
 
     @Test
@@ -66,14 +68,16 @@ class ModelLicenseReaderTest {
     @Test
     void sendsTheBearerTokenAndReportsARefusedOne() {
         final String key = "tk-4b1d9e7a-licence-test";
-        try (LocalForecaster secured = LocalForecaster.start(LocalForecasterOptions.builder().port(0)
-                .apiKeys(List.of(key)).build())) {
+        try (LocalForecaster secured = LocalForecaster.start(
+                LocalForecasterOptions.builder().port(0).apiKeys(List.of(key)).build())) {
             final ModelRef model = ModelRef.of("mock", secured.url());
 
             assertThat(new ModelLicenseReader(key).read(model))
                     .isEqualTo(new LicenseReading.Reported("apache-2.0", false, true));
-            assertThat(new ModelLicenseReader(null).read(model)).isEqualTo(new LicenseReading.Unreadable(
-                    "the model server refused the credentials (POST /api/show answered 401); check tollama.api.key", false));
+            assertThat(new ModelLicenseReader(null).read(model))
+                    .isEqualTo(new LicenseReading.Unreadable(
+                            "the model server refused the credentials (POST /api/show answered 401); check tollama.api.key",
+                            false));
         }
     }
 }

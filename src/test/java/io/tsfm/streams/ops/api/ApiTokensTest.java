@@ -57,15 +57,31 @@ class ApiTokensTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"changeme", "change-me", "placeholder", "token", "secret", "test", "xxx", "<token>",
-        "CHANGEME", "your-token"})
+    @ValueSource(
+            strings = {
+                "changeme",
+                "change-me",
+                "placeholder",
+                "token",
+                "secret",
+                "test",
+                "xxx",
+                "<token>",
+                "CHANGEME",
+                "your-token"
+            })
     void rejectsTheKnownPlaceholders(final String placeholder) {
         assertThat(ApiTokens.placeholderProblem(placeholder)).isEqualTo("is a placeholder value");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"changeme-changeme-1", "<put-the-real-token-here>", "${API_TOKEN_FROM_VAULT}",
-        "my-placeholder-value-123"})
+    @ValueSource(
+            strings = {
+                "changeme-changeme-1",
+                "<put-the-real-token-here>",
+                "${API_TOKEN_FROM_VAULT}",
+                "my-placeholder-value-123"
+            })
     void rejectsTemplateLikeTokensOfAnyLength(final String token) {
         assertThat(ApiTokens.placeholderProblem(token)).isEqualTo("looks like a placeholder");
     }
@@ -75,7 +91,8 @@ class ApiTokensTest {
         assertThat(ApiTokens.placeholderProblem("")).isEqualTo("is empty");
         assertThat(ApiTokens.placeholderProblem("a1b2c3d4e5f6g7h")).isEqualTo("is shorter than 16 characters");
         assertThat(ApiTokens.placeholderProblem("0000000000000000000000")).isEqualTo("is one repeated character");
-        assertThat(ApiTokens.placeholderProblem("a1b2c3d4 e5f6g7h8")).isEqualTo("contains whitespace or a control character");
+        assertThat(ApiTokens.placeholderProblem("a1b2c3d4 e5f6g7h8"))
+                .isEqualTo("contains whitespace or a control character");
         assertThat(ApiTokens.placeholderProblem(ALICE)).isNull();
         assertThat(ApiTokens.placeholderProblem("a1b2c3d4e5f6g7h8")).isNull();
     }
@@ -85,8 +102,9 @@ class ApiTokensTest {
         final ApiTokens tokens = ApiTokens.load("alice:" + ALICE + ",bob:changeme", null);
 
         assertThat(tokens.enabled()).isFalse();
-        assertThat(tokens.disabledReason()).isEqualTo(
-                "API token rejected: entry 2 of api.tokens (TSFM_API_TOKENS) (identity bob) is a placeholder value");
+        assertThat(tokens.disabledReason())
+                .isEqualTo(
+                        "API token rejected: entry 2 of api.tokens (TSFM_API_TOKENS) (identity bob) is a placeholder value");
         assertThat(tokens.authenticate("Bearer " + ALICE, null).accepted()).isFalse();
         assertThat(tokens.toString()).doesNotContain(ALICE);
     }
@@ -97,8 +115,9 @@ class ApiTokensTest {
 
         final ApiTokens tokens = ApiTokens.load(null, file);
 
-        assertThat(tokens.disabledReason()).isEqualTo(
-                "API token rejected: line 3 of api.tokens.file (identity token-2) is shorter than 16 characters");
+        assertThat(tokens.disabledReason())
+                .isEqualTo(
+                        "API token rejected: line 3 of api.tokens.file (identity token-2) is shorter than 16 characters");
     }
 
     @Test
@@ -106,15 +125,17 @@ class ApiTokensTest {
         assertThat(ApiTokens.load("alice:", null).disabledReason())
                 .isEqualTo("API token rejected: entry 1 of api.tokens (TSFM_API_TOKENS) (identity alice) is empty");
         assertThat(ApiTokens.load(":" + ALICE, null).disabledReason())
-                .isEqualTo("API token rejected: entry 1 of api.tokens (TSFM_API_TOKENS) has an empty identity before ':'");
+                .isEqualTo(
+                        "API token rejected: entry 1 of api.tokens (TSFM_API_TOKENS) has an empty identity before ':'");
     }
 
     @Test
     void rejectsOneTokenGivenToTwoIdentities() {
         final ApiTokens tokens = ApiTokens.load("alice:" + ALICE + ",bob:" + ALICE, null);
 
-        assertThat(tokens.disabledReason()).isEqualTo("API token rejected: entry 2 of api.tokens (TSFM_API_TOKENS) "
-                + "(identity bob) repeats the token of identity alice");
+        assertThat(tokens.disabledReason())
+                .isEqualTo("API token rejected: entry 2 of api.tokens (TSFM_API_TOKENS) "
+                        + "(identity bob) repeats the token of identity alice");
     }
 
     @Test

@@ -3,11 +3,11 @@ package io.tsfm.streams.ops.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.ForecastSettings;
-import io.tsfm.streams.stream.StubModelClient;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;
+import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.stream.StubModelClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 class OnDemandApiTest {
     private static final String TOKEN = "modeler-3b7e1f90c2d4a856";
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final OnDemandApi api = new OnDemandApi(ApiTokens.load("modeler:" + TOKEN, null), new RateLimiter(60),
-            new RateLimiter(OnDemandApi.AUTH_FAILURES_PER_MINUTE, nanos::get), new OnDemandRequestParser("5m"),
-            new OnDemandForecaster(ForecastSettings.from(AppConfig.of(Map.of())),
-                    new StubModelClient(new double[] {0.1, 0.5, 0.9}, 12), TsfmMetrics.inMemory()));
+    private final OnDemandApi api = new OnDemandApi(
+            ApiTokens.load("modeler:" + TOKEN, null),
+            new RateLimiter(60),
+            new RateLimiter(OnDemandApi.AUTH_FAILURES_PER_MINUTE, nanos::get),
+            new OnDemandRequestParser("5m"),
+            new OnDemandForecaster(
+                    ForecastSettings.from(AppConfig.of(Map.of())),
+                    new StubModelClient(new double[] {0.1, 0.5, 0.9}, 12),
+                    TsfmMetrics.inMemory()));
 
     @AfterEach
     void close() {
@@ -29,15 +34,21 @@ class OnDemandApiTest {
     }
 
     private WebReply call(final String address, final String token) {
-        return api.serve(new WebRequest("POST", OnDemandApi.PATH, Map.of(), null,
+        return api.serve(new WebRequest(
+                "POST",
+                OnDemandApi.PATH,
+                Map.of(),
+                null,
                 name -> "Authorization".equals(name) && token != null ? "Bearer " + token : null,
-                "{}".getBytes(StandardCharsets.UTF_8), address));
+                "{}".getBytes(StandardCharsets.UTF_8),
+                address));
     }
 
     @Test
     void answersTooManyFailedAuthenticationsFromOneAddressWith429AndRetryAfter() {
         for (int i = 0; i < OnDemandApi.AUTH_FAILURES_PER_MINUTE; i++) {
-            assertThat(call("10.0.0.1", "wrong-token-0123456789abcdef").status()).as("failure " + (i + 1))
+            assertThat(call("10.0.0.1", "wrong-token-0123456789abcdef").status())
+                    .as("failure " + (i + 1))
                     .isEqualTo(401);
         }
         final WebReply blocked = call("10.0.0.1", "wrong-token-0123456789abcdef");

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.ForecastRecord;
-import io.tsfm.streams.stream.ForecastSettings;
-import io.tsfm.streams.stream.StubModelClient;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.stream.ForecastSettings;
+import io.tsfm.streams.stream.StubModelClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +30,10 @@ class OnDemandForecasterTest {
     private final TsfmMetrics metrics = TsfmMetrics.inMemory();
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final List<Long> pauses = new ArrayList<>();
-    private final OnDemandForecaster forecaster = new OnDemandForecaster(settings, client, metrics, nanos::get,
-            ms -> {
-                pauses.add(ms);
-                nanos.addAndGet(ms * 1_000_000L);
-            });
+    private final OnDemandForecaster forecaster = new OnDemandForecaster(settings, client, metrics, nanos::get, ms -> {
+        pauses.add(ms);
+        nanos.addAndGet(ms * 1_000_000L);
+    });
 
     private static double[] path(final int n) {
         final double[] y = new double[n];
@@ -45,15 +44,33 @@ class OnDemandForecasterTest {
     }
 
     private static OnDemandRequest request(final double[] y) {
-        return new OnDemandRequest("m-1", AS_OF, "5m", STEP, null, null, y, null, null, null, null, null, null,
-                "high", false);
+        return new OnDemandRequest(
+                "m-1", AS_OF, "5m", STEP, null, null, y, null, null, null, null, null, null, "high", false);
     }
 
-    private static OnDemandRequest with(final OnDemandRequest r, final String freq, final long stepMs,
-                                        final Integer horizon, final double[] quantiles, final long[] yTs,
-                                        final String bucket) {
-        return new OnDemandRequest(r.marketId(), r.asOfMs(), freq, stepMs, horizon, quantiles, r.y(), yTs,
-                r.transformSpace(), r.transformEps(), r.modelProvider(), r.modelName(), r.modelVersion(), bucket,
+    private static OnDemandRequest with(
+            final OnDemandRequest r,
+            final String freq,
+            final long stepMs,
+            final Integer horizon,
+            final double[] quantiles,
+            final long[] yTs,
+            final String bucket) {
+        return new OnDemandRequest(
+                r.marketId(),
+                r.asOfMs(),
+                freq,
+                stepMs,
+                horizon,
+                quantiles,
+                r.y(),
+                yTs,
+                r.transformSpace(),
+                r.transformEps(),
+                r.modelProvider(),
+                r.modelName(),
+                r.modelVersion(),
+                bucket,
                 r.covariatesGiven());
     }
 
@@ -174,8 +191,8 @@ class OnDemandForecasterTest {
     void routesAnotherFreqToTheBaselineBeforeTheBreaker() {
         client.breakerOpen(true);
 
-        final ForecastRecord f = forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null,
-                "high"));
+        final ForecastRecord f =
+                forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null, "high"));
 
         assertThat(f.freq()).isEqualTo("1h");
         assertThat(f.meta().fallbackReason()).isEqualTo("route_policy_baseline");
@@ -209,8 +226,8 @@ class OnDemandForecasterTest {
     void routesAnotherFreqToTheBaselineBeforeTheLicence() {
         client.licence(Availability.LICENCE_REFUSED);
 
-        final ForecastRecord f = forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null,
-                "high"));
+        final ForecastRecord f =
+                forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null, "high"));
 
         assertThat(f.meta().fallbackReason()).isEqualTo("route_policy_baseline");
     }
@@ -225,25 +242,27 @@ class OnDemandForecasterTest {
         assertThat(f.meta().fallbackReason()).isEqualTo("tollama_error:http_503");
         assertThat(f.meta().routeSelected()).isEqualTo("tsfm");
         assertThat(f.meta().attempts()).isEqualTo(2);
-        assertThat(metrics.count("tsfm.fallback", "reason", "tollama_error:http_503")).isEqualTo(1.0);
+        assertThat(metrics.count("tsfm.fallback", "reason", "tollama_error:http_503"))
+                .isEqualTo(1.0);
     }
 
     @Test
     void fallsBackOnAnInvalidSeriesAndCountsIt() {
-        client.answering(series -> BatchResult.success(
-                Map.of(series.get(0).id(), SeriesOutcome.invalid("horizon_mismatch")), 9, 1));
+        client.answering(series ->
+                BatchResult.success(Map.of(series.get(0).id(), SeriesOutcome.invalid("horizon_mismatch")), 9, 1));
 
         final ForecastRecord f = forecaster.forecast(request(path(64)));
 
         assertThat(f.meta().fallbackReason()).isEqualTo("tollama_error:invalid_payload:horizon_mismatch");
-        assertThat(metrics.count("tsfm.invalid.payload", "why", "horizon_mismatch")).isEqualTo(1.0);
+        assertThat(metrics.count("tsfm.invalid.payload", "why", "horizon_mismatch"))
+                .isEqualTo(1.0);
     }
 
     @Test
     void waitsForAnInFlightSlotAsAStreamJobDoes() {
         client.withSlots(0);
-        final OnDemandForecaster freeingAfterTwoPauses = new OnDemandForecaster(settings, client, metrics, nanos::get,
-                ms -> {
+        final OnDemandForecaster freeingAfterTwoPauses =
+                new OnDemandForecaster(settings, client, metrics, nanos::get, ms -> {
                     pauses.add(ms);
                     if (pauses.size() == 2) {
                         client.withSlots(Integer.MAX_VALUE);
@@ -265,7 +284,8 @@ class OnDemandForecasterTest {
         assertThat(f.meta().fallbackReason()).isEqualTo("deadline_exceeded");
         assertThat(f.meta().routeSelected()).isEqualTo("tsfm");
         assertThat(pauses).hasSize(250).allSatisfy(ms -> assertThat(ms).isEqualTo(20L));
-        assertThat(metrics.count("tsfm.fallback", "reason", "deadline_exceeded")).isEqualTo(1.0);
+        assertThat(metrics.count("tsfm.fallback", "reason", "deadline_exceeded"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -283,8 +303,8 @@ class OnDemandForecasterTest {
     void servesAShorterHorizonAndASubsetOfTheLevelsFromTheModelsAnswer() {
         final double[] y = path(64);
 
-        final ForecastRecord f = forecaster.forecast(with(request(y), "5m", STEP, 6, new double[] {0.1, 0.9}, null,
-                "high"));
+        final ForecastRecord f =
+                forecaster.forecast(with(request(y), "5m", STEP, 6, new double[] {0.1, 0.9}, null, "high"));
 
         assertThat(f.horizonSteps()).isEqualTo(6);
         assertThat(f.quantiles()).containsExactly(0.1, 0.9);
@@ -296,19 +316,19 @@ class OnDemandForecasterTest {
 
     @Test
     void servesTheConfiguredHorizonAndLevelsWhenTheModelContractDoesNotCoverTheRequestsAndSaysSo() {
-        final ForecastRecord f = forecaster.forecast(with(request(path(64)), "5m", STEP, 24,
-                new double[] {0.05, 0.5, 0.95}, null, "high"));
+        final ForecastRecord f = forecaster.forecast(
+                with(request(path(64)), "5m", STEP, 24, new double[] {0.05, 0.5, 0.95}, null, "high"));
 
         assertThat(f.horizonSteps()).isEqualTo(12);
         assertThat(f.quantiles()).containsExactly(LEVELS);
-        assertThat(f.meta().warnings()).containsExactly("horizon_steps_not_served=24",
-                "quantiles_not_served=0.05,0.5,0.95");
+        assertThat(f.meta().warnings())
+                .containsExactly("horizon_steps_not_served=24", "quantiles_not_served=0.05,0.5,0.95");
     }
 
     @Test
     void shapesABaselineAnswerLikeAModelAnswer() {
-        final ForecastRecord f = forecaster.forecast(with(request(path(10)), "5m", STEP, 3, new double[] {0.5}, null,
-                "high"));
+        final ForecastRecord f =
+                forecaster.forecast(with(request(path(10)), "5m", STEP, 3, new double[] {0.5}, null, "high"));
 
         assertThat(f.horizonSteps()).isEqualTo(3);
         assertThat(f.yhatQ()).containsOnlyKeys("0.5");
@@ -318,8 +338,8 @@ class OnDemandForecasterTest {
     @Test
     void appliesTheRequestsTransform() {
         final double[] y = path(64);
-        final OnDemandRequest raw = new OnDemandRequest("m-1", AS_OF, "5m", STEP, null, null, y, null, "none", 1e-4,
-                null, null, null, "high", false);
+        final OnDemandRequest raw = new OnDemandRequest(
+                "m-1", AS_OF, "5m", STEP, null, null, y, null, "none", 1e-4, null, null, null, "high", false);
 
         final ForecastRecord f = forecaster.forecast(raw);
 
@@ -330,8 +350,9 @@ class OnDemandForecasterTest {
 
     @Test
     void warnsAboutAnotherModelNameAndIgnoredCovariates() {
-        final OnDemandRequest r = new OnDemandRequest("m-1", AS_OF, "5m", STEP, null, null, path(64), null, null, null,
-                "tollama", "chronos", null, "high", true);
+        final OnDemandRequest r = new OnDemandRequest(
+                "m-1", AS_OF, "5m", STEP, null, null, path(64), null, null, null, "tollama", "chronos", null, "high",
+                true);
 
         final ForecastRecord f = forecaster.forecast(r);
 

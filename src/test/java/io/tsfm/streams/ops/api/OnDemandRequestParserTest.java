@@ -32,23 +32,30 @@ class OnDemandRequestParserTest {
     }
 
     private void rejects(final String json, final String detail) {
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(InvalidRequestException.class).hasMessage(detail);
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(detail);
     }
 
     @Test
     void refusesAMarketIdLongerThanTheStreamAccepts() {
         final String id = "m".repeat(257);
-        rejects("{\"market_id\":\"" + id + "\",\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.41,0.42,0.40]}",
+        rejects(
+                "{\"market_id\":\"" + id + "\",\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.41,0.42,0.40]}",
                 "malformed input: market_id is longer than 256 characters");
         assertThat(parse("{\"market_id\":\"" + "m".repeat(256) + "\",\"as_of_ts\":\"" + AS_OF
-                + "\",\"y\":[0.41,0.42,0.40]}").marketId()).hasSize(256);
+                                + "\",\"y\":[0.41,0.42,0.40]}")
+                        .marketId())
+                .hasSize(256);
     }
 
     @Test
     void refusesATimestampOutsideTheYears2000To2099() {
-        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":\"+99999-01-01T00:00:00Z\",\"y\":[0.41,0.42,0.40]}",
+        rejects(
+                "{\"market_id\":\"m-1\",\"as_of_ts\":\"+99999-01-01T00:00:00Z\",\"y\":[0.41,0.42,0.40]}",
                 "malformed input: as_of_ts is outside 2000..2099: +99999-01-01T00:00:00Z");
-        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":0,\"y\":[0.41,0.42,0.40]}",
+        rejects(
+                "{\"market_id\":\"m-1\",\"as_of_ts\":0,\"y\":[0.41,0.42,0.40]}",
                 "malformed input: as_of_ts is outside 2000..2099: 0");
     }
 
@@ -101,15 +108,16 @@ class OnDemandRequestParserTest {
 
     @Test
     void acceptsGapsInYTsThatAreWholeSteps() {
-        final OnDemandRequest r = parse(body("y_ts", "[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\","
-                + "\"2026-02-20T11:20:00Z\"]"));
+        final OnDemandRequest r = parse(
+                body("y_ts", "[\"2026-02-20T11:00:00Z\",\"2026-02-20T11:05:00Z\"," + "\"2026-02-20T11:20:00Z\"]"));
 
         assertThat(r.yTsMs()).hasSize(3);
     }
 
     @Test
     void acceptsCovariatesAndNotesThatTheyWereGiven() {
-        assertThat(parse(body("x_past", "{\"volume\":[1,2,3]}")).covariatesGiven()).isTrue();
+        assertThat(parse(body("x_past", "{\"volume\":[1,2,3]}")).covariatesGiven())
+                .isTrue();
         assertThat(parse(body("x_future", "[[1]]")).covariatesGiven()).isTrue();
         assertThat(parse(body("x_past", "{}")).covariatesGiven()).isFalse();
     }
@@ -141,28 +149,34 @@ class OnDemandRequestParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "[0.1,0.2,0.3,NaN]       | malformed input: y[3] is non-finite",
-        "[0.1,0.2,0.3,Infinity]  | malformed input: y[3] is non-finite",
-        "[0.1,0.2,0.3,-Infinity] | malformed input: y[3] is non-finite",
-        "[0.1,0.2,0.3,null]      | malformed input: y[3] is non-finite",
-        "[0.1,0.2,0.3,\"0.4\"]   | malformed input: y[3] is not a number",
-        "[0.1,0.2,0.3,1.5]       | malformed input: y[3] is outside [0, 1]",
-        "[0.1,-0.01,0.3]         | malformed input: y[1] is outside [0, 1]",
-        "\"0.1,0.2\"             | malformed input: y must be a list of numbers",
-        "null                    | malformed input: y is required"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[0.1,0.2,0.3,NaN]       | malformed input: y[3] is non-finite",
+                "[0.1,0.2,0.3,Infinity]  | malformed input: y[3] is non-finite",
+                "[0.1,0.2,0.3,-Infinity] | malformed input: y[3] is non-finite",
+                "[0.1,0.2,0.3,null]      | malformed input: y[3] is non-finite",
+                "[0.1,0.2,0.3,\"0.4\"]   | malformed input: y[3] is not a number",
+                "[0.1,0.2,0.3,1.5]       | malformed input: y[3] is outside [0, 1]",
+                "[0.1,-0.01,0.3]         | malformed input: y[1] is outside [0, 1]",
+                "\"0.1,0.2\"             | malformed input: y must be a list of numbers",
+                "null                    | malformed input: y is required"
+            })
     void rejectsBadValuesOfY(final String y, final String detail) {
         rejects(body("y", y), detail);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"x\"   | malformed input: Unsupported freq: x",
-        "\"5\"   | malformed input: Unsupported freq: 5",
-        "\"0m\"  | malformed input: Unsupported freq: 0m",
-        "\"5d\"  | malformed input: Unsupported freq: 5d",
-        "\"5min\" | malformed input: Unsupported freq: 5min",
-        "5       | malformed input: Unsupported freq: 5"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"x\"   | malformed input: Unsupported freq: x",
+                "\"5\"   | malformed input: Unsupported freq: 5",
+                "\"0m\"  | malformed input: Unsupported freq: 0m",
+                "\"5d\"  | malformed input: Unsupported freq: 5d",
+                "\"5min\" | malformed input: Unsupported freq: 5min",
+                "5       | malformed input: Unsupported freq: 5"
+            })
     void rejectsAnUnsupportedFreq(final String freq, final String detail) {
         rejects(body("freq", freq), detail);
     }
@@ -174,21 +188,25 @@ class OnDemandRequestParserTest {
 
     @Test
     void rejectsYTsThatIsNotStrictlyIncreasing() {
-        rejects(body("y_ts", "[\"2026-02-20T11:50:00Z\",\"2026-02-20T11:55:00Z\",\"2026-02-20T11:55:00Z\"]"),
+        rejects(
+                body("y_ts", "[\"2026-02-20T11:50:00Z\",\"2026-02-20T11:55:00Z\",\"2026-02-20T11:55:00Z\"]"),
                 "malformed input: y_ts must be strictly increasing");
-        rejects(body("y_ts", "[\"2026-02-20T11:55:00Z\",\"2026-02-20T11:50:00Z\",\"2026-02-20T12:00:00Z\"]"),
+        rejects(
+                body("y_ts", "[\"2026-02-20T11:55:00Z\",\"2026-02-20T11:50:00Z\",\"2026-02-20T12:00:00Z\"]"),
                 "malformed input: y_ts must be strictly increasing");
     }
 
     @Test
     void rejectsYTsSpacingOffTheFreqGrid() {
-        rejects(body("y_ts", "[\"2026-02-20T11:50:00Z\",\"2026-02-20T11:55:00Z\",\"2026-02-20T11:59:00Z\"]"),
+        rejects(
+                body("y_ts", "[\"2026-02-20T11:50:00Z\",\"2026-02-20T11:55:00Z\",\"2026-02-20T11:59:00Z\"]"),
                 "malformed input: y_ts spacing must align with freq");
     }
 
     @Test
     void rejectsAnUnreadableTimestampInYTs() {
-        rejects(body("y_ts", "[\"2026-02-20T11:50:00Z\",\"yesterday\",\"2026-02-20T12:00:00Z\"]"),
+        rejects(
+                body("y_ts", "[\"2026-02-20T11:50:00Z\",\"yesterday\",\"2026-02-20T12:00:00Z\"]"),
                 "malformed input: y_ts[1] is not a timestamp: yesterday");
         rejects(body("y_ts", "\"2026-02-20T11:50:00Z\""), "malformed input: y_ts must be a list of timestamps");
     }
@@ -196,14 +214,18 @@ class OnDemandRequestParserTest {
     @Test
     void requiresAMarketIdAndAnAsOfTimestamp() {
         rejects("{\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.1,0.2]}", "malformed input: market_id is required");
-        rejects("{\"market_id\":\" \",\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.1,0.2]}",
+        rejects(
+                "{\"market_id\":\" \",\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.1,0.2]}",
                 "malformed input: market_id must be a non-empty string");
-        rejects("{\"market_id\":7,\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.1,0.2]}",
+        rejects(
+                "{\"market_id\":7,\"as_of_ts\":\"" + AS_OF + "\",\"y\":[0.1,0.2]}",
                 "malformed input: market_id must be a non-empty string");
         rejects("{\"market_id\":\"m-1\",\"y\":[0.1,0.2]}", "malformed input: as_of_ts is required");
-        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":\"noon\",\"y\":[0.1,0.2]}",
+        rejects(
+                "{\"market_id\":\"m-1\",\"as_of_ts\":\"noon\",\"y\":[0.1,0.2]}",
                 "malformed input: as_of_ts is not a timestamp: noon");
-        rejects("{\"market_id\":\"m-1\",\"as_of_ts\":true,\"y\":[0.1,0.2]}",
+        rejects(
+                "{\"market_id\":\"m-1\",\"as_of_ts\":true,\"y\":[0.1,0.2]}",
                 "malformed input: as_of_ts is not a timestamp: true");
     }
 
@@ -216,7 +238,9 @@ class OnDemandRequestParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"0", "1001", "12.5", "\"12\"", "-1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"0", "1001", "12.5", "\"12\"", "-1"})
     void rejectsAHorizonOutsideOneToAThousand(final String horizon) {
         rejects(body("horizon_steps", horizon), "malformed input: horizon_steps must be an integer in [1, 1000]");
     }
@@ -227,18 +251,23 @@ class OnDemandRequestParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"[]", "[0.5,0.1]", "[0.1,0.1]", "[0,0.5]", "[0.5,1]", "[\"0.5\"]", "0.5"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"[]", "[0.5,0.1]", "[0.1,0.1]", "[0,0.5]", "[0.5,1]", "[\"0.5\"]", "0.5"})
     void rejectsQuantilesThatAreNotStrictlyAscendingInsideZeroOne(final String quantiles) {
-        rejects(body("quantiles", quantiles),
+        rejects(
+                body("quantiles", quantiles),
                 "malformed input: quantiles must be a list of 1 to 99 numbers strictly ascending in (0, 1)");
     }
 
     @Test
     void rejectsAnUnknownTransformOrEps() {
         rejects(body("transform", "{\"space\":\"probit\"}"), "malformed input: Unsupported transform space: probit");
-        rejects(body("transform", "{\"space\":\"logit\",\"eps\":0.5}"),
+        rejects(
+                body("transform", "{\"space\":\"logit\",\"eps\":0.5}"),
                 "malformed input: transform.eps must be a number in (0, 0.5)");
-        rejects(body("transform", "{\"space\":\"logit\",\"eps\":0}"),
+        rejects(
+                body("transform", "{\"space\":\"logit\",\"eps\":0}"),
                 "malformed input: transform.eps must be a number in (0, 0.5)");
         rejects(body("transform", "\"logit\""), "malformed input: transform must be an object");
     }

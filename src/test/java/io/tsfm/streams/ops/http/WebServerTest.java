@@ -22,17 +22,26 @@ import org.junit.jupiter.api.Test;
 /** The embedded server over real sockets: exact routes, one error shape, limits, and no way to freeze it. */
 class WebServerTest {
     private static final WebServer.Limits LIMITS = new WebServer.Limits(6, 1_000, 1_024, 4_096);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebServer server;
 
     @BeforeEach
     void start() {
         final WebRoutes routes = new WebRoutes()
                 .get("/health/live", WebEndpoint.of(r -> WebReply.json(200, "{\"status\":\"up\"}")))
-                .get("/markets/{id}/forecast", WebEndpoint.of(r -> WebReply.json(200,
-                        Json.mapper().createObjectNode().put("id", r.pathParam("id")).toString())))
-                .post("/echo", WebEndpoint.of(r -> WebReply.text(200, "text/plain", new String(r.body(),
-                        StandardCharsets.UTF_8))));
+                .get(
+                        "/markets/{id}/forecast",
+                        WebEndpoint.of(r -> WebReply.json(
+                                200,
+                                Json.mapper()
+                                        .createObjectNode()
+                                        .put("id", r.pathParam("id"))
+                                        .toString())))
+                .post(
+                        "/echo",
+                        WebEndpoint.of(
+                                r -> WebReply.text(200, "text/plain", new String(r.body(), StandardCharsets.UTF_8))));
         server = WebServer.start("test server", "127.0.0.1", 0, LIMITS, routes);
     }
 
@@ -42,13 +51,20 @@ class WebServerTest {
     }
 
     private HttpResponse<String> get(final String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(final String path, final String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -73,15 +89,21 @@ class WebServerTest {
 
     @Test
     void decodesAVariableSegmentAndRefusesABadEscapeWithA400() throws Exception {
-        assertThat(Json.mapper().readTree(get("/markets/pm%3Aa%20b/forecast").body()).path("id").asText())
+        assertThat(Json.mapper()
+                        .readTree(get("/markets/pm%3Aa%20b/forecast").body())
+                        .path("id")
+                        .asText())
                 .isEqualTo("pm:a b");
         // the JDK's client refuses to send such a path, so a raw socket does
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(30_000);
-            s.getOutputStream().write("GET /markets/%ZZ/forecast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write("GET /markets/%ZZ/forecast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             final String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400 ")
+                    .contains("Content-Type: application/json")
                     .contains("{\"detail\":");
         }
     }
@@ -100,7 +122,8 @@ class WebServerTest {
         try {
             for (int i = 0; i < 20; i++) {
                 final Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
-                s.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 held.add(s);
             }
@@ -124,7 +147,9 @@ class WebServerTest {
             // the server gives up on the body after its 1 s idle timeout: a 408, then it closes the connection
             final InputStream in = s.getInputStream();
             final String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 408 ").endsWith("{\"detail\":\"request body not received in time\"}");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 408 ")
+                    .endsWith("{\"detail\":\"request body not received in time\"}");
         }
     }
 }
