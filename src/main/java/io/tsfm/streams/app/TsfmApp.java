@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.CallGuards;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
@@ -120,7 +121,8 @@ public final class TsfmApp implements AutoCloseable {
      */
     static ModelClients clients(final AppConfig config, final TsfmMetrics metrics, final ModelLicences licences) {
         final TollamaSettings settings = TollamaSettings.from(config);
-        final ModelClient current = licensed(settings, TollamaClient.ROLE_CURRENT, metrics, licences);
+        final CallGuards guards = new CallGuards(metrics.registry());
+        final ModelClient current = licensed(settings, TollamaClient.ROLE_CURRENT, metrics, licences, guards);
         final RolloutPolicy policy = config.rolloutPolicy();
         if (!policy.rolloutInProgress()) {
             return ModelClients.of(current);
@@ -133,8 +135,8 @@ public final class TsfmApp implements AutoCloseable {
                 stage == RolloutStage.SHADOW || (stage != RolloutStage.FULL_100 && policy.shadowOutsideShare());
         return new ModelClients(
                 current,
-                serves ? licensed(candidate, TollamaClient.ROLE_CANDIDATE, metrics, licences) : null,
-                shadows ? licensed(candidate, TollamaClient.ROLE_SHADOW, metrics, licences) : null);
+                serves ? licensed(candidate, TollamaClient.ROLE_CANDIDATE, metrics, licences, guards) : null,
+                shadows ? licensed(candidate, TollamaClient.ROLE_SHADOW, metrics, licences, guards) : null);
     }
 
     /** A client of one role that asks the licence state of its model first, with that state's gauges. */
@@ -142,7 +144,8 @@ public final class TsfmApp implements AutoCloseable {
             final TollamaSettings settings,
             final String role,
             final TsfmMetrics metrics,
-            final ModelLicences licences) {
+            final ModelLicences licences,
+            final CallGuards guards) {
         final ModelRef model = ModelRef.of(settings.model(), settings.baseUrl().toString());
         metrics.model()
                 .licenceStateGauges(
@@ -152,7 +155,7 @@ public final class TsfmApp implements AutoCloseable {
                                 .map(TsfmApp::stateName)
                                 .toList(),
                         () -> stateName(licences.state(model)));
-        return new LicensedClient(new TollamaClient(settings, metrics, role), () -> licences.state(model));
+        return new LicensedClient(new TollamaClient(settings, metrics, role, guards), () -> licences.state(model));
     }
 
     private static String stateName(final ModelLicences.State state) {

@@ -2,19 +2,11 @@ package io.tsfm.streams.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -61,19 +52,20 @@ public final class TollamaClient implements ModelClient {
     private final String role;
 
     public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics) {
-        this(settings, metrics, ROLE_CURRENT);
+        this(settings, metrics, ROLE_CURRENT, new CallGuards(metrics.registry()));
     }
 
     /**
-     * @param role {@link #ROLE_CURRENT}, {@link #ROLE_CANDIDATE} or {@link #ROLE_SHADOW}: each role has its own
-     *             HTTP client, breaker, retry and bulkhead (Resilience4j name {@code tollama},
-     *             {@code tollama-candidate}, {@code tollama-shadow}) and labels its metrics {@code client=<role>}
+     * @param role   {@link #ROLE_CURRENT}, {@link #ROLE_CANDIDATE} or {@link #ROLE_SHADOW}: each role has its own
+     *               HTTP client, breaker, retry and bulkhead (Resilience4j name {@code tollama},
+     *               {@code tollama-candidate}, {@code tollama-shadow}) and labels its metrics {@code client=<role>}
+     * @param guards the application's Resilience4j registries, shared by its clients
      */
-    public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics, final String role) {
+    public TollamaClient(
+            final TollamaSettings settings, final TsfmMetrics metrics, final String role, final CallGuards guards) {
         this.settings = settings;
         this.metrics = metrics;
         this.role = role;
-        final String name = ROLE_CURRENT.equals(role) ? BREAKER_NAME : BREAKER_NAME + "-" + role;
         this.forecastUri = URI.create(settings.baseUrl() + "/v1/forecast");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
@@ -84,34 +76,11 @@ public final class TollamaClient implements ModelClient {
             t.setDaemon(true);
             return t;
         });
-        final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailureThreshold())
-                // Resilience4j caps this at the window in each state: the threshold when closed, and all
-                // the probes (not min(threshold, probes)) when half-open.
-                .minimumNumberOfCalls(Math.max(settings.breakerFailureThreshold(), settings.breakerHalfOpenProbes()))
-                .failureRateThreshold(100.0f)
-                .waitDurationInOpenState(Duration.ofMillis(settings.breakerOpenMs()))
-                .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenProbes())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(e -> !(CallFailures.unwrap(e) instanceof CallNotPermittedException))
-                .build());
-        this.breaker = breakers.circuitBreaker(name);
-        final RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
-                .maxAttempts(settings.maxRetries() + 1)
-                .intervalFunction(backoff(settings))
-                .retryOnException(CallFailures::retryable)
-                .failAfterMaxAttempts(false)
-                .build());
-        this.retry = retries.retry(name);
-        final BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxInFlight())
-                .maxWaitDuration(Duration.ZERO)
-                .build());
-        this.bulkhead = bulkheads.bulkhead(name);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
-        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
-        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(metrics.registry());
+        final CallGuards.Guards own =
+                guards.of(ROLE_CURRENT.equals(role) ? BREAKER_NAME : BREAKER_NAME + "-" + role, settings);
+        this.breaker = own.breaker();
+        this.retry = own.retry();
+        this.bulkhead = own.bulkhead();
         this.codec = new TollamaCodec(settings);
         breaker.getEventPublisher().onStateTransition(e -> {
             LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
@@ -120,14 +89,6 @@ public final class TollamaClient implements ModelClient {
                             role,
                             stateName(e.getStateTransition().getFromState()),
                             stateName(e.getStateTransition().getToState()));
-        });
-        // All half-open probes must succeed to close: with a 100 % failure-rate threshold alone, one success
-        // among the probes would close it, so any failed probe reopens the breaker at once. The error event
-        // is published before the state records the error, so the state seen here is the probing one.
-        breaker.getEventPublisher().onError(e -> {
-            if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-                breaker.transitionToOpenState();
-            }
         });
         metrics.model().breakerOpenGauge(role, this::breakerOpen);
         metrics.model()
@@ -138,13 +99,7 @@ public final class TollamaClient implements ModelClient {
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
     static IntervalFunction backoff(final TollamaSettings s) {
-        return attempt -> {
-            final double exp = (double) s.backoffMs() * Math.pow(2, Math.max(0, attempt - 1));
-            final long base = (long) Math.min(exp, (double) s.backoffMaxMs());
-            final long jitter =
-                    s.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(s.jitterMs() + 1);
-            return base + jitter;
-        };
+        return CallGuards.backoff(s);
     }
 
     @Override
@@ -164,18 +119,17 @@ public final class TollamaClient implements ModelClient {
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
         final CompletableFuture<BatchResult> result = new CompletableFuture<>();
-        Retry.decorateCompletionStage(
-                        retry,
-                        scheduler,
-                        () -> CircuitBreaker.decorateCompletionStage(breaker, () -> {
-                                    attempts.incrementAndGet();
-                                    return attempt(body, series).whenComplete((ok, e) -> {
-                                        if (e != null) {
-                                            lastCallFailure.set(CallFailures.unwrap(e));
-                                        }
-                                    });
-                                })
-                                .get())
+        // the breaker judges each attempt; the retry, outside it, tries again what is retryable
+        Decorators.ofCompletionStage(() -> {
+                    attempts.incrementAndGet();
+                    return attempt(body, series).whenComplete((ok, e) -> {
+                        if (e != null) {
+                            lastCallFailure.set(CallFailures.unwrap(e));
+                        }
+                    });
+                })
+                .withCircuitBreaker(breaker)
+                .withRetry(retry, scheduler)
                 .get()
                 .whenComplete((outcomes, error) -> {
                     bulkhead.onComplete();
