@@ -1,18 +1,18 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.CalibrationSnapshot;
-import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.rollout.RouteTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,7 +49,7 @@ final class ModelCalls {
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, PendingJob> pending;
     private ForecastFactory factory;
-    private Emitter emitter;
+    private CallOutcomes outcomes;
     private ShadowPath shadowPath;
     /** Removes this task's open jobs from tsfm.pending.jobs when it closes. */
     private Runnable untrackPending;
@@ -80,7 +80,7 @@ final class ModelCalls {
         this.context = context;
         this.pending = pending;
         this.factory = factory;
-        this.emitter = emitter;
+        this.outcomes = new CallOutcomes(emitter, factory, metrics, settings.jobDeadlineMs());
         if (shadow != null) {
             this.shadowPath = new ShadowPath(
                     shadow,
@@ -147,7 +147,8 @@ final class ModelCalls {
 
     /** Jobs that were pending when the task last stopped (crash, rebalance) are sent again. */
     private void reissue(final ForecastScoring scoring, final Contexts contexts) {
-        final long deadline = context.currentSystemTimeMs() + settings.jobDeadlineMs();
+        final long created = context.currentSystemTimeMs();
+        final long deadline = created + settings.jobDeadlineMs();
         final List<String> orphans = new ArrayList<>();
         int reissued = 0;
         try (KeyValueIterator<String, PendingJob> it = pending.all()) {
@@ -167,16 +168,9 @@ final class ModelCalls {
                 final CalibrationSnapshot fallback = PendingJob.usable(kv.value.fallbackCalibration())
                         ? kv.value.fallbackCalibration()
                         : scoring.snapshot(ctx, factory.baselineModelName());
-                if (lane.tracker()
-                        .add(new JobTracker.Job(
-                                kv.key,
-                                kv.value.marketId(),
-                                ctx,
-                                deadline - settings.jobDeadlineMs(),
-                                deadline,
-                                calibration,
-                                fallback,
-                                modelRoute(route)))) {
+                final JobTracker.Job job = new JobTracker.Job(
+                        kv.key, kv.value.marketId(), ctx, created, deadline, calibration, fallback, modelRoute(route));
+                if (lane.tracker().add(job)) {
                     reissued++;
                 }
             }
@@ -198,15 +192,7 @@ final class ModelCalls {
     }
 
     private List<ModelLane> lanes() {
-        final List<ModelLane> out = new ArrayList<>(3);
-        out.add(current);
-        if (candidate != null) {
-            out.add(candidate);
-        }
-        if (shadow != null) {
-            out.add(shadow);
-        }
-        return out;
+        return Stream.of(current, candidate, shadow).filter(Objects::nonNull).toList();
     }
 
     /** Hands answers and expired deadlines to the emitter on the stream thread, then sends more. */
@@ -233,7 +219,7 @@ final class ModelCalls {
                     metrics.lateAnswer();
                     continue; // answered after its deadline: the baseline went out already
                 }
-                answered(job, result, call, client);
+                outcomes.answered(job, result, call, client);
                 pending.delete(job.key());
                 metrics.emitDelay(wallClockMs - job.createdMs());
             }
@@ -243,63 +229,9 @@ final class ModelCalls {
         }
     }
 
-    private void answered(
-            final JobTracker.Job job,
-            final BatchResult result,
-            final ForecastFactory.Call call,
-            final ModelClient client) {
-        if (result.failed()) {
-            emitter.baseline(
-                    job.marketId(),
-                    job.context(),
-                    FallbackReasons.forModelFailure(result.failureKind()),
-                    result.failureDetail(),
-                    call,
-                    job.fallbackCalibration(),
-                    job.route(),
-                    client);
-            return;
-        }
-        final SeriesOutcome outcome = result.outcomes().get(job.key());
-        if (outcome != null && outcome.isValid()) {
-            emitter.forecast(
-                    factory.fromModel(
-                            job.marketId(),
-                            job.context(),
-                            outcome.paths(),
-                            client.modelName(),
-                            client.breakerState(),
-                            call,
-                            job.calibration(),
-                            job.route()),
-                    job.context(),
-                    job.calibration());
-        } else {
-            final String why = outcome == null ? "missing_series" : outcome.invalidReason();
-            metrics.invalidPayload(why);
-            emitter.baseline(
-                    job.marketId(),
-                    job.context(),
-                    FallbackReasons.forInvalidSeries(why),
-                    "series " + job.key() + ": " + why,
-                    call,
-                    job.fallbackCalibration(),
-                    job.route(),
-                    client);
-        }
-    }
-
     private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
         metrics.emitDelay(wallClockMs - job.createdMs());
-        emitter.baseline(
-                job.marketId(),
-                job.context(),
-                FallbackReasons.DEADLINE_EXCEEDED,
-                "no valid answer within " + settings.jobDeadlineMs() + " ms",
-                null,
-                job.fallbackCalibration(),
-                job.route(),
-                client);
+        outcomes.expired(job, client);
         pending.delete(job.key());
     }
 
