@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.domain.TickRejection;
@@ -75,12 +74,12 @@ public final class TickParser {
         if (value == null || value.length == 0) {
             return Result.reject(TickRejection.EMPTY_VALUE, "record has no value");
         }
-        final Fields f = new Fields();
+        final TickFields f = new TickFields();
         final JsonToken root;
         try (JsonParser p = FACTORY.createParser(value)) {
             root = p.nextToken();
             if (root == JsonToken.START_OBJECT) {
-                readObject(p, f);
+                f.readObject(p);
             } else {
                 p.skipChildren();
             }
@@ -171,58 +170,7 @@ public final class TickParser {
         return Result.ok(new Tick(marketId, ts, pYes, bucket, volume, openInterest));
     }
 
-    /**
-     * Reads the fields of the root object, the parser on its START_OBJECT; leaves it on the END_OBJECT.
-     * Values are skipped with {@link JsonParser#skipChildren()}, which still tokenizes every byte: a value
-     * Jackson refuses anywhere in the record (bad syntax, bad UTF-8, a number over its length limit) still
-     * makes the record malformed.
-     */
-    private static void readObject(final JsonParser p, final Fields f) throws IOException {
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            final JsonToken t = p.nextToken();
-            switch (name) {
-                case "market_id" -> {
-                    f.marketIdToken = t;
-                    f.marketId = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                }
-                case "ts" -> {
-                    f.tsToken = t;
-                    f.tsText = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                    f.tsNumber = null;
-                    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                        f.tsMs = p.getLongValue();
-                    } else if (t == JsonToken.VALUE_NUMBER_INT) {
-                        f.tsNumber = JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
-                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        f.tsNumber = JsonNodeFactory.instance.numberNode(p.getDoubleValue());
-                    }
-                }
-                case "p_yes" -> {
-                    f.pYesToken = t;
-                    f.pYesText = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                    f.pYes = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                }
-                case "liquidity_bucket" -> {
-                    f.bucketToken = t;
-                    f.bucket = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                }
-                case "volume_24h" -> {
-                    f.volumeToken = t;
-                    f.volume = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                }
-                case "open_interest" -> {
-                    f.openInterestToken = t;
-                    f.openInterest = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                }
-                default -> {
-                    // unknown: ignored
-                }
-            }
-            p.skipChildren();
-        }
-    }
-
-    private static long timestamp(final Fields f) {
+    private static long timestamp(final TickFields f) {
         if (f.tsNumber != null) {
             final JsonNode node = f.tsNumber;
             if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
@@ -293,30 +241,6 @@ public final class TickParser {
     /** The key as text, or null for a record without one. */
     public static String keyText(final byte[] key) {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The known fields as the one pass left them: the token each value started with (null when absent)
-     * and, for the types the rules read, its value.
-     */
-    private static final class Fields {
-        private JsonToken marketIdToken;
-        private String marketId;
-        private JsonToken tsToken;
-        private String tsText;
-        private long tsMs;
-        /** A numeric ts that is not a plain long (a fraction, or too big), as the node the rules inspect. */
-        private JsonNode tsNumber;
-
-        private JsonToken pYesToken;
-        private String pYesText;
-        private double pYes;
-        private JsonToken bucketToken;
-        private String bucket;
-        private JsonToken volumeToken;
-        private double volume;
-        private JsonToken openInterestToken;
-        private double openInterest;
     }
 
     private static final class Rejected extends Exception {
