@@ -1,14 +1,14 @@
 package io.tsfm.streams.ops.api;
 
+import static io.tsfm.streams.ops.api.RequestJson.absent;
+import static io.tsfm.streams.ops.api.RequestJson.excerpt;
+import static io.tsfm.streams.ops.api.RequestJson.invalid;
+import static io.tsfm.streams.ops.api.RequestJson.present;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.streams.json.Json;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -35,15 +35,8 @@ public final class OnDemandRequestParser {
     public static final int MAX_QUANTILES = 99;
     /** As the stream's tick validation. */
     public static final int MAX_MARKET_ID_LENGTH = 256;
-    /** Timestamps outside [2000, 2100) are unit or clock bugs, as the stream's tick validation judges them. */
-    static final long MIN_TS_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
 
-    static final long MAX_TS_MS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
-
-    static final String MALFORMED = "malformed input: ";
     private static final Pattern FREQ = Pattern.compile("([1-9][0-9]{0,5})([mh])");
-    /** pydantic's rule for numeric datetimes: above this many seconds the number is milliseconds. */
-    private static final double MS_THRESHOLD = 2e10;
 
     private static final ObjectMapper READER = Json.requestsWithNonFinite();
 
@@ -68,14 +61,14 @@ public final class OnDemandRequestParser {
             throw invalid("request body must be a JSON object");
         }
         final String marketId = marketId(root.get("market_id"));
-        final long asOfMs = timestamp(root.get("as_of_ts"), "as_of_ts");
+        final long asOfMs = RequestTimestamps.timestamp(root.get("as_of_ts"), "as_of_ts");
         final JsonNode freqNode = root.get("freq");
         final String freq = absent(freqNode) ? defaultFreq : freqNode.asText();
         final long stepMs = stepMs(freq);
         final Integer horizon = horizon(root.get("horizon_steps"));
         final double[] quantiles = quantiles(root.get("quantiles"));
         final double[] y = values(root.get("y"));
-        final long[] yTs = yTs(root.get("y_ts"), y.length, stepMs);
+        final long[] yTs = RequestTimestamps.yTs(root.get("y_ts"), y.length, stepMs);
         final JsonNode transform = root.get("transform");
         String space = null;
         Double eps = null;
@@ -219,33 +212,6 @@ public final class OnDemandRequestParser {
         return out;
     }
 
-    private static long[] yTs(final JsonNode node, final int length, final long stepMs) {
-        if (absent(node)) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw invalid("y_ts must be a list of timestamps");
-        }
-        if (node.size() != length) {
-            throw new InvalidRequestException("y_ts length must match y");
-        }
-        final long[] out = new long[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = timestamp(node.get(i), "y_ts[" + i + "]");
-        }
-        for (int i = 1; i < length; i++) {
-            if (out[i] <= out[i - 1]) {
-                throw invalid("y_ts must be strictly increasing");
-            }
-        }
-        for (int i = 1; i < length; i++) {
-            if ((out[i] - out[i - 1]) % stepMs != 0) {
-                throw invalid("y_ts spacing must align with freq");
-            }
-        }
-        return out;
-    }
-
     private static String transformSpace(final JsonNode node) {
         if (absent(node)) {
             return null;
@@ -275,69 +241,5 @@ public final class OnDemandRequestParser {
             throw invalid(field + " must be a string");
         }
         return node.asText();
-    }
-
-    /**
-     * A datetime as pydantic reads one: an ISO-8601 string with an offset or Z (a naive one is UTC; a space
-     * may separate date and time), or a number of seconds since the epoch (milliseconds above 2e10).
-     */
-    static long timestamp(final JsonNode node, final String field) {
-        final long ms = parsedTimestamp(node, field);
-        if (ms < MIN_TS_MS || ms >= MAX_TS_MS) {
-            throw invalid(field + " is outside 2000..2099: " + excerpt(node.asText()));
-        }
-        return ms;
-    }
-
-    private static long parsedTimestamp(final JsonNode node, final String field) {
-        if (absent(node)) {
-            throw invalid(field + " is required");
-        }
-        if (node.isNumber()) {
-            final double v = node.asDouble();
-            if (!Double.isFinite(v) || Math.abs(v) > 1e14) {
-                throw invalid(field + " is not a timestamp: " + excerpt(node.asText()));
-            }
-            return Math.abs(v) > MS_THRESHOLD ? Math.round(v) : Math.round(v * 1000.0);
-        }
-        if (!node.isTextual()) {
-            throw invalid(field + " is not a timestamp: " + excerpt(node.toString()));
-        }
-        final String text = node.asText().trim();
-        final String iso =
-                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
-        } catch (final DateTimeException offsetMissing) {
-            try {
-                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (final DateTimeException e) {
-                try {
-                    return Instant.parse(iso).toEpochMilli();
-                } catch (final DateTimeException e2) {
-                    throw invalid(field + " is not a timestamp: " + excerpt(text));
-                }
-            }
-        }
-    }
-
-    private static boolean absent(final JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
-    }
-
-    private static boolean present(final JsonNode node) {
-        return !absent(node) && !((node.isArray() || node.isObject()) && node.isEmpty());
-    }
-
-    /** Caller text echoed in a message, cut to 64 characters. */
-    private static String excerpt(final String s) {
-        if (s == null) {
-            return "null";
-        }
-        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
-    }
-
-    private static InvalidRequestException invalid(final String what) {
-        return new InvalidRequestException(MALFORMED + what);
     }
 }
