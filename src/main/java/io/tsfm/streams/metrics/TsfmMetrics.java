@@ -4,18 +4,12 @@ import static io.tsfm.streams.metrics.MetricNames.*;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.domain.TickRejection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -34,14 +28,8 @@ public final class TsfmMetrics {
     private final MeterRegistry registry;
     private final CounterCache counters;
     private final ConcurrentMap<String, DistributionSummary> widths = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, DistributionSummary> calibrationScales = new ConcurrentHashMap<>();
-    /** What each live task has open; the gauge sums them now, so it cannot drift or go below zero. */
-    private final TaskSums openJobSums = new TaskSums();
-
-    private final TaskSums runningCycleSums = new TaskSums();
-    private final AtomicLong latestBoundaryMs = new AtomicLong(Long.MIN_VALUE);
-    private final Timer cycleDuration;
-    private final Timer emitDelay;
+    private final CycleMeters cycles;
+    private final ScoreMeters scores;
     /** Counted once per valid tick: kept at hand rather than looked up by name and tags each time. */
     private final Counter ticks;
 
@@ -52,28 +40,9 @@ public final class TsfmMetrics {
     public TsfmMetrics(final MeterRegistry registry) {
         this.registry = registry;
         this.counters = new CounterCache(registry);
-        this.cycleDuration = Timer.builder(CYCLE_DURATION)
-                .description("Stream-thread time to run one cycle of one task (contexts, gates, jobs)")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry);
-        this.emitDelay = Timer.builder(EMIT_DELAY)
-                .description("Wall time from a cycle's start to the emission of each of its forecasts")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry);
-        Gauge.builder(PENDING_JOBS, this, TsfmMetrics::pendingJobs)
-                .description("Model jobs waiting for an answer or deadline (all tasks of this instance)")
-                .register(registry);
-        Gauge.builder(CYCLES_RUNNING, this, TsfmMetrics::runningCycles)
-                .description("Tasks of this instance whose cycle has markets left for its next slices")
-                .register(registry);
-        Gauge.builder(
-                        CYCLE_LAG,
-                        latestBoundaryMs,
-                        b -> b.get() == Long.MIN_VALUE ? Double.NaN : (System.currentTimeMillis() - b.get()) / 1000.0)
-                .description("Wall clock minus the latest boundary whose cycle ran: how far event time trails now")
-                .baseUnit("seconds")
-                .register(registry);
-        preRegister();
+        this.cycles = new CycleMeters(registry, counters);
+        this.scores = new ScoreMeters(registry, counters);
+        KnownSeries.register(counters);
         this.ticks = counters.get(TICKS, "Valid ticks processed");
         this.shadow = new ShadowMeters(registry, counters);
         this.drift = new DriftMeters(registry);
@@ -93,54 +62,6 @@ public final class TsfmMetrics {
     /** The model input's drift (PSI per segment and feature). */
     public DriftMeters drift() {
         return drift;
-    }
-
-    /**
-     * Creates the known series at zero, so that rules and dashboards find every metric from the first
-     * scrape and rate() sees the step from 0 to 1 instead of a series appearing.
-     */
-    private void preRegister() {
-        for (final String runtime : List.of("tollama", "baseline")) {
-            counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime);
-        }
-        for (final String reason : List.of(
-                FallbackReasons.TOO_FEW_POINTS,
-                FallbackReasons.BASELINE_ONLY_LIQUIDITY_BUCKET,
-                FallbackReasons.MAX_GAP_EXCEEDED,
-                FallbackReasons.CIRCUIT_BREAKER_OPEN,
-                FallbackReasons.DEADLINE_EXCEEDED)) {
-            counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason);
-        }
-        counters.get(
-                INVALID_OUTPUT, "Forecasts with a step violating 0<=q_low<=q_mid<=q_high<=1 after post-processing");
-        counters.get(QUANTILE_CROSSING, "Forecasts whose quantiles crossed and were sorted");
-        counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved");
-        counters.get(CYCLES, "Cycles run (one per boundary per task)");
-        for (final String runtime : List.of("tollama", "baseline")) {
-            counters.get(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime);
-        }
-        counters.get(TICKS, "Valid ticks processed");
-        counters.get(STREAM_THREAD_FAILURES, "Stream threads that died on an unexpected exception and were replaced");
-        for (final String why : List.of(
-                FallbackReasons.INVALID_QUANTILE_SET_MISMATCH,
-                FallbackReasons.INVALID_HORIZON_MISMATCH,
-                FallbackReasons.INVALID_NON_FINITE_VALUE,
-                FallbackReasons.INVALID_MISSING_SERIES)) {
-            counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why);
-        }
-        for (final String reason : List.of(
-                TickRejection.EMPTY_VALUE,
-                TickRejection.MALFORMED_JSON,
-                TickRejection.NOT_AN_OBJECT,
-                TickRejection.MISSING_FIELD,
-                TickRejection.WRONG_TYPE,
-                TickRejection.NON_FINITE,
-                TickRejection.OUT_OF_RANGE,
-                TickRejection.UNPARSEABLE_TIMESTAMP,
-                TickRejection.ABSURD_TIMESTAMP,
-                TickRejection.KEY_MISMATCH)) {
-            counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason);
-        }
     }
 
     /** Meters for unit tests and tools that need no export. */
@@ -178,8 +99,7 @@ public final class TsfmMetrics {
 
     /** Forecasts whose horizon was realised and scored, by runtime. */
     public void forecastsScored(final String runtime, final long count) {
-        counters.get(FORECASTS_SCORED, "Forecasts scored against realised values, by runtime", "runtime", runtime)
-                .increment((double) count);
+        scores.forecastsScored(runtime, count);
     }
 
     /**
@@ -194,22 +114,7 @@ public final class TsfmMetrics {
             final String band,
             final String outcome,
             final long count) {
-        counters.get(
-                        SCORE_STEPS,
-                        "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band,
-                        "outcome",
-                        outcome)
-                .increment((double) count);
+        scores.scoredSteps(runtime, model, segment, horizon, band, outcome, count);
     }
 
     public void scoreLoss(
@@ -220,48 +125,12 @@ public final class TsfmMetrics {
             final String band,
             final double pinballSum,
             final double widthSum) {
-        counters.get(
-                        SCORE_PINBALL,
-                        "Sum over scored steps of the mean pinball loss of their quantiles",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band)
-                .increment(pinballSum);
-        counters.get(
-                        SCORE_WIDTH,
-                        "Sum over scored steps of the band width (highest minus lowest quantile)",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band)
-                .increment(widthSum);
+        scores.scoreLoss(runtime, model, segment, horizon, band, pinballSum, widthSum);
     }
 
     /** The width scale served to a model's segment at a horizon bucket in one cycle (1 = uncalibrated). */
     public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {
-        calibrationScales
-                .computeIfAbsent(
-                        model + "|" + segment + "|" + horizon,
-                        k -> DistributionSummary.builder(CALIBRATION_SCALE)
-                                .description(
-                                        "Width scale served per model, segment and horizon bucket, one sample per task, "
-                                                + "cycle and horizon step")
-                                .tags("model", model, "segment", segment, "horizon", horizon)
-                                .register(registry))
-                .record(scale);
+        scores.calibrationScale(model, segment, horizon, scale);
     }
 
     /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
@@ -292,13 +161,11 @@ public final class TsfmMetrics {
     }
 
     public void cycle(final long boundaryMs, final long nanos) {
-        cycleDuration.record(Duration.ofNanos(nanos));
-        counters.get(CYCLES, "Cycles run (one per boundary per task)").increment();
-        latestBoundaryMs.accumulateAndGet(boundaryMs, Math::max);
+        cycles.cycle(boundaryMs, nanos);
     }
 
     public void emitDelay(final long millis) {
-        emitDelay.record(Duration.ofMillis(Math.max(0, millis)));
+        cycles.emitDelay(millis);
     }
 
     /**
@@ -307,12 +174,12 @@ public final class TsfmMetrics {
      * would leave behind.
      */
     public Runnable trackPending(final IntSupplier openJobs) {
-        return openJobSums.track(openJobs);
+        return cycles.trackPending(openJobs);
     }
 
     /** Counts a task in {@code tsfm_cycles_running} while {@code running} says 1, until the returned action is run. */
     public Runnable trackRunningCycle(final IntSupplier running) {
-        return runningCycleSums.track(running);
+        return cycles.trackRunningCycle(running);
     }
 
     public void dlq(final String reason) {
@@ -365,11 +232,11 @@ public final class TsfmMetrics {
 
     /** Tasks of this instance with a cycle between slices. */
     public int runningCycles() {
-        return runningCycleSums.sum();
+        return cycles.runningCycles();
     }
 
     /** Model jobs open on this instance. */
     public int pendingJobs() {
-        return openJobSums.sum();
+        return cycles.pendingJobs();
     }
 }
