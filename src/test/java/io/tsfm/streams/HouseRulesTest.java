@@ -52,7 +52,8 @@ class HouseRulesTest {
                     "evaluate",
                     "bench",
                     "replay",
-                    "canary"));
+                    "canary",
+                    "slo"));
 
     /** One layer: a name and the top-level packages under io.tsfm.streams that it holds. */
     record Layer(String name, String... packages) {

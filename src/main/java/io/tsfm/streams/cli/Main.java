@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             CanaryGateCommand.class,
             BenchCommand.class,
+            SloRulesCommand.class,
             ConfigDocsCommand.class
         })
 public final class Main extends CommandRoot {

@@ -35,7 +35,7 @@ class PrometheusRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SEVERITIES = Set.of("critical", "warning");
     private static final Set<String> CATEGORIES =
-            Set.of("canary_rollback", "canary_gate", "operations", "calibration", "rollout");
+            Set.of("canary_rollback", "canary_gate", "operations", "calibration", "rollout", "slo");
 
     private static Path root;
 
