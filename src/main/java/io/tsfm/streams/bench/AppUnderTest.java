@@ -154,7 +154,7 @@ final class AppUnderTest implements AutoCloseable {
             client.close();
         }
         if (deleteStateOnClose) {
-            BenchEnvironment.deleteQuietly(stateDir);
+            BenchFiles.deleteQuietly(stateDir);
         }
     }
 }

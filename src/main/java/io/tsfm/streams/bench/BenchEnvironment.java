@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -244,42 +242,6 @@ final class BenchEnvironment implements AutoCloseable {
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static long sizeOf(final Path dir) {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile)
-                    .mapToLong(f -> {
-                        try {
-                            return Files.size(f);
-                        } catch (final IOException e) {
-                            return 0;
-                        }
-                    })
-                    .sum();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteQuietly(final Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (final IOException e) {
-                    // best effort
-                }
-            });
-        } catch (final IOException e) {
-            // best effort
-        }
-    }
-
     interface Call<T> {
         T call() throws InterruptedException, ExecutionException, TimeoutException;
     }
@@ -302,6 +264,6 @@ final class BenchEnvironment implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
-        deleteQuietly(workDir);
+        BenchFiles.deleteQuietly(workDir);
     }
 }

@@ -434,7 +434,7 @@ final class CycleBenchmark {
         System.gc();
         final double afterGc = mem.getHeapMemoryUsage().getUsed() / 1048576.0;
         app.streams.close(java.time.Duration.ofSeconds(60));
-        return new Resources(markets, used, afterGc, committed, rss, BenchEnvironment.sizeOf(app.stateDir) / 1048576.0);
+        return new Resources(markets, used, afterGc, committed, rss, BenchFiles.sizeOf(app.stateDir) / 1048576.0);
     }
 
     static long rssKb() {
