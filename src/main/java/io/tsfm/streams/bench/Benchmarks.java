@@ -87,7 +87,7 @@ public final class Benchmarks {
                                 o.maxInFlight(),
                                 o.jobDeadlineMs()),
                         report);
-                final CycleBenchmark.Resources r = cycle.resources();
+                final Resources r = cycle.resources();
                 if (r != null && !"cycle".equals(o.scenario())) {
                     final String sc = "resources (" + r.markets() + " markets, after the cycles)";
                     report.add(sc, "heap used (before GC)", "MiB", List.of(r.heapUsedMb()));

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * time from start to the first and to the last forecast. Each run is a new application id over the same ticks.
  */
 final class ReplayBenchmark {
-    private static final long STEP_MS = CycleBenchmark.STEP_MS;
+    private static final long STEP_MS = BenchTicks.STEP_MS;
 
     private final BenchEnvironment env;
     private final java.io.PrintStream out;
@@ -38,7 +38,7 @@ final class ReplayBenchmark {
             for (int k = 0; k < minutes; k++) {
                 final long ts = start + k * 60_000L;
                 for (int m = 0; m < markets; m++) {
-                    env.send(producer, CycleBenchmark.tick(topic, m, ts));
+                    env.send(producer, BenchTicks.tick(topic, m, ts));
                     produced++;
                 }
             }
