@@ -3,6 +3,8 @@ package io.tsfm.streams.demo;
 import static io.tsfm.streams.config.ConfigKeys.MIN_POINTS_FOR_TSFM;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_MODEL;
 import static io.tsfm.streams.config.ConfigKeys.TOLLAMA_URL;
+import static io.tsfm.streams.demo.DemoShutdown.deleteQuietly;
+import static io.tsfm.streams.demo.DemoShutdown.quietly;
 
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
@@ -21,7 +23,6 @@ import io.tsfm.streams.simulate.MarketProfile;
 import io.tsfm.streams.simulate.MarketSimulator;
 import io.tsfm.streams.simulate.SimulationCounts;
 import io.tsfm.streams.simulate.SimulationSpec;
-import io.tsfm.streams.simulate.SimulatorProducer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,15 +30,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything the one-command demo runs in one process: an embedded single-node KRaft broker on
@@ -46,8 +43,6 @@ import org.slf4j.LoggerFactory;
  * stops all of them and deletes the temporary data.
  */
 public final class Demo implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-
     private final DemoOptions options;
     private final PrintStream out;
     private final Path workDir;
@@ -56,10 +51,7 @@ public final class Demo implements AutoCloseable {
     private TsfmApp app;
     private DemoWatcher watcher;
     private Thread watcherThread;
-    private Thread simulatorThread;
-    private volatile SimulationCounts simulated;
-    private volatile Throwable simulatorFailure;
-    private volatile boolean stopping;
+    private DemoSimulation simulation;
     private SimulationSpec spec;
 
     public Demo(final DemoOptions options, final PrintStream out) {
@@ -171,23 +163,8 @@ public final class Demo implements AutoCloseable {
                 spec.end(),
                 options.speed() == 0 ? "max" : options.speed());
         out.println(warmUpNote(config.getInt(MIN_POINTS_FOR_TSFM), config.step(), options.speed()));
-        simulatorThread = new Thread(
-                () -> {
-                    final SimulatorProducer producer = SimulatorProducer.connect(bootstrap);
-                    try {
-                        simulated = producer.send(spec, config.getString("topic.ticks"), options.speed());
-                    } catch (final RuntimeException e) {
-                        if (!stopping) {
-                            simulatorFailure = e;
-                        }
-                    } finally {
-                        Thread.interrupted(); // a stop interrupts the pacing; let the producer close normally
-                        producer.close();
-                    }
-                },
-                "demo-simulator");
-        simulatorThread.setDaemon(true);
-        simulatorThread.start();
+        simulation = new DemoSimulation(bootstrap, spec, config.getString("topic.ticks"), options.speed());
+        simulation.start();
         return this;
     }
 
@@ -204,20 +181,22 @@ public final class Demo implements AutoCloseable {
         while (true) {
             Thread.sleep(options.summaryIntervalMs()); // pacing of a console line, not synchronisation
             out.println(watcher.summary(app.client().breakerState()));
-            if (simulatorFailure != null) {
-                out.println("demo: the simulator failed: " + simulatorFailure.getMessage());
+            final Throwable failure = simulation.failure();
+            if (failure != null) {
+                out.println("demo: the simulator failed: " + failure.getMessage());
                 return false;
             }
             if (app.streams().state() == KafkaStreams.State.ERROR) {
                 out.println("demo: the processor failed; see the log");
                 return false;
             }
+            final SimulationCounts simulated = simulation.simulated();
             if (simulated != null) {
                 if (!announced) {
                     out.println("demo: simulation finished: " + simulated.ticks() + " ticks sent");
                     announced = true;
                 }
-                if (options.exitWhenDone() && allProcessed()) {
+                if (options.exitWhenDone() && allProcessed(simulated)) {
                     final long count = watcher.forecasts();
                     stableRounds = count == lastCount ? stableRounds + 1 : 0;
                     lastCount = count;
@@ -229,7 +208,6 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** Two liquid markets, one mid and one illiquid: the model's forecasts and the baseline's side by side. */
     /**
      * Says once why the first forecasts are all baselines: a market needs {@code minPoints} points, one per
      * step, before the model is asked, which takes {@code minPoints * step / speed} of wall time.
@@ -248,6 +226,7 @@ public final class Demo implements AutoCloseable {
                 + eventTime.toMinutes() + " min of event time, " + wait + "); then the model takes over";
     }
 
+    /** Two liquid markets, one mid and one illiquid: the model's forecasts and the baseline's side by side. */
     static java.util.List<String> sampleMarkets(final SimulationSpec spec) {
         final java.util.List<String> out = new java.util.ArrayList<>();
         final Map<LiquidityClass, Integer> wanted =
@@ -263,7 +242,7 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Every simulated tick has been processed (valid or DLQ) and no model job is open. */
-    private boolean allProcessed() {
+    private boolean allProcessed(final SimulationCounts simulated) {
         final TsfmMetrics m = app.metrics();
         return m.total(MetricNames.TICKS) + m.total(MetricNames.DLQ) >= simulated.ticks()
                 && m.pendingJobs() == 0
@@ -276,10 +255,8 @@ public final class Demo implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        if (simulatorThread != null) {
-            simulatorThread.interrupt();
-            quietly(() -> simulatorThread.join(10_000));
+        if (simulation != null) {
+            quietly(simulation::stop);
         }
         if (watcher != null) {
             watcher.stop();
@@ -296,37 +273,5 @@ public final class Demo implements AutoCloseable {
         }
         deleteQuietly(workDir);
         out.println("demo: stopped; temporary data removed");
-    }
-
-    /** A step of shutting down that may fail without stopping the others. */
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static void quietly(final Step step) {
-        try {
-            step.run();
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (final Exception e) {
-            LOG.warn("demo: error while stopping: {}", e.toString());
-        }
-    }
-
-    private static void deleteQuietly(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (final IOException e) {
-                    LOG.debug("cannot delete {}", p);
-                }
-            });
-        } catch (final IOException e) {
-            LOG.warn("cannot delete demo data in {}: {}", dir, e.getMessage());
-        }
     }
 }
