@@ -4,7 +4,6 @@ import io.tsfm.streams.baseline.EwmaBaseline;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.ContextAssembler;
-import io.tsfm.streams.domain.BandScore;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.GateDecision;
@@ -82,9 +81,6 @@ public final class HistoryEvaluation {
             long firstBoundaryMs,
             long lastBoundaryMs) {}
 
-    /** What the reported points still need when their score comes in: activity and the references' bands. */
-    private record Reported(boolean active, double anchor, QuantilePaths seed) {}
-
     private final ForecastSettings settings;
     private final Grid grid;
     private final ModelAnswers model;
@@ -119,7 +115,7 @@ public final class HistoryEvaluation {
         final QuantileSanitizer seedBounds = new QuantileSanitizer(SEED_MIN_WIDTH, SEED_MAX_WIDTH);
         final QualityTable table =
                 new QualityTable(settings.horizon(), List.of(SERVED, UNCALIBRATED, LAST_VALUE, SEED_EWMA));
-        final Map<String, Reported> reported = new HashMap<>();
+        final Map<String, ReportedPoint> reported = new HashMap<>();
         final Map<String, Long> servedBy = new TreeMap<>();
         final long step = grid.stepMs();
         final long reportStrideMs = options.reportEvery() * step;
@@ -135,9 +131,9 @@ public final class HistoryEvaluation {
                     if (settings.publishes(asOfMs)) {
                         scores.accept(score);
                     }
-                    final Reported r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
+                    final ReportedPoint r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
                     if (r != null) {
-                        collect(table, score, r);
+                        r.addTo(table, score, settings.levels());
                         servedBy.merge(
                                 score.fallbackReason() == null
                                         ? score.runtime() + " " + score.modelName()
@@ -180,8 +176,8 @@ public final class HistoryEvaluation {
                             && history.markets().get(item.marketId).lastTickMs() >= boundary) {
                         reported.put(
                                 OpenForecast.key(boundary, item.marketId),
-                                new Reported(
-                                        active(ctx.values(), options.activeSteps()),
+                                new ReportedPoint(
+                                        ReportedPoint.active(ctx.values(), options.activeSteps()),
                                         ctx.values()[ctx.length() - 1],
                                         seedBounds
                                                 .sanitize(seed.forecast(
@@ -264,43 +260,5 @@ public final class HistoryEvaluation {
             used = calibration;
         }
         scoring.keep(made, ctx, used);
-    }
-
-    /** Whether the last {@code steps} values of a context are not all equal. */
-    static boolean active(final double[] values, final int steps) {
-        final double last = values[values.length - 1];
-        for (int i = Math.max(0, values.length - steps); i < values.length; i++) {
-            if (values[i] != last) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void collect(final QualityTable table, final ForecastScore score, final Reported r) {
-        final double[] levels = settings.levels();
-        final int horizon = score.steps().size();
-        final List<BandScore> served = new ArrayList<>(horizon);
-        final List<BandScore> uncalibrated = new ArrayList<>(horizon);
-        final List<BandScore> last = new ArrayList<>(horizon);
-        final List<BandScore> seed = new ArrayList<>(horizon);
-        final double[] flat = new double[levels.length];
-        java.util.Arrays.fill(flat, r.anchor());
-        for (int k = 0; k < horizon; k++) {
-            final ForecastScore.Step s = score.steps().get(k);
-            served.add(BandScore.of(levels, s.served().quantiles(), s.realised()));
-            uncalibrated.add(BandScore.of(levels, s.uncalibrated().quantiles(), s.realised()));
-            last.add(BandScore.of(levels, flat, s.realised()));
-            final double[] band = new double[levels.length];
-            for (int i = 0; i < levels.length; i++) {
-                band[i] = r.seed().value(i, k);
-            }
-            seed.add(BandScore.of(levels, band, s.realised()));
-        }
-        final String group = ForecastFactory.RUNTIME_BASELINE.equals(score.runtime()) ? BY_BASELINE : BY_MODEL;
-        table.add(group, SERVED, r.active(), served);
-        table.add(group, UNCALIBRATED, r.active(), uncalibrated);
-        table.add(group, LAST_VALUE, r.active(), last);
-        table.add(group, SEED_EWMA, r.active(), seed);
     }
 }
