@@ -1,11 +1,11 @@
 package io.tsfm.streams.deploy;
 
+import static io.tsfm.streams.deploy.ComposeFile.command;
+import static io.tsfm.streams.deploy.ComposeFile.ourServices;
+import static io.tsfm.streams.deploy.ComposeFile.root;
+import static io.tsfm.streams.deploy.ComposeFile.service;
 import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.APP_SERVICE;
-import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.command;
 import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.firstGroup;
-import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.ourServices;
-import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.root;
-import static io.tsfm.streams.deploy.DockerComposeConsistencyTest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
