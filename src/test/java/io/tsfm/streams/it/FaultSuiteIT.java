@@ -1,43 +1,43 @@
 package io.tsfm.streams.it;
 
+import static io.tsfm.streams.it.FaultSuiteSupport.TICKS;
+import static io.tsfm.streams.it.FaultSuiteSupport.activeTasks;
+import static io.tsfm.streams.it.FaultSuiteSupport.assertExactlyOneForecastPerMarketAndBoundary;
+import static io.tsfm.streams.it.FaultSuiteSupport.assertFallbackEventsMatchTheForecasts;
+import static io.tsfm.streams.it.FaultSuiteSupport.committed;
+import static io.tsfm.streams.it.FaultSuiteSupport.forecaster;
+import static io.tsfm.streams.it.FaultSuiteSupport.oneCallAtATime;
+import static io.tsfm.streams.it.FaultSuiteSupport.partitionOf;
+import static io.tsfm.streams.it.FaultSuiteSupport.produceAnHourOfTicks;
+import static io.tsfm.streams.it.FaultSuiteSupport.runUntilEveryForecast;
+import static io.tsfm.streams.it.FuzzedTicks.countValues;
+import static io.tsfm.streams.it.FuzzedTicks.produceFuzzedTicks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.domain.FallbackEvent;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.FaultProfile;
 import io.tsfm.streams.forecaster.GarbageKind;
 import io.tsfm.streams.forecaster.LocalForecaster;
-import io.tsfm.streams.forecaster.LocalForecasterOptions;
-import io.tsfm.streams.stream.serde.FallbackEventSerde;
-import io.tsfm.streams.stream.serde.ForecastRecordSerde;
+import io.tsfm.streams.it.FaultSuiteSupport.Outcome;
+import io.tsfm.streams.it.FuzzedTicks.Fuzz;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  * baseline forecast has exactly one fallback event carrying the same, expected reason.
  */
 class FaultSuiteIT {
-    private static final String TICKS = "market-ticks";
-    private static final String FORECASTS = "tsfm-forecasts";
-    private static final String FALLBACKS = "tsfm-fallback-events";
     private static final String DLQ = "market-ticks-dlq";
 
     @TempDir
@@ -346,137 +343,6 @@ class FaultSuiteIT {
         }
     }
 
-    private record Fuzz(Instant lastGood, List<byte[]> badValues) {}
-
-    /** Good minute ticks for {@code markets}, with {@code badCount} bad records spread between them. */
-    @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
-    private static Fuzz produceFuzzedTicks(
-            final String bootstrap,
-            final List<String> markets,
-            final Instant start,
-            final int minutes,
-            final int badCount,
-            final Random random) {
-        final Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        final List<byte[]> bad = new ArrayList<>();
-        Instant last = start;
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            for (int k = 0; k < minutes; k++) {
-                final Instant ts = start.plusSeconds(60L * k);
-                for (int m = 0; m < markets.size(); m++) {
-                    final String market = markets.get(m);
-                    producer.send(new ProducerRecord<>(
-                            TICKS,
-                            null,
-                            ts.toEpochMilli(),
-                            market,
-                            utf8("{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":"
-                                    + ItSupport.price(m, k) + ",\"liquidity_bucket\":\"high\"}")));
-                }
-                final int badNow = badCount * (k + 1) / minutes - badCount * k / minutes;
-                for (int b = 0; b < badNow; b++) {
-                    final String market = markets.get(random.nextInt(markets.size()));
-                    final BadTick t = badTick(random, market, ts);
-                    producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), t.key(), t.value()));
-                    bad.add(t.value());
-                }
-                last = ts;
-            }
-            producer.flush();
-        }
-        assertThat(bad).hasSize(badCount);
-        return new Fuzz(last, bad);
-    }
-
-    private record BadTick(String key, byte[] value) {}
-
-    /** One record the parser must reject; the key is the market's (or none), so it lands with the good ticks. */
-    private static BadTick badTick(final Random r, final String market, final Instant ts) {
-        final String key = r.nextInt(5) == 0 ? null : market;
-        final String id = "\"market_id\":\"" + market + "\"";
-        final String goodTs = "\"ts\":\"" + ts + "\"";
-        final String p = "\"p_yes\":0.5";
-        return switch (r.nextInt(23)) {
-            case 0 -> { // random bytes
-                final byte[] b = new byte[1 + r.nextInt(40)];
-                r.nextBytes(b);
-                if (b[0] == '{' || b[0] == '[' || b[0] == '"') {
-                    b[0] = '#';
-                }
-                yield new BadTick(key, b);
-            }
-            case 1 -> new BadTick(key, r.nextBoolean() ? null : new byte[0]);
-            case 2 ->
-                bad(
-                        key,
-                        "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "NaN", "Infinity", "-Infinity", "nan")
-                                + "\"}");
-            case 3 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":NaN}");
-            case 4 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":" + pick(r, "1.5", "-0.1", "42", "-1e9") + "}");
-            case 5 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"volume_24h\":-" + (1 + r.nextInt(1000)) + "}");
-            case 6 -> bad(key, "{" + id + "," + goodTs + "," + p + ",\"open_interest\":-0.5}");
-            case 7 ->
-                bad(key, "{" + id + ",\"ts\":\"" + ts.plus(Duration.ofHours(2 + r.nextInt(100_000))) + "\"," + p + "}");
-            case 8 ->
-                bad(
-                        key,
-                        "{" + id + ",\"ts\":"
-                                + (ts.toEpochMilli() + Duration.ofDays(365).toMillis()) + "," + p + "}");
-            case 9 -> bad(key, "{" + id + ",\"ts\":" + r.nextInt(1_000_000) + "," + p + "}");
-            case 10 -> bad(key, "{" + goodTs + "," + p + "}");
-            case 11 -> bad(key, "{" + id + "," + p + "}");
-            case 12 -> bad(key, "{" + id + "," + goodTs + "}");
-            case 13 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":null}");
-            case 14 -> bad(key, "{" + id + "," + goodTs + ",\"p_yes\":\"" + pick(r, "0.5", "high", "") + "\"}");
-            case 15 ->
-                bad(
-                        key,
-                        "{" + id + ",\"ts\":" + pick(r, "true", "[1]", "{\"a\":1}", "1700000000000.5") + "," + p + "}");
-            case 16 ->
-                bad(key, "{\"market_id\":" + pick(r, "42", "true", "[\"x\"]", "\"  \"") + "," + goodTs + "," + p + "}");
-            case 17 ->
-                bad(
-                        key,
-                        "{" + id + "," + goodTs + "," + p + ",\"liquidity_bucket\":" + pick(r, "3", "false", "[]")
-                                + "}");
-            case 18 ->
-                bad(
-                        key,
-                        "{" + id + ",\"ts\":\"" + pick(r, "yesterday", "2026-13-01T00:00:00Z", "2026-01-01 00:00", "")
-                                + "\"," + p + "}");
-            case 19 -> bad(market, "{\"market_id\":\"other-" + r.nextInt(1000) + "\"," + goodTs + "," + p + "}");
-            case 20 -> bad(key, pick(r, "[1,2,3]", "\"tick\"", "42", "true", "null"));
-            case 21 ->
-                bad(null, "{\"market_id\":\"" + "m".repeat(257 + r.nextInt(100)) + "\"," + goodTs + "," + p + "}");
-            default ->
-                bad(key, "{" + id + "," + goodTs + "," + p + "}" + pick(r, "x", "{}", ",", " ]", "{" + id + "}"));
-        };
-    }
-
-    private static BadTick bad(final String key, final String value) {
-        return new BadTick(key, utf8(value));
-    }
-
-    private static String pick(final Random r, final String... options) {
-        return options[r.nextInt(options.length)];
-    }
-
-    private static byte[] utf8(final String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> countValues(final List<byte[]> values) {
-        final Map<String, Integer> out = new HashMap<>();
-        for (final byte[] v : values) {
-            out.merge(v == null ? "<null>" : Base64.getEncoder().encodeToString(v), 1, Integer::sum);
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- 8. rebalance
 
     @Test
@@ -540,55 +406,7 @@ class FaultSuiteIT {
         }
     }
 
-    /** The partition Kafka's default partitioner gives a record with this key. */
-    private static int partitionOf(final String key, final int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-    }
-
-    private static int activeTasks(final TsfmApp app) {
-        return app.streams().metadataForLocalThreads().stream()
-                .mapToInt(t -> t.activeTasks().size())
-                .sum();
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private record Outcome(
-            List<ConsumerRecord<String, ForecastRecord>> forecasts,
-            List<ConsumerRecord<String, FallbackEvent>> events) {
-
-        List<ForecastRecord> inAsOfOrder(final String market) {
-            return forecasts.stream()
-                    .map(ConsumerRecord::value)
-                    .filter(f -> f.marketId().equals(market))
-                    .sorted(Comparator.comparingLong(
-                            f -> Instant.parse(f.asOfTs()).toEpochMilli()))
-                    .toList();
-        }
-
-        List<String> reasonsInAsOfOrder(final String market) {
-            return inAsOfOrder(market).stream()
-                    .map(f -> f.meta().fallbackReason())
-                    .toList();
-        }
-
-        /** How many forecasts came from the model and how many fell back for each reason, for the test log. */
-        Map<String, Long> runtimesAndReasons() {
-            return new TreeMap<>(forecasts.stream()
-                    .collect(Collectors.groupingBy(
-                            r -> r.value().meta().fallbackUsed()
-                                    ? r.value().meta().fallbackReason()
-                                    : r.value().meta().runtime(),
-                            Collectors.counting())));
-        }
-
-        Set<String> fallbackReasons() {
-            return forecasts.stream()
-                    .map(r -> r.value().meta().fallbackReason())
-                    .filter(r -> r != null)
-                    .collect(Collectors.toSet());
-        }
-    }
 
     private EmbeddedKafkaBroker broker(final int partitions) {
         final EmbeddedKafkaBroker broker =
@@ -597,91 +415,11 @@ class FaultSuiteIT {
         return broker;
     }
 
-    private static LocalForecaster forecaster(final FaultProfile profile) {
-        return LocalForecaster.start(
-                LocalForecasterOptions.builder().port(0).faultProfile(profile).build());
-    }
-
     /** ItSupport's settings with model calls from the second step on. */
     private Map<String, String> settings(final EmbeddedKafkaBroker broker, final String appId, final String url) {
         final Map<String, String> s = ItSupport.appSettings(
                 broker.bootstrapServers(), appId, url, tmp.resolve("state").toString());
         s.put("min.points.for.tsfm", "2");
         return s;
-    }
-
-    /** Runs the app until every expected forecast is committed (still running), closes it, then reads both output topics. */
-    private static Outcome runUntilEveryForecast(
-            final EmbeddedKafkaBroker broker, final Map<String, String> settings, final Map<String, Integer> expected) {
-        return runUntilEveryForecast(broker, settings, expected, app -> {});
-    }
-
-    /** As above, running {@code beforeClose} on the app once every forecast is out. */
-    private static Outcome runUntilEveryForecast(
-            final EmbeddedKafkaBroker broker,
-            final Map<String, String> settings,
-            final Map<String, Integer> expected,
-            final java.util.function.Consumer<TsfmApp> beforeClose) {
-        try (TsfmApp app = new TsfmApp(AppConfig.of(settings)).start()) {
-            ItSupport.forecasts(broker.bootstrapServers(), expected.size());
-            beforeClose.accept(app);
-            assertThat(app.streams().state()).as("the app survived the fault").isEqualTo(KafkaStreams.State.RUNNING);
-        }
-        return committed(broker);
-    }
-
-    /** Everything committed in the output topics (read_committed, to the end offsets). */
-    private static Outcome committed(final EmbeddedKafkaBroker broker) {
-        return new Outcome(
-                ItSupport.readAll(broker.bootstrapServers(), FORECASTS, new ForecastRecordSerde().deserializer()),
-                ItSupport.readAll(broker.bootstrapServers(), FALLBACKS, new FallbackEventSerde().deserializer()));
-    }
-
-    /** One tick per market per minute for an hour, starting two hours ago; returns the expected forecasts. */
-    private static Map<String, Integer> produceAnHourOfTicks(
-            final EmbeddedKafkaBroker broker, final List<String> markets) {
-        final Instant start = ItSupport.startHoursAgo(2);
-        final Instant last = ItSupport.produceMinuteTicks(broker.bootstrapServers(), TICKS, markets, start, 60);
-        return ItSupport.expected(markets, ItSupport.boundaries(start, last));
-    }
-
-    /** One series per request and one request at a time: model calls happen in as_of order. */
-    private static void oneCallAtATime(final Map<String, String> settings) {
-        settings.put("tollama.series.per.request", "1");
-        settings.put("tollama.max.in.flight", "1");
-    }
-
-    private static void assertExactlyOneForecastPerMarketAndBoundary(
-            final Outcome out, final Map<String, Integer> expected) {
-        assertThat(ItSupport.countByMarketAndAsOf(out.forecasts())).isEqualTo(expected);
-    }
-
-    /** Each baseline forecast has exactly one fallback event with its reason; model forecasts have none. */
-    private static void assertFallbackEventsMatchTheForecasts(final Outcome out) {
-        final Map<String, String> byForecast = new HashMap<>();
-        for (final ConsumerRecord<String, ForecastRecord> r : out.forecasts()) {
-            final ForecastRecord f = r.value();
-            if ("tollama".equals(f.meta().runtime())) {
-                assertThat(f.meta().fallbackUsed()).isFalse();
-                continue;
-            }
-            assertThat(f.meta().runtime()).isEqualTo("baseline");
-            assertThat(f.meta().fallbackUsed()).isTrue();
-            assertThat(f.meta().fallbackReason()).isNotBlank();
-            assertThat(f.meta().warnings())
-                    .first()
-                    .isEqualTo("fallback_reason=" + f.meta().fallbackReason());
-            byForecast.put(key(f.marketId(), f.asOfTs()), f.meta().fallbackReason());
-        }
-        final Map<String, String> byEvent = new HashMap<>();
-        for (final ConsumerRecord<String, FallbackEvent> r : out.events()) {
-            byEvent.put(key(r.value().marketId(), r.value().asOfTs()), r.value().reason());
-        }
-        assertThat(byEvent).isEqualTo(byForecast);
-        assertThat(out.events()).hasSize(byForecast.size());
-    }
-
-    private static String key(final String market, final String asOf) {
-        return market + "@" + Instant.parse(asOf).toEpochMilli();
     }
 }
