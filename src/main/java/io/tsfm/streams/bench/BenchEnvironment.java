@@ -122,9 +122,13 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     void createTopic(final String name) {
+        createTopic(name, PARTITIONS);
+    }
+
+    void createTopic(final String name, final int partitions) {
         final Map<String, String> configs = new HashMap<>();
         configs.put("retention.ms", "-1");
-        get(() -> admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs)))
+        get(() -> admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
                 .all()
                 .get());
         // produce only once every partition has a leader: early NOT_LEADER retries upset the producer's sequences
@@ -133,7 +137,7 @@ final class BenchEnvironment implements AutoCloseable {
             final var description = get(() ->
                             admin.describeTopics(List.of(name)).allTopicNames().get())
                     .get(name);
-            if (description.partitions().size() == PARTITIONS
+            if (description.partitions().size() == partitions
                     && description.partitions().stream()
                             .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                 break;

@@ -15,7 +15,12 @@ final class BenchTicks {
 
     /** One market per partition (by the default partitioner's hash of the key): the boundary-crossing ticks. */
     static int[] triggerMarkets(final int markets) {
-        final int[] out = new int[BenchEnvironment.PARTITIONS];
+        return triggerMarkets(markets, BenchEnvironment.PARTITIONS);
+    }
+
+    /** One market per partition of a topic of {@code partitions}. */
+    static int[] triggerMarkets(final int markets, final int partitions) {
+        final int[] out = new int[partitions];
         final boolean[] found = new boolean[out.length];
         int left = out.length;
         for (int m = 0; m < markets && left > 0; m++) {

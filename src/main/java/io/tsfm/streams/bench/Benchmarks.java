@@ -33,6 +33,7 @@ public final class Benchmarks {
             int maxInFlight,
             long jobDeadlineMs,
             int replayHours,
+            List<Integer> instances,
             String bootstrapServers,
             Path json,
             Path chart,
@@ -40,6 +41,7 @@ public final class Benchmarks {
         public Options {
             guarantees = List.copyOf(guarantees);
             streamThreads = List.copyOf(streamThreads);
+            instances = List.copyOf(instances);
             appSettings = Map.copyOf(appSettings);
         }
     }
@@ -75,7 +77,21 @@ public final class Benchmarks {
                 new ReplayBenchmark(env, out)
                         .run(o.markets().get(0), o.replayHours(), o.runs(), o.jobDeadlineMs(), report);
             }
-            if (!"ingest".equals(o.scenario()) && !"replay".equals(o.scenario())) {
+            if ("scale".equals(o.scenario())) {
+                new ScaleBenchmark(env, out)
+                        .run(
+                                o.markets().get(0),
+                                o.instances(),
+                                new ScaleBenchmark.Settings(
+                                        o.runs(),
+                                        o.tickMinutes(),
+                                        o.seriesPerRequest(),
+                                        o.maxInFlight(),
+                                        o.jobDeadlineMs(),
+                                        1024),
+                                report);
+            }
+            if (!List.of("ingest", "replay", "scale").contains(o.scenario())) {
                 final CycleBenchmark cycle = new CycleBenchmark(env, out);
                 cycle.run(
                         o.markets(),

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = "Benchmark scenarios: ingest (tsfm topology vs pass-through, exactly_once_v2 and at_least_once), "
                 + "cycle (forecast cycle of N markets vs a naive one-call-per-market caller), resources (heap, RSS, "
                 + "state dir after the cycle of the largest market count), all of these, or replay (a day of "
-                + "markets at a tick a minute replayed by a fresh app). Prints a Markdown table.")
+                + "markets at a tick a minute replayed by a fresh app), or scale (the cycle on 1, 2, 4 instances, "
+                + "each its own JVM, 12 partitions). Prints a Markdown table.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "ingest, cycle, resources, all or replay.")
@@ -138,14 +139,22 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(
+            names = "--instances",
+            split = ",",
+            defaultValue = "1,2,4",
+            description = "scale: instance counts, each run as separate JVMs of this jar (default: ${DEFAULT-VALUE}).")
+    List<Integer> instances;
+
+    @Option(
             names = "--chart",
             description = "Write a PNG of the cycle latency distribution (largest market count, median run).")
     Path chart;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "cycle", "resources", "all", "replay").contains(scenario)) {
-            System.err.println("Unknown scenario '" + scenario + "'; one of ingest, cycle, resources, all, replay");
+        if (!List.of("ingest", "cycle", "resources", "all", "replay", "scale").contains(scenario)) {
+            System.err.println(
+                    "Unknown scenario '" + scenario + "'; one of ingest, cycle, resources, all, replay, scale");
             return ExitCodes.CONFIG;
         }
         if (runs < 1
@@ -161,12 +170,15 @@ public final class BenchCommand implements Callable<Integer> {
                 || jobDeadlineMs < 1
                 || replayHours < 1
                 || replayHours > 168
-                || ("replay".equals(scenario) && markets != null && markets.size() != 1)
+                || (List.of("replay", "scale").contains(scenario) && markets != null && markets.size() != 1)
+                || instances.isEmpty()
+                || instances.stream().anyMatch(i -> i < 1 || i > 12)
                 || (markets != null && markets.stream().anyMatch(m -> m < 3))
                 || streamThreads.stream().anyMatch(t -> t < 1)) {
             System.err.println("Invalid arguments: --runs, --ticks, --ingest-markets, --naive-markets, "
                     + "--series-per-request, --max-in-flight, --job-deadline-ms, --stream-threads >= 1; "
-                    + "--tick-minutes in 1..60; --replay-hours in 1..168 (replay: one --markets count); "
+                    + "--tick-minutes in 1..60; --replay-hours in 1..168 (replay, scale: one --markets count); "
+                    + "--instances in 1..12; "
                     + "--markets >= 3 each; latencies >= 0");
             return ExitCodes.CONFIG;
         }
@@ -184,7 +196,9 @@ public final class BenchCommand implements Callable<Integer> {
                 ? markets
                 : "resources".equals(scenario)
                         ? List.of(10_000)
-                        : "replay".equals(scenario) ? List.of(1_000) : List.of(1_000, 10_000);
+                        : "replay".equals(scenario)
+                                ? List.of(1_000)
+                                : "scale".equals(scenario) ? List.of(10_000) : List.of(1_000, 10_000);
         final Benchmarks.Options options = new Benchmarks.Options(
                 scenario,
                 runs,
@@ -201,6 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
                 maxInFlight,
                 jobDeadlineMs,
                 replayHours,
+                instances,
                 kafka.bootstrapServers(),
                 json,
                 chart,

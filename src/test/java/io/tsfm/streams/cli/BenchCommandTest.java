@@ -30,6 +30,12 @@ class BenchCommandTest {
                 .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("replay", "--replay-hours", "0"))
                 .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("scale", "--markets", "1000,2000"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("scale", "--instances", "1,0"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("scale", "--instances", "13"))
+                .isEqualTo(ExitCodes.CONFIG);
     }
 
     @Test
