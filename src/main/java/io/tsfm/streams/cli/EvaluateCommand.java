@@ -105,6 +105,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for the model's answers (default: the processors).")
     Integer threads;
 
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            description = "Calibrate as a stream of this many partitions does: each learns only from its own "
+                    + "markets (default: ${DEFAULT-VALUE}, one calibrator set for all).")
+    int partitions;
+
     @Option(names = "--json", description = "Print JSON instead of Markdown.")
     boolean json;
 
@@ -137,7 +144,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             options = new HistoryEvaluation.Options(
                     reportEvery,
                     HistoryEvaluation.Options.DEFAULT_ACTIVE_STEPS,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    partitions);
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -22,6 +22,7 @@ import io.tsfm.streams.stream.FallbackGates;
 import io.tsfm.streams.stream.ForecastFactory;
 import io.tsfm.streams.stream.ForecastScoring;
 import io.tsfm.streams.stream.ForecastSettings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The stream's forecasting over a tick history, offline and in event time: at every 5-minute boundary, as
@@ -59,15 +61,21 @@ public final class HistoryEvaluation {
      * @param reportEvery  report every k-th boundary (6: :00 and :30)
      * @param activeSteps  a point is active when its context's last this-many values are not all equal
      * @param threads      model answers of one boundary computed in parallel on this many threads
+     * @param partitions   the stream's partitions: each has its own calibrators and learns only from its own
+     *                     markets (assigned as Kafka's default partitioner assigns their keys); 1 pools them all
      */
-    public record Options(int reportEvery, int activeSteps, int threads) {
+    public record Options(int reportEvery, int activeSteps, int threads, int partitions) {
         public static final int DEFAULT_REPORT_EVERY = 6;
         public static final int DEFAULT_ACTIVE_STEPS = 24;
 
+        public Options(final int reportEvery, final int activeSteps, final int threads) {
+            this(reportEvery, activeSteps, threads, 1);
+        }
+
         public Options {
-            if (reportEvery < 1 || activeSteps < 2 || threads < 1) {
+            if (reportEvery < 1 || activeSteps < 2 || threads < 1 || partitions < 1) {
                 throw new IllegalArgumentException(
-                        "report every >= 1, active steps >= 2 and threads >= 1 are required");
+                        "report every >= 1, active steps >= 2, threads >= 1 and partitions >= 1 are required");
             }
         }
     }
@@ -108,8 +116,13 @@ public final class HistoryEvaluation {
         final RolloutRouter router = new RolloutRouter(settings.rollout());
         final String stage = settings.rollout().stage().id();
         final ForecastFactory factory = new ForecastFactory(settings);
-        final MapScoringStores stores = new MapScoringStores(history);
-        final ForecastScoring scoring = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores);
+        final int tasks = options.partitions();
+        final MapScoringStores[] stores = new MapScoringStores[tasks];
+        final ForecastScoring[] scorings = new ForecastScoring[tasks];
+        for (int t = 0; t < tasks; t++) {
+            stores[t] = new MapScoringStores(history);
+            scorings[t] = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores[t]);
+        }
         final EwmaBaseline seed =
                 new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS, Transform.logit());
         final QuantileSanitizer seedBounds = new QuantileSanitizer(SEED_MIN_WIDTH, SEED_MAX_WIDTH);
@@ -126,22 +139,25 @@ public final class HistoryEvaluation {
         long reportedCount = 0;
         try {
             for (long boundary = first; boundary <= last; boundary += step) {
-                stores.advanceTo(boundary);
-                scoring.scoreDue(boundary, (score, asOfMs) -> {
-                    if (settings.publishes(asOfMs)) {
-                        scores.accept(score);
-                    }
-                    final ReportedPoint r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
-                    if (r != null) {
-                        r.addTo(table, score, settings.levels());
-                        servedBy.merge(
-                                score.fallbackReason() == null
-                                        ? score.runtime() + " " + score.modelName()
-                                        : "baseline: " + score.fallbackReason(),
-                                1L,
-                                Long::sum);
-                    }
-                });
+                final long at = boundary;
+                for (int t = 0; t < tasks; t++) {
+                    stores[t].advanceTo(at);
+                    scorings[t].scoreDue(at, (score, asOfMs) -> {
+                        if (settings.publishes(asOfMs)) {
+                            scores.accept(score);
+                        }
+                        final ReportedPoint r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
+                        if (r != null) {
+                            r.addTo(table, score, settings.levels());
+                            servedBy.merge(
+                                    score.fallbackReason() == null
+                                            ? score.runtime() + " " + score.modelName()
+                                            : "baseline: " + score.fallbackReason(),
+                                    1L,
+                                    Long::sum);
+                        }
+                    });
+                }
                 if (!settings.cycleRuns(boundary)) {
                     continue;
                 }
@@ -168,7 +184,7 @@ public final class HistoryEvaluation {
                 }
                 answer(pool, items);
                 for (final Item item : items) {
-                    forecast(item, factory, scoring, stage);
+                    forecast(item, factory, scorings[task(item.marketId, tasks)], stage);
                     forecasts++;
                     final MarketContext ctx = item.context;
                     if (boundary % reportStrideMs == 0
@@ -191,6 +207,13 @@ public final class HistoryEvaluation {
             pool.shutdownNow();
         }
         return new Result(table, forecasts, reportedCount - reported.size(), servedBy, first, last);
+    }
+
+    /** The partition of a market's key, as Kafka's default partitioner picks it. */
+    static int task(final String marketId, final int partitions) {
+        return partitions == 1
+                ? 0
+                : Utils.toPositive(Utils.murmur2(marketId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** One market at one boundary: its context, route and gate decision, and the model's answer once asked. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,77 @@ class HistoryEvaluationTest {
                 .isGreaterThan(100);
         offline.forEach(
                 (key, s) -> assertThat(s).as(key).usingRecursiveComparison().isEqualTo(stream.get(key)));
+    }
+
+    @Test
+    void assignsMarketsToPartitionsAsKafkasDefaultPartitionerDoes() {
+        for (int m = 0; m < 200; m++) {
+            final String id = "market-" + m;
+            for (final int partitions : new int[] {1, 3, 12}) {
+                assertThat(HistoryEvaluation.task(id, partitions))
+                        .as(id)
+                        .isEqualTo(BuiltInPartitioner.partitionForKey(
+                                id.getBytes(java.nio.charset.StandardCharsets.UTF_8), partitions));
+            }
+        }
+    }
+
+    @Test
+    void withAPartitionPerMarketEachMarketIsCalibratedAsIfItWereAlone() {
+        final List<Tick> ticks = history(4, Duration.ofHours(8));
+        final Map<Integer, List<String>> byTask = new TreeMap<>();
+        for (int m = 0; m < 4; m++) {
+            byTask.computeIfAbsent(HistoryEvaluation.task("m-" + m, 2), t -> new ArrayList<>())
+                    .add("m-" + m);
+        }
+        assertThat(byTask).as("the four markets fall on both partitions").hasSize(2);
+
+        final Map<String, ForecastScore> split = byKey(evaluate(ticks, 2));
+        final Map<String, ForecastScore> alone = new TreeMap<>();
+        for (final List<String> markets : byTask.values()) {
+            alone.putAll(byKey(evaluate(
+                    ticks.stream().filter(t -> markets.contains(t.marketId())).toList(), 1)));
+        }
+        final Map<String, ForecastScore> pooled = byKey(evaluate(ticks, 1));
+
+        assertThat(split.keySet()).isEqualTo(pooled.keySet());
+        split.forEach(
+                (key, s) -> assertThat(s).as(key).usingRecursiveComparison().isEqualTo(alone.get(key)));
+        assertThat(split.keySet().stream()
+                        .filter(k -> !split.get(k).equals(pooled.get(k)))
+                        .count())
+                .as("pooled calibrators learn from every market")
+                .isPositive();
+    }
+
+    private static List<ForecastScore> evaluate(final List<Tick> ticks, final int partitions) {
+        final AppConfig config = AppConfig.of(SETTINGS);
+        final ForecastSettings settings = ForecastSettings.from(config);
+        final ModelAnswers inProcess = new ModelAnswers() {
+            @Override
+            public String name() {
+                return LocalEmpiricalModel.NAME;
+            }
+
+            @Override
+            public QuantilePaths answer(final MarketContext context) {
+                final double[] target = context.values().clone();
+                for (int i = 0; i < target.length; i++) {
+                    target[i] = settings.transform().forward(target[i]);
+                }
+                return new QuantilePaths(
+                        LEVELS,
+                        MODEL.forecast(new ModelInput("5min", List.of(), target, 12, LEVELS))
+                                .quantiles());
+            }
+        };
+        final List<ForecastScore> out = new ArrayList<>();
+        new HistoryEvaluation(config, inProcess)
+                .run(
+                        MarketHistory.of(ticks, Grid.of(settings.step())),
+                        new HistoryEvaluation.Options(6, 24, 1, partitions),
+                        out::add);
+        return out;
     }
 
     @Test
