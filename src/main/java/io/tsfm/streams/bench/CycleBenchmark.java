@@ -73,13 +73,14 @@ final class CycleBenchmark {
         final CycleTicks ticks = new CycleTicks(env, topic, markets);
 
         final String appId = env.unique("cycle");
-        final Map<String, String> s =
-                AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
-        s.put("cycle.grace.ms", "0");
-        s.put("cycle.window.start.ms", Long.toString(firstBoundary));
-        s.put("tollama.series.per.request", Integer.toString(settings.seriesPerRequest()));
-        s.put("tollama.max.in.flight", Integer.toString(settings.maxInFlight()));
-        s.put("job.deadline.ms", Long.toString(settings.jobDeadlineMs()));
+        final Map<String, String> s = cycleSettings(
+                env,
+                appId,
+                topic,
+                firstBoundary,
+                settings.seriesPerRequest(),
+                settings.maxInFlight(),
+                settings.jobDeadlineMs());
         // The last horizon of the build-up runs silent warm-up cycles (boundaries before the window start do),
         // so each measured boundary first scores one boundary's forecasts of every market, as a live app
         // does. Before that, cycles are off (a day of warm-up cycles would cost minutes of model calls).
@@ -157,6 +158,25 @@ final class CycleBenchmark {
             chartMarkets = markets;
             chartDelays = figures.delays(median);
         }
+    }
+
+    /** A tsfm app's settings for the cycle workload: cycles published from {@code firstBoundary}, no grace. */
+    static Map<String, String> cycleSettings(
+            final BenchEnvironment env,
+            final String appId,
+            final String topic,
+            final long firstBoundary,
+            final int seriesPerRequest,
+            final int maxInFlight,
+            final long jobDeadlineMs) {
+        final Map<String, String> s =
+                AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
+        s.put("cycle.grace.ms", "0");
+        s.put("cycle.window.start.ms", Long.toString(firstBoundary));
+        s.put("tollama.series.per.request", Integer.toString(seriesPerRequest));
+        s.put("tollama.max.in.flight", Integer.toString(maxInFlight));
+        s.put("job.deadline.ms", Long.toString(jobDeadlineMs));
+        return s;
     }
 
     /**

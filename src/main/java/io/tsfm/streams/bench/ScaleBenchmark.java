@@ -55,14 +55,15 @@ final class ScaleBenchmark {
         final CycleTicks ticks = new CycleTicks(env, topic, markets);
         final int[] triggers = BenchTicks.triggerMarkets(markets, PARTITIONS);
         final String appId = env.unique("scale-" + k);
-        final Map<String, String> s =
-                AppUnderTest.baseSettings(env, appId, env.newDir(appId), "exactly_once_v2", topic);
+        final Map<String, String> s = CycleBenchmark.cycleSettings(
+                env,
+                appId,
+                topic,
+                firstBoundary,
+                settings.seriesPerRequest(),
+                settings.maxInFlight(),
+                settings.jobDeadlineMs());
         s.put("topics.partitions", Integer.toString(PARTITIONS));
-        s.put("cycle.grace.ms", "0");
-        s.put("cycle.window.start.ms", Long.toString(firstBoundary));
-        s.put("tollama.series.per.request", Integer.toString(settings.seriesPerRequest()));
-        s.put("tollama.max.in.flight", Integer.toString(settings.maxInFlight()));
-        s.put("job.deadline.ms", Long.toString(settings.jobDeadlineMs()));
         // As the cycle scenario: the build-up up to the last horizon is read with cycles off (a day of silent
         // warm-up cycles would cost minutes of model calls), the last horizon with its warm-up cycles, so
         // that each measured boundary first scores one boundary's forecasts of every market, as live.

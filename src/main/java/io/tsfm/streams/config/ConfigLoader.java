@@ -115,7 +115,8 @@ public final class ConfigLoader {
         return false;
     }
 
-    static boolean isKafkaKey(final String key) {
+    /** Whether a key is a Kafka Streams, consumer, producer or admin property, or a prefixed one: passed through. */
+    public static boolean isKafkaKey(final String key) {
         if (StreamsConfig.configDef().names().contains(key)
                 || ConsumerConfig.configNames().contains(key)
                 || ProducerConfig.configNames().contains(key)

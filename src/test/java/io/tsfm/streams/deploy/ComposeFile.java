@@ -18,11 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The repository's docker-compose.yml as the deployment tests read it (Docker does not run on the CI
@@ -221,27 +216,6 @@ final class ComposeFile {
     /** TSFM_TOLLAMA_API_KEY -> tollama.api.key, as ConfigLoader maps the environment. */
     static String envToKey(final String name) {
         return name.substring("TSFM_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
-    }
-
-    /** Mirrors ConfigLoader's pass-through: a Kafka Streams, consumer, producer or admin property, or a prefixed one. */
-    static boolean isKafkaKey(final String key) {
-        if (StreamsConfig.configDef().names().contains(key)
-                || ConsumerConfig.configNames().contains(key)
-                || ProducerConfig.configNames().contains(key)
-                || AdminClientConfig.configNames().contains(key)) {
-            return true;
-        }
-        return Stream.of(
-                        StreamsConfig.CONSUMER_PREFIX,
-                        StreamsConfig.PRODUCER_PREFIX,
-                        StreamsConfig.ADMIN_CLIENT_PREFIX,
-                        StreamsConfig.MAIN_CONSUMER_PREFIX,
-                        StreamsConfig.RESTORE_CONSUMER_PREFIX,
-                        StreamsConfig.GLOBAL_CONSUMER_PREFIX,
-                        StreamsConfig.TOPIC_PREFIX,
-                        "rocksdb.",
-                        "client.dns.")
-                .anyMatch(key::startsWith);
     }
 
     /** The app's configuration as the service's environment makes it (unknown TSFM_ names are ignored there). */

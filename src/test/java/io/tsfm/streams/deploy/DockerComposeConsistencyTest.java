@@ -1,5 +1,6 @@
 package io.tsfm.streams.deploy;
 
+import static io.tsfm.streams.config.ConfigLoader.isKafkaKey;
 import static io.tsfm.streams.deploy.ComposeFile.appConfig;
 import static io.tsfm.streams.deploy.ComposeFile.bindTargets;
 import static io.tsfm.streams.deploy.ComposeFile.command;
@@ -9,7 +10,6 @@ import static io.tsfm.streams.deploy.ComposeFile.dockerfileOf;
 import static io.tsfm.streams.deploy.ComposeFile.envToKey;
 import static io.tsfm.streams.deploy.ComposeFile.environment;
 import static io.tsfm.streams.deploy.ComposeFile.hostIpOf;
-import static io.tsfm.streams.deploy.ComposeFile.isKafkaKey;
 import static io.tsfm.streams.deploy.ComposeFile.mounts;
 import static io.tsfm.streams.deploy.ComposeFile.names;
 import static io.tsfm.streams.deploy.ComposeFile.optionValue;

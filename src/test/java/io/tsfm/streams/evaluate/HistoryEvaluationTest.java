@@ -94,24 +94,7 @@ class HistoryEvaluationTest {
         }
         final AppConfig config = AppConfig.of(SETTINGS);
         final ForecastSettings settings = ForecastSettings.from(config);
-        final ModelAnswers inProcess = new ModelAnswers() {
-            @Override
-            public String name() {
-                return LocalEmpiricalModel.NAME;
-            }
-
-            @Override
-            public QuantilePaths answer(final MarketContext context) {
-                final double[] target = context.values().clone();
-                for (int i = 0; i < target.length; i++) {
-                    target[i] = settings.transform().forward(target[i]);
-                }
-                return new QuantilePaths(
-                        LEVELS,
-                        MODEL.forecast(new ModelInput("5min", List.of(), target, 12, LEVELS))
-                                .quantiles());
-            }
-        };
+        final ModelAnswers inProcess = inProcess(settings);
         final List<ForecastScore> evaluated = new ArrayList<>();
         new HistoryEvaluation(config, inProcess)
                 .run(
@@ -176,7 +159,19 @@ class HistoryEvaluationTest {
     private static List<ForecastScore> evaluate(final List<Tick> ticks, final int partitions) {
         final AppConfig config = AppConfig.of(SETTINGS);
         final ForecastSettings settings = ForecastSettings.from(config);
-        final ModelAnswers inProcess = new ModelAnswers() {
+        final ModelAnswers inProcess = inProcess(settings);
+        final List<ForecastScore> out = new ArrayList<>();
+        new HistoryEvaluation(config, inProcess)
+                .run(
+                        MarketHistory.of(ticks, Grid.of(settings.step())),
+                        new HistoryEvaluation.Options(6, 24, 1, partitions),
+                        out::add);
+        return out;
+    }
+
+    /** The local empirical model called in-process with the values the model client would send. */
+    private static ModelAnswers inProcess(final ForecastSettings settings) {
+        return new ModelAnswers() {
             @Override
             public String name() {
                 return LocalEmpiricalModel.NAME;
@@ -194,13 +189,6 @@ class HistoryEvaluationTest {
                                 .quantiles());
             }
         };
-        final List<ForecastScore> out = new ArrayList<>();
-        new HistoryEvaluation(config, inProcess)
-                .run(
-                        MarketHistory.of(ticks, Grid.of(settings.step())),
-                        new HistoryEvaluation.Options(6, 24, 1, partitions),
-                        out::add);
-        return out;
     }
 
     @Test
