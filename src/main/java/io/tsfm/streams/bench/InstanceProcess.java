@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,14 @@ import java.util.concurrent.TimeUnit;
 final class InstanceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Instances not closed yet: a bench JVM that dies (Ctrl-C, an error) does not leave them running. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "bench-instances-stop"));
+    }
 
     private final Process process;
     private final URI metrics;
@@ -64,7 +74,9 @@ final class InstanceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("TSFM_"));
-            return new InstanceProcess(pb.start(), port, log);
+            final Process process = pb.start();
+            RUNNING.add(process);
+            return new InstanceProcess(process, port, log);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,9 +86,19 @@ final class InstanceProcess implements AutoCloseable {
         return !process.isAlive();
     }
 
-    /** The sum of every sample of {@code name} (all label sets) on the instance's {@code /metrics}; 0 if absent. */
+    /**
+     * The sum of every sample of {@code name} (all label sets) on the instance's {@code /metrics}; 0 if absent.
+     *
+     * @throws IllegalStateException when three scrapes in a row fail: a figure read as 0 would be wrong
+     */
     double sample(final String name) {
-        return Exposition.sum(scrape(), name);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            final String text = scrape();
+            if (!text.isEmpty()) {
+                return Exposition.sum(text, name);
+            }
+        }
+        throw new IllegalStateException("cannot read " + metrics + (failed() ? " (the instance exited)" : ""));
     }
 
     /** The instance's {@code /metrics} text; empty while its server is not up yet. */
@@ -113,6 +135,7 @@ final class InstanceProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor();
         }
+        RUNNING.remove(process);
     }
 
     /** Sums of samples in a Prometheus text exposition. */

@@ -175,8 +175,17 @@ final class ScaleBenchmark {
     private List<InstanceProcess> start(
             final Map<String, String> settings, final String appId, final int k, final int heapMb) {
         final List<InstanceProcess> apps = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            apps.add(InstanceProcess.start(settings, env.newDir(appId + "-" + i), heapMb));
+        try {
+            for (int i = 0; i < k; i++) {
+                apps.add(InstanceProcess.start(settings, env.newDir(appId + "-" + i), heapMb));
+            }
+        } catch (final RuntimeException e) {
+            try {
+                close(apps); // the ones that did start
+            } catch (final InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
         return apps;
     }

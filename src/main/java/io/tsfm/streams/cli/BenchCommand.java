@@ -25,12 +25,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Benchmark scenarios: ingest (tsfm topology vs pass-through, exactly_once_v2 and at_least_once), "
                 + "cycle (forecast cycle of N markets vs a naive one-call-per-market caller), resources (heap, RSS, "
-                + "state dir after the cycle of the largest market count), all of these, or replay (a day of "
+                + "state dir after the cycle of the largest market count), all of these, replay (a day of "
                 + "markets at a tick a minute replayed by a fresh app), or scale (the cycle on 1, 2, 4 instances, "
                 + "each its own JVM, 12 partitions). Prints a Markdown table.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "ingest, cycle, resources, all or replay.")
+    @Parameters(index = "0", description = "ingest, cycle, resources, all, replay or scale.")
     String scenario;
 
     @Option(

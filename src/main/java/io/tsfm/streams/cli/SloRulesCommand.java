@@ -66,6 +66,10 @@ public final class SloRulesCommand implements Callable<Integer> {
             err.println("slo-rules: cannot read " + specFile + ": " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        if ("-".equals(out) && check) {
+            err.println("slo-rules: --check needs a file to compare with, not --out -");
+            return ExitCodes.CONFIG;
+        }
         if ("-".equals(out)) {
             stdout.print(rules);
             stdout.flush();

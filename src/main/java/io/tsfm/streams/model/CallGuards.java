@@ -37,16 +37,17 @@ public final class CallGuards {
     }
 
     /**
-     * The guards named {@code name}, made from {@code settings} on first use: a breaker that opens after the
+     * New guards named {@code name}, made from {@code settings} (a name is taken once): a breaker that opens after the
      * threshold of consecutive failed attempts and closes only when every half-open probe succeeds; a retry
      * of retryable failures with the seed's backoff; a bulkhead that refuses at once when full.
      */
     public Guards of(final String name, final TollamaSettings settings) {
-        final boolean fresh = breakers.find(name).isEmpty();
-        final CircuitBreaker breaker = breakers.circuitBreaker(name, breakerConfig(settings));
-        if (fresh) {
-            reopenOnAFailedProbe(breaker);
+        if (breakers.find(name).isPresent()) {
+            // one client per name: a second would share the first's state with its own settings ignored
+            throw new IllegalStateException("call guards named " + name + " exist already");
         }
+        final CircuitBreaker breaker = breakers.circuitBreaker(name, breakerConfig(settings));
+        reopenOnAFailedProbe(breaker);
         final Retry retry = retries.retry(
                 name,
                 RetryConfig.custom()

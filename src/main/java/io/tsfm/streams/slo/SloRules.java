@@ -86,7 +86,8 @@ public final class SloRules {
         if (o.kind() == Kind.SLICES) {
             return "1 - avg_over_time(" + SLICE_GOOD + "{slo=\"" + o.name() + "\"}[" + w + "])";
         }
-        final String total = "(" + inWindow(o.total(), w) + ")";
+        // a window without events gives no sample rather than 0/0: a NaN would poison the period's budget
+        final String total = "((" + inWindow(o.total(), w) + ") > 0)";
         return o.good() != null
                 ? "1 - (" + inWindow(o.good(), w) + ") / " + total
                 : "(" + inWindow(o.bad(), w) + ") / " + total;

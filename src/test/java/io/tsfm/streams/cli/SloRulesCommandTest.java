@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+/** slo-rules as operators run it: regenerate, check for staleness, one-line errors with exit codes. */
 class SloRulesCommandTest {
     @TempDir
     Path tmp;

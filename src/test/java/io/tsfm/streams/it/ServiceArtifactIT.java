@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ServiceArtifactIT {
     private static final Path SERVICE = Path.of("target", "tsfm-streams-service.jar");
     private static final Path ALL_IN_ONE = Path.of("target", "tsfm-streams.jar");
-    private static final List<String> TOOLS =
-            List.of("cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary");
+    private static final List<String> TOOLS = List.of(
+            "cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary", "slo");
 
     private static List<String> entries(final Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+/** The SLO spec is read and checked, and turns into the rules its objectives mean, byte for byte stable. */
 class SloRulesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -45,7 +46,7 @@ class SloRulesTest {
 
         assertThat(SloRules.errorRatio(o, "1h"))
                 .isEqualTo(
-                        "1 - (sum by (rollout_stage) (rate(ok_total[1h]))) / (sum by (rollout_stage) (rate(all_total[1h])))");
+                        "1 - (sum by (rollout_stage) (rate(ok_total[1h]))) / ((sum by (rollout_stage) (rate(all_total[1h]))) > 0)");
         assertThat(SloRules.of(spec(FRESHNESS), "s.yml"))
                 .contains(SloRules.WINDOWS.stream()
                         .map(w -> "record: rollout_stage:tsfm_slo_errors:ratio_rate" + w)
@@ -59,7 +60,7 @@ class SloRulesTest {
 
         assertThat(SloRules.errorRatio(o, "5m"))
                 .isEqualTo(
-                        "(sum by (rollout_stage) (rate(ok_total[5m]))) / (sum by (rollout_stage) (rate(all_total[5m])))");
+                        "(sum by (rollout_stage) (rate(ok_total[5m]))) / ((sum by (rollout_stage) (rate(all_total[5m]))) > 0)");
     }
 
     @Test
