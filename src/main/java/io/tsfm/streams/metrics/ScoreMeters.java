@@ -37,18 +37,7 @@ final class ScoreMeters {
         counters.get(
                         SCORE_STEPS,
                         "Scored forecast steps, by band (served or uncalibrated) and outcome (inside, below, above)",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band,
-                        "outcome",
-                        outcome)
+                        labels(runtime, model, segment, horizon, band, "outcome", outcome))
                 .increment((double) count);
     }
 
@@ -63,30 +52,12 @@ final class ScoreMeters {
         counters.get(
                         SCORE_PINBALL,
                         "Sum over scored steps of the mean pinball loss of their quantiles",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band)
+                        labels(runtime, model, segment, horizon, band))
                 .increment(pinballSum);
         counters.get(
                         SCORE_WIDTH,
                         "Sum over scored steps of the band width (highest minus lowest quantile)",
-                        "runtime",
-                        runtime,
-                        "model",
-                        model,
-                        "segment",
-                        segment,
-                        "horizon",
-                        horizon,
-                        "band",
-                        band)
+                        labels(runtime, model, segment, horizon, band))
                 .increment(widthSum);
     }
 
@@ -101,5 +72,20 @@ final class ScoreMeters {
                                 .tags("model", model, "segment", segment, "horizon", horizon)
                                 .register(registry))
                 .record(scale);
+    }
+
+    /** The tags of a score series: runtime, model, segment, horizon bucket and band, then any more. */
+    private static String[] labels(
+            final String runtime,
+            final String model,
+            final String segment,
+            final String horizon,
+            final String band,
+            final String... more) {
+        final String[] base = {"runtime", runtime, "model", model, "segment", segment, "horizon", horizon, "band", band
+        };
+        final String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
     }
 }

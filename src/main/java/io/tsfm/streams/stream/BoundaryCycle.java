@@ -56,7 +56,6 @@ final class BoundaryCycle {
     private long nanos;
     private int jobs;
     private int gated;
-    private int lastSliceSize;
 
     BoundaryCycle(
             final ForecastSettings settings,
@@ -91,12 +90,16 @@ final class BoundaryCycle {
         this.runningBoundaryMs = Long.MIN_VALUE;
     }
 
+    /** What a slice did: the state with its progress, and how many markets it went through. */
+    record Progress(CycleState state, int markets) {}
+
     /**
      * Does up to {@code limit} markets of the running cycle, after the last one done.
      *
-     * @return the state with the progress made; complete when no market was left
+     * @return the state with the progress made (complete when no market was left) and the markets gone
+     *     through (done, expired or without a context)
      */
-    CycleState slice(final CycleState state, final int limit) {
+    Progress slice(final CycleState state, final int limit) {
         final long asOfMs = state.lastBoundaryMs();
         final long t0 = System.nanoTime();
         begin(asOfMs);
@@ -128,9 +131,8 @@ final class BoundaryCycle {
         expired.forEach(markets::delete);
         inputDrift.flush();
         nanos += System.nanoTime() - t0;
-        lastSliceSize = done;
         if (more) {
-            return state.resumingAfter(last);
+            return new Progress(state.resumingAfter(last), done);
         }
         metrics.cycle(asOfMs, nanos);
         LOG.debug(
@@ -140,12 +142,7 @@ final class BoundaryCycle {
                 jobs,
                 gated);
         runningBoundaryMs = Long.MIN_VALUE;
-        return state.completed();
-    }
-
-    /** Markets the last slice went through (done, expired or without a context). */
-    int lastSliceSize() {
-        return lastSliceSize;
+        return new Progress(state.completed(), done);
     }
 
     private void begin(final long asOfMs) {

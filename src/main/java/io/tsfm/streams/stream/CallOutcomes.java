@@ -44,20 +44,9 @@ final class CallOutcomes {
         }
         final SeriesOutcome outcome = result.outcomes().get(job.key());
         if (outcome != null && outcome.isValid()) {
-            emitter.forecast(
-                    factory.fromModel(
-                            job.marketId(),
-                            job.context(),
-                            outcome.paths(),
-                            client.modelName(),
-                            client.breakerState(),
-                            call,
-                            job.calibration(),
-                            job.route()),
-                    job.context(),
-                    job.calibration());
+            emitter.forecast(factory.fromAnswer(job, outcome.paths(), client, call), job.context(), job.calibration());
         } else {
-            final String why = outcome == null ? "missing_series" : outcome.invalidReason();
+            final String why = outcome == null ? FallbackReasons.INVALID_MISSING_SERIES : outcome.invalidReason();
             metrics.invalidPayload(why);
             emitter.baseline(
                     job.marketId(),

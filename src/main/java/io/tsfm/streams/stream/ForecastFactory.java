@@ -15,6 +15,7 @@ import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.Transform;
+import io.tsfm.streams.model.ModelClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,20 @@ public final class ForecastFactory {
             final Call call) {
         return fromModel(marketId, context, modelSpace, modelName, breakerState, call, null, RouteInfo.DEFAULT)
                 .record();
+    }
+
+    /** A lane's valid answer to one job: {@link #fromModel} with the job's market, context, calibration and route. */
+    Made fromAnswer(
+            final JobTracker.Job job, final QuantilePaths modelSpace, final ModelClient client, final Call call) {
+        return fromModel(
+                job.marketId(),
+                job.context(),
+                modelSpace,
+                client.modelName(),
+                client.breakerState(),
+                call,
+                job.calibration(),
+                job.route());
     }
 
     /**

@@ -161,8 +161,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         int ticks = 10 * budget;
         while (budget > 0 && ticks > 0) {
             if (state.running()) {
-                state = cycle.slice(state, budget);
-                budget -= Math.max(1, cycle.lastSliceSize());
+                final BoundaryCycle.Progress progress = cycle.slice(state, budget);
+                state = progress.state();
+                budget -= Math.max(1, progress.markets());
                 continue;
             }
             if (held.isEmpty()) {

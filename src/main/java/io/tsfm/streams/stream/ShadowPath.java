@@ -88,23 +88,12 @@ final class ShadowPath {
                 final SeriesOutcome outcome =
                         result.failed() ? null : result.outcomes().get(job.key());
                 if (outcome != null && outcome.isValid()) {
-                    emit(
-                            job,
-                            factory.fromModel(
-                                    job.marketId(),
-                                    job.context(),
-                                    outcome.paths(),
-                                    client.modelName(),
-                                    client.breakerState(),
-                                    call,
-                                    job.calibration(),
-                                    job.route()),
-                            call);
+                    emit(job, factory.fromAnswer(job, outcome.paths(), client, call), call);
                 } else {
                     final String reason = result.failed()
                             ? FallbackReasons.forModelFailure(result.failureKind())
                             : FallbackReasons.forInvalidSeries(
-                                    outcome == null ? "missing_series" : outcome.invalidReason());
+                                    outcome == null ? FallbackReasons.INVALID_MISSING_SERIES : outcome.invalidReason());
                     emit(
                             job,
                             factory.baseline(
