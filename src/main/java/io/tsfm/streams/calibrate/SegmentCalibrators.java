@@ -75,9 +75,6 @@ public final class SegmentCalibrators {
 
     /** A side's miss target: its share, or what the saturated other side leaves of the band's misses. */
     static double missTarget(final double share, final OnlineCalibrator other) {
-        if (System.getenv("TSFM_NOSPILL") != null) {
-            return share;
-        }
         return other.saturated() ? Math.max(share, 2 * share - other.missRate()) : share;
     }
 
