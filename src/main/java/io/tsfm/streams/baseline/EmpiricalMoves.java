@@ -42,17 +42,36 @@ public final class EmpiricalMoves {
         final double[] moves = new double[n];
         for (int h = 1; h <= horizon; h++) {
             int count = 0;
+            int falls = 0;
+            int rises = 0;
             // origin j sees x[j] and the move to x[j + h]; the forecast's own origin is n - 1, and with a cadence
             // only origins of its phase count
             for (int j = n - 1 - period * ((h + period - 1) / period); j >= 0; j -= period) {
-                moves[count++] = x[j + h] - x[j];
+                final double move = x[j + h] - x[j];
+                moves[count++] = move;
+                falls += move < 0 ? 1 : 0;
+                rises += move > 0 ? 1 : 0;
             }
             for (int i = 0; i < levels.length; i++) {
-                final double move = count < MIN_MOVES || levels[i] == 0.5 ? 0.0 : quantile(moves, count, levels[i]);
+                final double move =
+                        count < MIN_MOVES || levels[i] == 0.5 || staysOnTheMedian(count, falls, rises, levels[i])
+                                ? 0.0
+                                : quantile(moves, count, levels[i]);
                 out[i][h - 1] = last + (levels[i] < 0.5 ? Math.min(move, 0.0) : Math.max(move, 0.0));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a level's quantile of the moves lies on the median's side of zero, so its band edge is the last
+     * value, told from the counts alone: a lower level whose ranks fall among the moves that did not fall, an
+     * upper one whose ranks fall among those that did not rise. A market that sits still answers here without
+     * a selection.
+     */
+    static boolean staysOnTheMedian(final int count, final int falls, final int rises, final double level) {
+        final double pos = (count - 1) * level;
+        return level < 0.5 ? (int) Math.floor(pos) >= falls : (int) Math.ceil(pos) < count - rises;
     }
 
     /**

@@ -2,6 +2,9 @@ package io.tsfm.streams.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.streams.json.Json;
@@ -52,10 +55,7 @@ final class TollamaCodec {
                 g.writeFieldName("timestamps");
                 g.writeRawValue(timestampsJson(s.timestamps()));
                 g.writeArrayFieldStart("target");
-                for (final double v : s.target()) {
-                    // float precision: what the models compute in, half the digits to write and to parse
-                    g.writeNumber((float) v);
-                }
+                writeTarget(g, s.target());
                 g.writeEndArray();
                 g.writeEndObject();
             }
@@ -70,21 +70,44 @@ final class TollamaCodec {
     }
 
     /**
-     * The timestamps as a JSON array: every series of a cycle shares one grid (most often the very same
-     * array), so it is encoded once and written raw.
+     * The values at float precision (what the models compute in: half the digits to write and to parse). A
+     * market sits still most of the time, so a value equal to the one before is copied as the bytes already
+     * formatted for it rather than formatted again.
      */
-    private String timestampsJson(final String[] timestamps) throws JsonProcessingException {
+    private static void writeTarget(final JsonGenerator g, final double[] target) throws IOException {
+        final boolean fast = g.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
+        float previous = Float.NaN;
+        SerializedString formatted = null;
+        for (final double v : target) {
+            final float f = (float) v;
+            if (formatted == null || Float.floatToIntBits(f) != Float.floatToIntBits(previous)) {
+                previous = f;
+                formatted = Float.isFinite(f) ? new SerializedString(NumberOutput.toString(f, fast)) : null;
+            }
+            if (formatted == null) {
+                g.writeNumber(f);
+            } else {
+                g.writeRawValue(formatted);
+            }
+        }
+    }
+
+    /**
+     * The timestamps as a JSON array: every series of a cycle shares one grid (most often the very same
+     * array), so it is encoded once and its UTF-8 bytes copied.
+     */
+    private SerializedString timestampsJson(final String[] timestamps) throws JsonProcessingException {
         final EncodedGrid last = lastGrid.get();
         if (last != null && (last.timestamps() == timestamps || Arrays.equals(last.timestamps(), timestamps))) {
             return last.json();
         }
-        final String json = mapper.writeValueAsString(timestamps);
+        final SerializedString json = new SerializedString(mapper.writeValueAsString(timestamps));
         lastGrid.set(new EncodedGrid(timestamps, json));
         return json;
     }
 
     /** A grid and its JSON text; the array is never written to. */
-    private record EncodedGrid(String[] timestamps, String json) {}
+    private record EncodedGrid(String[] timestamps, SerializedString json) {}
 
     /** The outcome of every requested series; a series the answer lacks is invalid ({@code missing_series}). */
     Map<String, SeriesOutcome> parse(final byte[] body, final List<SeriesInput> series) {

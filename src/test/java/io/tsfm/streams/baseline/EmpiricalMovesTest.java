@@ -102,4 +102,46 @@ class EmpiricalMovesTest {
             }
         }
     }
+
+    @Test
+    void answersExactlyAsAFullSelectionOnSeriesThatMostlySitStill() {
+        final Random random = new Random(11);
+        final double[] levels = {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95};
+        for (int run = 0; run < 300; run++) {
+            final double[] x = new double[2 + random.nextInt(300)];
+            x[0] = 0.5;
+            final double moveShare = random.nextInt(5) == 0 ? 0.6 : 0.04;
+            for (int i = 1; i < x.length; i++) {
+                x[i] = x[i - 1] + (random.nextDouble() < moveShare ? 0.01 * (random.nextInt(5) - 2) : 0.0);
+            }
+            final double[][] forecast = EmpiricalMoves.forecast(x, 12, levels);
+            final int period = EmpiricalMoves.cadence(x);
+            for (int h = 1; h <= 12; h++) {
+                final double[] moves = new double[x.length];
+                int count = 0;
+                for (int j = x.length - 1 - period * ((h + period - 1) / period); j >= 0; j -= period) {
+                    moves[count++] = x[j + h] - x[j];
+                }
+                for (int i = 0; i < levels.length; i++) {
+                    final double move = count < EmpiricalMoves.MIN_MOVES || levels[i] == 0.5
+                            ? 0.0
+                            : EmpiricalMoves.quantile(moves, count, levels[i]);
+                    final double edge = x[x.length - 1] + (levels[i] < 0.5 ? Math.min(move, 0.0) : Math.max(move, 0.0));
+                    assertThat(forecast[i][h - 1])
+                            .as("run %d, step %d, level %s", run, h, levels[i])
+                            .isEqualTo(edge);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tellsFromTheCountsWhenAnEdgeIsTheLastValue() {
+        // 11 moves, 1 fall, 2 rises: the 0.1 quantile's ranks (1.0) lie past the one fall, the 0.9 quantile's
+        // (9.0) inside the two rises; with 2 falls the 0.1 quantile's rank 1 is the second fall
+        assertThat(EmpiricalMoves.staysOnTheMedian(11, 1, 2, 0.1)).isTrue();
+        assertThat(EmpiricalMoves.staysOnTheMedian(11, 2, 2, 0.1)).isFalse();
+        assertThat(EmpiricalMoves.staysOnTheMedian(11, 1, 2, 0.9)).isFalse();
+        assertThat(EmpiricalMoves.staysOnTheMedian(11, 1, 1, 0.9)).isTrue();
+    }
 }

@@ -3,14 +3,18 @@ package io.tsfm.streams.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
+import io.tsfm.streams.json.Json;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -174,5 +178,26 @@ class TollamaClientTest {
 
     private static SeriesInput series(final String id) {
         return new SeriesInput(id, new String[] {"2024-05-01T12:00:00Z"}, new double[] {0.0});
+    }
+
+    @Test
+    void writesEachValueAsJacksonFormatsTheFloatWhetherItRepeatsOrNot() throws Exception {
+        final double[] target = {0.1234567891, 0.1234567891, 0.1234567891, -2.5, 0.0, 0.0, 1e-7, 1e-7, 0.1234567891};
+        final String[] timestamps = new String[target.length];
+        Arrays.fill(timestamps, "2024-05-01T12:00:00Z");
+        final byte[] body =
+                new TollamaCodec(settings(0)).requestBody(List.of(new SeriesInput("a", timestamps, target)));
+
+        final StringWriter expected = new StringWriter();
+        try (JsonGenerator g = Json.wire().getFactory().createGenerator(expected)) {
+            g.writeStartArray();
+            for (final double v : target) {
+                g.writeNumber((float) v);
+            }
+            g.writeEndArray();
+        }
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .contains("\"target\":" + expected)
+                .contains("\"target\":[0.12345679,0.12345679,0.12345679,-2.5,0.0,0.0,1.0E-7,1.0E-7,0.12345679]");
     }
 }
