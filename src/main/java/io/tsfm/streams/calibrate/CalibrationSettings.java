@@ -6,6 +6,7 @@ public record CalibrationSettings(
         double target,
         String method,
         double learningRate,
+        int learningRateDecaySamples,
         int window,
         int minSamples,
         int flatLookbackSteps,
@@ -13,6 +14,34 @@ public record CalibrationSettings(
         int[] activityClasses,
         boolean directionSplit,
         boolean baselineStandby) {
+
+    /** The settings with a constant learning rate (no decay), as before decaying steps existed. */
+    public CalibrationSettings(
+            final boolean enabled,
+            final double target,
+            final String method,
+            final double learningRate,
+            final int window,
+            final int minSamples,
+            final int flatLookbackSteps,
+            final double flatThreshold,
+            final int[] activityClasses,
+            final boolean directionSplit,
+            final boolean baselineStandby) {
+        this(
+                enabled,
+                target,
+                method,
+                learningRate,
+                0,
+                window,
+                minSamples,
+                flatLookbackSteps,
+                flatThreshold,
+                activityClasses,
+                directionSplit,
+                baselineStandby);
+    }
 
     public MarketMotion motion() {
         return new MarketMotion(flatLookbackSteps, flatThreshold, activityClasses, directionSplit);

@@ -52,7 +52,9 @@ public interface OnlineCalibrator {
      */
     static OnlineCalibrator of(final CalibrationSettings settings, final CalibratorState state) {
         return switch (settings.method()) {
-            case QUANTILE_TRACKING -> new QuantileTracker(settings.sideTarget(), settings.learningRate(), state);
+            case QUANTILE_TRACKING ->
+                new QuantileTracker(
+                        settings.sideTarget(), settings.learningRate(), settings.learningRateDecaySamples(), state);
             case ROLLING_QUANTILE -> new RollingConformalQuantile(settings.sideTarget(), settings.window(), state);
             default -> throw new IllegalArgumentException("unknown calibration method: " + settings.method());
         };

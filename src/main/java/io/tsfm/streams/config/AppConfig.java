@@ -142,6 +142,7 @@ public final class AppConfig extends AbstractConfig {
                 getDouble(CALIBRATION_TARGET),
                 getString(CALIBRATION_METHOD),
                 getDouble(CALIBRATION_LEARNING_RATE),
+                getInt(CALIBRATION_LEARNING_RATE_DECAY_SAMPLES),
                 getInt(CALIBRATION_WINDOW),
                 getInt(CALIBRATION_MIN_SAMPLES),
                 getInt(CALIBRATION_FLAT_LOOKBACK_STEPS),

@@ -61,6 +61,7 @@ public final class ConfigKeys {
     public static final String CALIBRATION_TARGET = "calibration.target";
     public static final String CALIBRATION_METHOD = "calibration.method";
     public static final String CALIBRATION_LEARNING_RATE = "calibration.learning.rate";
+    public static final String CALIBRATION_LEARNING_RATE_DECAY_SAMPLES = "calibration.learning.rate.decay.samples";
     public static final String CALIBRATION_WINDOW = "calibration.window";
     public static final String CALIBRATION_MIN_SAMPLES = "calibration.min.samples";
     public static final String CALIBRATION_FLAT_LOOKBACK_STEPS = "calibration.flat.lookback.steps";

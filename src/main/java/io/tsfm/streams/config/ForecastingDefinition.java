@@ -168,6 +168,16 @@ final class ForecastingDefinition {
                         Importance.LOW,
                         "quantile_tracking: step of the log scale per scored step.")
                 .define(
+                        CALIBRATION_LEARNING_RATE_DECAY_SAMPLES,
+                        Type.INT,
+                        8000,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "quantile_tracking: a calibrator's step starts larger and falls as one over the "
+                                + "square root of its scored steps to calibration.learning.rate at this many "
+                                + "(a new or thin cell finds its scale in tens of steps, a seasoned one stays "
+                                + "steady); 0 keeps the step constant.")
+                .define(
                         CALIBRATION_WINDOW,
                         Type.INT,
                         500,

@@ -126,4 +126,38 @@ class OnlineCalibratorTest {
         assertThat(back.scale()).isCloseTo(tracker.scale(), within(1e-12));
         assertThat(back.samples()).isEqualTo(1);
     }
+
+    @Test
+    void aDecayingStepStartsLargeAndFallsToTheLearningRate() {
+        final QuantileTracker tracker = new QuantileTracker(SIDE, 0.01, 100, null);
+        assertThat(tracker.step()).isCloseTo(0.1, within(1e-12));
+        for (int i = 0; i < 3; i++) {
+            tracker.update(0.0, 0.0, 0.1);
+        }
+        assertThat(tracker.step()).isCloseTo(0.05, within(1e-12));
+        for (int i = 3; i < 200; i++) {
+            tracker.update(0.0, 0.0, 0.1);
+        }
+        assertThat(tracker.step()).isEqualTo(0.01);
+        assertThat(new QuantileTracker(SIDE, 0.01, 0, null).step()).isEqualTo(0.01);
+    }
+
+    @Test
+    void aNewCellFindsItsScaleInHundredsOfStepsWithADecayingStep() {
+        // every error is 0.2 (the band is five times too wide): the side's right scale is 0.2
+        final QuantileTracker decaying = new QuantileTracker(SIDE, 0.01, 8000, null);
+        final QuantileTracker constant = new QuantileTracker(SIDE, 0.01, 0, null);
+        for (int i = 0; i < 200; i++) {
+            decaying.update(0.2, decaying.scale(), 0.1);
+            constant.update(0.2, constant.scale(), 0.1);
+        }
+        assertThat(decaying.scale()).isBetween(0.1, 0.4);
+        assertThat(constant.scale()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aDecayingStepStillConvergesToTheNominalCoverage() {
+        assertThat(upperCoverageAfterWarmUp(new QuantileTracker(SIDE, 0.01, 8000, null)))
+                .isCloseTo(SIDE, within(0.01));
+    }
 }

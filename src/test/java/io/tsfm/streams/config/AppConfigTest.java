@@ -87,6 +87,7 @@ class AppConfigTest {
         expected.put("calibration.target", 0.8);
         expected.put("calibration.method", "quantile_tracking");
         expected.put("calibration.learning.rate", 0.01);
+        expected.put("calibration.learning.rate.decay.samples", 8000);
         expected.put("calibration.window", 500);
         expected.put("calibration.min.samples", 50);
         expected.put("calibration.flat.lookback.steps", 24);
