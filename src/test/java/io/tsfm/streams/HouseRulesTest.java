@@ -30,13 +30,14 @@ class HouseRulesTest {
         "io.tsfm.streams.score..",
         "io.tsfm.streams.drift..",
         "io.tsfm.streams.context..",
-        "io.tsfm.streams.rollout.."
+        "io.tsfm.streams.rollout..",
+        "io.tsfm.streams.cycle.."
     };
 
     /** The layers from the bottom up; each may use the ones below it (docs/architecture.md draws them). */
     static final List<Layer> LAYERS = List.of(
             new Layer("Domain", "domain"),
-            new Layer("Core", "baseline", "calibrate", "score", "drift", "context", "rollout"),
+            new Layer("Core", "baseline", "calibrate", "score", "drift", "context", "rollout", "cycle"),
             new Layer("Support", "config", "metrics", "json"),
             new Layer("Model", "model"),
             new Layer("Stream", "stream", "topology", "tick"),

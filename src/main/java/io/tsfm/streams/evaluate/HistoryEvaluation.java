@@ -4,24 +4,24 @@ import io.tsfm.streams.baseline.EwmaBaseline;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.cycle.FallbackGates;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
+import io.tsfm.streams.cycle.ScoringMeters;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.Transform;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.stream.FallbackGates;
-import io.tsfm.streams.stream.ForecastFactory;
-import io.tsfm.streams.stream.ForecastScoring;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +95,7 @@ public final class HistoryEvaluation {
 
     /** @param model the model the markets are asked, or null: the model is down and the baseline serves every market */
     public HistoryEvaluation(final AppConfig config, final ModelAnswers model) {
-        this.settings = ForecastSettings.from(config);
+        this.settings = config.forecastSettings();
         this.grid = Grid.of(settings.step());
         this.model = model;
     }
@@ -121,7 +121,7 @@ public final class HistoryEvaluation {
         final ForecastScoring[] scorings = new ForecastScoring[tasks];
         for (int t = 0; t < tasks; t++) {
             stores[t] = new MapScoringStores(history);
-            scorings[t] = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores[t]);
+            scorings[t] = new ForecastScoring(settings, grid, ScoringMeters.NONE, stores[t]);
         }
         final EwmaBaseline seed =
                 new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS, Transform.logit());
@@ -180,7 +180,9 @@ public final class HistoryEvaluation {
                             ctx,
                             route,
                             gates.evaluate(
-                                    ctx, route, model == null ? Availability.BREAKER_OPEN : Availability.CALLABLE)));
+                                    ctx,
+                                    route,
+                                    model == null ? ModelAvailability.BREAKER_OPEN : ModelAvailability.CALLABLE)));
                 }
                 answer(pool, items);
                 for (final Item item : items) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tsfm.streams.cycle.ScoringMeters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ import java.util.function.IntSupplier;
  * The application's own meters, in one place so names stay a contract with the alert rules and
  * dashboards (docs/metrics.md). Every meter carries the registry's common tag {@code rollout_stage}.
  */
-public final class TsfmMetrics {
+public final class TsfmMetrics implements ScoringMeters {
 
     static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -98,6 +99,7 @@ public final class TsfmMetrics {
     }
 
     /** Forecasts whose horizon was realised and scored, by runtime. */
+    @Override
     public void forecastsScored(final String runtime, final long count) {
         scores.forecastsScored(runtime, count);
     }
@@ -106,6 +108,7 @@ public final class TsfmMetrics {
      * Scored horizon steps of one label set: {@code count} steps with the given outcome (inside, below,
      * above) of the served or uncalibrated band, their summed mean pinball loss and summed band width.
      */
+    @Override
     public void scoredSteps(
             final String runtime,
             final String model,
@@ -117,6 +120,7 @@ public final class TsfmMetrics {
         scores.scoredSteps(runtime, model, segment, horizon, band, outcome, count);
     }
 
+    @Override
     public void scoreLoss(
             final String runtime,
             final String model,
@@ -129,6 +133,7 @@ public final class TsfmMetrics {
     }
 
     /** The width scale served to a model's segment at a horizon bucket in one cycle (1 = uncalibrated). */
+    @Override
     public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {
         scores.calibrationScale(model, segment, horizon, scale);
     }

@@ -1,12 +1,17 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.CycleState;
+import io.tsfm.streams.cycle.FallbackGates;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import java.time.Instant;
@@ -158,9 +163,9 @@ final class BoundaryCycle {
     /** What one slice decides once: the models' availability, the wall clock and the jobs' deadline. */
     private final class Slice {
         private final long asOfMs;
-        private final Availability currentModel = calls.current().client().availability();
+        private final ModelAvailability currentModel = calls.current().client().availability();
         private final ModelLane candidate = calls.candidate();
-        private final Availability candidateModel =
+        private final ModelAvailability candidateModel =
                 candidate == null ? null : candidate.client().availability();
         private final ShadowPath shadowPath = calls.shadowPath();
         private final long now = context.currentSystemTimeMs();

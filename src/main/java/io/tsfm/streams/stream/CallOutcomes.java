@@ -1,5 +1,6 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
@@ -44,7 +45,7 @@ final class CallOutcomes {
         }
         final SeriesOutcome outcome = result.outcomes().get(job.key());
         if (outcome != null && outcome.isValid()) {
-            emitter.forecast(factory.fromAnswer(job, outcome.paths(), client, call), job.context(), job.calibration());
+            emitter.forecast(job.answer(factory, outcome.paths(), client, call), job.context(), job.calibration());
         } else {
             final String why = outcome == null ? FallbackReasons.INVALID_MISSING_SERIES : outcome.invalidReason();
             metrics.invalidPayload(why);

@@ -1,6 +1,11 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.cycle.CycleState;
+import io.tsfm.streams.cycle.FallbackGates;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;

@@ -1,5 +1,8 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.RouteReasons;

@@ -3,6 +3,7 @@ package io.tsfm.streams.stream;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
 import io.tsfm.streams.metrics.TsfmMetrics;
@@ -62,7 +63,7 @@ public final class TsfmTopology {
 
     /** The topology with a rollout's model clients (current, candidate, shadow). */
     public static Topology build(final AppConfig config, final ModelClients clients, final TsfmMetrics metrics) {
-        final ForecastSettings settings = ForecastSettings.from(config);
+        final ForecastSettings settings = config.forecastSettings();
         final StreamsBuilder builder = new StreamsBuilder();
         final TickSerde tickSerde = new TickSerde();
         builder.addStateStore(CommitLedger.builder(metrics));
