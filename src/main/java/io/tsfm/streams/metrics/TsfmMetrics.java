@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tsfm.streams.cycle.ScoringMeters;
+import io.tsfm.streams.stream.StreamMeters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  * The application's own meters, in one place so names stay a contract with the alert rules and
  * dashboards (docs/metrics.md). Every meter carries the registry's common tag {@code rollout_stage}.
  */
-public final class TsfmMetrics implements ScoringMeters {
+public final class TsfmMetrics implements StreamMeters {
 
     static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -56,11 +56,13 @@ public final class TsfmMetrics implements ScoringMeters {
     }
 
     /** The rollout candidate's shadow forecasts and their comparison with the served ones. */
+    @Override
     public ShadowMeters shadow() {
         return shadow;
     }
 
     /** The model input's drift (PSI per segment and feature). */
+    @Override
     public DriftMeters drift() {
         return drift;
     }
@@ -74,6 +76,7 @@ public final class TsfmMetrics implements ScoringMeters {
         return registry;
     }
 
+    @Override
     public void forecastEmitted(
             final String runtime, final double lastStepWidth, final int crossingFixedSteps, final int invalidSteps) {
         counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime)
@@ -139,6 +142,7 @@ public final class TsfmMetrics implements ScoringMeters {
     }
 
     /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
+    @Override
     public void routeSelected(final String selected, final String reason) {
         counters.get(
                         ROUTE_SELECTED,
@@ -150,25 +154,30 @@ public final class TsfmMetrics implements ScoringMeters {
                 .increment();
     }
 
+    @Override
     public void fallback(final String reason) {
         counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason)
                 .increment();
     }
 
+    @Override
     public void invalidPayload(final String why) {
         counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why)
                 .increment();
     }
 
+    @Override
     public void lateAnswer() {
         counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved")
                 .increment();
     }
 
+    @Override
     public void cycle(final long boundaryMs, final long nanos) {
         cycles.cycle(boundaryMs, nanos);
     }
 
+    @Override
     public void emitDelay(final long millis) {
         cycles.emitDelay(millis);
     }
@@ -178,15 +187,18 @@ public final class TsfmMetrics implements ScoringMeters {
      * the gauge reads what is open, instead of adding up increments that a task fenced mid-transaction
      * would leave behind.
      */
+    @Override
     public Runnable trackPending(final IntSupplier openJobs) {
         return cycles.trackPending(openJobs);
     }
 
     /** Counts a task in {@code tsfm_cycles_running} while {@code running} says 1, until the returned action is run. */
+    @Override
     public Runnable trackRunningCycle(final IntSupplier running) {
         return cycles.trackRunningCycle(running);
     }
 
+    @Override
     public void dlq(final String reason) {
         counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason)
                 .increment();
@@ -197,12 +209,14 @@ public final class TsfmMetrics implements ScoringMeters {
                 .increment();
     }
 
+    @Override
     public void tick() {
         ticks.increment();
     }
 
-    /** Records a task's commit made durable (see {@link CommittedCounts}). */
-    void committed(
+    /** Records a task's commit made durable (see {@code stream/CommittedCounts}). */
+    @Override
+    public void committed(
             final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
         if (tickCount > 0) {
             counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed")

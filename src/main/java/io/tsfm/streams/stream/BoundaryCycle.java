@@ -6,7 +6,6 @@ import io.tsfm.streams.cycle.ForecastScoring;
 import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ModelAvailability;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.rollout.Route;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class BoundaryCycle {
     private final ForecastSettings settings;
     private final ModelCalls calls;
     private final CycleEngine engine;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final long marketExpiryMs;
 
     private ProcessorContext<String, Emission> context;
@@ -57,7 +56,7 @@ final class BoundaryCycle {
             final ForecastSettings settings,
             final ModelCalls calls,
             final CycleEngine engine,
-            final TsfmMetrics metrics) {
+            final StreamMeters metrics) {
         this.settings = settings;
         this.calls = calls;
         this.engine = engine;

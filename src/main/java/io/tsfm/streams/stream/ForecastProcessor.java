@@ -11,7 +11,6 @@ import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.topology.Names;
@@ -48,7 +47,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final ContextAssembler assembler;
     private final ForecastFactory factory;
     private final StepRecorder recorder;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final BoundaryCycle cycle;
 
     private KeyValueStore<String, MarketState> markets;
@@ -67,11 +66,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     /** A cycle runs or ticks are held: what tsfm.cycles.running reads from another thread. */
     private volatile boolean workLeft;
 
-    public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
+    public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final StreamMeters metrics) {
         this(settings, ModelClients.of(client), metrics);
     }
 
-    public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
+    public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final StreamMeters metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.engine = new CycleEngine(settings);

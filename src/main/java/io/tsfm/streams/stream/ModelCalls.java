@@ -6,7 +6,6 @@ import io.tsfm.streams.cycle.ForecastScoring;
 import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.rollout.Route;
@@ -45,7 +44,7 @@ final class ModelCalls {
     private final ModelLane shadow;
 
     private final CycleEngine engine;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
 
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, PendingJob> pending;
@@ -59,7 +58,7 @@ final class ModelCalls {
             final ForecastSettings settings,
             final ModelClients clients,
             final CycleEngine engine,
-            final TsfmMetrics metrics) {
+            final StreamMeters metrics) {
         this.settings = settings;
         this.engine = engine;
         this.current = ModelLane.of(clients.current(), settings);

@@ -9,7 +9,6 @@ import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.RouteReasons;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
@@ -26,7 +25,7 @@ final class ShadowPath {
     private final ForecastSettings settings;
     private final ForecastFactory factory;
     private final ForecastScoring scoring;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final ForecastFactory.RouteInfo route;
     private final BiConsumer<JobTracker.Job, ForecastRecord> publish;
     private final ShadowComparisons comparisons = new ShadowComparisons();
@@ -36,7 +35,7 @@ final class ShadowPath {
             final ForecastSettings settings,
             final ForecastFactory factory,
             final ForecastScoring scoring,
-            final TsfmMetrics metrics,
+            final StreamMeters metrics,
             final String stageId,
             final BiConsumer<JobTracker.Job, ForecastRecord> publish) {
         this.lane = lane;
