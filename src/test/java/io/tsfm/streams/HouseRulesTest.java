@@ -1,6 +1,9 @@
 package io.tsfm.streams;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,17 +33,18 @@ class HouseRulesTest {
         "io.tsfm.streams.score..",
         "io.tsfm.streams.drift..",
         "io.tsfm.streams.context..",
-        "io.tsfm.streams.rollout.."
+        "io.tsfm.streams.rollout..",
+        "io.tsfm.streams.cycle.."
     };
 
     /** The layers from the bottom up; each may use the ones below it (docs/architecture.md draws them). */
     static final List<Layer> LAYERS = List.of(
             new Layer("Domain", "domain"),
-            new Layer("Core", "baseline", "calibrate", "score", "drift", "context", "rollout"),
-            new Layer("Support", "config", "metrics", "json"),
+            new Layer("Core", "baseline", "calibrate", "score", "drift", "context", "rollout", "cycle"),
+            new Layer("Support", "config", "json"),
             new Layer("Model", "model"),
             new Layer("Stream", "stream", "topology", "tick"),
-            new Layer("Ops", "ops"),
+            new Layer("Ops", "ops", "metrics"),
             new Layer("App", "app"),
             new Layer(
                     "Tools",
@@ -143,13 +147,32 @@ class HouseRulesTest {
             .because("forecasting logic is tested directly and runs offline, without Kafka, HTTP or Jackson");
 
     @ArchTest
-    static final ArchRule theMetersUseMicrometerAndNothingThatCounts = classes()
+    static final ArchRule theMetersImplementTheLayersMeterInterfacesAndUseNothingElseOfThem = classes()
             .that()
             .resideInAPackage("io.tsfm.streams.metrics..")
             .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..", DOMAIN, "io.micrometer..", "java.."))
-            .because("the stream, the model client and the API all count: their meters must not pull any of them in");
+            .onlyDependOnClassesThat(
+                    resideInAnyPackage(concat(CORE, "io.tsfm.streams.metrics..", DOMAIN, "io.micrometer..", "java.."))
+                            .or(simpleNameEndingWith("Meters")))
+            .because("each layer declares the meters it needs (ScoringMeters, ModelCallMeters, StreamMeters ...); the "
+                    + "Micrometer implementations above them must not pull in the stream or the model client");
+
+    @ArchTest
+    static final ArchRule theLayersBelowOpsNeverImportTheMeters = noClasses()
+            .that()
+            .resideInAnyPackage(concat(
+                    CORE,
+                    DOMAIN,
+                    "io.tsfm.streams.config..",
+                    "io.tsfm.streams.json..",
+                    "io.tsfm.streams.model..",
+                    "io.tsfm.streams.stream..",
+                    "io.tsfm.streams.topology..",
+                    "io.tsfm.streams.tick.."))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tsfm.streams.metrics..")
+            .because("the core, the model client and the stream count through the meter interfaces they declare");
 
     private static String[] concat(final String[] first, final String... more) {
         final String[] out = Arrays.copyOf(first, first.length + more.length);

@@ -155,7 +155,8 @@ public final class TsfmApp implements AutoCloseable {
                                 .map(TsfmApp::stateName)
                                 .toList(),
                         () -> stateName(licences.state(model)));
-        return new LicensedClient(new TollamaClient(settings, metrics, role, guards), () -> licences.state(model));
+        return new LicensedClient(
+                new TollamaClient(settings, metrics.model(), role, guards), () -> licences.state(model));
     }
 
     private static String stateName(final ModelLicences.State state) {

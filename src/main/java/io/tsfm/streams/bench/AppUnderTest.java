@@ -3,6 +3,7 @@ package io.tsfm.streams.bench;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.metrics.TsfmMetrics;
+import io.tsfm.streams.model.CallGuards;
 import io.tsfm.streams.model.TollamaClient;
 import io.tsfm.streams.model.TollamaSettings;
 import io.tsfm.streams.stream.TsfmTopology;
@@ -90,7 +91,11 @@ final class AppUnderTest implements AutoCloseable {
         TopicSetup.ensure(config);
         final EmitDelayRegistry registry = new EmitDelayRegistry();
         final TsfmMetrics metrics = new TsfmMetrics(registry);
-        final TollamaClient client = new TollamaClient(TollamaSettings.from(config), metrics);
+        final TollamaClient client = new TollamaClient(
+                TollamaSettings.from(config),
+                metrics.model(),
+                TollamaClient.ROLE_CURRENT,
+                new CallGuards(metrics.registry()));
         final Topology topology = TsfmTopology.build(config, client, metrics);
         final KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
         return new AppUnderTest(

@@ -1,7 +1,6 @@
 package io.tsfm.streams.bench;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -85,7 +84,7 @@ final class CycleBenchmark {
         // so each measured boundary first scores one boundary's forecasts of every market, as a live app
         // does. Before that, cycles are off (a day of warm-up cycles would cost minutes of model calls).
         final long warmFrom =
-                firstBoundary - (long) ForecastSettings.from(AppConfig.of(s)).horizon() * STEP_MS;
+                firstBoundary - (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
         // oldest first, from one tick interval before the 24 h window (the look-back seed) to 1 min before the
         // boundary
         final long seedFrom = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs;

@@ -1,7 +1,6 @@
 package io.tsfm.streams.bench;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +67,7 @@ final class ScaleBenchmark {
         // warm-up cycles would cost minutes of model calls), the last horizon with its warm-up cycles, so
         // that each measured boundary first scores one boundary's forecasts of every market, as live.
         final long warmFrom =
-                firstBoundary - (long) ForecastSettings.from(AppConfig.of(s)).horizon() * STEP_MS;
+                firstBoundary - (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
         final long seedFrom = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs;
         long total = ticks.span(seedFrom, seedFrom, warmFrom, tickMs);
         final Map<String, String> cold = new HashMap<>(s);

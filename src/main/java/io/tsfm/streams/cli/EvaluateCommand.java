@@ -15,7 +15,6 @@ import io.tsfm.streams.evaluate.TickFile;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelRegistry;
 import io.tsfm.streams.simulate.SimulationSpec;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -169,18 +168,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             source = "simulated markets (seeds " + seeds + ", " + days + " days)";
         }
         if (marketStats) {
-            final MarketHistory markets = MarketHistory.of(
-                    history, Grid.of(ForecastSettings.from(config).step()));
+            final MarketHistory markets =
+                    MarketHistory.of(history, Grid.of(config.forecastSettings().step()));
             out.print(MarketStats.header()
-                    + MarketStats.of(
-                                    markets,
-                                    ForecastSettings.from(config).step().toMillis())
+                    + MarketStats.of(markets, config.forecastSettings().step().toMillis())
                             .row(source));
             out.flush();
             return ExitCodes.OK;
         }
-        final HistoryEvaluation evaluation = new HistoryEvaluation(
-                config, modelDown ? null : ModelAnswers.local(local, ForecastSettings.from(config)));
+        final HistoryEvaluation evaluation =
+                new HistoryEvaluation(config, modelDown ? null : ModelAnswers.local(local, config.forecastSettings()));
         final MarketHistory markets =
                 MarketHistory.of(history, Grid.of(evaluation.settings().step()));
         final HistoryEvaluation.Result result;

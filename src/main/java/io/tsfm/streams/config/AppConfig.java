@@ -3,6 +3,7 @@ package io.tsfm.streams.config;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.calibrate.CalibrationSettings;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.ModelRef;
@@ -10,8 +11,11 @@ import io.tsfm.streams.rollout.RolloutPolicy;
 import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.rollout.SegmentRules;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -134,6 +138,42 @@ public final class AppConfig extends AbstractConfig {
         } catch (final java.io.IOException e) {
             throw new ConfigException(TOLLAMA_API_KEY_FILE, file, "cannot read the file: " + e.getMessage());
         }
+    }
+
+    /** The forecasting settings of the cycle engine, read once. */
+    public ForecastSettings forecastSettings() {
+        final Set<String> buckets = new HashSet<>();
+        for (final String b : getList(BASELINE_ONLY_LIQUIDITY_BUCKET)) {
+            if (!b.isBlank()) {
+                buckets.add(b.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ForecastSettings(
+                step(),
+                getString(FREQ),
+                getInt(INPUT_LEN_STEPS),
+                getInt(HORIZON_STEPS),
+                quantiles(),
+                getInt(MIN_POINTS_FOR_TSFM),
+                buckets,
+                getInt(MAX_GAP_MINUTES) * 60_000L,
+                transform(),
+                getString(BASELINE_METHOD),
+                getDouble(EWMA_ALPHA),
+                getDouble(INTERVAL_MIN_WIDTH),
+                getDouble(INTERVAL_MAX_WIDTH),
+                getLong(CYCLE_GRACE_MS),
+                getLong(JOB_DEADLINE_MS),
+                getLong(DRAIN_INTERVAL_MS),
+                getInt(CYCLE_SLICE_MARKETS),
+                getInt(TOLLAMA_SERIES_PER_REQUEST),
+                tollamaModelVersion(),
+                getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : getLong(CYCLE_WINDOW_START_MS),
+                getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : getLong(CYCLE_WINDOW_END_MS),
+                calibration(),
+                rolloutPolicy(),
+                getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE),
+                drift());
     }
 
     public CalibrationSettings calibration() {

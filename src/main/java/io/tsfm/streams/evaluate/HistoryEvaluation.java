@@ -4,24 +4,19 @@ import io.tsfm.streams.baseline.EwmaBaseline;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.context.ContextAssembler;
-import io.tsfm.streams.domain.CalibrationSnapshot;
-import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.cycle.CycleEngine;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
+import io.tsfm.streams.cycle.ScoringMeters;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.domain.QuantilePaths;
-import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.Transform;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.model.ModelClient.Availability;
-import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.stream.FallbackGates;
-import io.tsfm.streams.stream.ForecastFactory;
-import io.tsfm.streams.stream.ForecastScoring;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,11 +29,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The stream's forecasting over a tick history, offline and in event time: at every 5-minute boundary, as
- * the forecast processor does, first the forecasts the boundary realises are scored and their errors teach
- * the calibrators ({@link ForecastScoring}), then every market with a context is forecast: the same context
- * assembly, gates, model input, calibration snapshot, post-processing and record assembly
- * ({@link ForecastFactory}) the processor uses; the model is a local model called in-process with the
+ * The stream's forecasting over a tick history, offline and in event time, driven by the stream's own
+ * {@link CycleEngine}: at every 5-minute boundary first the forecasts the boundary realises are scored and their
+ * errors teach the calibrators, then every market with a context is forecast: the same context assembly, route,
+ * gates, model input, calibration snapshots, post-processing and record assembly the processor uses; the model is a local model called in-process with the
  * values the model client would send. The figures follow the scoring protocol of docs/calibration.md:
  * boundaries every {@code reportEvery} steps (:00 and :30 by default), contexts of at least
  * {@code min.points.for.tsfm} steps, only markets with a tick at or after the boundary; next to the served
@@ -90,13 +84,15 @@ public final class HistoryEvaluation {
             long lastBoundaryMs) {}
 
     private final ForecastSettings settings;
+    private final CycleEngine engine;
     private final Grid grid;
     private final ModelAnswers model;
 
     /** @param model the model the markets are asked, or null: the model is down and the baseline serves every market */
     public HistoryEvaluation(final AppConfig config, final ModelAnswers model) {
-        this.settings = ForecastSettings.from(config);
-        this.grid = Grid.of(settings.step());
+        this.settings = config.forecastSettings();
+        this.engine = new CycleEngine(settings);
+        this.grid = engine.grid();
         this.model = model;
     }
 
@@ -111,17 +107,12 @@ public final class HistoryEvaluation {
     /** As {@link #run(MarketHistory, Options)}, handing every score record the stream would publish to {@code scores}. */
     public Result run(final MarketHistory history, final Options options, final Consumer<ForecastScore> scores) {
         final ContextAssembler assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
-        final FallbackGates gates =
-                new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
-        final RolloutRouter router = new RolloutRouter(settings.rollout());
-        final String stage = settings.rollout().stage().id();
-        final ForecastFactory factory = new ForecastFactory(settings);
         final int tasks = options.partitions();
         final MapScoringStores[] stores = new MapScoringStores[tasks];
         final ForecastScoring[] scorings = new ForecastScoring[tasks];
         for (int t = 0; t < tasks; t++) {
             stores[t] = new MapScoringStores(history);
-            scorings[t] = new ForecastScoring(settings, grid, TsfmMetrics.inMemory(), stores[t]);
+            scorings[t] = new ForecastScoring(settings, grid, ScoringMeters.NONE, stores[t]);
         }
         final EwmaBaseline seed =
                 new EwmaBaseline(EwmaBaseline.DEFAULT_ALPHA, EwmaBaseline.DEFAULT_MAX_POINTS, Transform.logit());
@@ -132,33 +123,35 @@ public final class HistoryEvaluation {
         final Map<String, Long> servedBy = new TreeMap<>();
         final long step = grid.stepMs();
         final long reportStrideMs = options.reportEvery() * step;
-        final long first = grid.lastDueBoundary(history.firstTickMs(), settings.cycleGraceMs()) + step;
-        final long last = grid.lastDueBoundary(history.lastTickMs(), settings.cycleGraceMs());
+        final long first = engine.dueAt(history.firstTickMs()) + step;
+        final long last = engine.dueAt(history.lastTickMs());
+        final CycleEngine.Models models = models();
         final ForkJoinPool pool = new ForkJoinPool(options.threads());
         long forecasts = 0;
         long reportedCount = 0;
         try {
             for (long boundary = first; boundary <= last; boundary += step) {
-                final long at = boundary;
+                boolean cycleRuns = false;
                 for (int t = 0; t < tasks; t++) {
-                    stores[t].advanceTo(at);
-                    scorings[t].scoreDue(at, (score, asOfMs) -> {
-                        if (settings.publishes(asOfMs)) {
-                            scores.accept(score);
-                        }
-                        final ReportedPoint r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
-                        if (r != null) {
-                            r.addTo(table, score, settings.levels());
-                            servedBy.merge(
-                                    score.fallbackReason() == null
-                                            ? score.runtime() + " " + score.modelName()
-                                            : "baseline: " + score.fallbackReason(),
-                                    1L,
-                                    Long::sum);
-                        }
-                    });
+                    stores[t].advanceTo(boundary);
+                    cycleRuns = engine.scoreBoundary(
+                            boundary, scorings[t], CycleEngine.InFlight.NONE, (score, asOfMs, at, published) -> {
+                                if (published) {
+                                    scores.accept(score);
+                                }
+                                final ReportedPoint r = reported.remove(OpenForecast.key(asOfMs, score.marketId()));
+                                if (r != null) {
+                                    r.addTo(table, score, settings.levels());
+                                    servedBy.merge(
+                                            score.fallbackReason() == null
+                                                    ? score.runtime() + " " + score.modelName()
+                                                    : "baseline: " + score.fallbackReason(),
+                                            1L,
+                                            Long::sum);
+                                }
+                            });
                 }
-                if (!settings.cycleRuns(boundary)) {
+                if (!cycleRuns) {
                     continue;
                 }
                 final List<Item> items = new ArrayList<>();
@@ -174,24 +167,18 @@ public final class HistoryEvaluation {
                     if (ctx == null) {
                         continue;
                     }
-                    final Route route = router.route(m.getKey(), ctx.liquidityBucket());
-                    items.add(new Item(
-                            m.getKey(),
-                            ctx,
-                            route,
-                            gates.evaluate(
-                                    ctx, route, model == null ? Availability.BREAKER_OPEN : Availability.CALLABLE)));
+                    items.add(new Item(engine.plan(m.getKey(), ctx, scorings[task(m.getKey(), tasks)], models)));
                 }
                 answer(pool, items);
                 for (final Item item : items) {
-                    forecast(item, factory, scorings[task(item.marketId, tasks)], stage);
+                    forecast(item, scorings[task(item.plan.marketId(), tasks)]);
                     forecasts++;
-                    final MarketContext ctx = item.context;
+                    final MarketContext ctx = item.plan.context();
                     if (boundary % reportStrideMs == 0
                             && ctx.length() >= settings.minPoints()
-                            && history.markets().get(item.marketId).lastTickMs() >= boundary) {
+                            && history.markets().get(item.plan.marketId()).lastTickMs() >= boundary) {
                         reported.put(
-                                OpenForecast.key(boundary, item.marketId),
+                                OpenForecast.key(boundary, item.plan.marketId()),
                                 new ReportedPoint(
                                         ReportedPoint.active(ctx.values(), options.activeSteps()),
                                         ctx.values()[ctx.length() - 1],
@@ -216,30 +203,38 @@ public final class HistoryEvaluation {
                 : Utils.toPositive(Utils.murmur2(marketId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** One market at one boundary: its context, route and gate decision, and the model's answer once asked. */
+    /** One market at one boundary: the engine's plan for it, and the model's answer once asked. */
     private static final class Item {
-        final String marketId;
-        final MarketContext context;
-        final Route route;
-        final GateDecision decision;
+        final CycleEngine.Plan plan;
         QuantilePaths answer;
 
-        Item(final String marketId, final MarketContext context, final Route route, final GateDecision decision) {
-            this.marketId = marketId;
-            this.context = context;
-            this.route = route;
-            this.decision = decision;
+        Item(final CycleEngine.Plan plan) {
+            this.plan = plan;
         }
     }
 
+    /** The one in-process model, or none: the model is down and its breaker open. */
+    private CycleEngine.Models models() {
+        return new CycleEngine.Models() {
+            @Override
+            public String modelName(final Route route) {
+                return model.name();
+            }
+
+            @Override
+            public ModelAvailability availability(final Route route) {
+                return model == null ? ModelAvailability.BREAKER_OPEN : ModelAvailability.CALLABLE;
+            }
+        };
+    }
+
     private void answer(final ForkJoinPool pool, final List<Item> items) {
-        final List<Item> asked =
-                items.stream().filter(i -> !i.decision.baseline()).toList();
+        final List<Item> asked = items.stream().filter(i -> !i.plan.gated()).toList();
         if (asked.isEmpty()) {
             return;
         }
         try {
-            pool.submit(() -> asked.parallelStream().forEach(i -> i.answer = model.answer(i.context)))
+            pool.submit(() -> asked.parallelStream().forEach(i -> i.answer = model.answer(i.plan.context())))
                     .get();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -249,39 +244,11 @@ public final class HistoryEvaluation {
         }
     }
 
-    /** As the processor: a gate's baseline at once, else the model's answer (or its fallback), kept for scoring. */
-    private void forecast(
-            final Item item, final ForecastFactory factory, final ForecastScoring scoring, final String stage) {
-        final MarketContext ctx = item.context;
-        final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
-        final ForecastFactory.Made made;
-        final CalibrationSnapshot used;
-        if (item.decision.baseline()) {
-            final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(item.decision.reason())
-                    ? item.route.reason()
-                    : item.decision.reason();
-            made = factory.baseline(
-                    item.marketId,
-                    ctx,
-                    item.decision.reason(),
-                    "closed",
-                    null,
-                    fallback,
-                    new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stage));
-            used = fallback;
-        } else {
-            final CalibrationSnapshot calibration = scoring.snapshot(ctx, model.name());
-            made = factory.fromModel(
-                    item.marketId,
-                    ctx,
-                    item.answer,
-                    model.name(),
-                    "closed",
-                    IN_PROCESS,
-                    calibration,
-                    new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, item.route.reason(), stage));
-            used = calibration;
-        }
-        scoring.keep(made, ctx, used);
+    /** As the stream: a gate's baseline at once, else the model's answer, kept for scoring. */
+    private void forecast(final Item item, final ForecastScoring scoring) {
+        final ForecastFactory.Made made = item.plan.gated()
+                ? engine.gatedBaseline(item.plan, "closed")
+                : engine.answered(item.plan, item.answer, model.name(), "closed", IN_PROCESS);
+        engine.keep(scoring, made, item.plan);
     }
 }

@@ -1,9 +1,9 @@
 package io.tsfm.streams.evaluate;
 
 import io.tsfm.streams.calibrate.CalibratorState;
+import io.tsfm.streams.cycle.ScoringStores;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.stream.ScoringStores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

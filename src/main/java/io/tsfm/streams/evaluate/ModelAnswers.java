@@ -1,11 +1,11 @@
 package io.tsfm.streams.evaluate;
 
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.forecaster.model.LocalModel;
 import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.forecaster.model.SeriesForecast;
-import io.tsfm.streams.stream.ForecastSettings;
 
 /** A model asked in-process for one market's context, as the stream asks tollama over HTTP. */
 public interface ModelAnswers {

@@ -7,10 +7,10 @@ import static io.tsfm.streams.evaluate.HistoryEvaluation.SEED_EWMA;
 import static io.tsfm.streams.evaluate.HistoryEvaluation.SERVED;
 import static io.tsfm.streams.evaluate.HistoryEvaluation.UNCALIBRATED;
 
+import io.tsfm.streams.cycle.ForecastFactory;
 import io.tsfm.streams.domain.BandScore;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.stream.ForecastFactory;
 import java.util.ArrayList;
 import java.util.List;
 

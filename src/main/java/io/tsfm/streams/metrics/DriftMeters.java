@@ -5,12 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tsfm.streams.drift.Feature;
 import io.tsfm.streams.drift.Histogram;
 import io.tsfm.streams.drift.Psi;
+import io.tsfm.streams.stream.InputDriftMeters;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** The model input's drift: each task's histograms per segment, and the instance's PSI gauges over them. */
-public final class DriftMeters {
+public final class DriftMeters implements InputDriftMeters {
     private final MeterRegistry registry;
     private final ConcurrentMap<String, DriftHistograms> driftHistograms = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Gauge> psiGauges = new ConcurrentHashMap<>();
@@ -23,6 +24,7 @@ public final class DriftMeters {
      * A task's input histograms of one segment (empty maps until its reference is complete). The gauge
      * {@code tsfm_input_psi{segment,feature}} is the PSI of this instance's tasks summed together.
      */
+    @Override
     public void observe(
             final String taskId,
             final String segment,
@@ -46,6 +48,7 @@ public final class DriftMeters {
     }
 
     /** A task left this instance: its histograms no longer count. */
+    @Override
     public void closed(final String taskId) {
         driftHistograms.keySet().removeIf(k -> k.startsWith(taskId + "|"));
     }

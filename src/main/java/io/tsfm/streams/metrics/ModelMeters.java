@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tsfm.streams.model.ModelCallMeters;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /** The model clients' meters, labelled by client role: HTTP attempts, batches, breakers, licences, in flight. */
-public final class ModelMeters {
+public final class ModelMeters implements ModelCallMeters {
     private final MeterRegistry registry;
     private final CounterCache counters;
     private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
@@ -51,6 +52,7 @@ public final class ModelMeters {
      * One HTTP attempt to tollama by a client role ("current", "candidate", "shadow"): status "ok",
      * "http_503", "timeout", "connection", "invalid_payload".
      */
+    @Override
     public void request(final String client, final String status, final long nanos) {
         counters.get(REQUEST, "tollama HTTP attempts, by client role and outcome", "client", client, "status", status)
                 .increment();
@@ -65,6 +67,7 @@ public final class ModelMeters {
                 .record(Duration.ofNanos(nanos));
     }
 
+    @Override
     public void batch(final String client, final int series) {
         batchSize(client).record(series);
     }
@@ -79,12 +82,14 @@ public final class ModelMeters {
                         .register(registry));
     }
 
+    @Override
     public void breakerTransition(final String client, final String from, final String to) {
         counters.get(BREAKER_TRANSITIONS, "Circuit breaker state transitions", "client", client, "from", from, "to", to)
                 .increment();
     }
 
     /** Registers the breaker gauge (1 open, 0 otherwise) for a client role. */
+    @Override
     public void breakerOpenGauge(final String client, final Supplier<Boolean> open) {
         Gauge.builder(BREAKER_OPEN, open, s -> Boolean.TRUE.equals(s.get()) ? 1.0 : 0.0)
                 .tags("client", client)
@@ -109,6 +114,7 @@ public final class ModelMeters {
         }
     }
 
+    @Override
     public void inflightGauge(final String client, final Supplier<Integer> inflight) {
         Gauge.builder(INFLIGHT, inflight, s -> s.get().doubleValue())
                 .tags("client", client)

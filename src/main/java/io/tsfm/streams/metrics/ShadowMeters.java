@@ -2,12 +2,13 @@ package io.tsfm.streams.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tsfm.streams.stream.ShadowPathMeters;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** The rollout candidate's shadow forecasts (never served) and their comparison with the served ones. */
-public final class ShadowMeters {
+public final class ShadowMeters implements ShadowPathMeters {
     private final MeterRegistry registry;
     private final CounterCache counters;
     private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
@@ -18,6 +19,7 @@ public final class ShadowMeters {
     }
 
     /** A shadow forecast of the candidate: outcome "ok" or the fallback reason its path would have served. */
+    @Override
     public void forecast(final String model, final String outcome) {
         counters.get(
                         MetricNames.SHADOW_FORECASTS,
@@ -33,6 +35,7 @@ public final class ShadowMeters {
      * A shadow forecast compared with the served one: whether their last-step medians match, and both call
      * latencies when both made a call.
      */
+    @Override
     public void comparison(
             final String model, final String segment, final boolean match, final Long servedMs, final Long shadowMs) {
         counters.get(

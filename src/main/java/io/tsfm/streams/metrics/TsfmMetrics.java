@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tsfm.streams.stream.StreamMeters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ import java.util.function.IntSupplier;
  * The application's own meters, in one place so names stay a contract with the alert rules and
  * dashboards (docs/metrics.md). Every meter carries the registry's common tag {@code rollout_stage}.
  */
-public final class TsfmMetrics {
+public final class TsfmMetrics implements StreamMeters {
 
     static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -55,11 +56,13 @@ public final class TsfmMetrics {
     }
 
     /** The rollout candidate's shadow forecasts and their comparison with the served ones. */
+    @Override
     public ShadowMeters shadow() {
         return shadow;
     }
 
     /** The model input's drift (PSI per segment and feature). */
+    @Override
     public DriftMeters drift() {
         return drift;
     }
@@ -73,6 +76,7 @@ public final class TsfmMetrics {
         return registry;
     }
 
+    @Override
     public void forecastEmitted(
             final String runtime, final double lastStepWidth, final int crossingFixedSteps, final int invalidSteps) {
         counters.get(FORECASTS, "Forecasts published, by runtime (tollama or baseline)", "runtime", runtime)
@@ -98,6 +102,7 @@ public final class TsfmMetrics {
     }
 
     /** Forecasts whose horizon was realised and scored, by runtime. */
+    @Override
     public void forecastsScored(final String runtime, final long count) {
         scores.forecastsScored(runtime, count);
     }
@@ -106,6 +111,7 @@ public final class TsfmMetrics {
      * Scored horizon steps of one label set: {@code count} steps with the given outcome (inside, below,
      * above) of the served or uncalibrated band, their summed mean pinball loss and summed band width.
      */
+    @Override
     public void scoredSteps(
             final String runtime,
             final String model,
@@ -117,6 +123,7 @@ public final class TsfmMetrics {
         scores.scoredSteps(runtime, model, segment, horizon, band, outcome, count);
     }
 
+    @Override
     public void scoreLoss(
             final String runtime,
             final String model,
@@ -129,11 +136,13 @@ public final class TsfmMetrics {
     }
 
     /** The width scale served to a model's segment at a horizon bucket in one cycle (1 = uncalibrated). */
+    @Override
     public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {
         scores.calibrationScale(model, segment, horizon, scale);
     }
 
     /** A published forecast's route: route_selected (tsfm or baseline) and route_reason. */
+    @Override
     public void routeSelected(final String selected, final String reason) {
         counters.get(
                         ROUTE_SELECTED,
@@ -145,25 +154,30 @@ public final class TsfmMetrics {
                 .increment();
     }
 
+    @Override
     public void fallback(final String reason) {
         counters.get(FALLBACK, "Baseline answers, by fallback reason", "reason", reason)
                 .increment();
     }
 
+    @Override
     public void invalidPayload(final String why) {
         counters.get(INVALID_PAYLOAD, "Series of a model answer rejected by payload validation", "why", why)
                 .increment();
     }
 
+    @Override
     public void lateAnswer() {
         counters.get(LATE_ANSWERS, "Model answers dropped because their job was already resolved")
                 .increment();
     }
 
+    @Override
     public void cycle(final long boundaryMs, final long nanos) {
         cycles.cycle(boundaryMs, nanos);
     }
 
+    @Override
     public void emitDelay(final long millis) {
         cycles.emitDelay(millis);
     }
@@ -173,15 +187,18 @@ public final class TsfmMetrics {
      * the gauge reads what is open, instead of adding up increments that a task fenced mid-transaction
      * would leave behind.
      */
+    @Override
     public Runnable trackPending(final IntSupplier openJobs) {
         return cycles.trackPending(openJobs);
     }
 
     /** Counts a task in {@code tsfm_cycles_running} while {@code running} says 1, until the returned action is run. */
+    @Override
     public Runnable trackRunningCycle(final IntSupplier running) {
         return cycles.trackRunningCycle(running);
     }
 
+    @Override
     public void dlq(final String reason) {
         counters.get(DLQ, "Ticks sent to the dead-letter topic, by reason", "reason", reason)
                 .increment();
@@ -192,12 +209,14 @@ public final class TsfmMetrics {
                 .increment();
     }
 
+    @Override
     public void tick() {
         ticks.increment();
     }
 
-    /** Records a task's commit made durable (see {@link CommittedCounts}). */
-    void committed(
+    /** Records a task's commit made durable (see {@code stream/CommittedCounts}). */
+    @Override
+    public void committed(
             final long tickCount, final Map<String, Long> dlqByReason, final Map<String, Long> forecastsByRuntime) {
         if (tickCount > 0) {
             counters.get(TICKS_COMMITTED, "Valid ticks whose processing was committed")

@@ -1,5 +1,6 @@
 package io.tsfm.streams.model;
 
+import io.tsfm.streams.domain.ModelAvailability;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,19 +25,9 @@ public interface ModelClient extends AutoCloseable {
     /** True while the breaker refuses calls outright (the {@code circuit_breaker_open} gate). */
     boolean breakerOpen();
 
-    /** Whether the model may be called now, and if not, why: the gates turn each answer into a fallback reason. */
-    enum Availability {
-        CALLABLE,
-        /** The model server could not be asked for the model's licence yet. */
-        LICENCE_UNVERIFIED,
-        /** The licence, read after start-up, is not allowed. */
-        LICENCE_REFUSED,
-        BREAKER_OPEN
-    }
-
     /** The breaker's answer; a client that knows the model's licence answers for it first. */
-    default Availability availability() {
-        return breakerOpen() ? Availability.BREAKER_OPEN : Availability.CALLABLE;
+    default ModelAvailability availability() {
+        return breakerOpen() ? ModelAvailability.BREAKER_OPEN : ModelAvailability.CALLABLE;
     }
 
     String modelName();

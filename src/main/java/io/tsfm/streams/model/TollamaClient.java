@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.Retry;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,12 +47,8 @@ public final class TollamaClient implements ModelClient {
     private final ScheduledExecutorService scheduler;
     private final URI forecastUri;
 
-    private final TsfmMetrics metrics;
+    private final ModelCallMeters metrics;
     private final String role;
-
-    public TollamaClient(final TollamaSettings settings, final TsfmMetrics metrics) {
-        this(settings, metrics, ROLE_CURRENT, new CallGuards(metrics.registry()));
-    }
 
     /**
      * @param role   {@link #ROLE_CURRENT}, {@link #ROLE_CANDIDATE} or {@link #ROLE_SHADOW}: each role has its own
@@ -62,7 +57,7 @@ public final class TollamaClient implements ModelClient {
      * @param guards the application's Resilience4j registries, shared by its clients
      */
     public TollamaClient(
-            final TollamaSettings settings, final TsfmMetrics metrics, final String role, final CallGuards guards) {
+            final TollamaSettings settings, final ModelCallMeters metrics, final String role, final CallGuards guards) {
         this.settings = settings;
         this.metrics = metrics;
         this.role = role;
@@ -84,17 +79,14 @@ public final class TollamaClient implements ModelClient {
         this.codec = new TollamaCodec(settings);
         breaker.getEventPublisher().onStateTransition(e -> {
             LOG.warn("tollama circuit breaker ({}, {}) {}", role, settings.model(), e.getStateTransition());
-            metrics.model()
-                    .breakerTransition(
-                            role,
-                            stateName(e.getStateTransition().getFromState()),
-                            stateName(e.getStateTransition().getToState()));
+            metrics.breakerTransition(
+                    role,
+                    stateName(e.getStateTransition().getFromState()),
+                    stateName(e.getStateTransition().getToState()));
         });
-        metrics.model().breakerOpenGauge(role, this::breakerOpen);
-        metrics.model()
-                .inflightGauge(
-                        role,
-                        () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
+        metrics.breakerOpenGauge(role, this::breakerOpen);
+        metrics.inflightGauge(
+                role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
@@ -114,7 +106,7 @@ public final class TollamaClient implements ModelClient {
             bulkhead.onComplete();
             throw new IllegalStateException("cannot encode a forecast request", e);
         }
-        metrics.model().batch(role, series.size());
+        metrics.batch(role, series.size());
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
@@ -156,11 +148,10 @@ public final class TollamaClient implements ModelClient {
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
         final long started = System.nanoTime();
         return send(body, series)
-                .whenComplete((ok, e) -> metrics.model()
-                        .request(
-                                role,
-                                e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)),
-                                System.nanoTime() - started));
+                .whenComplete((ok, e) -> metrics.request(
+                        role,
+                        e == null ? "ok" : CallFailures.statusOf(CallFailures.unwrap(e)),
+                        System.nanoTime() - started));
     }
 
     private CompletableFuture<Map<String, SeriesOutcome>> send(final byte[] body, final List<SeriesInput> series) {

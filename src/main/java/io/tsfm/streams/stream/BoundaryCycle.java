@@ -1,13 +1,11 @@
 package io.tsfm.streams.stream;
 
-import io.tsfm.streams.domain.CalibrationSnapshot;
-import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.domain.GateDecision;
+import io.tsfm.streams.cycle.CycleEngine;
+import io.tsfm.streams.cycle.CycleState;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.domain.RouteReasons;
-import io.tsfm.streams.metrics.TsfmMetrics;
-import io.tsfm.streams.model.ModelClient.Availability;
-import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.rollout.Route;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +33,9 @@ final class BoundaryCycle {
 
     private final ForecastSettings settings;
     private final ModelCalls calls;
-    private final RolloutRouter router;
-    private final FallbackGates gates;
-    private final ForecastFactory factory;
-    private final TsfmMetrics metrics;
+    private final CycleEngine engine;
+    private final StreamMeters metrics;
     private final long marketExpiryMs;
-    private final String stageId;
 
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, MarketState> markets;
@@ -60,18 +55,13 @@ final class BoundaryCycle {
     BoundaryCycle(
             final ForecastSettings settings,
             final ModelCalls calls,
-            final RolloutRouter router,
-            final FallbackGates gates,
-            final ForecastFactory factory,
-            final TsfmMetrics metrics) {
+            final CycleEngine engine,
+            final StreamMeters metrics) {
         this.settings = settings;
         this.calls = calls;
-        this.router = router;
-        this.gates = gates;
-        this.factory = factory;
+        this.engine = engine;
         this.metrics = metrics;
         this.marketExpiryMs = settings.stepRetention().toMillis();
-        this.stageId = settings.rollout().stage().id();
     }
 
     void init(
@@ -155,12 +145,15 @@ final class BoundaryCycle {
         }
     }
 
-    /** What one slice decides once: the models' availability, the wall clock and the jobs' deadline. */
-    private final class Slice {
+    /**
+     * What one slice decides once (the models' availability, the wall clock and the jobs' deadline), and what the
+     * engine's plan for each market becomes here: a baseline emitted at once, or a model job handed to the stage.
+     */
+    private final class Slice implements CycleEngine.Models {
         private final long asOfMs;
-        private final Availability currentModel = calls.current().client().availability();
+        private final ModelAvailability currentModel = calls.current().client().availability();
         private final ModelLane candidate = calls.candidate();
-        private final Availability candidateModel =
+        private final ModelAvailability candidateModel =
                 candidate == null ? null : candidate.client().availability();
         private final ShadowPath shadowPath = calls.shadowPath();
         private final long now = context.currentSystemTimeMs();
@@ -170,46 +163,41 @@ final class BoundaryCycle {
             this.asOfMs = asOfMs;
         }
 
-        /** The market's one forecast for the boundary: a baseline at once when a gate says so, else a model job. */
+        @Override
+        public String modelName(final Route route) {
+            return calls.laneOf(route).client().modelName();
+        }
+
+        @Override
         @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
+        public ModelAvailability availability(final Route route) {
+            return calls.laneOf(route) == candidate ? candidateModel : currentModel;
+        }
+
+        /** The market's one forecast for the boundary: a baseline at once when a gate says so, else a model job. */
         void forecast(final String marketId, final MarketState market) {
             final MarketContext ctx = contexts.of(marketId, market, asOfMs);
             if (ctx == null) {
                 return;
             }
             inputDrift.observe(ctx);
-            final Route route = router.route(marketId, ctx.liquidityBucket());
-            final ModelLane lane = calls.laneOf(route);
-            final GateDecision decision = gates.evaluate(ctx, route, lane == candidate ? candidateModel : currentModel);
-            final CalibrationSnapshot fallback = scoring.snapshot(ctx, factory.baselineModelName());
-            if (route.shadowCall()
-                    && shadowPath != null
-                    && !FallbackReasons.isInputGate(decision.reason())
-                    && shadowPath.licensed()) {
-                shadowPath.ask(marketId, ctx, now, deadline, fallback);
+            final CycleEngine.Plan plan = engine.plan(marketId, ctx, scoring, this);
+            if (plan.shadow() && shadowPath != null && shadowPath.licensed()) {
+                shadowPath.ask(marketId, ctx, now, deadline, plan.fallback());
             }
-            if (decision.baseline()) {
-                final String reason = FallbackReasons.ROUTE_POLICY_BASELINE.equals(decision.reason())
-                        ? route.reason()
-                        : decision.reason();
+            if (plan.gated()) {
                 emitter.baseline(
                         marketId,
                         ctx,
-                        decision.reason(),
-                        decision.detail(),
+                        plan.decision().reason(),
+                        plan.decision().detail(),
                         null,
-                        fallback,
-                        new ForecastFactory.RouteInfo(RouteReasons.SELECTED_BASELINE, reason, stageId),
+                        plan.fallback(),
+                        engine.gatedRoute(plan),
                         calls.current().client());
                 gated++;
             } else if (calls.submit(
-                    marketId,
-                    ctx,
-                    route,
-                    startedMs,
-                    deadline,
-                    scoring.snapshot(ctx, lane.client().modelName()),
-                    fallback)) {
+                    marketId, ctx, plan.route(), startedMs, deadline, plan.calibration(), plan.fallback())) {
                 jobs++;
             }
         }

@@ -1,7 +1,7 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
 import io.tsfm.streams.domain.FallbackReasons;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
@@ -13,11 +13,14 @@ import io.tsfm.streams.model.SeriesOutcome;
 final class CallOutcomes {
     private final Emitter emitter;
     private final ForecastFactory factory;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final long jobDeadlineMs;
 
     CallOutcomes(
-            final Emitter emitter, final ForecastFactory factory, final TsfmMetrics metrics, final long jobDeadlineMs) {
+            final Emitter emitter,
+            final ForecastFactory factory,
+            final StreamMeters metrics,
+            final long jobDeadlineMs) {
         this.emitter = emitter;
         this.factory = factory;
         this.metrics = metrics;
@@ -44,7 +47,7 @@ final class CallOutcomes {
         }
         final SeriesOutcome outcome = result.outcomes().get(job.key());
         if (outcome != null && outcome.isValid()) {
-            emitter.forecast(factory.fromAnswer(job, outcome.paths(), client, call), job.context(), job.calibration());
+            emitter.forecast(job.answer(factory, outcome.paths(), client, call), job.context(), job.calibration());
         } else {
             final String why = outcome == null ? FallbackReasons.INVALID_MISSING_SERIES : outcome.invalidReason();
             metrics.invalidPayload(why);

@@ -1,7 +1,5 @@
 package io.tsfm.streams.stream;
 
-import io.tsfm.streams.metrics.CommittedCounts;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.topology.Names;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -19,7 +17,7 @@ public final class CommitLedger implements StateStore {
     private final CommittedCounts counts;
     private boolean open;
 
-    CommitLedger(final TsfmMetrics metrics) {
+    CommitLedger(final StreamMeters metrics) {
         this.counts = new CommittedCounts(metrics);
     }
 
@@ -68,7 +66,7 @@ public final class CommitLedger implements StateStore {
     }
 
     /** One ledger per task, never logged, never cached. */
-    static StoreBuilder<CommitLedger> builder(final TsfmMetrics metrics) {
+    static StoreBuilder<CommitLedger> builder(final StreamMeters metrics) {
         return new StoreBuilder<>() {
             @Override
             public StoreBuilder<CommitLedger> withCachingEnabled() {

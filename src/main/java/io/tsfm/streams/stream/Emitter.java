@@ -1,10 +1,11 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.metrics.CommittedCounts;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +22,7 @@ final class Emitter {
     private final ForecastFactory factory;
     private final ForecastScoring scoring;
     private final KeyValueStore<String, ForecastRecord> latest;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final ProcessorContext<String, Emission> context;
     private final CommittedCounts committed;
     private ShadowPath shadow;
@@ -31,7 +32,7 @@ final class Emitter {
             final ForecastFactory factory,
             final ForecastScoring scoring,
             final KeyValueStore<String, ForecastRecord> latest,
-            final TsfmMetrics metrics,
+            final StreamMeters metrics,
             final ProcessorContext<String, Emission> context,
             final CommittedCounts committed) {
         this.settings = settings;

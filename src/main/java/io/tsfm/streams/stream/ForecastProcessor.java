@@ -1,14 +1,18 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.context.ContextAssembler;
+import io.tsfm.streams.cycle.CycleEngine;
+import io.tsfm.streams.cycle.CycleState;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.rollout.RolloutRouter;
+import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.topology.Names;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +27,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The heart of the app, one instance per task: the cycle clock over the stores. Ticks go to the
+ * The heart of the app, one instance per task: the stores and the punctuator that drive the {@link CycleEngine}
+ * (the cycle clock and its order of work). Ticks go to the
  * {@link StepRecorder}; whenever this task's event time passes a boundary (plus grace) a cycle gives every
  * active market exactly one forecast for that boundary ({@link BoundaryCycle}, in slices the wall-clock
  * punctuator continues): the baseline at once when a gate says so, otherwise a model job handed to
@@ -36,12 +41,13 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     static final String CYCLE_KEY = "cycle";
 
     private final ForecastSettings settings;
+    private final CycleEngine engine;
     private final ModelCalls calls;
     private final Grid grid;
     private final ContextAssembler assembler;
     private final ForecastFactory factory;
     private final StepRecorder recorder;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final BoundaryCycle cycle;
 
     private KeyValueStore<String, MarketState> markets;
@@ -60,22 +66,20 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     /** A cycle runs or ticks are held: what tsfm.cycles.running reads from another thread. */
     private volatile boolean workLeft;
 
-    public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final TsfmMetrics metrics) {
+    public ForecastProcessor(final ForecastSettings settings, final ModelClient client, final StreamMeters metrics) {
         this(settings, ModelClients.of(client), metrics);
     }
 
-    public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final TsfmMetrics metrics) {
+    public ForecastProcessor(final ForecastSettings settings, final ModelClients clients, final StreamMeters metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        final RolloutRouter router = new RolloutRouter(settings.rollout());
-        this.calls = new ModelCalls(settings, clients, router, metrics);
-        this.grid = Grid.of(settings.step());
+        this.engine = new CycleEngine(settings);
+        this.calls = new ModelCalls(settings, clients, engine, metrics);
+        this.grid = engine.grid();
         this.assembler = new ContextAssembler(grid, settings.inputLen(), settings.lookbackSteps());
-        final FallbackGates gates =
-                new FallbackGates(settings.minPoints(), settings.baselineOnlyBuckets(), settings.maxGapMs());
-        this.factory = new ForecastFactory(settings);
+        this.factory = engine.factory();
         this.recorder = new StepRecorder(grid, settings.stepRetention().toMillis());
-        this.cycle = new BoundaryCycle(settings, calls, router, gates, factory, metrics);
+        this.cycle = new BoundaryCycle(settings, calls, engine, metrics);
     }
 
     @Override
@@ -129,7 +133,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         final Tick tick = record.value();
         final CycleState state = cycleState;
         if (state == null) {
-            cycleState = new CycleState(grid.lastDueBoundary(tick.tsMs(), settings.cycleGraceMs()), tick.tsMs());
+            cycleState = engine.firstTick(tick.tsMs());
             cycles.put(CYCLE_KEY, cycleState);
             recorder.record(tick, cycleState.lastBoundaryMs());
             return;
@@ -139,7 +143,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             return;
         }
         final long streamTime = Math.max(state.streamTimeMs(), tick.tsMs());
-        if (grid.lastDueBoundary(streamTime, settings.cycleGraceMs()) > state.lastBoundaryMs()) {
+        if (engine.dueAt(streamTime) > state.lastBoundaryMs()) {
             held.add(tick); // it makes a boundary due: scored and cycled first, the tick applied after
             advance();
             return;
@@ -171,9 +175,10 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             }
             final Tick head = held.peek();
             final long streamTime = Math.max(state.streamTimeMs(), head.tsMs());
-            final long due = grid.lastDueBoundary(streamTime, settings.cycleGraceMs());
+            final long due = engine.dueAt(streamTime);
             if (due > state.lastBoundaryMs()) {
-                state = startBoundary(state, due);
+                // the scores the boundary realises, then its cycle (started, not run)
+                state = engine.openBoundary(state, due, scoring, calls::settle, this::forwardScore);
                 if (!state.running()) {
                     budget--; // a boundary without a cycle counts as one market, so a long gap still yields
                 }
@@ -190,20 +195,11 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         calls.dispatch();
     }
 
-    /** The next boundary up to {@code due}: the scores it realises, then its cycle (started, not run). */
-    private CycleState startBoundary(final CycleState state, final long due) {
-        final long step = grid.stepMs();
-        final long boundary = Math.max(state.lastBoundaryMs() + step, due - (long) settings.inputLen() * step);
-        // every forecast this boundary scores must have gone out first (only a replay outruns the model)
-        calls.settle(boundary - (long) settings.horizon() * step);
-        scoring.scoreDue(boundary, (score, asOfMs) -> {
-            if (settings.publishes(asOfMs)) {
-                emitter.forward(score.marketId(), boundary, Emission.of(score));
-            }
-        });
-        return settings.cycleRuns(boundary)
-                ? CycleState.starting(boundary, state.streamTimeMs())
-                : new CycleState(boundary, state.streamTimeMs());
+    private void forwardScore(
+            final ForecastScore score, final long asOfMs, final long boundaryMs, final boolean published) {
+        if (published) {
+            emitter.forward(score.marketId(), boundaryMs, Emission.of(score));
+        }
     }
 
     /** The wall-clock punctuator: the task's unfinished cycle work, then the answers that came in. */

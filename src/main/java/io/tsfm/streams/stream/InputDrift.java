@@ -7,7 +7,6 @@ import io.tsfm.streams.drift.DriftTracker;
 import io.tsfm.streams.drift.Feature;
 import io.tsfm.streams.drift.InputFeatures;
 import io.tsfm.streams.drift.InputSegment;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class InputDrift {
     private final DriftSettings settings;
     private final KeyValueStore<String, DriftState> store;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final String taskId;
     private final Map<String, DriftTracker> trackers = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
@@ -31,7 +30,7 @@ final class InputDrift {
     InputDrift(
             final DriftSettings settings,
             final KeyValueStore<String, DriftState> store,
-            final TsfmMetrics metrics,
+            final StreamMeters metrics,
             final String taskId) {
         this.settings = settings;
         this.store = store;

@@ -1,7 +1,9 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
@@ -43,7 +45,18 @@ final class JobTracker {
             long deadlineMs,
             CalibrationSnapshot calibration,
             CalibrationSnapshot fallbackCalibration,
-            ForecastFactory.RouteInfo route) {}
+            ForecastFactory.RouteInfo route) {
+
+        /** The model forecast of this job's valid answer, as {@code client}'s model gave it. */
+        ForecastFactory.Made answer(
+                final ForecastFactory factory,
+                final QuantilePaths modelSpace,
+                final ModelClient client,
+                final ForecastFactory.Call call) {
+            return factory.fromModel(
+                    marketId, context, modelSpace, client.modelName(), client.breakerState(), call, calibration, route);
+        }
+    }
 
     /** A finished batched call and the jobs it carried. */
     record Completion(List<Job> jobs, BatchResult result) {}

@@ -1,6 +1,7 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.calibrate.CalibratorState;
+import io.tsfm.streams.cycle.ScoringStores;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.domain.StepClose;

@@ -1,12 +1,13 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.CycleEngine;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.domain.RouteReasons;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
-import io.tsfm.streams.rollout.RolloutRouter;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.rollout.RouteTarget;
 import java.util.ArrayList;
@@ -42,9 +43,8 @@ final class ModelCalls {
     /** The rollout candidate's shadow lane; null when nothing is shadowed. */
     private final ModelLane shadow;
 
-    private final RolloutRouter router;
-    private final String stageId;
-    private final TsfmMetrics metrics;
+    private final CycleEngine engine;
+    private final StreamMeters metrics;
 
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, PendingJob> pending;
@@ -57,14 +57,13 @@ final class ModelCalls {
     ModelCalls(
             final ForecastSettings settings,
             final ModelClients clients,
-            final RolloutRouter router,
-            final TsfmMetrics metrics) {
+            final CycleEngine engine,
+            final StreamMeters metrics) {
         this.settings = settings;
-        this.router = router;
+        this.engine = engine;
         this.current = ModelLane.of(clients.current(), settings);
         this.candidate = ModelLane.of(clients.candidate(), settings);
         this.shadow = ModelLane.of(clients.shadow(), settings);
-        this.stageId = settings.rollout().stage().id();
         this.metrics = metrics;
     }
 
@@ -88,7 +87,7 @@ final class ModelCalls {
                     factory,
                     scoring,
                     metrics,
-                    stageId,
+                    settings.rollout().stage().id(),
                     (job, r) -> emitter.forward(job.marketId(), job.context().asOfMs(), Emission.shadowOf(r)));
             emitter.comparedWith(shadowPath);
         }
@@ -142,7 +141,7 @@ final class ModelCalls {
     }
 
     private ForecastFactory.RouteInfo modelRoute(final Route route) {
-        return new ForecastFactory.RouteInfo(RouteReasons.SELECTED_TSFM, route.reason(), stageId);
+        return engine.modelRoute(route);
     }
 
     /** Jobs that were pending when the task last stopped (crash, rebalance) are sent again. */
@@ -160,7 +159,7 @@ final class ModelCalls {
                     continue;
                 }
                 // the route is decided again: after a rollback the job goes to the model that serves now
-                final Route route = router.route(kv.value.marketId(), ctx.liquidityBucket());
+                final Route route = engine.router().route(kv.value.marketId(), ctx.liquidityBucket());
                 final ModelLane lane = laneOf(route);
                 final CalibrationSnapshot calibration = PendingJob.usable(kv.value.calibration())
                         ? kv.value.calibration()

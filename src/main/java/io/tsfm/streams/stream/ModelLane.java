@@ -1,5 +1,6 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.model.ModelClient;
 
 /** One model client and the task's jobs for it: the current model, the serving candidate, or the shadow. */

@@ -1,11 +1,14 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastScoring;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.MarketContext;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.RouteReasons;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesOutcome;
@@ -22,7 +25,7 @@ final class ShadowPath {
     private final ForecastSettings settings;
     private final ForecastFactory factory;
     private final ForecastScoring scoring;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private final ForecastFactory.RouteInfo route;
     private final BiConsumer<JobTracker.Job, ForecastRecord> publish;
     private final ShadowComparisons comparisons = new ShadowComparisons();
@@ -32,7 +35,7 @@ final class ShadowPath {
             final ForecastSettings settings,
             final ForecastFactory factory,
             final ForecastScoring scoring,
-            final TsfmMetrics metrics,
+            final StreamMeters metrics,
             final String stageId,
             final BiConsumer<JobTracker.Job, ForecastRecord> publish) {
         this.lane = lane;
@@ -53,9 +56,9 @@ final class ShadowPath {
      * is unverified or refused the candidate is simply not asked (the breaker, by contrast, answers for itself).
      */
     boolean licensed() {
-        final ModelClient.Availability availability = lane.client().availability();
-        return availability != ModelClient.Availability.LICENCE_UNVERIFIED
-                && availability != ModelClient.Availability.LICENCE_REFUSED;
+        final ModelAvailability availability = lane.client().availability();
+        return availability != ModelAvailability.LICENCE_UNVERIFIED
+                && availability != ModelAvailability.LICENCE_REFUSED;
     }
 
     /** Asks the candidate in shadow for the same context the served path got at this cycle. */
@@ -88,7 +91,7 @@ final class ShadowPath {
                 final SeriesOutcome outcome =
                         result.failed() ? null : result.outcomes().get(job.key());
                 if (outcome != null && outcome.isValid()) {
-                    emit(job, factory.fromAnswer(job, outcome.paths(), client, call), call);
+                    emit(job, job.answer(factory, outcome.paths(), client, call), call);
                 } else {
                     final String reason = result.failed()
                             ? FallbackReasons.forModelFailure(result.failureKind())

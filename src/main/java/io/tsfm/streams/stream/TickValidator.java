@@ -1,8 +1,6 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.metrics.CommittedCounts;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.tick.DlqHeaders;
 import io.tsfm.streams.tick.TickCheck;
 import io.tsfm.streams.tick.TickParser;
@@ -22,11 +20,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 public final class TickValidator implements Processor<byte[], byte[], String, TickCheck> {
     private final TickParser parser;
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private ProcessorContext<String, TickCheck> context;
     private CommittedCounts committed;
 
-    public TickValidator(final long maxFutureSkewMs, final TsfmMetrics metrics) {
+    public TickValidator(final long maxFutureSkewMs, final StreamMeters metrics) {
         this.parser = new TickParser(maxFutureSkewMs);
         this.metrics = metrics;
     }

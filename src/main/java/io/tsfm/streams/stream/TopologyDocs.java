@@ -1,7 +1,6 @@
 package io.tsfm.streams.stream;
 
 import io.tsfm.streams.config.AppConfig;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.streams.TopologyDescription;
@@ -15,7 +14,7 @@ public final class TopologyDocs {
 
     /** Describing builds no processor, so no model client is needed. */
     public static TopologyDescription describe(final AppConfig config) {
-        return TsfmTopology.build(config, (io.tsfm.streams.model.ModelClient) null, TsfmMetrics.inMemory())
+        return TsfmTopology.build(config, (io.tsfm.streams.model.ModelClient) null, StreamMeters.NONE)
                 .describe();
     }
 

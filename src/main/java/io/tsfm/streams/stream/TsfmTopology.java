@@ -3,9 +3,9 @@ package io.tsfm.streams.stream;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.StepClose;
 import io.tsfm.streams.domain.Tick;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.stream.serde.CalibratorStateSerde;
 import io.tsfm.streams.stream.serde.CycleStateSerde;
@@ -56,13 +56,13 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class TsfmTopology {
     private TsfmTopology() {}
 
-    public static Topology build(final AppConfig config, final ModelClient client, final TsfmMetrics metrics) {
+    public static Topology build(final AppConfig config, final ModelClient client, final StreamMeters metrics) {
         return build(config, ModelClients.of(client), metrics);
     }
 
     /** The topology with a rollout's model clients (current, candidate, shadow). */
-    public static Topology build(final AppConfig config, final ModelClients clients, final TsfmMetrics metrics) {
-        final ForecastSettings settings = ForecastSettings.from(config);
+    public static Topology build(final AppConfig config, final ModelClients clients, final StreamMeters metrics) {
+        final ForecastSettings settings = config.forecastSettings();
         final StreamsBuilder builder = new StreamsBuilder();
         final TickSerde tickSerde = new TickSerde();
         builder.addStateStore(CommitLedger.builder(metrics));
@@ -152,7 +152,7 @@ public final class TsfmTopology {
             final ForecastSettings settings,
             final Long stepsChangelogRetentionMs,
             final ModelClients clients,
-            final TsfmMetrics metrics) {
+            final StreamMeters metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public ForecastProcessor get() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.QuantilePaths;
@@ -13,7 +14,6 @@ import io.tsfm.streams.forecaster.model.ModelInput;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.SeriesOutcome;
 import io.tsfm.streams.score.ForecastScore;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.stream.StubModelClient;
 import io.tsfm.streams.stream.TopologyHarness;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ class HistoryEvaluationTest {
             streamed = h.scores.readValuesToList();
         }
         final AppConfig config = AppConfig.of(SETTINGS);
-        final ForecastSettings settings = ForecastSettings.from(config);
+        final ForecastSettings settings = config.forecastSettings();
         final ModelAnswers inProcess = inProcess(settings);
         final List<ForecastScore> evaluated = new ArrayList<>();
         new HistoryEvaluation(config, inProcess)
@@ -158,7 +158,7 @@ class HistoryEvaluationTest {
 
     private static List<ForecastScore> evaluate(final List<Tick> ticks, final int partitions) {
         final AppConfig config = AppConfig.of(SETTINGS);
-        final ForecastSettings settings = ForecastSettings.from(config);
+        final ForecastSettings settings = config.forecastSettings();
         final ModelAnswers inProcess = inProcess(settings);
         final List<ForecastScore> out = new ArrayList<>();
         new HistoryEvaluation(config, inProcess)

@@ -43,7 +43,9 @@ final class TollamaContractFixtures {
     }
 
     static TollamaClient client(final TollamaSettings settings) {
-        return new TollamaClient(settings, TsfmMetrics.inMemory());
+        final TsfmMetrics metrics = TsfmMetrics.inMemory();
+        return new TollamaClient(
+                settings, metrics.model(), TollamaClient.ROLE_CURRENT, new CallGuards(metrics.registry()));
     }
 
     static LocalForecasterOptions withKeys(final String... keys) {

@@ -3,6 +3,7 @@ package io.tsfm.streams.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.streams.cycle.CycleState;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.stream.serde.CycleStateSerde;
 import java.nio.charset.StandardCharsets;

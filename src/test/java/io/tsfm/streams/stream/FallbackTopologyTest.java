@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.domain.FallbackEvent;
 import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.model.BatchResult;
-import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,7 +112,7 @@ class FallbackTopologyTest {
     @Test
     void servesTheBaselineWithoutCallingWhileTheModelsLicenceIsUnverified() {
         try (TopologyHarness h = new TopologyHarness(
-                stateDir, TWO_POINTS, TopologyHarness.defaultModel().licence(Availability.LICENCE_UNVERIFIED))) {
+                stateDir, TWO_POINTS, TopologyHarness.defaultModel().licence(ModelAvailability.LICENCE_UNVERIFIED))) {
             threeSteps(h, "m-a", null);
             assertThat(h.model.calls()).isEmpty();
             final ForecastRecord f = last(h.forecasts.readValuesToList(), "m-a");

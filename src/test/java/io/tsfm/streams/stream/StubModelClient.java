@@ -1,5 +1,6 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
@@ -27,7 +28,7 @@ public final class StubModelClient implements ModelClient {
 
     private boolean hold;
     private boolean breakerOpen;
-    private Availability licence;
+    private ModelAvailability licence;
     private int slots = Integer.MAX_VALUE;
     private String name = "stub";
 
@@ -120,13 +121,13 @@ public final class StubModelClient implements ModelClient {
     }
 
     /** The model's licence is unverified or refused, as {@code LicensedClient} reports it. */
-    public StubModelClient licence(final Availability licenceState) {
+    public StubModelClient licence(final ModelAvailability licenceState) {
         this.licence = licenceState;
         return this;
     }
 
     @Override
-    public Availability availability() {
+    public ModelAvailability availability() {
         return licence != null ? licence : ModelClient.super.availability();
     }
 

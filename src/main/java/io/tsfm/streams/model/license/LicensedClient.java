@@ -1,5 +1,6 @@
 package io.tsfm.streams.model.license;
 
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;
@@ -23,10 +24,10 @@ public final class LicensedClient implements ModelClient {
     }
 
     @Override
-    public Availability availability() {
+    public ModelAvailability availability() {
         return switch (licence.get()) {
-            case UNVERIFIED -> Availability.LICENCE_UNVERIFIED;
-            case REFUSED -> Availability.LICENCE_REFUSED;
+            case UNVERIFIED -> ModelAvailability.LICENCE_UNVERIFIED;
+            case REFUSED -> ModelAvailability.LICENCE_REFUSED;
             case VERIFIED -> client.availability();
         };
     }

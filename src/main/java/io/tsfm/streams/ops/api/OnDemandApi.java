@@ -15,7 +15,6 @@ import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.ops.http.WebEndpoint;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -101,7 +100,7 @@ public final class OnDemandApi implements WebEndpoint, AutoCloseable {
                 new RateLimiter(config.getInt(API_RATE_LIMIT_PER_MINUTE)),
                 new RateLimiter(AUTH_FAILURES_PER_MINUTE),
                 new OnDemandRequestParser(config.getString(FREQ)),
-                new OnDemandForecaster(ForecastSettings.from(config), client, metrics));
+                new OnDemandForecaster(config.forecastSettings(), client, metrics));
     }
 
     @Override

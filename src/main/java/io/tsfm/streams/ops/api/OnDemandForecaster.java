@@ -1,5 +1,8 @@
 package io.tsfm.streams.ops.api;
 
+import io.tsfm.streams.cycle.FallbackGates;
+import io.tsfm.streams.cycle.ForecastFactory;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.ForecastMeta;
 import io.tsfm.streams.domain.ForecastRecord;
@@ -13,10 +16,7 @@ import io.tsfm.streams.model.BatchResult;
 import io.tsfm.streams.model.ModelClient;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.stream.FallbackGates;
 import io.tsfm.streams.stream.ForecastChecks;
-import io.tsfm.streams.stream.ForecastFactory;
-import io.tsfm.streams.stream.ForecastSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.ops.http.WebReply;
 import io.tsfm.streams.ops.http.WebRequest;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.stream.StubModelClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,7 +23,7 @@ class OnDemandApiTest {
             new RateLimiter(OnDemandApi.AUTH_FAILURES_PER_MINUTE, nanos::get),
             new OnDemandRequestParser("5m"),
             new OnDemandForecaster(
-                    ForecastSettings.from(AppConfig.of(Map.of())),
+                    AppConfig.of(Map.of()).forecastSettings(),
                     new StubModelClient(new double[] {0.1, 0.5, 0.9}, 12),
                     TsfmMetrics.inMemory()));
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.config.AppConfig;
+import io.tsfm.streams.cycle.ForecastSettings;
 import io.tsfm.streams.domain.ForecastRecord;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.model.BatchResult;
-import io.tsfm.streams.model.ModelClient.Availability;
 import io.tsfm.streams.model.SeriesInput;
 import io.tsfm.streams.model.SeriesOutcome;
-import io.tsfm.streams.stream.ForecastSettings;
 import io.tsfm.streams.stream.StubModelClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class OnDemandForecasterTest {
     private static final long AS_OF = Instant.parse("2026-02-20T12:00:00Z").toEpochMilli();
     private static final double[] LEVELS = {0.1, 0.5, 0.9};
 
-    private final ForecastSettings settings = ForecastSettings.from(AppConfig.of(Map.of()));
+    private final ForecastSettings settings = AppConfig.of(Map.of()).forecastSettings();
     private final StubModelClient client = new StubModelClient(LEVELS, 12);
     private final TsfmMetrics metrics = TsfmMetrics.inMemory();
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
@@ -213,7 +213,7 @@ class OnDemandForecasterTest {
 
     @Test
     void answersTheBaselineWhileTheModelsLicenceIsUnverified() {
-        client.licence(Availability.LICENCE_UNVERIFIED);
+        client.licence(ModelAvailability.LICENCE_UNVERIFIED);
 
         final ForecastRecord f = forecaster.forecast(request(path(64)));
 
@@ -224,7 +224,7 @@ class OnDemandForecasterTest {
 
     @Test
     void routesAnotherFreqToTheBaselineBeforeTheLicence() {
-        client.licence(Availability.LICENCE_REFUSED);
+        client.licence(ModelAvailability.LICENCE_REFUSED);
 
         final ForecastRecord f =
                 forecaster.forecast(with(request(path(64)), "1h", 3_600_000L, null, null, null, "high"));
@@ -290,7 +290,8 @@ class OnDemandForecasterTest {
 
     @Test
     void answersDeadlineExceededWhenTheModelDoesNotAnswerInTime() {
-        final ForecastSettings quick = ForecastSettings.from(AppConfig.of(Map.of("job.deadline.ms", "50")));
+        final ForecastSettings quick =
+                AppConfig.of(Map.of("job.deadline.ms", "50")).forecastSettings();
         final StubModelClient silent = new StubModelClient(LEVELS, 12).holding();
 
         final ForecastRecord f = new OnDemandForecaster(quick, silent, metrics).forecast(request(path(64)));

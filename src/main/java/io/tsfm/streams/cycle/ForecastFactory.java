@@ -1,4 +1,4 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandCalibration;
@@ -15,7 +15,6 @@ import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.domain.RouteReasons;
 import io.tsfm.streams.domain.Transform;
-import io.tsfm.streams.model.ModelClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,20 +73,6 @@ public final class ForecastFactory {
             final Call call) {
         return fromModel(marketId, context, modelSpace, modelName, breakerState, call, null, RouteInfo.DEFAULT)
                 .record();
-    }
-
-    /** A lane's valid answer to one job: {@link #fromModel} with the job's market, context, calibration and route. */
-    Made fromAnswer(
-            final JobTracker.Job job, final QuantilePaths modelSpace, final ModelClient client, final Call call) {
-        return fromModel(
-                job.marketId(),
-                job.context(),
-                modelSpace,
-                client.modelName(),
-                client.breakerState(),
-                call,
-                job.calibration(),
-                job.route());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 /**
  * Per task: the highest tick time applied (this task's stream time), the last boundary whose cycle started,
@@ -14,23 +14,23 @@ public record CycleState(long lastBoundaryMs, long streamTimeMs, String resumeAf
     }
 
     /** The cycle of {@code boundaryMs} starts: no market done yet. */
-    static CycleState starting(final long boundaryMs, final long streamTimeMs) {
+    public static CycleState starting(final long boundaryMs, final long streamTimeMs) {
         return new CycleState(boundaryMs, streamTimeMs, "");
     }
 
-    boolean running() {
+    public boolean running() {
         return resumeAfter != null;
     }
 
-    CycleState withStreamTime(final long ms) {
+    public CycleState withStreamTime(final long ms) {
         return new CycleState(lastBoundaryMs, ms, resumeAfter);
     }
 
-    CycleState resumingAfter(final String marketId) {
+    public CycleState resumingAfter(final String marketId) {
         return new CycleState(lastBoundaryMs, streamTimeMs, marketId);
     }
 
-    CycleState completed() {
+    public CycleState completed() {
         return new CycleState(lastBoundaryMs, streamTimeMs, null);
     }
 }

@@ -1,18 +1,16 @@
-package io.tsfm.streams.stream;
-
-import static io.tsfm.streams.config.ConfigKeys.*;
+package io.tsfm.streams.cycle;
 
 import io.tsfm.streams.calibrate.CalibrationSettings;
-import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.drift.DriftSettings;
 import io.tsfm.streams.rollout.RolloutPolicy;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
-/** The forecasting settings the processor and the forecast factory need, read once from the config. */
+/**
+ * The forecasting settings the cycle engine, its scoring and the forecast factory need, read once from the config
+ * ({@code AppConfig#forecastSettings}).
+ */
 public record ForecastSettings(
         Duration step,
         String freq,
@@ -39,41 +37,6 @@ public record ForecastSettings(
         RolloutPolicy rollout,
         double shadowMatchDistance,
         DriftSettings drift) {
-
-    public static ForecastSettings from(final AppConfig c) {
-        final Set<String> buckets = new HashSet<>();
-        for (final String b : c.getList(BASELINE_ONLY_LIQUIDITY_BUCKET)) {
-            if (!b.isBlank()) {
-                buckets.add(b.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return new ForecastSettings(
-                c.step(),
-                c.getString(FREQ),
-                c.getInt(INPUT_LEN_STEPS),
-                c.getInt(HORIZON_STEPS),
-                c.quantiles(),
-                c.getInt(MIN_POINTS_FOR_TSFM),
-                buckets,
-                c.getInt(MAX_GAP_MINUTES) * 60_000L,
-                c.transform(),
-                c.getString(BASELINE_METHOD),
-                c.getDouble(EWMA_ALPHA),
-                c.getDouble(INTERVAL_MIN_WIDTH),
-                c.getDouble(INTERVAL_MAX_WIDTH),
-                c.getLong(CYCLE_GRACE_MS),
-                c.getLong(JOB_DEADLINE_MS),
-                c.getLong(DRAIN_INTERVAL_MS),
-                c.getInt(CYCLE_SLICE_MARKETS),
-                c.getInt(TOLLAMA_SERIES_PER_REQUEST),
-                c.tollamaModelVersion(),
-                c.getLong(CYCLE_WINDOW_START_MS) == null ? Long.MIN_VALUE : c.getLong(CYCLE_WINDOW_START_MS),
-                c.getLong(CYCLE_WINDOW_END_MS) == null ? Long.MAX_VALUE : c.getLong(CYCLE_WINDOW_END_MS),
-                c.calibration(),
-                c.rolloutPolicy(),
-                c.getDouble(ROLLOUT_SHADOW_MATCH_DISTANCE),
-                c.drift());
-    }
 
     /** These settings with another grid, horizon, levels and transform: the shape of one on-demand request. */
     public ForecastSettings reshaped(

@@ -1,4 +1,4 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.domain.ObservedStep;

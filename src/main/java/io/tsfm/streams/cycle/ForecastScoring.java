@@ -1,4 +1,4 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandScaler;
@@ -12,7 +12,6 @@ import io.tsfm.streams.domain.Grid;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.metrics.TsfmMetrics;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.ForecastScorer;
 import io.tsfm.streams.score.HorizonBucket;
@@ -34,7 +33,7 @@ public final class ForecastScoring {
     private final Grid grid;
     private final MarketMotion motion;
     private final ForecastScorer scorer;
-    private final TsfmMetrics metrics;
+    private final ScoringMeters metrics;
     private final ScoringStores stores;
     /** One calibrator set per model (and one for the baseline): their bands need different corrections. */
     private final Map<String, SegmentCalibrators> calibrators = new HashMap<>();
@@ -48,7 +47,7 @@ public final class ForecastScoring {
     private final BaselineForecaster standby;
 
     public ForecastScoring(
-            final ForecastSettings settings, final Grid grid, final TsfmMetrics metrics, final ScoringStores stores) {
+            final ForecastSettings settings, final Grid grid, final ScoringMeters metrics, final ScoringStores stores) {
         final CalibrationSettings c = settings.calibration();
         this.settings = settings;
         this.grid = grid;
@@ -104,7 +103,8 @@ public final class ForecastScoring {
     }
 
     /** Keeps a shadow forecast (never served) to be scored alike, under its own key. */
-    void keepShadow(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
+    public void keepShadow(
+            final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
         keep(made, context, snapshot, true);
     }
 

@@ -1,4 +1,4 @@
-package io.tsfm.streams.metrics;
+package io.tsfm.streams.stream;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import java.util.Map;
  * here, so it is not counted a second time when it is redone; the processing counters count both.
  */
 public final class CommittedCounts {
-    private final TsfmMetrics metrics;
+    private final StreamMeters metrics;
     private long ticks;
     private final Map<String, Long> dlq = new HashMap<>();
     private final Map<String, Long> forecasts = new HashMap<>();
 
-    public CommittedCounts(final TsfmMetrics metrics) {
+    public CommittedCounts(final StreamMeters metrics) {
         this.metrics = metrics;
     }
 

@@ -1,10 +1,10 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.rollout.RolloutStage;
 import io.tsfm.streams.rollout.Route;
 import io.tsfm.streams.rollout.RouteTarget;
@@ -120,9 +120,9 @@ class FallbackGatesTest {
 
     @Test
     void sendsTheModelsMarketsToTheBaselineWhileItsLicenceIsUnverifiedOrRefused() {
-        assertThat(gates.evaluate(healthy(), Availability.LICENCE_UNVERIFIED))
+        assertThat(gates.evaluate(healthy(), ModelAvailability.LICENCE_UNVERIFIED))
                 .isEqualTo(new GateDecision("model_licence_unverified", "the model's licence could not be read yet"));
-        assertThat(gates.evaluate(healthy(), Availability.LICENCE_REFUSED))
+        assertThat(gates.evaluate(healthy(), ModelAvailability.LICENCE_REFUSED))
                 .isEqualTo(new GateDecision("model_licence_refused", "the model's licence is not allowed"));
     }
 
@@ -130,10 +130,10 @@ class FallbackGatesTest {
     void reportsTheInputGatesAndTheRoutePolicyBeforeTheLicence() {
         final Route toBaseline = new Route(RouteTarget.BASELINE, null, "segment_rule:low", RolloutStage.CANARY_5, null);
 
-        assertThat(gates.evaluate(context(10, STEP, MINUTE, "high"), Availability.LICENCE_UNVERIFIED)
+        assertThat(gates.evaluate(context(10, STEP, MINUTE, "high"), ModelAvailability.LICENCE_UNVERIFIED)
                         .reason())
                 .isEqualTo("too_few_points");
-        assertThat(gates.evaluate(healthy(), toBaseline, Availability.LICENCE_UNVERIFIED))
+        assertThat(gates.evaluate(healthy(), toBaseline, ModelAvailability.LICENCE_UNVERIFIED))
                 .isEqualTo(new GateDecision("route_policy_baseline", "segment_rule:low"));
     }
 }

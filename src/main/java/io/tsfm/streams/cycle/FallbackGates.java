@@ -1,9 +1,9 @@
-package io.tsfm.streams.stream;
+package io.tsfm.streams.cycle;
 
 import io.tsfm.streams.domain.FallbackReasons;
 import io.tsfm.streams.domain.GateDecision;
 import io.tsfm.streams.domain.MarketContext;
-import io.tsfm.streams.model.ModelClient.Availability;
+import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.rollout.Route;
 import java.util.Set;
 
@@ -25,10 +25,10 @@ public final class FallbackGates {
     }
 
     public GateDecision evaluate(final MarketContext context, final boolean breakerOpen) {
-        return evaluate(context, null, breakerOpen ? Availability.BREAKER_OPEN : Availability.CALLABLE);
+        return evaluate(context, null, breakerOpen ? ModelAvailability.BREAKER_OPEN : ModelAvailability.CALLABLE);
     }
 
-    public GateDecision evaluate(final MarketContext context, final Availability model) {
+    public GateDecision evaluate(final MarketContext context, final ModelAvailability model) {
         return evaluate(context, null, model);
     }
 
@@ -39,7 +39,7 @@ public final class FallbackGates {
      *              {@code route_policy_baseline} gate, between {@code max_gap_exceeded} and the model's gates
      * @param model whether the route's model may be called (licence, breaker)
      */
-    public GateDecision evaluate(final MarketContext context, final Route route, final Availability model) {
+    public GateDecision evaluate(final MarketContext context, final Route route, final ModelAvailability model) {
         if (context.length() < minPoints) {
             return new GateDecision(FallbackReasons.TOO_FEW_POINTS, context.length() + " steps < " + minPoints);
         }
