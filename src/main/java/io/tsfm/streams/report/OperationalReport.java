@@ -29,8 +29,9 @@ public record OperationalReport(
     public Report run(final Instant from, final Instant to) {
         final Duration length = Duration.between(from, to);
         final RangeReader reader = new RangeReader(bootstrap, timeout);
-        final PeriodData current = PeriodData.read(reader, topics, from, to);
-        final PeriodData previous = PeriodData.read(reader, topics, from.minus(length), from);
+        final java.util.List<PeriodData> periods = PeriodData.read(reader, topics, from.minus(length), from, to);
+        final PeriodData previous = periods.get(0);
+        final PeriodData current = periods.get(1);
         PrometheusSource.Figures figures = null;
         String note = null;
         if (prometheus == null) {

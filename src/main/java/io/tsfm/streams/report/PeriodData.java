@@ -44,31 +44,56 @@ public record PeriodData(
     /** The topics read, by name. */
     public record Topics(String forecasts, String fallbacks, String scores, String shadows, String dlq) {}
 
-    /** Reads the period's records from the topics. */
-    static PeriodData read(final RangeReader reader, final Topics topics, final Instant from, final Instant to) {
-        final List<ForecastRecord> forecasts =
-                reader.read(topics.forecasts(), new ForecastRecordSerde().deserializer(), from, to, r -> r.value());
-        final List<FallbackEvent> fallbacks =
-                reader.read(topics.fallbacks(), new FallbackEventSerde().deserializer(), from, to, r -> r.value());
-        final List<ForecastScore> scores = reader
-                .read(
+    /**
+     * Reads the records of [previousFrom, to) once and splits them at {@code from}: the previous period and this
+     * one.
+     *
+     * @return the previous period, then this one
+     */
+    static List<PeriodData> read(
+            final RangeReader reader,
+            final Topics topics,
+            final Instant previousFrom,
+            final Instant from,
+            final Instant to) {
+        final PeriodData both = new PeriodData(
+                previousFrom,
+                to,
+                reader.read(
+                        topics.forecasts(), new ForecastRecordSerde().deserializer(), previousFrom, to, r -> r.value()),
+                reader.read(
+                        topics.fallbacks(), new FallbackEventSerde().deserializer(), previousFrom, to, r -> r.value()),
+                reader.read(
                         topics.scores(),
                         new ForecastScoreSerde().deserializer(),
-                        from,
+                        previousFrom,
                         to.plus(SCORE_LAG),
-                        r -> r.value())
-                .stream()
-                .filter(s -> s != null && within(s.asOfTs(), from, to))
-                .toList();
-        final List<ForecastRecord> shadows =
-                reader.read(topics.shadows(), new ForecastRecordSerde().deserializer(), from, to, r -> r.value());
-        final List<DlqEntry> dlq = reader.read(topics.dlq(), RangeReader.bytes(), from, to, r -> {
-            final Header reason = r.headers().lastHeader(DlqHeaders.REASON);
-            return new DlqEntry(
-                    Instant.ofEpochMilli(r.timestamp()),
-                    reason == null ? "unknown" : new String(reason.value(), StandardCharsets.UTF_8));
-        });
-        return new PeriodData(from, to, forecasts, fallbacks, scores, shadows, dlq);
+                        r -> r.value()),
+                reader.read(
+                        topics.shadows(), new ForecastRecordSerde().deserializer(), previousFrom, to, r -> r.value()),
+                reader.read(topics.dlq(), RangeReader.bytes(), previousFrom, to, r -> {
+                    final Header reason = r.headers().lastHeader(DlqHeaders.REASON);
+                    return new DlqEntry(
+                            Instant.ofEpochMilli(r.timestamp()),
+                            reason == null ? "unknown" : new String(reason.value(), StandardCharsets.UTF_8));
+                }));
+        return List.of(both.slice(previousFrom, from), both.slice(from, to));
+    }
+
+    /** The records with as_of (a DLQ record: its timestamp) in [start, end). */
+    PeriodData slice(final Instant start, final Instant end) {
+        return new PeriodData(
+                start,
+                end,
+                forecasts.stream().filter(f -> within(f.asOfTs(), start, end)).toList(),
+                fallbacks.stream().filter(f -> within(f.asOfTs(), start, end)).toList(),
+                scores.stream()
+                        .filter(s -> s != null && within(s.asOfTs(), start, end))
+                        .toList(),
+                shadows.stream().filter(f -> within(f.asOfTs(), start, end)).toList(),
+                dlq.stream()
+                        .filter(d -> !d.ts().isBefore(start) && d.ts().isBefore(end))
+                        .toList());
     }
 
     static boolean within(final String ts, final Instant from, final Instant to) {

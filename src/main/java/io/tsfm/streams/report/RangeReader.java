@@ -20,8 +20,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the committed records of a topic whose timestamps fall in a range, without a consumer group: each
- * partition is sought with {@code offsetsForTimes} to the first record at or after the start and read up to
- * the first at or after the end (or its last stable offset), so a report of one day does not read a week.
+ * partition is sought with {@code offsetsForTimes} to the first record at or after the start (no earlier
+ * record is in the range) and read to its last stable offset.
+ *
+ * <p>Only the start is looked up by time. A partition holds the records of every stream task that writes to it,
+ * and a task replaying history can run hours of event time ahead of another, so no record stamped past the
+ * end proves that the rest of the partition is past it too. (A transaction's commit marker, stamped with the
+ * broker's clock, can make the start found too early in a topic of past event times: more is read, nothing
+ * is lost.)
  */
 final class RangeReader {
     private final String bootstrap;
@@ -52,7 +58,7 @@ final class RangeReader {
                     .toList();
             consumer.assign(parts);
             final Map<TopicPartition, Long> first = offsets(consumer, parts, from);
-            final Map<TopicPartition, Long> stop = offsets(consumer, parts, to);
+            final Map<TopicPartition, Long> stop = new HashMap<>(consumer.endOffsets(parts, timeout));
             final List<TopicPartition> left = new ArrayList<>();
             for (final TopicPartition tp : parts) {
                 if (first.get(tp) < stop.get(tp)) {

@@ -12,18 +12,23 @@ import java.util.Locale;
  *
  * <ol>
  *   <li>data problem: the DLQ share rose by at least {@code dlqRise} (absolute) to twice its value or more,
- *       or the share of gap-gated forecasts rose by at least {@code gapRise};
+ *       or the share of gap-gated forecasts rose by at least {@code gapRise} to 1.5 times or more;
  *   <li>serving degradation: the fallback share rose by at least {@code fallbackRise} to 1.5 times or more,
- *       or the breaker opened where it had not (or twice as often), or latency p95 rose by half or more;
+ *       or the breaker opened where it had not (or twice as often), or latency p95 rose by half or more and
+ *       by at least {@code latencyRiseMs} (a rise from 20 to 40 ms is noise, not a degraded service);
  *   <li>input drift: the segment's PSI is above {@code psiThreshold};
  *   <li>model regression: none of the above: inputs are stable and the service healthy, so the model's
  *       answers got worse (the evidence says whether the model or its version changed).
  * </ol>
  */
-public record Classifier(double psiThreshold, double fallbackRise, double dlqRise, double gapRise) {
+public record Classifier(
+        double psiThreshold, double fallbackRise, double latencyRiseMs, double dlqRise, double gapRise) {
 
-    /** PSI above 0.2 (the drift alerts' warning level), fallback share +5 points, DLQ share +1 point, gaps +5. */
-    public static final Classifier DEFAULT = new Classifier(0.2, 0.05, 0.01, 0.05);
+    /**
+     * PSI above 0.2 (the drift alerts' warning level), fallback share +5 points, latency p95 +100 ms, DLQ share
+     * +1 point, gap-gated share +5 points.
+     */
+    public static final Classifier DEFAULT = new Classifier(0.2, 0.05, 100.0, 0.01, 0.05);
 
     /** A cause and the evidence for it and for any other rule that held, in words. */
     public record Classification(Cause cause, List<String> evidence) {
@@ -37,7 +42,7 @@ public record Classifier(double psiThreshold, double fallbackRise, double dlqRis
         if (e.dlqShare().roseBy(dlqRise, 2.0)) {
             data.add(String.format(Locale.ROOT, "DLQ share up %s", pct(e.dlqShare())));
         }
-        if (e.gapShare().roseBy(gapRise, 1.0)) {
+        if (e.gapShare().roseBy(gapRise, 1.5)) {
             data.add(String.format(Locale.ROOT, "gap-gated share up %s", pct(e.gapShare())));
         }
         final List<String> serving = new ArrayList<>();
@@ -51,7 +56,7 @@ public record Classifier(double psiThreshold, double fallbackRise, double dlqRis
                     (long) e.breakerOpens().previous(),
                     (long) e.breakerOpens().current()));
         }
-        if (e.latencyP95Ms().previous() > 0 && e.latencyP95Ms().roseBy(0.0, 1.5)) {
+        if (e.latencyP95Ms().previous() > 0 && e.latencyP95Ms().roseBy(latencyRiseMs, 1.5)) {
             serving.add(String.format(
                     Locale.ROOT,
                     "latency p95 %.0f -> %.0f ms",

@@ -92,14 +92,14 @@ class ClassifierTest {
     }
 
     @Test
-    void doesNotCallASmallFallbackRiseServingDegradation() {
+    void doesNotCallASmallFallbackOrLatencyRiseServingDegradation() {
         final Evidence e = calm();
         assertThat(classify(new Evidence(
                                 e.psi(),
                                 e.psiFeature(),
                                 new Change(0.02, 0.06),
                                 e.breakerOpens(),
-                                new Change(40, 55),
+                                new Change(20, 45),
                                 e.dlqShare(),
                                 e.gapShare(),
                                 e.previousVersions(),
