@@ -3,6 +3,8 @@ package io.tsfm.streams.report;
 import io.tsfm.streams.domain.BandOutcome;
 import io.tsfm.streams.score.ForecastScore;
 import io.tsfm.streams.score.HorizonBucket;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,35 +98,49 @@ public record QualityFigures(
     }
 
     /**
-     * The calibration objective's slices as far as the scores allow: per moving segment ({@code <bucket>|moving})
-     * and hour of as_of with 100 scored steps or more, whether the served band's coverage was within 75..85 %.
+     * The calibration objective's slices as far as the scores allow, hourly instead of every minute: at the end of
+     * each hour of [from, to), per moving segment ({@code <bucket>|moving}), the served band's coverage over the
+     * scored steps of the trailing 24 hours (by as_of; the previous period's scores supply the first day); a
+     * slice with fewer than 1000 steps is not judged, and a judged one is good when the coverage is within
+     * 75..85 %.
      *
-     * @return {good slices, slices}
+     * @param scores the scores of both periods
+     * @return {good slices, judged slices}
      */
-    static double[] calibrationSlices(final List<ForecastScore> scores) {
-        final Map<String, long[]> cells = new TreeMap<>();
+    static double[] calibrationSlices(final List<ForecastScore> scores, final Instant from, final Instant to) {
+        final Map<String, TreeMap<Long, long[]>> hourly = new TreeMap<>(); // segment -> hour -> {inside, total}
         for (final ForecastScore s : scores) {
             if (Boolean.TRUE.equals(s.shadow())
                     || s.segment() == null
                     || !s.segment().endsWith("|moving")) {
                 continue;
             }
+            final long hour =
+                    Instant.parse(s.asOfTs()).truncatedTo(ChronoUnit.HOURS).getEpochSecond() / 3600;
             final long[] c =
-                    cells.computeIfAbsent(s.segment() + "@" + s.asOfTs().substring(0, 13), k -> new long[2]);
+                    hourly.computeIfAbsent(s.segment(), k -> new TreeMap<>()).computeIfAbsent(hour, k -> new long[2]);
             for (final ForecastScore.Step step : s.steps()) {
                 c[1]++;
                 c[0] += INSIDE.equals(step.served().outcome()) ? 1 : 0;
             }
         }
         double good = 0;
-        double total = 0;
-        for (final long[] c : cells.values()) {
-            if (c[1] >= 100) {
-                total++;
-                final double coverage = (double) c[0] / c[1];
-                good += coverage >= SloSection.CALIBRATION_LOW && coverage <= SloSection.CALIBRATION_HIGH ? 1 : 0;
+        double judged = 0;
+        for (final TreeMap<Long, long[]> bySegment : hourly.values()) {
+            for (long h = from.getEpochSecond() / 3600; h < (to.getEpochSecond() + 3599) / 3600; h++) {
+                long inside = 0;
+                long total = 0;
+                for (final long[] c : bySegment.subMap(h - 23, true, h, true).values()) {
+                    inside += c[0];
+                    total += c[1];
+                }
+                if (total >= 1000) {
+                    judged++;
+                    final double coverage = (double) inside / total;
+                    good += coverage >= SloSection.CALIBRATION_LOW && coverage <= SloSection.CALIBRATION_HIGH ? 1 : 0;
+                }
             }
         }
-        return new double[] {good, total};
+        return new double[] {good, judged};
     }
 }

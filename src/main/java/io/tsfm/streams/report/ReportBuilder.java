@@ -85,7 +85,8 @@ public final class ReportBuilder {
                 prometheus,
                 prometheusNote,
                 serving,
-                QualityFigures.calibrationSlices(current.scores()));
+                QualityFigures.calibrationSlices(
+                        concat(previous.scores(), current.scores()), current.from(), current.to()));
         final HealthScore.Score score = HealthScore.of(SloSection.objectives(slo), findings.size());
         final Report.Health health = new Report.Health(
                 score.score(), score, FORMULA, Changes.of(serving, servedBefore, quality, qualityBefore));
@@ -117,6 +118,12 @@ public final class ReportBuilder {
     static Duration bucket(final Duration period) {
         final long steps = Math.max(1, period.toMinutes() / 24 / 5);
         return Duration.ofMinutes(steps * 5);
+    }
+
+    private static <T> List<T> concat(final List<T> a, final List<T> b) {
+        final List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Report.Rollout rollout(final PeriodData current) {

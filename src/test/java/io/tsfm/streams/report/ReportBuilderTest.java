@@ -90,6 +90,23 @@ class ReportBuilderTest {
     }
 
     @Test
+    void judgesCalibrationHourlyOnTheTrailingDaysCoverageOfAThousandStepsOrMore() {
+        // 5 markets x 12 boundaries x 12 steps = 720 steps an hour, 10 of every 12 inside: coverage 83.3 %
+        final SyntheticPeriods s = new SyntheticPeriods(6).add("high", 5, T0, T2, 0.010, 0.5, 0, null);
+        final java.util.List<io.tsfm.streams.score.ForecastScore> both =
+                new java.util.ArrayList<>(s.period(T0, T1).scores());
+        both.addAll(s.period(T1, T2).scores());
+        assertThat(QualityFigures.calibrationSlices(both, T1, T2)).containsExactly(6.0, 6.0);
+        // without the previous period, the first hour has 720 steps: not judged
+        assertThat(QualityFigures.calibrationSlices(s.period(T1, T2).scores(), T1, T2))
+                .containsExactly(5.0, 5.0);
+        assertThat(report(s).slo().objectives())
+                .filteredOn(o -> o.name().equals("calibration"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.compliance()).isEqualTo(1.0));
+    }
+
+    @Test
     void bucketsADayIntoHoursAndAWeekIntoSevenHours() {
         assertThat(ReportBuilder.bucket(Duration.ofDays(1))).isEqualTo(Duration.ofHours(1));
         assertThat(ReportBuilder.bucket(Duration.ofDays(7))).isEqualTo(Duration.ofHours(7));
