@@ -11,14 +11,19 @@ final class Doc {
     /** One block of the document. */
     sealed interface Block permits Heading, Para, Bullets, Table, Image {}
 
+    /** A section title, level 1 to 3. */
     record Heading(int level, String text) implements Block {}
 
+    /** A paragraph of plain text. */
     record Para(String text) implements Block {}
 
+    /** A list of plain-text items (a finding's evidence). */
     record Bullets(List<String> items) implements Block {}
 
+    /** A table: its header and rows of cells already formatted. */
     record Table(List<String> header, List<List<String>> rows) implements Block {}
 
+    /** A chart: a linked file in Markdown, an embedded image in HTML. */
     record Image(Chart chart) implements Block {}
 
     /** A drawn chart: its file name (next to the report), its title and the PNG bytes. */
