@@ -1,14 +1,19 @@
 package io.tsfm.streams.report;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
@@ -41,7 +46,8 @@ final class Charts {
         data.addSeries(all);
         data.addSeries(routed);
         final String title = "Fallback share over time";
-        return chart("fallback-share.png", title, ChartFactory.createTimeSeriesChart(title, "as_of", "share", data));
+        return chart(
+                "fallback-share.png", title, ChartFactory.createTimeSeriesChart(title, "as_of (UTC)", "share", data));
     }
 
     static Doc.Chart coverageByHorizon(final Report r) {
@@ -87,7 +93,7 @@ final class Charts {
         data.addSeries(p95);
         data.addSeries(p99);
         final String title = "Model latency percentiles (" + source + ")";
-        return chart("latency.png", title, ChartFactory.createTimeSeriesChart(title, "time", "ms", data));
+        return chart("latency.png", title, ChartFactory.createTimeSeriesChart(title, "time (UTC)", "ms", data));
     }
 
     private static void addIfFinite(final TimeSeries s, final FixedMillisecond at, final double v) {
@@ -105,6 +111,14 @@ final class Charts {
     }
 
     private static Doc.Chart chart(final String file, final String title, final JFreeChart chart) {
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy && xy.getDomainAxis() instanceof DateAxis axis) {
+            axis.setTimeZone(TimeZone.getTimeZone("UTC"));
+            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        } else if (chart.getPlot() instanceof CategoryPlot category) {
+            category.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
         final ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
