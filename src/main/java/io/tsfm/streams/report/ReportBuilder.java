@@ -59,7 +59,7 @@ public final class ReportBuilder {
         final QualityFigures quality = QualityFigures.of(current.scores());
         final QualityFigures qualityBefore = QualityFigures.of(previous.scores());
         final List<DriftFigures.Row> drift = DriftFigures.of(previous.scores(), current.scores());
-        final Map<String, DriftFigures.Row> worstDrift = DriftFigures.worstBySegment(drift);
+        final Map<String, DriftFigures.Row> worstDrift = DriftFigures.worstBySegment(drift, classifier.psiThreshold());
 
         final List<Report.Test> tests = new ArrayList<>();
         final List<Report.Finding> findings = new ArrayList<>();
@@ -152,6 +152,7 @@ public final class ReportBuilder {
         return new Evidence(
                 drift == null ? Double.NaN : drift.psi(),
                 drift == null ? "-" : drift.feature(),
+                drift == null ? 0.0 : drift.noise(),
                 new Change(b == null ? Double.NaN : b.fallbackShare(), s == null ? Double.NaN : s.fallbackShare()),
                 new Change(b == null ? 0 : b.breakerOpens(), s == null ? 0 : s.breakerOpens()),
                 new Change(before.latency().p95(), now.latency().p95()),

@@ -169,15 +169,18 @@ final class ReportDocument {
     private static void drift(final Doc d, final Report r) {
         d.heading(2, "Input drift");
         d.para("PSI of this period's inputs against the previous period's, per segment (liquidity bucket) and feature, "
-                + "from the realised values the score records carry; above 0.2 is drift, above 0.3 large drift.");
+                + "from the realised values the score records carry. Drift when above 0.2 and above what chance alone "
+                + "gives so many markets (the chance column).");
         d.table(
-                List.of("segment", "feature", "PSI", "values (previous)", "values"),
+                List.of("segment", "feature", "PSI", "chance", "markets (previous)", "markets", "values"),
                 r.inputDrift().stream()
                         .map(x -> List.of(
                                 x.segment(),
                                 x.feature(),
                                 num(x.psi()),
-                                Long.toString(x.previousValues()),
+                                num(x.noise()),
+                                Long.toString(x.previousMarkets()),
+                                Long.toString(x.currentMarkets()),
                                 Long.toString(x.currentValues())))
                         .toList());
     }

@@ -47,7 +47,7 @@ class ReportBuilderTest {
             assertThat(f.cause()).isEqualTo("input drift");
             assertThat(f.evidence()).first().asString().startsWith("PSI ").contains("logit_level");
         });
-        assertThat(DriftFigures.worstBySegment(r.inputDrift()).get("high").psi())
+        assertThat(DriftFigures.worstBySegment(r.inputDrift(), 0.2).get("high").psi())
                 .isLessThan(0.2);
     }
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>serving degradation: the fallback share rose by at least {@code fallbackRise} to 1.5 times or more,
  *       or the breaker opened where it had not (or twice as often), or latency p95 rose by half or more and
  *       by at least {@code latencyRiseMs} (a rise from 20 to 40 ms is noise, not a degraded service);
- *   <li>input drift: the segment's PSI is above {@code psiThreshold};
+ *   <li>input drift: the segment's PSI is above {@code psiThreshold} and above the PSI chance alone gives its
+ *       number of markets ({@link Evidence#psiNoise});
  *   <li>model regression: none of the above: inputs are stable and the service healthy, so the model's
  *       answers got worse (the evidence says whether the model or its version changed).
  * </ol>
@@ -64,8 +65,9 @@ public record Classifier(
                     e.latencyP95Ms().current()));
         }
         final List<String> drift = new ArrayList<>();
-        if (e.psi() > psiThreshold) {
-            drift.add(String.format(Locale.ROOT, "PSI %.2f on %s (above %.2f)", e.psi(), e.psiFeature(), psiThreshold));
+        final double bar = Double.isFinite(e.psiNoise()) ? Math.max(psiThreshold, e.psiNoise()) : psiThreshold;
+        if (e.psi() > bar) {
+            drift.add(String.format(Locale.ROOT, "PSI %.2f on %s (above %.2f)", e.psi(), e.psiFeature(), bar));
         }
         final List<String> evidence = new ArrayList<>();
         evidence.addAll(data);

@@ -8,6 +8,7 @@ import java.util.Set;
  *
  * @param psi              the largest PSI of the segment's input features, this period against the previous
  * @param psiFeature       the feature of that PSI
+ * @param psiNoise         the PSI chance alone gives the segment's few markets; the PSI must exceed it too
  * @param fallbackShare    share of the forecasts routed to the model that the baseline served
  * @param breakerOpens     fallbacks because the circuit breaker was open
  * @param latencyP95Ms     95th percentile of the model call's latency (ms), NaN when unknown
@@ -19,6 +20,7 @@ import java.util.Set;
 public record Evidence(
         double psi,
         String psiFeature,
+        double psiNoise,
         Change fallbackShare,
         Change breakerOpens,
         Change latencyP95Ms,

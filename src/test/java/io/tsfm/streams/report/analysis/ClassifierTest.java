@@ -12,6 +12,7 @@ class ClassifierTest {
         return new Evidence(
                 0.05,
                 "logit_level",
+                0.0,
                 new Change(0.02, 0.02),
                 FLAT_ZERO,
                 new Change(40, 42),
@@ -41,6 +42,7 @@ class ClassifierTest {
         final Classifier.Classification c = classify(new Evidence(
                 e.psi(),
                 e.psiFeature(),
+                e.psiNoise(),
                 e.fallbackShare(),
                 e.breakerOpens(),
                 e.latencyP95Ms(),
@@ -58,6 +60,7 @@ class ClassifierTest {
         final Classifier.Classification c = classify(new Evidence(
                 0.45,
                 "logit_change_5m",
+                0.1,
                 e.fallbackShare(),
                 e.breakerOpens(),
                 e.latencyP95Ms(),
@@ -70,11 +73,41 @@ class ClassifierTest {
     }
 
     @Test
+    void doesNotCallAPsiThatChanceAloneGivesSoFewMarketsInputDrift() {
+        final Evidence e = calm();
+        final Classifier.Classification c = classify(new Evidence(
+                0.45,
+                "logit_level",
+                0.93,
+                e.fallbackShare(),
+                e.breakerOpens(),
+                e.latencyP95Ms(),
+                e.dlqShare(),
+                e.gapShare(),
+                e.previousVersions(),
+                e.currentVersions()));
+        assertThat(c.cause()).isEqualTo(Cause.MODEL_REGRESSION);
+        final Classifier.Classification above = classify(new Evidence(
+                1.2,
+                "logit_level",
+                0.93,
+                e.fallbackShare(),
+                e.breakerOpens(),
+                e.latencyP95Ms(),
+                e.dlqShare(),
+                e.gapShare(),
+                e.previousVersions(),
+                e.currentVersions()));
+        assertThat(above.evidence()).containsExactly("PSI 1.20 on logit_level (above 0.93)");
+    }
+
+    @Test
     void callsItServingDegradationWhenFallbacksRiseEvenWithDrift() {
         final Evidence e = calm();
         final Classifier.Classification c = classify(new Evidence(
                 0.45,
                 "logit_level",
+                0.0,
                 new Change(0.02, 0.30),
                 new Change(0, 12),
                 new Change(40, 900),
@@ -97,6 +130,7 @@ class ClassifierTest {
         assertThat(classify(new Evidence(
                                 e.psi(),
                                 e.psiFeature(),
+                                e.psiNoise(),
                                 new Change(0.02, 0.06),
                                 e.breakerOpens(),
                                 new Change(20, 45),
@@ -114,6 +148,7 @@ class ClassifierTest {
         final Classifier.Classification dlq = classify(new Evidence(
                 0.45,
                 "logit_level",
+                0.0,
                 new Change(0.02, 0.30),
                 e.breakerOpens(),
                 e.latencyP95Ms(),
@@ -126,6 +161,7 @@ class ClassifierTest {
         final Classifier.Classification gaps = classify(new Evidence(
                 e.psi(),
                 e.psiFeature(),
+                e.psiNoise(),
                 e.fallbackShare(),
                 e.breakerOpens(),
                 e.latencyP95Ms(),
