@@ -6,8 +6,10 @@ import io.tsfm.streams.drift.Histogram;
 import io.tsfm.streams.drift.Psi;
 import io.tsfm.streams.score.ForecastScore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -94,10 +96,10 @@ public final class DriftFigures {
     }
 
     private static Map<String, Long> markets(final List<ForecastScore> scores) {
-        final Map<String, java.util.Set<String>> ids = new TreeMap<>();
+        final Map<String, Set<String>> ids = new TreeMap<>();
         for (final ForecastScore s : scores) {
             if (!Boolean.TRUE.equals(s.shadow())) {
-                ids.computeIfAbsent(Segments.ofSegment(s.segment()), k -> new java.util.HashSet<>())
+                ids.computeIfAbsent(Segments.ofSegment(s.segment()), k -> new HashSet<>())
                         .add(s.marketId());
             }
         }

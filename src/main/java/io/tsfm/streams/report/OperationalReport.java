@@ -3,6 +3,7 @@ package io.tsfm.streams.report;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record OperationalReport(
     public Report run(final Instant from, final Instant to) {
         final Duration length = Duration.between(from, to);
         final RangeReader reader = new RangeReader(bootstrap, timeout);
-        final java.util.List<PeriodData> periods = PeriodData.read(reader, topics, from.minus(length), from, to);
+        final List<PeriodData> periods = PeriodData.read(reader, topics, from.minus(length), from, to);
         final PeriodData previous = periods.get(0);
         final PeriodData current = periods.get(1);
         PrometheusSource.Figures figures = null;

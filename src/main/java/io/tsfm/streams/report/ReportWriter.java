@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes a report in the formats asked for into a directory: {@code report.md} with its charts as PNG files
@@ -60,7 +61,7 @@ public final class ReportWriter {
 
     /** The formats of a comma-separated list such as {@code md,json}, lower-cased. */
     public static Set<String> formats(final String list) {
-        final Set<String> out = new java.util.TreeSet<>();
+        final Set<String> out = new TreeSet<>();
         for (final String f : list.split(",", -1)) {
             out.add(f.trim().toLowerCase(Locale.ROOT));
         }

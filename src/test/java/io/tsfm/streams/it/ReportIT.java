@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class ReportIT {
                                     List.of("mock", "high", "model regression"),
                                     List.of("mock", "mid", "input drift"),
                                     List.of("empirical_baseline", "mid", "input drift")));
-            final Map<String, Double> worstPsi = new java.util.TreeMap<>();
+            final Map<String, Double> worstPsi = new TreeMap<>();
             report.path("input_drift")
                     .forEach(r -> worstPsi.merge(
                             r.path("segment").asText(), r.path("psi").asDouble(), Math::max));

@@ -3,8 +3,11 @@ package io.tsfm.streams.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.streams.score.ForecastScore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -93,8 +96,7 @@ class ReportBuilderTest {
     void judgesCalibrationHourlyOnTheTrailingDaysCoverageOfAThousandStepsOrMore() {
         // 5 markets x 12 boundaries x 12 steps = 720 steps an hour, 10 of every 12 inside: coverage 83.3 %
         final SyntheticPeriods s = new SyntheticPeriods(6).add("high", 5, T0, T2, 0.010, 0.5, 0, null);
-        final java.util.List<io.tsfm.streams.score.ForecastScore> both =
-                new java.util.ArrayList<>(s.period(T0, T1).scores());
+        final List<ForecastScore> both = new ArrayList<>(s.period(T0, T1).scores());
         both.addAll(s.period(T1, T2).scores());
         assertThat(QualityFigures.calibrationSlices(both, T1, T2)).containsExactly(6.0, 6.0);
         // without the previous period, the first hour has 720 steps: not judged

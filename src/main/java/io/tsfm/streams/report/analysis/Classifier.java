@@ -3,6 +3,7 @@ package io.tsfm.streams.report.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Says why a segment's forecast quality regressed, from the segment's {@link Evidence}, by rules an
@@ -93,7 +94,7 @@ public record Classifier(
         return new Classification(cause, evidence);
     }
 
-    private static List<String> sorted(final java.util.Set<String> s) {
+    private static List<String> sorted(final Set<String> s) {
         return s.stream().sorted().toList();
     }
 
