@@ -101,6 +101,19 @@ final class ReportDocument {
         d.table(List.of("reason", "count", "previous"), counts(r.forecasts().topReasons(), p.reasons()));
         d.heading(3, "Markets most affected (fallbacks other than input gates and policy)");
         d.table(List.of("market", "fallbacks", "previous"), counts(r.forecasts().topMarkets(), p.marketFallbacks()));
+        d.heading(3, "Fallback reasons over time");
+        final List<String> top =
+                r.forecasts().topReasons().stream().limit(3).map(Counts::label).toList();
+        final List<String> header = new ArrayList<>(List.of("from", "forecasts", "baseline"));
+        header.addAll(top);
+        final List<List<String>> rows = new ArrayList<>();
+        for (final ServingFigures.Bucket b : s.overTime()) {
+            final List<String> row =
+                    new ArrayList<>(List.of(b.start(), Long.toString(b.forecasts()), Long.toString(b.baseline())));
+            top.forEach(reason -> row.add(Long.toString(b.reasons().getOrDefault(reason, 0L))));
+            rows.add(row);
+        }
+        d.table(header, rows);
         d.heading(3, "DLQ reasons");
         d.table(List.of("reason", "count", "previous"), counts(r.forecasts().dlqReasons(), p.dlqReasons()));
         d.image(charts.get(0));

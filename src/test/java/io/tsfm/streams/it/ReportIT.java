@@ -60,7 +60,8 @@ class ReportIT {
         final Instant to = mid.plus(Duration.ofHours(3));
         // ticks go on for the horizon after the last boundary, so its forecasts are scored
         final SimulationSpec spec = new SimulationSpec(7, MARKETS, start, to.plus(Duration.ofMinutes(70)))
-                .withDrift(new InputDrift(Duration.between(start, mid), 1.5, 4.0, "mid"));
+                .withDrift(new InputDrift(Duration.between(start, mid), 1.5, 4.0, "mid"))
+                .withMalformedRate(0.002);
         final List<SimRecord> firstHalf = new ArrayList<>();
         final List<SimRecord> secondHalf = new ArrayList<>();
         StreamSupport.stream(new MarketSimulator(spec).spliterator(), false)
@@ -154,7 +155,15 @@ class ReportIT {
             assertThat(worstPsi.get("mid")).isGreaterThan(0.2);
             assertThat(worstPsi.get("high")).isLessThan(0.2);
             assertThat(worstPsi.get("low")).isLessThan(0.2);
-            assertThat(report.path("health").path("score").asInt()).isLessThanOrEqualTo(70);
+            assertThat(report.path("health")
+                            .path("deductions")
+                            .path("regressions")
+                            .asDouble())
+                    .isEqualTo(10.0 * findings.size());
+            // the malformed ticks (the same share in both halves) are counted, and are no data problem
+            assertThat(report.path("forecasts").path("current").path("dlq").asLong())
+                    .isPositive();
+            assertThat(report.path("forecasts").path("dlq_reasons")).isNotEmpty();
             assertThat(markdown).contains("MODEL REGRESSION on mock / high").contains("INPUT DRIFT on mock / mid");
             assertThat(tmp.resolve("report/report.html")).isNotEmptyFile();
             assertThat(tmp.resolve("report/latency.png")).isNotEmptyFile();
