@@ -3,6 +3,7 @@ package io.tsfm.streams.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.score.ForecastScore;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,34 @@ class ReportBuilderTest {
                 .filteredOn(o -> o.name().equals("calibration"))
                 .singleElement()
                 .satisfies(o -> assertThat(o.compliance()).isEqualTo(1.0));
+    }
+
+    @Test
+    void comparesTheShadowCandidateWithTheServedForecastsWhenARolloutRan() {
+        final SyntheticPeriods s = new SyntheticPeriods(7).add("high", 5, T0, T2, 0.010, 0.5, 0, null);
+        final PeriodData current = s.period(T1, T2);
+        // the candidate answered every forecast of the period with the served forecast's own median
+        final List<ForecastRecord> shadows = current.forecasts().stream()
+                .map(f -> new ForecastRecord(
+                        f.schemaVersion(),
+                        f.marketId(),
+                        f.asOfTs(),
+                        f.freq(),
+                        f.horizonSteps(),
+                        f.quantiles(),
+                        f.yhatQ(),
+                        f.meta()))
+                .toList();
+        final PeriodData withShadows = new PeriodData(
+                T1, T2, current.forecasts(), current.fallbacks(), current.scores(), shadows, current.dlq());
+        final Report r = BUILDER.build(withShadows, s.period(T0, T1), null, "no --prometheus given");
+        assertThat(r.rollout().stages()).containsExactly("stable");
+        assertThat(r.rollout().shadowForecasts()).isEqualTo(360);
+        assertThat(r.rollout().shadow()).first().satisfies(row -> {
+            assertThat(row.segment()).isEqualTo("all");
+            assertThat(row.compared()).isEqualTo(360);
+            assertThat(row.matchRate()).isEqualTo(1.0);
+        });
     }
 
     @Test
