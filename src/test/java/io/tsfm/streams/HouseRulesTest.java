@@ -57,7 +57,8 @@ class HouseRulesTest {
                     "bench",
                     "replay",
                     "canary",
-                    "slo"));
+                    "slo",
+                    "report"));
 
     /** One layer: a name and the top-level packages under io.tsfm.streams that it holds. */
     record Layer(String name, String... packages) {

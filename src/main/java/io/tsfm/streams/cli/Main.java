@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             CanaryGateCommand.class,
             BenchCommand.class,
             SloRulesCommand.class,
+            ReportCommand.class,
             ConfigDocsCommand.class
         })
 public final class Main extends CommandRoot {

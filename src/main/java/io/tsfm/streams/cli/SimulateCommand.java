@@ -105,6 +105,12 @@ public final class SimulateCommand implements Callable<Integer> {
     Double driftVolatility;
 
     @Option(
+            names = "--drift-bucket",
+            description = "With --drift-at: only markets of this liquidity bucket (high, mid, low) drift "
+                    + "(default: every market).")
+    String driftBucket;
+
+    @Option(
             names = "--timeout",
             defaultValue = "30",
             description = "Seconds to wait for the broker (default: ${DEFAULT-VALUE}).")
@@ -238,8 +244,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private InputDrift validatedDrift(final SimulationSpec simulation) {
         if (driftAt == null) {
             require(
-                    driftLevel == null && driftVolatility == null,
-                    "--drift-level and --drift-volatility need --drift-at");
+                    driftLevel == null && driftVolatility == null && driftBucket == null,
+                    "--drift-level, --drift-volatility and --drift-bucket need --drift-at");
             return null;
         }
         final Duration offset;
@@ -258,7 +264,10 @@ public final class SimulateCommand implements Callable<Integer> {
         require(
                 volatility > 0.0 && Double.isFinite(volatility),
                 "--drift-volatility must be a finite number > 0: " + volatility);
-        return new InputDrift(offset, level, volatility);
+        require(
+                driftBucket == null || List.of("high", "mid", "low").contains(driftBucket),
+                "--drift-bucket is high, mid or low, not " + driftBucket);
+        return new InputDrift(offset, level, volatility, driftBucket);
     }
 
     private void require(final boolean condition, final String message) {

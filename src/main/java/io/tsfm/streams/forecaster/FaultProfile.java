@@ -22,6 +22,9 @@ import java.util.Locale;
  * @param failFirstN          the next N forecast requests fail with {@code errorStatus}
  * @param cycleDownMs         outage cycle: fail with {@code errorStatus} for this long (0 = no cycle) ...
  * @param cycleUpMs           ... then be healthy for this long, repeating from when the profile was set
+ * @param quantileShift       added to every value (mean and quantiles) of a healthy answer, in the space of
+ *                            the request's series (logit for the processor): valid answers that are worse,
+ *                            the model degradation the operational report's regression test must find
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FaultProfile(
@@ -35,7 +38,8 @@ public record FaultProfile(
         GarbageKind garbageKind,
         int failFirstN,
         long cycleDownMs,
-        long cycleUpMs) {
+        long cycleUpMs,
+        double quantileShift) {
 
     /** No faults at all. */
     public static final FaultProfile NONE = builder().build();
@@ -59,6 +63,9 @@ public record FaultProfile(
         rate("error_rate", errorRate);
         rate("hang_rate", hangRate);
         rate("garbage_rate", garbageRate);
+        if (!Double.isFinite(quantileShift)) {
+            throw new IllegalArgumentException("quantile_shift must be finite: " + quantileShift);
+        }
         if (errorStatus < 400 || errorStatus > 599) {
             throw new IllegalArgumentException("error_status must be an HTTP error status (400..599): " + errorStatus);
         }
@@ -110,7 +117,8 @@ public record FaultProfile(
                 .garbageKind(garbageKind)
                 .failFirstN(failFirstN)
                 .cycleDownMs(cycleDownMs)
-                .cycleUpMs(cycleUpMs);
+                .cycleUpMs(cycleUpMs)
+                .quantileShift(quantileShift);
     }
 
     /** Only the fields that differ from "no fault", e.g. {@code FaultProfile[error_rate=0.3, error_status=503]}. */
@@ -127,6 +135,7 @@ public record FaultProfile(
         append(sb, "fail_first_n", failFirstN, failFirstN != 0);
         append(sb, "cycle_down_ms", cycleDownMs, cycleDownMs != 0);
         append(sb, "cycle_up_ms", cycleUpMs, cycleDownMs != 0);
+        append(sb, "quantile_shift", quantileShift, quantileShift != 0);
         append(sb, "error_status", errorStatus, errorRate != 0 || failFirstN != 0 || cycleDownMs != 0);
         return sb.length() == "FaultProfile[".length()
                 ? "FaultProfile[none]"
@@ -167,6 +176,7 @@ public record FaultProfile(
         private int failFirstN;
         private long cycleDownMs;
         private long cycleUpMs;
+        private double quantileShift;
 
         private Builder() {}
 
@@ -225,6 +235,11 @@ public record FaultProfile(
             return this;
         }
 
+        public Builder quantileShift(final double v) {
+            quantileShift = v;
+            return this;
+        }
+
         public FaultProfile build() {
             return new FaultProfile(
                     latencyMs,
@@ -237,7 +252,8 @@ public record FaultProfile(
                     garbageKind,
                     failFirstN,
                     cycleDownMs,
-                    cycleUpMs);
+                    cycleUpMs,
+                    quantileShift);
         }
     }
 }

@@ -79,6 +79,9 @@ final class ForecastEndpoints implements AutoCloseable {
             return;
         }
         final ObjectNode response = ForecastResponses.forecast(model, request, call.elapsedMs(), decision.delayMs());
+        if (decision.outcome() == FaultDecision.Outcome.HEALTHY) {
+            ForecastResponses.shift(response, faults.profile().quantileShift());
+        }
         final byte[] json = decision.outcome() == FaultDecision.Outcome.GARBAGE
                 ? GarbageMaker.corrupt(response, decision.garbageKind())
                 : Json.bytes(response);

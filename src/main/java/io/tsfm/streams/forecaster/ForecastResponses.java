@@ -1,5 +1,6 @@
 package io.tsfm.streams.forecaster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsfm.streams.domain.QuantileKeys;
@@ -54,6 +55,25 @@ final class ForecastResponses {
             }
         }
         return entry;
+    }
+
+    /** Adds {@code by} to every mean and quantile value of a response (the quantile_shift fault); 0 leaves it. */
+    static void shift(final ObjectNode response, final double by) {
+        if (by == 0.0) {
+            return;
+        }
+        for (final JsonNode entry : response.path("forecasts")) {
+            shiftAll((ArrayNode) entry.get("mean"), by);
+            entry.path("quantiles").forEach(path -> shiftAll((ArrayNode) path, by));
+        }
+    }
+
+    private static void shiftAll(final ArrayNode values, final double by) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isNumber()) {
+                values.set(i, values.get(i).asDouble() + by);
+            }
+        }
     }
 
     /** The three NDJSON lines of a streamed {@code /api/forecast} answer. */

@@ -19,13 +19,20 @@ import java.util.regex.Pattern;
  *                         at the same point of its span)
  * @param levelShift       added to every market's logit at the drift, e.g. 1.5 (p 0.50 becomes 0.82)
  * @param volatilityFactor multiplies every market's step volatility from the drift on, e.g. 4.0
+ * @param bucket           only markets of this liquidity bucket ({@code high}, {@code mid}, {@code low})
+ *                         drift; null: every market
  */
-public record InputDrift(Duration after, double levelShift, double volatilityFactor) {
+public record InputDrift(Duration after, double levelShift, double volatilityFactor, String bucket) {
 
     /** The level shift when only the drift time is given. */
     public static final double DEFAULT_LEVEL_SHIFT = 1.5;
     /** The volatility factor when only the drift time is given. */
     public static final double DEFAULT_VOLATILITY_FACTOR = 4.0;
+
+    /** A drift of every market. */
+    public InputDrift(final Duration after, final double levelShift, final double volatilityFactor) {
+        this(after, levelShift, volatilityFactor, null);
+    }
 
     public InputDrift {
         Objects.requireNonNull(after, "after");
@@ -39,6 +46,16 @@ public record InputDrift(Duration after, double levelShift, double volatilityFac
             throw new IllegalArgumentException(
                     "drift volatility factor must be a finite number > 0: " + volatilityFactor);
         }
+    }
+
+    /** The same drift, of the markets of one liquidity bucket only. */
+    public InputDrift onlyBucket(final String liquidityBucket) {
+        return new InputDrift(after, levelShift, volatilityFactor, liquidityBucket);
+    }
+
+    /** Whether a market of this liquidity class drifts. */
+    boolean applies(final LiquidityClass liquidity) {
+        return bucket == null || bucket.equals(liquidity.bucket());
     }
 
     private static final Pattern SHORT_OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)([smhd])");

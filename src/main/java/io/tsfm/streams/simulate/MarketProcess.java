@@ -101,7 +101,7 @@ final class MarketProcess {
         this.stopAtMs = resolving ? resolveAt + linger : Long.MAX_VALUE;
         this.stateMs = startMs;
         this.nextTickMs = startMs + firstDelayMs();
-        this.inputDriftAtMs = inputDrift == null
+        this.inputDriftAtMs = inputDrift == null || !inputDrift.applies(liquidity)
                 ? Long.MAX_VALUE
                 : startMs + inputDrift.after().toMillis();
         this.inputDriftLevelShift = inputDrift == null ? 0.0 : inputDrift.levelShift();

@@ -108,6 +108,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aQuantileShiftMovesEveryValueOfAValidAnswer() {
+        server.faults().set(FaultProfile.builder().quantileShift(0.5).build());
+
+        final HttpResponse<String> response = http.post("/v1/forecast", REQUEST);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        final JsonNode forecast =
+                ForecasterHttp.json(response).path("forecasts").get(0);
+        assertThat(forecast.path("mean").toString()).isEqualTo("[2.5,2.5,2.5]");
+        assertThat(forecast.path("quantiles").path("0.1").toString()).isEqualTo("[2.5,2.5,2.5]");
+        assertThat(forecast.path("quantiles").path("0.9").toString()).isEqualTo("[2.5,2.5,2.5]");
+        assertThat(server.faults().profile().toString()).isEqualTo("FaultProfile[quantile_shift=0.5]");
+    }
+
+    @Test
     void nanGarbageLeavesNullsInEveryPath() {
         server.faults()
                 .set(FaultProfile.builder()

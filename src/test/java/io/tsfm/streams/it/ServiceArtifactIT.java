@@ -17,7 +17,17 @@ class ServiceArtifactIT {
     private static final Path SERVICE = Path.of("target", "tsfm-streams-service.jar");
     private static final Path ALL_IN_ONE = Path.of("target", "tsfm-streams.jar");
     private static final List<String> TOOLS = List.of(
-            "cli", "demo", "simulate", "embedded", "forecaster", "evaluate", "bench", "replay", "canary", "slo");
+            "cli",
+            "demo",
+            "simulate",
+            "embedded",
+            "forecaster",
+            "evaluate",
+            "bench",
+            "replay",
+            "canary",
+            "slo",
+            "report");
 
     private static List<String> entries(final Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -42,6 +52,7 @@ class ServiceArtifactIT {
                         || e.startsWith("org/apache/kafka/raft/")
                         || e.startsWith("org/apache/kafka/controller/")
                         || e.startsWith("org/tukaani/")
+                        || e.startsWith("org/jfree/")
                         || e.equals("log4j2-demo.properties"));
         for (final String tool : TOOLS) {
             assertThat(service)
@@ -62,6 +73,8 @@ class ServiceArtifactIT {
                         "io/tsfm/streams/app/cli/ServiceMain.class",
                         "io/tsfm/streams/cli/Main.class",
                         "io/tsfm/streams/embedded/EmbeddedKafkaBroker.class",
+                        "io/tsfm/streams/report/ReportBuilder.class",
+                        "org/jfree/chart/JFreeChart.class",
                         "kafka/server/KafkaRaftServer.class");
         try (JarFile file = new JarFile(ALL_IN_ONE.toFile())) {
             assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))

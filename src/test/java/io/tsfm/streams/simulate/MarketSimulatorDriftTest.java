@@ -64,6 +64,28 @@ class MarketSimulatorDriftTest {
     }
 
     @Test
+    void aDriftOfOneBucketShiftsOnlyThatBucketsMarkets() {
+        final Map<String, Double> calm = firstLogitAfterDrift(SIX_HOURS);
+        final Map<String, Double> drifted =
+                firstLogitAfterDrift(SIX_HOURS.withDrift(new InputDrift(DRIFT_AFTER, 1.5, 1.0).onlyBucket("mid")));
+        final Map<String, LiquidityClass> liquidity = new MarketSimulator(SIX_HOURS)
+                .markets().stream().collect(Collectors.toMap(MarketProfile::marketId, MarketProfile::liquidity));
+
+        assertThat(liquidity.values()).contains(LiquidityClass.MID, LiquidityClass.HIGH, LiquidityClass.LOW);
+        final double midShift = calm.keySet().stream()
+                .filter(id -> liquidity.get(id) == LiquidityClass.MID)
+                .mapToDouble(id -> drifted.get(id) - calm.get(id))
+                .average()
+                .orElseThrow();
+        assertThat(midShift).isBetween(1.0, 1.6);
+        calm.forEach((id, logit) -> {
+            if (liquidity.get(id) != LiquidityClass.MID) {
+                assertThat(drifted.get(id)).as(id).isEqualTo(logit);
+            }
+        });
+    }
+
+    @Test
     void afterTheDriftPricesMoveOnSeveralTimesMoreTicks() {
         // prices sit still most of the time (calm: about 1.5 % of a liquid market's ticks show a new price)
         final double calm = shareOfTicksThatMoveAfterDrift(SIX_HOURS);

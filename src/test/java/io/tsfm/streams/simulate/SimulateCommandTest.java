@@ -165,7 +165,7 @@ class SimulateCommandTest {
         assertThat(err.toString()).contains("--drift-at: 'soon' is not an instant");
 
         assertThat(run("--drift-level", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("--drift-level and --drift-volatility need --drift-at");
+        assertThat(err.toString()).contains("--drift-level, --drift-volatility and --drift-bucket need --drift-at");
 
         assertThat(run("--drift-at", "1h", "--drift-volatility", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--drift-volatility must be a finite number > 0: 0.0");
