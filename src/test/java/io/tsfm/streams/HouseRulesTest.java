@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * forecasting logic above it, dependencies pointing one way, the service apart from its tools.
  */
 @AnalyzeClasses(packages = "io.tsfm.streams", importOptions = ImportOption.DoNotIncludeTests.class)
-class HouseRulesTest {
+public class HouseRulesTest {
     static final String DOMAIN = "io.tsfm.streams.domain..";
     /** The pure forecasting logic: no Kafka, HTTP or JSON, driven by the stream and by evaluate alike. */
     static final String[] CORE = {
@@ -59,6 +59,11 @@ class HouseRulesTest {
                     "canary",
                     "slo",
                     "report"));
+
+    /** The top-level packages of the tools, the layer the service artifact leaves out. */
+    public static List<String> toolPackages() {
+        return List.of(LAYERS.get(LAYERS.size() - 1).packages());
+    }
 
     /** One layer: a name and the top-level packages under io.tsfm.streams that it holds. */
     record Layer(String name, String... packages) {

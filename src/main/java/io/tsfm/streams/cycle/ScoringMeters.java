@@ -7,7 +7,10 @@ package io.tsfm.streams.cycle;
 public interface ScoringMeters {
 
     /** Counts nothing: for runs nobody scrapes (the offline evaluation, tests). */
-    ScoringMeters NONE = new ScoringMeters() {
+    ScoringMeters NONE = new None();
+
+    /** The no-op meters, open to extension by the layers above that count nothing too. */
+    class None implements ScoringMeters {
         @Override
         public void forecastsScored(final String runtime, final long count) {}
 
@@ -34,7 +37,7 @@ public interface ScoringMeters {
         @Override
         public void calibrationScale(
                 final String model, final String segment, final String horizon, final double scale) {}
-    };
+    }
 
     /** Forecasts whose horizon was realised and scored, by runtime. */
     void forecastsScored(String runtime, long count);

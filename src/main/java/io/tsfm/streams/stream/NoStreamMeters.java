@@ -1,12 +1,13 @@
 package io.tsfm.streams.stream;
 
+import io.tsfm.streams.cycle.ScoringMeters;
 import io.tsfm.streams.drift.Feature;
 import io.tsfm.streams.drift.Histogram;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
 /** {@link StreamMeters#NONE}: counts nothing, for a topology that is only described (topology docs). */
-final class NoStreamMeters implements StreamMeters, ShadowPathMeters, InputDriftMeters {
+final class NoStreamMeters extends ScoringMeters.None implements StreamMeters, ShadowPathMeters, InputDriftMeters {
 
     @Override
     public void tick() {}
@@ -77,30 +78,4 @@ final class NoStreamMeters implements StreamMeters, ShadowPathMeters, InputDrift
 
     @Override
     public void closed(final String taskId) {}
-
-    @Override
-    public void forecastsScored(final String runtime, final long count) {}
-
-    @Override
-    public void scoredSteps(
-            final String runtime,
-            final String model,
-            final String segment,
-            final String horizon,
-            final String band,
-            final String outcome,
-            final long count) {}
-
-    @Override
-    public void scoreLoss(
-            final String runtime,
-            final String model,
-            final String segment,
-            final String horizon,
-            final String band,
-            final double pinballSum,
-            final double widthSum) {}
-
-    @Override
-    public void calibrationScale(final String model, final String segment, final String horizon, final double scale) {}
 }
