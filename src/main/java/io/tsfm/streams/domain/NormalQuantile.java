@@ -49,6 +49,11 @@ public final class NormalQuantile {
         return x - u / (1.0 + x * u / 2.0);
     }
 
+    /** {@code P(Z <= z)} for a standard normal Z (Cody's erfc: near machine precision); NaN for NaN. */
+    public static double cdf(final double z) {
+        return Double.isNaN(z) ? Double.NaN : 0.5 * Erfc.erfc(-z / SQRT_2);
+    }
+
     private static double acklam(final double p) {
         if (p < P_LOW) {
             final double q = Math.sqrt(-2.0 * Math.log(p));

@@ -43,4 +43,14 @@ class NormalQuantileTest {
         assertThatThrownBy(() -> NormalQuantile.inverse(1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NormalQuantile.inverse(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theDistributionFunctionMatchesItsTableAndInvertsTheQuantile() {
+        assertThat(NormalQuantile.cdf(0.0)).isEqualTo(0.5);
+        assertThat(NormalQuantile.cdf(1.959963985)).isCloseTo(0.975, within(1e-9));
+        assertThat(NormalQuantile.cdf(-1.0)).isCloseTo(0.158655253931457, within(1e-12));
+        assertThat(NormalQuantile.cdf(-6.0)).isCloseTo(9.865876450377e-10, within(1e-19));
+        assertThat(NormalQuantile.cdf(NormalQuantile.inverse(0.9))).isCloseTo(0.9, within(1e-15));
+        assertThat(NormalQuantile.cdf(Double.NaN)).isNaN();
+    }
 }

@@ -1,5 +1,7 @@
 package io.tsfm.streams.report.analysis;
 
+import io.tsfm.streams.domain.NormalQuantile;
+
 /**
  * Whether forecast quality regressed from one period to the next: a one-sided two-sample test on the mean
  * of each period's per-boundary loss series (the mean pinball of a model's forecasts of a segment at each
@@ -83,7 +85,7 @@ public record RegressionCheck(double alpha, double minEffect, int minBoundaries)
                 + LongRunVariance.prewhitened(current) / current.length);
         final double diff = m1 - m0;
         final double z = se > 0.0 ? diff / se : diff == 0.0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
-        final double p = 1.0 - Normal.cdf(z);
+        final double p = 1.0 - NormalQuantile.cdf(z);
         final double relative = m0 > 0.0 ? diff / m0 : Double.NaN;
         final Verdict verdict;
         if (p < alpha && relative >= minEffect) {
