@@ -124,7 +124,11 @@ final class Charts {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
+        } catch (final RuntimeException | Error e) {
+            // Java2D needs fontconfig and a font even headless; a slim image may have neither: the report
+            // is still written, and says what is missing
+            return Doc.Chart.missing(file, title, "chart not drawn (" + e + "); install fontconfig and a font");
         }
-        return new Doc.Chart(file, title, png.toByteArray());
+        return new Doc.Chart(file, title, png.toByteArray(), null);
     }
 }

@@ -27,7 +27,16 @@ final class Doc {
     record Image(Chart chart) implements Block {}
 
     /** A drawn chart: its file name (next to the report), its title and the PNG bytes. */
-    record Chart(String file, String title, byte[] png) {}
+    record Chart(String file, String title, byte[] png, String notDrawn) {
+        /** A chart that could not be drawn (e.g. a host without fonts): the documents say why instead. */
+        static Chart missing(final String file, final String title, final String why) {
+            return new Chart(file, title, new byte[0], why);
+        }
+
+        boolean drawn() {
+            return notDrawn == null;
+        }
+    }
 
     private final List<Block> blocks = new ArrayList<>();
 

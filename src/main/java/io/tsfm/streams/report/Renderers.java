@@ -22,6 +22,11 @@ final class Renderers {
                 out.append(mdRow(t.header().stream().map(x -> "---").toList()));
                 t.rows().forEach(r -> out.append(mdRow(r)));
                 out.append('\n');
+            } else if (b instanceof Doc.Image i && !i.chart().drawn()) {
+                out.append(i.chart().title())
+                        .append(": ")
+                        .append(i.chart().notDrawn())
+                        .append("\n\n");
             } else if (b instanceof Doc.Image i) {
                 out.append("![")
                         .append(i.chart().title())
@@ -67,6 +72,10 @@ final class Renderers {
                     out.append("</tr>\n");
                 }
                 out.append("</table>\n");
+            } else if (b instanceof Doc.Image i && !i.chart().drawn()) {
+                out.append("<p>")
+                        .append(esc(i.chart().title() + ": " + i.chart().notDrawn()))
+                        .append("</p>\n");
             } else if (b instanceof Doc.Image i) {
                 out.append("<figure><img alt=\"")
                         .append(esc(i.chart().title()))

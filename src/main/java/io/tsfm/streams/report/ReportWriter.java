@@ -39,7 +39,9 @@ public final class ReportWriter {
             final Doc doc = ReportDocument.of(report, charts);
             if (formats.contains("md")) {
                 for (final Doc.Chart c : charts) {
-                    written.add(Files.write(dir.resolve(c.file()), c.png()));
+                    if (c.drawn()) {
+                        written.add(Files.write(dir.resolve(c.file()), c.png()));
+                    }
                 }
                 written.add(
                         Files.writeString(dir.resolve("report.md"), Renderers.markdown(doc), StandardCharsets.UTF_8));

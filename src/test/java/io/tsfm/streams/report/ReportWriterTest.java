@@ -71,4 +71,20 @@ class ReportWriterTest {
         assertThatThrownBy(() -> ReportWriter.write(report(), Set.of("pdf"), tmp))
                 .hasMessage("unknown format 'pdf'; valid: md, json, html");
     }
+
+    @Test
+    void saysWhyAChartIsMissingInsteadOfLinkingOrEmbeddingIt() {
+        final Doc doc = new Doc()
+                .image(Doc.Chart.missing("latency.png", "Latency", "chart not drawn (no fonts)"))
+                .image(new Doc.Chart("ok.png", "Fine", PNG_MAGIC, null));
+
+        assertThat(Renderers.markdown(doc))
+                .contains("Latency: chart not drawn (no fonts)")
+                .doesNotContain("latency.png")
+                .contains("![Fine](ok.png)");
+        assertThat(Renderers.html(doc, "t"))
+                .contains("<p>Latency: chart not drawn (no fonts)</p>")
+                .doesNotContain("alt=\"Latency\"")
+                .contains("alt=\"Fine\"");
+    }
 }
