@@ -2,20 +2,16 @@ package io.tsfm.streams.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.ModelAvailability;
 import io.tsfm.streams.domain.ObservedStep;
-import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.domain.QuantilePaths;
 import io.tsfm.streams.rollout.Route;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The cycle engine on its own: no Kafka, maps for stores, a model that answers in-process. */
@@ -63,7 +59,7 @@ class CycleEngineTest {
 
         assertThat(settled).containsExactly(B);
         assertThat(scored).containsExactly("m-1 as_of " + B + " at " + realisedAt + " published");
-        assertThat(stores.open).isEmpty();
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).isEmpty();
         assertThat(state).isEqualTo(CycleState.starting(realisedAt, realisedAt));
         assertThat(state.running()).isTrue();
     }
@@ -151,11 +147,11 @@ class CycleEngineTest {
 
         engine.scoreBoundary(B + 11 * STEP, scoring, CycleEngine.InFlight.NONE, this::record);
         assertThat(scored).isEmpty();
-        assertThat(stores.open).hasSize(1);
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).hasSize(1);
 
         engine.scoreBoundary(B + 12 * STEP, scoring, CycleEngine.InFlight.NONE, this::record);
         assertThat(scored).hasSize(1);
-        assertThat(stores.open).isEmpty();
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).isEmpty();
     }
 
     private void record(
@@ -203,36 +199,7 @@ class CycleEngineTest {
     }
 
     /** Scoring's stores in maps; no market has a tick after its forecast (its context is forward-filled). */
-    private static final class MapStores implements ScoringStores {
-        final TreeMap<String, OpenForecast> open = new TreeMap<>();
-        final Map<String, CalibratorState> calibrators = new HashMap<>();
-
-        @Override
-        public void keep(final OpenForecast forecast) {
-            open.put(forecast.key(), forecast);
-        }
-
-        @Override
-        public List<OpenForecast> dueAtOrBefore(final long asOfMs) {
-            return new ArrayList<>(
-                    open.headMap(OpenForecast.lastKeyAtOrBefore(asOfMs), true).values());
-        }
-
-        @Override
-        public void scored(final OpenForecast forecast) {
-            open.remove(forecast.key());
-        }
-
-        @Override
-        public CalibratorState calibrator(final String key) {
-            return calibrators.get(key);
-        }
-
-        @Override
-        public void calibrator(final String key, final CalibratorState state) {
-            calibrators.put(key, state);
-        }
-
+    private static final class MapStores extends InMemoryScoringStores {
         @Override
         public List<ObservedStep> steps(final String marketId, final long fromStepMs, final long toStepMs) {
             return List.of();
