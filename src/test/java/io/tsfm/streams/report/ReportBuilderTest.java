@@ -114,17 +114,7 @@ class ReportBuilderTest {
         final SyntheticPeriods s = new SyntheticPeriods(7).add("high", 5, T0, T2, 0.010, 0.5, 0, null);
         final PeriodData current = s.period(T1, T2);
         // the candidate answered every forecast of the period with the served forecast's own median
-        final List<ForecastRecord> shadows = current.forecasts().stream()
-                .map(f -> new ForecastRecord(
-                        f.schemaVersion(),
-                        f.marketId(),
-                        f.asOfTs(),
-                        f.freq(),
-                        f.horizonSteps(),
-                        f.quantiles(),
-                        f.yhatQ(),
-                        f.meta()))
-                .toList();
+        final List<ForecastRecord> shadows = List.copyOf(current.forecasts());
         final PeriodData withShadows = new PeriodData(
                 T1, T2, current.forecasts(), current.fallbacks(), current.scores(), shadows, current.dlq());
         final Report r = BUILDER.build(withShadows, s.period(T0, T1), null, "no --prometheus given");
