@@ -118,7 +118,10 @@ final class BoundaryCycle {
                 slice.forecast(kv.key, kv.value);
             }
         }
-        expired.forEach(markets::delete);
+        for (final String marketId : expired) {
+            StoreWrites.remove(markets, marketId);
+            emitter.forget(marketId);
+        }
         inputDrift.flush();
         nanos += System.nanoTime() - t0;
         if (more) {

@@ -7,6 +7,8 @@ import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.model.ModelClient;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -26,6 +28,13 @@ final class Emitter {
     private final ProcessorContext<String, Emission> context;
     private final CommittedCounts committed;
     private ShadowPath shadow;
+
+    /**
+     * The as_of of each market's latest forecast ("" for none), read from the store once per market: this
+     * task is the only writer of its markets' entries, so the store need not be read, and a whole forecast
+     * parsed, for every forecast. Rebuilt with the processor on every (re)initialisation of the task.
+     */
+    private final Map<String, String> latestAsOf = new HashMap<>();
 
     Emitter(
             final ForecastSettings settings,
@@ -85,11 +94,22 @@ final class Emitter {
         if (shadow != null) {
             shadow.served(forecast, ctx.asOfMs());
         }
-        final ForecastRecord previous = latest.get(forecast.marketId());
-        if (previous == null || previous.asOfTs().compareTo(forecast.asOfTs()) < 0) {
+        final String previous = latestAsOf.computeIfAbsent(forecast.marketId(), this::storedAsOf);
+        if (previous.compareTo(forecast.asOfTs()) < 0) {
             latest.put(forecast.marketId(), forecast);
+            latestAsOf.put(forecast.marketId(), forecast.asOfTs());
         }
         forward(forecast.marketId(), ctx.asOfMs(), Emission.of(forecast));
+    }
+
+    private String storedAsOf(final String marketId) {
+        final ForecastRecord stored = latest.get(marketId);
+        return stored == null ? "" : stored.asOfTs();
+    }
+
+    /** A market the task no longer cycles: its entry in the store stays, its as_of leaves the heap. */
+    void forget(final String marketId) {
+        latestAsOf.remove(marketId);
     }
 
     /** Forwards one record downstream, stamped with the boundary it belongs to. */

@@ -45,7 +45,7 @@ final class HeldTicks {
     }
 
     void pop() {
-        store.delete(key(head));
+        StoreWrites.remove(store, key(head));
         head++;
         if (head == tail) {
             head = 0; // an empty queue starts again from zero, so keys stay short

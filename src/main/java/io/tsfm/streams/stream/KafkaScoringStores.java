@@ -44,7 +44,7 @@ final class KafkaScoringStores implements ScoringStores {
 
     @Override
     public void scored(final OpenForecast forecast) {
-        open.delete(forecast.key());
+        StoreWrites.remove(open, forecast.key());
     }
 
     @Override

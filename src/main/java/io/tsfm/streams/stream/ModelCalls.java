@@ -176,7 +176,7 @@ final class ModelCalls {
         }
         for (final String key : orphans) {
             LOG.warn("pending job {} has no context left in the step store; dropped", key);
-            pending.delete(key);
+            StoreWrites.remove(pending, key);
         }
         if (reissued > 0) {
             LOG.info("task {}: re-issuing {} pending model jobs", context.taskId(), reissued);
@@ -219,7 +219,7 @@ final class ModelCalls {
                     continue; // answered after its deadline: the baseline went out already
                 }
                 outcomes.answered(job, result, call, client);
-                pending.delete(job.key());
+                StoreWrites.remove(pending, job.key());
                 metrics.emitDelay(wallClockMs - job.createdMs());
             }
         }
@@ -231,7 +231,7 @@ final class ModelCalls {
     private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
         metrics.emitDelay(wallClockMs - job.createdMs());
         outcomes.expired(job, client);
-        pending.delete(job.key());
+        StoreWrites.remove(pending, job.key());
     }
 
     /**
