@@ -13,7 +13,10 @@ package io.tsfm.streams.baseline;
  * origin's phase give the moves, so step h is banded only where a new observation can arrive.
  *
  * <p>Lower levels never lie above the last value and upper ones never below it: the band always holds the
- * median. Steps with fewer than {@value #MIN_MOVES} moves get a zero-width band (a flat answer).
+ * median. Steps with fewer than {@value #MIN_MOVES} moves get a zero-width band (a flat answer), and a side
+ * of the band needs at least {@value #MIN_CHANGES_PER_SIDE} changes in its direction in the context: one jump is
+ * an event, not a distribution, yet in a short context or one phase of a cadence it alone can fill a tenth of the
+ * origins and band a whole step.
  */
 public final class EmpiricalMoves {
     /** Least P^(changes - 1) that counts as a cadence (one chance in a thousand for random change times). */
@@ -22,6 +25,8 @@ public final class EmpiricalMoves {
     static final int MIN_PHASE_ORIGINS = 8;
     /** Fewest moves at a step for a band. */
     static final int MIN_MOVES = 2;
+    /** Fewest one-step changes in a side's direction (rises for upper levels, falls for lower) for that side. */
+    static final int MIN_CHANGES_PER_SIDE = 2;
 
     private EmpiricalMoves() {}
 
@@ -40,6 +45,14 @@ public final class EmpiricalMoves {
         final int period = cadence(x);
         final double[][] out = new double[levels.length][horizon];
         final double[] moves = new double[n];
+        int risesInContext = 0;
+        int fallsInContext = 0;
+        for (int i = 1; i < n; i++) {
+            risesInContext += x[i] > x[i - 1] ? 1 : 0;
+            fallsInContext += x[i] < x[i - 1] ? 1 : 0;
+        }
+        final boolean upperSide = risesInContext >= MIN_CHANGES_PER_SIDE;
+        final boolean lowerSide = fallsInContext >= MIN_CHANGES_PER_SIDE;
         for (int h = 1; h <= horizon; h++) {
             int count = 0;
             int falls = 0;
@@ -53,10 +66,12 @@ public final class EmpiricalMoves {
                 rises += move > 0 ? 1 : 0;
             }
             for (int i = 0; i < levels.length; i++) {
-                final double move =
-                        count < MIN_MOVES || levels[i] == 0.5 || staysOnTheMedian(count, falls, rises, levels[i])
-                                ? 0.0
-                                : quantile(moves, count, levels[i]);
+                final double move = count < MIN_MOVES
+                                || levels[i] == 0.5
+                                || !(levels[i] < 0.5 ? lowerSide : upperSide)
+                                || staysOnTheMedian(count, falls, rises, levels[i])
+                        ? 0.0
+                        : quantile(moves, count, levels[i]);
                 out[i][h - 1] = last + (levels[i] < 0.5 ? Math.min(move, 0.0) : Math.max(move, 0.0));
             }
         }

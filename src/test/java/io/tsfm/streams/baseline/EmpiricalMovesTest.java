@@ -32,6 +32,27 @@ class EmpiricalMovesTest {
     }
 
     @Test
+    void bandsNoSideOnASingleJumpInItsDirection() {
+        // a short context, one rise of 0.5 at step 10 and one fall of 0.3 at step 25: at h = 12 the rise is in
+        // 12 of 28 origins, the fall in 3, so a tenth of the origins alone would band the upper side on one event
+        final double[] x = new double[40];
+        for (int i = 10; i < x.length; i++) {
+            x[i] = i < 25 ? 0.5 : 0.2;
+        }
+        final double[][] one = EmpiricalMoves.forecast(x, 12, LEVELS);
+        assertThat(new double[] {one[0][11], one[1][11], one[2][11]}).containsOnly(0.2);
+
+        // a second rise, of 0.1 at step 30: two events up now band the upper side; still one down
+        for (int i = 30; i < x.length; i++) {
+            x[i] = 0.3;
+        }
+        final double[][] two = EmpiricalMoves.forecast(x, 12, LEVELS);
+        assertThat(two[0][11]).isEqualTo(0.3);
+        assertThat(two[1][11]).isEqualTo(0.3);
+        assertThat(two[2][11]).isCloseTo(0.3 + 0.5, within(1e-12));
+    }
+
+    @Test
     void keepsTheLastValueInsideTheBandWhenEveryMoveWasUpward() {
         final double[] x = new double[40];
         for (int i = 0; i < x.length; i++) {
@@ -116,6 +137,12 @@ class EmpiricalMovesTest {
             }
             final double[][] forecast = EmpiricalMoves.forecast(x, 12, levels);
             final int period = EmpiricalMoves.cadence(x);
+            int rises = 0;
+            int falls = 0;
+            for (int i = 1; i < x.length; i++) {
+                rises += x[i] > x[i - 1] ? 1 : 0;
+                falls += x[i] < x[i - 1] ? 1 : 0;
+            }
             for (int h = 1; h <= 12; h++) {
                 final double[] moves = new double[x.length];
                 int count = 0;
@@ -123,7 +150,10 @@ class EmpiricalMovesTest {
                     moves[count++] = x[j + h] - x[j];
                 }
                 for (int i = 0; i < levels.length; i++) {
-                    final double move = count < EmpiricalMoves.MIN_MOVES || levels[i] == 0.5
+                    final int sideChanges = levels[i] < 0.5 ? falls : rises;
+                    final double move = count < EmpiricalMoves.MIN_MOVES
+                                    || levels[i] == 0.5
+                                    || sideChanges < EmpiricalMoves.MIN_CHANGES_PER_SIDE
                             ? 0.0
                             : EmpiricalMoves.quantile(moves, count, levels[i]);
                     final double edge = x[x.length - 1] + (levels[i] < 0.5 ? Math.min(move, 0.0) : Math.max(move, 0.0));
