@@ -10,8 +10,8 @@ import java.io.IOException;
  * Writes {@code double[]} exactly as Jackson's fast double writer does, through a small per-thread cache of
  * each value's text. Forecasts, scores and calibration snapshots are mostly arrays of doubles, and real
  * markets sit still: a quiet market's quantiles repeat across its steps, a calibration cell's scales across its
- * markets. On the stream thread, turning doubles into text was a third of a replay's time; with the cache a
- * score record is written in about half the time, byte for byte the same.
+ * markets. Writing records was a third of a replay's stream-thread time, most of it turning doubles into text;
+ * with the cache a score record is written in about half the time, byte for byte the same.
  */
 final class DoubleArrayWriter extends StdSerializer<double[]> {
     private static final long serialVersionUID = 1L;
