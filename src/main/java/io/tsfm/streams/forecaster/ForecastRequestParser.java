@@ -27,13 +27,20 @@ final class ForecastRequestParser {
     private ForecastRequestParser() {}
 
     /**
-     * Parses and validates.
+     * Parses and validates: a plainly valid body in one streaming pass ({@link FastRequestReader}), any other
+     * strictly, as a tree, with every problem found.
      *
      * @param streamingEndpoint true for {@code /api/forecast}, where {@code stream} is allowed
      * @throws RequestValidationException with every problem found
      * @throws ApiError 400 for a request that only names a {@code data_url} (not supported locally)
      */
     static ForecastRequest parse(final byte[] body, final boolean streamingEndpoint) {
+        final ForecastRequest plain = FastRequestReader.read(body, streamingEndpoint);
+        return plain != null ? plain : strictly(body, streamingEndpoint);
+    }
+
+    /** The strict reading alone, as a tree: what a body that is not plainly valid gets. */
+    static ForecastRequest strictly(final byte[] body, final boolean streamingEndpoint) {
         final ObjectNode root = StrictReader.parseObject(body);
         final StrictReader r = new StrictReader();
         final Loc loc = Loc.body();
