@@ -1,6 +1,5 @@
 package io.tsfm.streams.cycle;
 
-import io.tsfm.streams.baseline.BaselineForecaster;
 import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.MarketMotion;
@@ -43,8 +42,8 @@ public final class ForecastScoring {
     private final Map<String, CalibrationSnapshot> cycleSnapshots = new HashMap<>();
 
     private long snapshotBoundaryMs = Long.MIN_VALUE;
-    /** The baseline, asked beside every served model forecast when its calibrators are kept warm; else null. */
-    private final BaselineForecaster standby;
+    /** The baseline, asked beside every served model forecast when its calibrators are kept warm. */
+    private final StandbyBaseline standby;
 
     public ForecastScoring(
             final ForecastSettings settings, final Grid grid, final ScoringMeters metrics, final ScoringStores stores) {
@@ -60,10 +59,7 @@ public final class ForecastScoring {
         this.metrics = metrics;
         this.stores = stores;
         this.calibrationSettings = c;
-        this.standby = c.baselineStandby()
-                ? BaselineForecaster.of(
-                        settings.baselineMethod(), settings.ewmaAlpha(), settings.inputLen(), settings.transform())
-                : null;
+        this.standby = StandbyBaseline.of(settings);
     }
 
     /** Store key prefix of a model's calibrators: {@code <model>|<bucket>|<motion>|<step>}. */
@@ -99,19 +95,32 @@ public final class ForecastScoring {
 
     /** Keeps a served forecast until its horizon is realised. */
     public void keep(final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
-        keep(made, context, snapshot, false);
+        keep(made, context, snapshot, null, false);
+    }
+
+    /**
+     * Keeps a served model forecast whose standby band ({@link StandbyBaseline#band}) was computed ahead, on
+     * another thread; null computes it here.
+     */
+    public void keep(
+            final ForecastFactory.Made made,
+            final MarketContext context,
+            final CalibrationSnapshot snapshot,
+            final double[][] standbyBand) {
+        keep(made, context, snapshot, standbyBand, false);
     }
 
     /** Keeps a shadow forecast (never served) to be scored alike, under its own key. */
     public void keepShadow(
             final ForecastFactory.Made made, final MarketContext context, final CalibrationSnapshot snapshot) {
-        keep(made, context, snapshot, true);
+        keep(made, context, snapshot, null, true);
     }
 
     private void keep(
             final ForecastFactory.Made made,
             final MarketContext context,
             final CalibrationSnapshot snapshot,
+            final double[][] standbyBand,
             final boolean shadow) {
         final ForecastRecord r = made.record();
         final double anchor = context.values()[context.length() - 1];
@@ -132,11 +141,10 @@ public final class ForecastScoring {
                 made.tick(),
                 servedScales(snapshot, made, true),
                 servedScales(snapshot, made, false),
-                standby != null
+                standby.enabled()
                                 && !shadow
                                 && ForecastFactory.RUNTIME_MODEL.equals(r.meta().runtime())
-                        ? standby.forecast(context.values(), settings.levels(), settings.horizon())
-                                .toArray()
+                        ? (standbyBand != null ? standbyBand : standby.band(context))
                         : null);
         stores.keep(f);
     }
@@ -187,7 +195,7 @@ public final class ForecastScoring {
                             f.servedUpperScale(k));
                 }
             }
-            if (f.standbyBase() != null && standby != null) {
+            if (f.standbyBase() != null && standby.enabled()) {
                 // the baseline's band beside a model forecast: never served, so its misses are against the current
                 // scale; it keeps the baseline calibrated for when the model is down
                 final ForecastScorer.Errors e = scorer.errors(f.standbyBase(), result.realised(), f.tick());

@@ -27,12 +27,16 @@ final class CallOutcomes {
         this.jobDeadlineMs = jobDeadlineMs;
     }
 
-    /** A lane's answer for one job: the model's forecast, or the baseline when the call failed or the series is invalid. */
+    /**
+     * A lane's answer for one job: the model's forecast (with its standby band, computed ahead or null), or the
+     * baseline when the call failed or the series is invalid.
+     */
     void answered(
             final JobTracker.Job job,
             final BatchResult result,
             final ForecastFactory.Call call,
-            final ModelClient client) {
+            final ModelClient client,
+            final double[][] standbyBand) {
         if (result.failed()) {
             emitter.baseline(
                     job.marketId(),
@@ -47,7 +51,8 @@ final class CallOutcomes {
         }
         final SeriesOutcome outcome = result.outcomes().get(job.key());
         if (outcome != null && outcome.isValid()) {
-            emitter.forecast(job.answer(factory, outcome.paths(), client, call), job.context(), job.calibration());
+            emitter.forecast(
+                    job.answer(factory, outcome.paths(), client, call), job.context(), job.calibration(), standbyBand);
         } else {
             final String why = outcome == null ? FallbackReasons.INVALID_MISSING_SERIES : outcome.invalidReason();
             metrics.invalidPayload(why);

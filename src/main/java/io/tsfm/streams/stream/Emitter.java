@@ -69,7 +69,11 @@ final class Emitter {
             final ForecastFactory.RouteInfo route,
             final ModelClient client) {
         final String breakerState = client.breakerState();
-        forecast(factory.baseline(marketId, ctx, reason, breakerState, call, calibration, route), ctx, calibration);
+        forecast(
+                factory.baseline(marketId, ctx, reason, breakerState, call, calibration, route),
+                ctx,
+                calibration,
+                null);
         if (!settings.publishes(ctx.asOfMs())) {
             return;
         }
@@ -80,9 +84,14 @@ final class Emitter {
                 Emission.of(factory.fallbackEvent(marketId, ctx, reason, detail, breakerState, client.modelName())));
     }
 
-    void forecast(final ForecastFactory.Made made, final MarketContext ctx, final CalibrationSnapshot calibration) {
+    /** Publishes a forecast and keeps it for scoring; {@code standbyBand} computed ahead or null (see ForecastScoring). */
+    void forecast(
+            final ForecastFactory.Made made,
+            final MarketContext ctx,
+            final CalibrationSnapshot calibration,
+            final double[][] standbyBand) {
         final ForecastRecord forecast = made.record();
-        scoring.keep(made, ctx, calibration);
+        scoring.keep(made, ctx, calibration, standbyBand);
         if (!settings.publishes(ctx.asOfMs())) {
             return; // a replay's warm-up: kept for scoring (the calibration), never published
         }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,17 @@ final class JobTracker {
         }
     }
 
-    /** A finished batched call and the jobs it carried. */
-    record Completion(List<Job> jobs, BatchResult result) {}
+    /**
+     * A finished batched call, the jobs it carried and, for an answer, each job's standby band (null where
+     * none was computed).
+     */
+    record Completion(List<Job> jobs, BatchResult result, double[][][] standby) {
+
+        /** The standby band of the i-th job, or null. */
+        double[][] standbyOf(final int i) {
+            return standby == null ? null : standby[i];
+        }
+    }
 
     private final Map<String, Job> open = new HashMap<>();
     private final ArrayDeque<Job> queued = new ArrayDeque<>();
@@ -71,13 +81,21 @@ final class JobTracker {
     private final List<Completion> ready = new ArrayList<>();
     private final ModelClient client;
     private final SeriesEncoder encoder;
+    /** Work for each answered job on the thread of its answer, off the stream thread: the standby band. */
+    private final Function<MarketContext, double[][]> standby;
+
     private final int perRequest;
     private boolean closed;
     /** Between an add and the next dispatch the stream thread may add more: send full batches only. */
     private boolean adding;
 
-    JobTracker(final ModelClient client, final Transform transform, final int perRequest) {
+    JobTracker(
+            final ModelClient client,
+            final Transform transform,
+            final int perRequest,
+            final Function<MarketContext, double[][]> standby) {
         this.client = client;
+        this.standby = standby;
         this.encoder = new SeriesEncoder(transform);
         this.perRequest = perRequest;
     }
@@ -147,20 +165,37 @@ final class JobTracker {
         }
     }
 
-    /** On the HTTP thread that completed a call: queue the answer for the stream thread, send the next batch. */
+    /**
+     * On the HTTP thread that completed a call: send the next batch, compute the answered jobs' standby bands,
+     * then queue the answer for the stream thread.
+     */
     private void answered(final List<Job> batch, final BatchResult result) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            completions.add(new Completion(batch, result));
-        }
         try {
             send(false); // a partial batch only once the cycle has dispatched (see nextBatch)
         } catch (final RuntimeException e) {
             // the jobs stay queued: the stream thread's next dispatch sends them or fails loudly
             LOG.warn("could not send the next batch after an answer: {}", e.toString());
         }
+        final double[][][] bands = result.failed() ? null : standbyBands(batch);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            completions.add(new Completion(batch, result, bands));
+        }
+    }
+
+    /** Each job's standby band; null for one that cannot have one here (the stream thread then tries, and says why). */
+    private double[][][] standbyBands(final List<Job> batch) {
+        final double[][][] out = new double[batch.size()][][];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = standby.apply(batch.get(i).context());
+            } catch (final RuntimeException e) {
+                out[i] = null;
+            }
+        }
+        return out;
     }
 
     /** The next batch to send, or null: none queued, or fewer than a full one when {@code fullOnly}. */

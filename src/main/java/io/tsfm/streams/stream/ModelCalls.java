@@ -61,9 +61,9 @@ final class ModelCalls {
             final StreamMeters metrics) {
         this.settings = settings;
         this.engine = engine;
-        this.current = ModelLane.of(clients.current(), settings);
-        this.candidate = ModelLane.of(clients.candidate(), settings);
-        this.shadow = ModelLane.of(clients.shadow(), settings);
+        this.current = ModelLane.serving(clients.current(), settings);
+        this.candidate = ModelLane.serving(clients.candidate(), settings);
+        this.shadow = ModelLane.shadow(clients.shadow(), settings);
         this.metrics = metrics;
     }
 
@@ -213,12 +213,13 @@ final class ModelCalls {
             final BatchResult result = completion.result();
             final ForecastFactory.Call call = new ForecastFactory.Call(
                     result.latencyMs(), result.attempts(), completion.jobs().size());
-            for (final JobTracker.Job job : completion.jobs()) {
+            for (int i = 0; i < completion.jobs().size(); i++) {
+                final JobTracker.Job job = completion.jobs().get(i);
                 if (!tracker.resolve(job)) {
                     metrics.lateAnswer();
                     continue; // answered after its deadline: the baseline went out already
                 }
-                outcomes.answered(job, result, call, client);
+                outcomes.answered(job, result, call, client, completion.standbyOf(i));
                 StoreWrites.remove(pending, job.key());
                 metrics.emitDelay(wallClockMs - job.createdMs());
             }

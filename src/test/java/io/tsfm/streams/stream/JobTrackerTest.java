@@ -6,6 +6,7 @@ import io.tsfm.streams.domain.MarketContext;
 import io.tsfm.streams.domain.Transform;
 import io.tsfm.streams.model.SeriesInput;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class JobTrackerTest {
@@ -20,7 +21,7 @@ class JobTrackerTest {
 
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
     private static JobTracker trackerWith(final StubModelClient model, final int perRequest, final String... markets) {
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest);
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest, context -> null);
         for (final String m : markets) {
             tracker.add(job(m));
         }
@@ -98,7 +99,7 @@ class JobTrackerTest {
         // a breaker that refuses calls completes them in the caller: 20,000 one-series batches would
         // overflow the stack if each answer sent the next batch from inside the previous send
         final StubModelClient model = new StubModelClient(LEVELS, 2).withSlots(0);
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1);
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1, context -> null);
         for (int i = 0; i < 20_000; i++) {
             tracker.add(job("m" + i));
         }
@@ -131,5 +132,63 @@ class JobTrackerTest {
         assertThat(call.get(0).timestamps())
                 .isSameAs(call.get(1).timestamps())
                 .containsExactly("2023-11-14T22:05:00Z", "2023-11-14T22:10:00Z", "2023-11-14T22:15:00Z");
+    }
+
+    @Test
+    void anAnswerCarriesEachJobsStandbyBandComputedOnTheAnswersThread() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), 3, context -> {
+            threads.add(Thread.currentThread().getName());
+            if (context.values()[0] > 0.45) {
+                throw new IllegalArgumentException("no band for this one");
+            }
+            return new double[][] {{context.values()[0]}};
+        });
+        tracker.add(job("a"));
+        tracker.add(new JobTracker.Job(
+                "b|" + AS_OF,
+                "b",
+                new MarketContext(AS_OF, STEP, new double[] {0.5, 0.5, 0.6}, 3, STEP, AS_OF, "high"),
+                0,
+                5_000,
+                null,
+                null,
+                null));
+        tracker.dispatch();
+        assertThat(threads).as("nothing computed before the answer").isEmpty();
+
+        final Thread answering = new Thread(model::releaseAll, "http-answer");
+        answering.start();
+        join(answering);
+
+        final JobTracker.Completion answered = tracker.drainCompletions().get(0);
+        assertThat(answered.standbyOf(0)[0]).containsExactly(0.4);
+        assertThat(answered.standbyOf(1))
+                .as("the stream thread computes it again, and says why it cannot")
+                .isNull();
+        assertThat(threads).containsExactly("http-answer", "http-answer");
+    }
+
+    @Test
+    void aFailedCallCarriesNoStandbyBands() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).failingWith("timeout");
+        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1, context -> new double[][] {{1.0}});
+
+        tracker.add(job("a"));
+
+        final JobTracker.Completion failed = tracker.drainCompletions().get(0);
+        assertThat(failed.result().failed()).isTrue();
+        assertThat(failed.standby()).isNull();
+        assertThat(failed.standbyOf(0)).isNull();
+    }
+
+    private static void join(final Thread thread) {
+        try {
+            thread.join();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
