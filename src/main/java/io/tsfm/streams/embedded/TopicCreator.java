@@ -2,6 +2,7 @@ package io.tsfm.streams.embedded;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates topics and returns only once every partition has a leader, so a test can produce right
- * after. Topics that already exist are left as they are, which lets a demo reuse a data dir.
+ * Creates topics and returns only once every partition has a leader that serves it, so a test can produce
+ * right after. Topics that already exist are left as they are, which lets a demo reuse a data dir.
  */
 final class TopicCreator {
 
@@ -76,6 +79,18 @@ final class TopicCreator {
                         .flatMap(d -> d.partitions().stream())
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
                 if (ready) {
+                    // The metadata names a leader before the broker's replica manager has made the partition
+                    // leader; a produce in between fails NOT_LEADER_OR_FOLLOWER, and an idempotent producer
+                    // whose later in-flight batches were appended meanwhile can never place its first batch
+                    // (OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms). A list-offsets answer comes
+                    // from the replica manager itself: once every partition gives one, produces are served.
+                    final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    descriptions
+                            .values()
+                            .forEach(d -> d.partitions()
+                                    .forEach(p -> latest.put(
+                                            new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
             } catch (final ExecutionException e) {

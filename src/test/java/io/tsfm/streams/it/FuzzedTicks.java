@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,7 +31,6 @@ final class FuzzedTicks {
     record Fuzz(Instant lastGood, List<byte[]> badValues) {}
 
     /** Good minute ticks for {@code markets}, with {@code badCount} bad records spread between them. */
-    @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
     static Fuzz produceFuzzedTicks(
             final String bootstrap,
             final List<String> markets,
@@ -41,7 +42,11 @@ final class FuzzedTicks {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // one request at a time: a retried first batch cannot be overtaken by later ones (a sequence gap the
+        // broker never accepts: the batch is retried until delivery.timeout.ms and then dropped)
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         final List<byte[]> bad = new ArrayList<>();
+        final List<Future<RecordMetadata>> sent = new ArrayList<>();
         Instant last = start;
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
@@ -49,25 +54,26 @@ final class FuzzedTicks {
                 final Instant ts = start.plusSeconds(60L * k);
                 for (int m = 0; m < markets.size(); m++) {
                     final String market = markets.get(m);
-                    producer.send(new ProducerRecord<>(
+                    sent.add(producer.send(new ProducerRecord<>(
                             TICKS,
                             null,
                             ts.toEpochMilli(),
                             market,
                             utf8("{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":"
-                                    + ItSupport.price(m, k) + ",\"liquidity_bucket\":\"high\"}")));
+                                    + ItSupport.price(m, k) + ",\"liquidity_bucket\":\"high\"}"))));
                 }
                 final int badNow = badCount * (k + 1) / minutes - badCount * k / minutes;
                 for (int b = 0; b < badNow; b++) {
                     final String market = markets.get(random.nextInt(markets.size()));
                     final BadTick t = badTick(random, market, ts);
-                    producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), t.key(), t.value()));
+                    sent.add(producer.send(new ProducerRecord<>(TICKS, null, ts.toEpochMilli(), t.key(), t.value())));
                     bad.add(t.value());
                 }
                 last = ts;
             }
             producer.flush();
         }
+        ItSupport.assertAllWritten(sent);
         assertThat(bad).hasSize(badCount);
         return new Fuzz(last, bad);
     }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -57,7 +60,6 @@ final class ItSupport {
     }
 
     /** One tick per market per minute over {@code minutes} minutes from {@code start}; returns the last tick time. */
-    @SuppressWarnings("FutureReturnValueIgnored") // acks=all, then flush: a lost tick shows as a missing forecast
     static Instant produceMinuteTicks(
             final String bootstrap,
             final String topic,
@@ -68,6 +70,8 @@ final class ItSupport {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // see FuzzedTicks
+        final List<Future<RecordMetadata>> sent = new ArrayList<>();
         Instant last = start;
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
@@ -75,19 +79,44 @@ final class ItSupport {
                 final Instant ts = start.plusSeconds(60L * k);
                 for (int m = 0; m < markets.size(); m++) {
                     final String market = markets.get(m);
-                    producer.send(new ProducerRecord<>(
+                    sent.add(producer.send(new ProducerRecord<>(
                             topic,
                             null,
                             ts.toEpochMilli(),
                             market,
                             "{\"market_id\":\"" + market + "\",\"ts\":\"" + ts + "\",\"p_yes\":" + price(m, k)
-                                    + ",\"liquidity_bucket\":\"high\"}"));
+                                    + ",\"liquidity_bucket\":\"high\"}")));
                 }
                 last = ts;
             }
             producer.flush();
         }
+        assertAllWritten(sent);
         return last;
+    }
+
+    /**
+     * Fails unless every send was acknowledged: a record the producer gave up on (its future failed after
+     * delivery.timeout.ms) is otherwise a silent gap in the input that shows up minutes later as a missing
+     * output record.
+     */
+    static void assertAllWritten(final List<Future<RecordMetadata>> sent) {
+        int failed = 0;
+        Throwable first = null;
+        for (final Future<RecordMetadata> f : sent) {
+            try {
+                f.get();
+            } catch (final ExecutionException e) {
+                failed++;
+                first = first == null ? e.getCause() : first;
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while checking the sends", e);
+            }
+        }
+        if (failed > 0) {
+            throw new AssertionError(failed + " of " + sent.size() + " records were not written", first);
+        }
     }
 
     /** A deterministic smooth path per market, inside (0.05, 0.95). */
