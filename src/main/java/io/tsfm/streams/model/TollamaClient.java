@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +47,9 @@ public final class TollamaClient implements ModelClient {
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final ScheduledExecutorService scheduler;
+    /** Writes request bodies and starts calls, in submission order; the bulkhead bounds its queue. */
+    private final ExecutorService encoder;
+
     private final URI forecastUri;
 
     private final ModelCallMeters metrics;
@@ -71,6 +76,11 @@ public final class TollamaClient implements ModelClient {
             t.setDaemon(true);
             return t;
         });
+        this.encoder = Executors.newSingleThreadExecutor(r -> {
+            final Thread t = new Thread(r, "tollama-encoder-" + role);
+            t.setDaemon(true);
+            return t;
+        });
         final CallGuards.Guards own =
                 guards.of(ROLE_CURRENT.equals(role) ? BREAKER_NAME : BREAKER_NAME + "-" + role, settings);
         this.breaker = own.breaker();
@@ -94,23 +104,40 @@ public final class TollamaClient implements ModelClient {
         return CallGuards.backoff(s);
     }
 
+    /**
+     * Takes an in-flight slot on the calling thread and does the rest on the client's encoder thread: the
+     * request body (64 series of 288 timestamps and values by default) is written there, not on the stream
+     * thread that adds the jobs, and then the call goes out. Requests leave in the order they were submitted.
+     */
     @Override
     public Optional<CompletableFuture<BatchResult>> trySubmit(final List<SeriesInput> series) {
         if (!bulkhead.tryAcquirePermission()) {
             return Optional.empty();
         }
+        metrics.batch(role, series.size());
+        final CompletableFuture<BatchResult> result = new CompletableFuture<>();
+        try {
+            encoder.execute(() -> call(series, result));
+        } catch (final RejectedExecutionException e) {
+            bulkhead.onComplete();
+            result.complete(BatchResult.failure("unexpected", "the model client is closed", 0, 0));
+        }
+        return Optional.of(result);
+    }
+
+    private void call(final List<SeriesInput> series, final CompletableFuture<BatchResult> result) {
         final byte[] body;
         try {
             body = codec.requestBody(series);
-        } catch (final JsonProcessingException e) {
+        } catch (final JsonProcessingException | RuntimeException e) {
             bulkhead.onComplete();
-            throw new IllegalStateException("cannot encode a forecast request", e);
+            LOG.error("cannot encode a forecast request of {} series", series.size(), e);
+            result.complete(BatchResult.failure("unexpected", "cannot encode the request: " + e.getMessage(), 0, 0));
+            return;
         }
-        metrics.batch(role, series.size());
         final long started = System.nanoTime();
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicReference<Throwable> lastCallFailure = new AtomicReference<>();
-        final CompletableFuture<BatchResult> result = new CompletableFuture<>();
         // the breaker judges each attempt; the retry, outside it, tries again what is retryable
         Decorators.ofCompletionStage(() -> {
                     attempts.incrementAndGet();
@@ -142,7 +169,6 @@ public final class TollamaClient implements ModelClient {
                                 attempts.get()));
                     }
                 });
-        return Optional.of(result);
     }
 
     private CompletableFuture<Map<String, SeriesOutcome>> attempt(final byte[] body, final List<SeriesInput> series) {
@@ -211,6 +237,7 @@ public final class TollamaClient implements ModelClient {
 
     @Override
     public void close() {
+        encoder.shutdownNow();
         scheduler.shutdownNow();
     }
 }

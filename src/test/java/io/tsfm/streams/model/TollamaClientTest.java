@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.tsfm.streams.json.Json;
+import io.tsfm.streams.metrics.TsfmMetrics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.ConnectException;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the client: backoff, retry classification, failure kinds, answer parsing. No HTTP. */
@@ -40,6 +42,24 @@ class TollamaClientTest {
                 5,
                 120_000L,
                 2);
+    }
+
+    @Test
+    void aClosedClientAnswersEverySubmitWithAFailureAndFreesTheSlot() throws Exception {
+        final TsfmMetrics metrics = TsfmMetrics.inMemory();
+        final TollamaClient client = new TollamaClient(
+                settings(0), metrics.model(), TollamaClient.ROLE_CURRENT, new CallGuards(metrics.registry()));
+        client.close();
+
+        final BatchResult result = client.trySubmit(
+                        List.of(new SeriesInput("m-1", new String[] {"t"}, new double[] {0.5})))
+                .orElseThrow()
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.failureKind()).isEqualTo("unexpected");
+        assertThat(result.failureDetail()).isEqualTo("the model client is closed");
+        assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isEqualTo(8);
     }
 
     @Test
