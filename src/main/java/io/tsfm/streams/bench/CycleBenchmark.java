@@ -193,6 +193,7 @@ final class CycleBenchmark {
             final BenchReport report)
             throws InterruptedException {
         final CycleProbe probe = new CycleProbe(app);
+        final ThreadCpu cpu = ThreadCpu.start();
         final long triggerSentMs = System.currentTimeMillis();
         ticks.only(triggers, boundary + 1_000L);
         final long deadline = System.currentTimeMillis() + 180_000;
@@ -203,6 +204,7 @@ final class CycleBenchmark {
             }
             Thread.sleep(5);
         }
+        final ThreadCpu.Split used = cpu.since();
         final List<EmitDelayRegistry.Sample> samples = probe.samples();
         final double model = probe.model();
         final double[] delays =
@@ -237,11 +239,13 @@ final class CycleBenchmark {
                 requestMeanMs,
                 naive,
                 markets * 1000.0 / naive,
-                perSec / naive);
+                perSec / naive,
+                used);
         out.printf(
                 Locale.ROOT,
                 "cycle %d markets run %d: %d forecasts (%.0f%% from the model) in %.0f ms "
-                        + "(%.0f/s), emit delay p50 %.0f p95 %.0f p99 %.0f ms; naive %.1f/s; ratio %.1f%n",
+                        + "(%.0f/s), emit delay p50 %.0f p95 %.0f p99 %.0f ms; naive %.1f/s; ratio %.1f; "
+                        + "CPU ms: stream %.0f, app other %.0f, forecaster %.0f, rest %.0f%n",
                 markets,
                 run,
                 samples.size(),
@@ -252,7 +256,11 @@ final class CycleBenchmark {
                 figures.p95(),
                 figures.p99(),
                 naive,
-                figures.ratio());
+                figures.ratio(),
+                used.streamMs(),
+                used.appOtherMs(),
+                used.forecasterMs(),
+                used.restMs());
         return figures;
     }
 }

@@ -20,7 +20,8 @@ final class CycleFigures {
             double requestMeanMs,
             double naiveRate,
             double naiveTotalMs,
-            double ratio) {
+            double ratio,
+            ThreadCpu.Split cpu) {
 
         double p50() {
             return Stats.percentile(delays, 50);
@@ -58,6 +59,26 @@ final class CycleFigures {
         report.add(
                 scenario, "share answered by the model (rest: deadline fallback)", "fraction", series(Run::modelShare));
         report.add(scenario, "stream-thread cycle time (sum over tasks)", "ms", series(Run::streamThreadMs));
+        report.add(
+                scenario,
+                "CPU time in the cycle: stream threads",
+                "ms",
+                series(r -> r.cpu().streamMs()));
+        report.add(
+                scenario,
+                "CPU time in the cycle: the app's other threads (request encoder, HTTP, producers)",
+                "ms",
+                series(r -> r.cpu().appOtherMs()));
+        report.add(
+                scenario,
+                "CPU time in the cycle: local forecaster",
+                "ms",
+                series(r -> r.cpu().forecasterMs()));
+        report.add(
+                scenario,
+                "CPU time in the cycle: broker and the rest",
+                "ms",
+                series(r -> r.cpu().restMs()));
         report.add(scenario, "model requests (status ok)", "count", series(Run::requests));
         report.add(scenario, "model request latency, client side, mean", "ms", series(Run::requestMeanMs));
         report.add(scenario, "naive caller (1 blocking call per market)", "1/s", series(Run::naiveRate));

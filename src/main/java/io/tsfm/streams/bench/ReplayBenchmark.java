@@ -62,6 +62,7 @@ final class ReplayBenchmark {
         final List<Double> last = new ArrayList<>();
         final List<Double> cpuShare = new ArrayList<>();
         final List<Double> processShare = new ArrayList<>();
+        final List<Double> appShare = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             final String appId = env.unique("replay");
             final Map<String, String> s =
@@ -72,6 +73,7 @@ final class ReplayBenchmark {
             s.put("job.deadline.ms", Long.toString(jobDeadlineMs));
             final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             final double processCpu0 = processCpuMs();
+            final ThreadCpu roles = ThreadCpu.start();
             try (AppUnderTest app = AppUnderTest.tsfm(s)) {
                 final long t0 = System.nanoTime();
                 app.start();
@@ -100,21 +102,25 @@ final class ReplayBenchmark {
                     Thread.sleep(5); // sampling the app's progress, not synchronising with it
                 }
                 final long appCpuNs = streamThreadCpuNs(threads, appId); // before close ends the threads
+                final ThreadCpu.Split used = roles.since();
                 perSec.add(seen * 1000.0 / lastMs);
                 first.add(firstMs / 1000.0);
                 last.add(lastMs / 1000.0);
                 cpuShare.add(100.0 * appCpuNs / 1e6 / lastMs);
                 processShare.add(100.0 * (processCpuMs() - processCpu0) / lastMs);
+                appShare.add(100.0 * (used.streamMs() + used.appOtherMs()) / lastMs);
                 out.printf(
                         Locale.ROOT,
                         "replay run %d: %.0f forecasts, first after %.1f s, last after %.1f s "
-                                + "(%.0f/s); stream thread CPU %.0f %% of wall time, whole JVM %.0f %%%n",
+                                + "(%.0f/s); stream thread CPU %.0f %% of wall time, the app's threads %.0f %%, "
+                                + "whole JVM %.0f %%%n",
                         r + 1,
                         seen,
                         firstMs / 1000,
                         lastMs / 1000,
                         perSec.get(r),
                         cpuShare.get(r),
+                        appShare.get(r),
                         processShare.get(r));
             }
         }
@@ -122,6 +128,11 @@ final class ReplayBenchmark {
         report.add(scenario, "time to first forecast", "s", first);
         report.add(scenario, "time to last forecast", "s", last);
         report.add(scenario, "stream thread CPU time / wall time", "%", cpuShare);
+        report.add(
+                scenario,
+                "the app's threads' CPU time / wall time (stream thread, request encoder, HTTP, producer)",
+                "%",
+                appShare);
         report.add(
                 scenario,
                 "whole JVM CPU time / wall time (broker and forecaster too; 2 cores = 200)",
