@@ -2,8 +2,6 @@ package io.tsfm.streams.bench;
 
 import io.tsfm.streams.metrics.MetricNames;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +69,6 @@ final class ReplayBenchmark {
             s.put("cycle.window.start.ms", Long.toString(start));
             s.put("steps.changelog.retention.ms", "-1");
             s.put("job.deadline.ms", Long.toString(jobDeadlineMs));
-            final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             final double processCpu0 = processCpuMs();
             final ThreadCpu roles = ThreadCpu.start();
             try (AppUnderTest app = AppUnderTest.tsfm(s)) {
@@ -101,12 +98,11 @@ final class ReplayBenchmark {
                     }
                     Thread.sleep(5); // sampling the app's progress, not synchronising with it
                 }
-                final long appCpuNs = streamThreadCpuNs(threads, appId); // before close ends the threads
-                final ThreadCpu.Split used = roles.since();
+                final ThreadCpu.Split used = roles.since(); // before close ends the threads
                 perSec.add(seen * 1000.0 / lastMs);
                 first.add(firstMs / 1000.0);
                 last.add(lastMs / 1000.0);
-                cpuShare.add(100.0 * appCpuNs / 1e6 / lastMs);
+                cpuShare.add(100.0 * used.streamMs() / lastMs);
                 processShare.add(100.0 * (processCpuMs() - processCpu0) / lastMs);
                 appShare.add(100.0 * (used.streamMs() + used.appOtherMs()) / lastMs);
                 out.printf(
@@ -138,19 +134,6 @@ final class ReplayBenchmark {
                 "whole JVM CPU time / wall time (broker and forecaster too; 2 cores = 200)",
                 "%",
                 processShare);
-    }
-
-    /** CPU time of the app's stream threads (named after its application id). */
-    private static long streamThreadCpuNs(final ThreadMXBean threads, final String appId) {
-        long sum = 0;
-        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null
-                    && info.getThreadName().startsWith(appId)
-                    && info.getThreadName().contains("StreamThread")) {
-                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return sum;
     }
 
     private static double processCpuMs() {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The forecaster's fast path: a plainly valid request read in one streaming pass, without a tree. Profiled
@@ -34,63 +36,50 @@ final class FastRequestReader {
         }
         String model = null;
         int horizon = 0;
-        double[] quantiles = null;
+        double[] quantiles = new double[0];
         List<SeriesInput> series = null;
         Double timeout = null;
-        Boolean stream = null;
-        boolean options = false;
-        boolean keepAlive = false;
-        boolean timeoutSeen = false;
+        boolean stream = streamingEndpoint;
+        final Set<String> seen = new HashSet<>();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             final String field = p.currentName();
             final JsonToken v = p.nextToken();
+            if (!seen.add(field)) {
+                return null; // a duplicated field: the tree keeps the last one, the strict reader decides
+            }
             switch (field) {
                 case "model" -> {
-                    if (model != null || v != JsonToken.VALUE_STRING) {
+                    model = text(p, v);
+                    if (model == null) {
                         return null;
                     }
-                    model = p.getText();
                 }
                 case "horizon" -> {
-                    if (horizon != 0 || !isPlainInt(p, v)) {
-                        return null;
-                    }
-                    final long h = p.getLongValue();
+                    final long h = isPlainInt(p, v) ? p.getLongValue() : 0;
                     if (h < 1 || h > ForecastRequestParser.MAX_HORIZON) {
                         return null;
                     }
                     horizon = (int) h;
                 }
                 case "quantiles" -> {
-                    if (quantiles != null) {
-                        return null;
-                    }
                     quantiles = v == JsonToken.VALUE_NULL ? new double[0] : levels(p, v);
                     if (quantiles == null) {
                         return null;
                     }
                 }
                 case "series" -> {
-                    if (series != null) {
-                        return null;
-                    }
                     series = seriesList(p, v);
                     if (series == null) {
                         return null;
                     }
                 }
                 case "options" -> {
-                    if (options || (v != JsonToken.START_OBJECT && v != JsonToken.VALUE_NULL)) {
+                    if (v != JsonToken.START_OBJECT && v != JsonToken.VALUE_NULL) {
                         return null;
                     }
-                    options = true;
                     p.skipChildren();
                 }
                 case "timeout" -> {
-                    if (timeoutSeen) {
-                        return null;
-                    }
-                    timeoutSeen = true;
                     if (v != JsonToken.VALUE_NULL) {
                         final double seconds = number(p, v);
                         if (!(seconds > 0.0)) {
@@ -100,14 +89,12 @@ final class FastRequestReader {
                     }
                 }
                 case "keep_alive" -> {
-                    final boolean plain = v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING || v.isNumeric();
-                    if (keepAlive || !plain) {
+                    if (v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_STRING && !v.isNumeric()) {
                         return null;
                     }
-                    keepAlive = true;
                 }
                 case "stream" -> {
-                    if (!streamingEndpoint || stream != null || !v.isBoolean()) {
+                    if (!streamingEndpoint || !v.isBoolean()) {
                         return null;
                     }
                     stream = v == JsonToken.VALUE_TRUE;
@@ -123,9 +110,12 @@ final class FastRequestReader {
         if (model == null || horizon == 0 || series == null) {
             return null;
         }
-        final boolean streamed = streamingEndpoint && (stream == null || stream);
-        return new ForecastRequest(
-                model, horizon, quantiles == null ? new double[0] : quantiles, series, timeout, streamed);
+        return new ForecastRequest(model, horizon, quantiles, series, timeout, stream);
+    }
+
+    /** A string value, or null for any other token. */
+    private static String text(final JsonParser p, final JsonToken v) throws IOException {
+        return v == JsonToken.VALUE_STRING ? p.getText() : null;
     }
 
     private static double[] levels(final JsonParser p, final JsonToken v) throws IOException {
@@ -168,46 +158,24 @@ final class FastRequestReader {
         String freq = null;
         List<String> timestamps = null;
         double[] target = null;
+        final Set<String> seen = new HashSet<>();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             final String field = p.currentName();
             final JsonToken v = p.nextToken();
+            if (!seen.add(field)) {
+                return null;
+            }
             switch (field) {
-                case "id" -> {
-                    if (id != null || v != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    id = p.getText();
-                    if (id.isEmpty()) {
-                        return null;
-                    }
-                }
-                case "freq" -> {
-                    if (freq != null || v != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    freq = p.getText();
-                }
-                case "timestamps" -> {
-                    if (timestamps != null) {
-                        return null;
-                    }
-                    timestamps = strings(p, v, previous);
-                    if (timestamps == null) {
-                        return null;
-                    }
-                }
-                case "target" -> {
-                    if (target != null) {
-                        return null;
-                    }
-                    target = numbers(p, v, 1);
-                    if (target == null) {
-                        return null;
-                    }
-                }
+                case "id" -> id = text(p, v);
+                case "freq" -> freq = text(p, v);
+                case "timestamps" -> timestamps = strings(p, v, previous);
+                case "target" -> target = numbers(p, v, 1);
                 default -> {
                     return null; // covariates are validated by the strict reader
                 }
+            }
+            if (!read(field, id, freq, timestamps, target)) {
+                return null; // stop at the first wrong value: the parser may be inside it
             }
         }
         if (id == null || timestamps == null || target == null || timestamps.size() != target.length) {
@@ -218,6 +186,21 @@ final class FastRequestReader {
             return null;
         }
         return new SeriesInput(id, f, timestamps, target);
+    }
+
+    /** Whether the series field just read got a valid value (an id must not be empty). */
+    private static boolean read(
+            final String field,
+            final String id,
+            final String freq,
+            final List<String> timestamps,
+            final double[] target) {
+        return switch (field) {
+            case "id" -> id != null && !id.isEmpty();
+            case "freq" -> freq != null;
+            case "timestamps" -> timestamps != null;
+            default -> target != null;
+        };
     }
 
     /**
