@@ -15,19 +15,37 @@ import io.tsfm.streams.domain.Transform;
  * centre over the floored half-width on its side, so 1 is that edge and a side scaled by {@code s} covers
  * {@code y} exactly when the error is at most s. A value within {@link BandScore#EDGE_TOLERANCE} of the
  * centre has error 0, and one on an edge error 1, as the scorer counts them.
+ *
+ * <p>In tick units ({@link #UNIT_TICK}, the default) each side's half-width is one tick, whatever the model's
+ * band: the error is the distance from the centre in ticks, and a scale is a number of ticks. On real markets a
+ * band drawn from one market's day of moves is mostly noise (a handful of moves, jumps among them), while the
+ * moves of all markets of one tick size in one cell are many: their quantile in ticks is the better band (see
+ * docs/calibration.md). A market whose prices lie on no tick grid falls back to the model's band.
  */
 public final class BandScaler {
     /** Smallest half-band in transform space, so a band with no tick to floor it still gives a finite error. */
     static final double MIN_HALF = 1e-6;
+    /** {@code calibration.error.unit}: errors in the market's price ticks around the centre. */
+    public static final String UNIT_TICK = "tick";
+    /** {@code calibration.error.unit}: errors over the model's band on each side, floored at one tick. */
+    public static final String UNIT_BAND = "band";
 
     private final Transform transform;
     private final double[] levels;
     private final int centre;
     /** Per level, its normal quantile over the outer level's on its side: inner levels of a zero-width band. */
     private final double[] shape;
+    /** Whether half-widths are one tick (where the market has one) instead of the model's band. */
+    private final boolean tickUnits;
 
+    /** A scaler of the model's band, floored at one tick ({@link #UNIT_BAND}). */
     public BandScaler(final Transform transform, final double[] levels) {
+        this(transform, levels, false);
+    }
+
+    public BandScaler(final Transform transform, final double[] levels, final boolean tickUnits) {
         this.transform = transform;
+        this.tickUnits = tickUnits;
         this.levels = levels.clone();
         int c = -1;
         for (int i = 0; i < levels.length; i++) {
@@ -66,12 +84,19 @@ public final class BandScaler {
         return Math.max(MIN_HALF, transform.forward(Math.min(p + tick, 1.0)) - transform.forward(p));
     }
 
+    /** Whether a band of a market with this tick is measured in ticks (a market on no grid: by its band). */
+    public boolean inTicks(final double tick) {
+        return tickUnits && tick > 0;
+    }
+
     private double halfBelow(final double[] q, final double c, final double tick) {
-        return Math.max(c - transform.forward(q[0]), floorBelow(q, tick));
+        return inTicks(tick) ? floorBelow(q, tick) : Math.max(c - transform.forward(q[0]), floorBelow(q, tick));
     }
 
     private double halfAbove(final double[] q, final double c, final double tick) {
-        return Math.max(transform.forward(q[q.length - 1]) - c, floorAbove(q, tick));
+        return inTicks(tick)
+                ? floorAbove(q, tick)
+                : Math.max(transform.forward(q[q.length - 1]) - c, floorAbove(q, tick));
     }
 
     /**
@@ -99,17 +124,19 @@ public final class BandScaler {
 
     /**
      * The band with each side's distances from the centre floored (see the class comment) and multiplied by
-     * its scale; inner levels keep their place relative to the outer one on their side.
+     * its scale; inner levels keep their place relative to the outer one on their side (in tick units, that of a
+     * normal band's).
      */
     public double[] scale(final double[] q, final double lowerScale, final double upperScale, final double tick) {
         final double c = centreOf(q);
-        final double below = c - transform.forward(q[0]);
-        final double above = transform.forward(q[q.length - 1]) - c;
+        final boolean ticks = inTicks(tick);
+        final double below = ticks ? 0.0 : c - transform.forward(q[0]);
+        final double above = ticks ? 0.0 : transform.forward(q[q.length - 1]) - c;
         final double flooredBelow = halfBelow(q, c, tick);
         final double flooredAbove = halfAbove(q, c, tick);
         final double[] out = new double[q.length];
         for (int i = 0; i < q.length; i++) {
-            final double d = transform.forward(q[i]) - c;
+            final double d = ticks ? levels[i] - 0.5 : transform.forward(q[i]) - c;
             final double moved;
             if (d < 0 || (d == 0 && levels[i] < 0.5)) {
                 moved = -lowerScale * (below > MIN_HALF ? -d * flooredBelow / below : shape[i] * flooredBelow);

@@ -5,6 +5,7 @@ public record CalibrationSettings(
         boolean enabled,
         double target,
         String method,
+        String errorUnit,
         double learningRate,
         int learningRateDecaySamples,
         int window,
@@ -15,7 +16,10 @@ public record CalibrationSettings(
         boolean directionSplit,
         boolean baselineStandby) {
 
-    /** The settings with a constant learning rate (no decay), as before decaying steps existed. */
+    /**
+     * The settings with a constant learning rate (no decay) and errors over the model's band, as before decaying
+     * steps and tick units existed.
+     */
     public CalibrationSettings(
             final boolean enabled,
             final double target,
@@ -32,6 +36,7 @@ public record CalibrationSettings(
                 enabled,
                 target,
                 method,
+                BandScaler.UNIT_BAND,
                 learningRate,
                 0,
                 window,
@@ -45,6 +50,11 @@ public record CalibrationSettings(
 
     public MarketMotion motion() {
         return new MarketMotion(flatLookbackSteps, flatThreshold, activityClasses, directionSplit);
+    }
+
+    /** Whether errors are measured in the market's price ticks rather than over the model's band. */
+    public boolean tickUnits() {
+        return BandScaler.UNIT_TICK.equals(errorUnit);
     }
 
     /** Each side's target: the band covers {@code target} when each side misses half of the rest. */

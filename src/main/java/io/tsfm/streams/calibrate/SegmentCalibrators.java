@@ -1,6 +1,7 @@
 package io.tsfm.streams.calibrate;
 
 import io.tsfm.streams.domain.CalibrationSnapshot;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -31,6 +32,19 @@ public final class SegmentCalibrators {
     }
 
     /** The label of a bucket and a motion or activity class, as in metrics and meta: {@code high|moving}. */
+    /**
+     * A calibration cell: the segment of {@code motion} (an activity class) and, for errors in ticks, the tick
+     * ({@code unknown|moving3-5-up|tick0.001}): moves counted in ticks of 0.01 and of 0.001 are not alike. A tick
+     * of 0 (errors over the model's band) adds nothing.
+     */
+    public static String cell(final String liquidityBucket, final String motion, final double tick) {
+        final String segment = segment(liquidityBucket, motion);
+        return tick > 0
+                ? segment + "|tick"
+                        + BigDecimal.valueOf(tick).stripTrailingZeros().toPlainString()
+                : segment;
+    }
+
     public static String segment(final String liquidityBucket, final String motion) {
         final String bucket = liquidityBucket == null || liquidityBucket.isBlank()
                 ? "unknown"

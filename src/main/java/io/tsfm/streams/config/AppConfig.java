@@ -181,6 +181,7 @@ public final class AppConfig extends AbstractConfig {
                 getBoolean(CALIBRATION_ENABLED),
                 getDouble(CALIBRATION_TARGET),
                 getString(CALIBRATION_METHOD),
+                getString(CALIBRATION_ERROR_UNIT),
                 getDouble(CALIBRATION_LEARNING_RATE),
                 getInt(CALIBRATION_LEARNING_RATE_DECAY_SAMPLES),
                 getInt(CALIBRATION_WINDOW),

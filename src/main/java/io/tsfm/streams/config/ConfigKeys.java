@@ -60,6 +60,7 @@ public final class ConfigKeys {
     public static final String CALIBRATION_ENABLED = "calibration.enabled";
     public static final String CALIBRATION_TARGET = "calibration.target";
     public static final String CALIBRATION_METHOD = "calibration.method";
+    public static final String CALIBRATION_ERROR_UNIT = "calibration.error.unit";
     public static final String CALIBRATION_LEARNING_RATE = "calibration.learning.rate";
     public static final String CALIBRATION_LEARNING_RATE_DECAY_SAMPLES = "calibration.learning.rate.decay.samples";
     public static final String CALIBRATION_WINDOW = "calibration.window";

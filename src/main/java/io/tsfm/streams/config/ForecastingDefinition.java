@@ -3,6 +3,7 @@ package io.tsfm.streams.config;
 import static io.tsfm.streams.config.ConfigKeys.*;
 
 import io.tsfm.streams.baseline.BaselineForecaster;
+import io.tsfm.streams.calibrate.BandScaler;
 import io.tsfm.streams.calibrate.OnlineCalibrator;
 import io.tsfm.streams.domain.Transform;
 import org.apache.kafka.common.config.ConfigDef;
@@ -160,6 +161,16 @@ final class ForecastingDefinition {
                         Importance.LOW,
                         "Update rule: quantile_tracking (adaptive conformal, learning rate) or "
                                 + "rolling_quantile (conformal quantile of the last window errors).")
+                .define(
+                        CALIBRATION_ERROR_UNIT,
+                        Type.STRING,
+                        BandScaler.UNIT_TICK,
+                        ConfigDef.ValidString.in(BandScaler.UNIT_TICK, BandScaler.UNIT_BAND),
+                        Importance.LOW,
+                        "What a calibrator measures errors in and scales: tick (distance from the median in the "
+                                + "market's price ticks; markets of one tick size learn together, the model's band "
+                                + "keeps only its shape, flat or banded) or band (distance over the model's band on "
+                                + "that side, floored at one tick). Prices on no tick grid are calibrated by band.")
                 .define(
                         CALIBRATION_LEARNING_RATE,
                         Type.DOUBLE,

@@ -40,7 +40,8 @@ public final class ForecastFactory {
                 settings.transform().spaceName(), settings.transform().eps());
         this.baseline = BaselineForecaster.of(
                 settings.baselineMethod(), settings.ewmaAlpha(), settings.inputLen(), settings.transform());
-        this.bandCalibration = new BandCalibration(new BandScaler(settings.transform(), settings.levels()));
+        this.bandCalibration = new BandCalibration(new BandScaler(
+                settings.transform(), settings.levels(), settings.calibration().tickUnits()));
     }
 
     /** The model name of the configured baseline ({@code baseline.method}): its forecasts' and calibrators'. */

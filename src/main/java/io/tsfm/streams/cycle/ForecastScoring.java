@@ -5,6 +5,7 @@ import io.tsfm.streams.calibrate.CalibrationSettings;
 import io.tsfm.streams.calibrate.MarketMotion;
 import io.tsfm.streams.calibrate.QuantileSanitizer;
 import io.tsfm.streams.calibrate.SegmentCalibrators;
+import io.tsfm.streams.calibrate.TickSize;
 import io.tsfm.streams.domain.CalibrationSnapshot;
 import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.domain.Grid;
@@ -53,7 +54,7 @@ public final class ForecastScoring {
         this.motion = c.motion();
         this.scorer = new ForecastScorer(
                 new QuantileSanitizer(settings.minWidth(), settings.maxWidth()),
-                new BandScaler(settings.transform(), settings.levels()),
+                new BandScaler(settings.transform(), settings.levels(), c.tickUnits()),
                 grid.stepMs(),
                 c.target());
         this.metrics = metrics;
@@ -79,7 +80,10 @@ public final class ForecastScoring {
         }
         final double[] values = context.values();
         final String segment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(values));
-        final String cell = SegmentCalibrators.segment(context.liquidityBucket(), motion.activity(values));
+        final String cell = SegmentCalibrators.cell(
+                context.liquidityBucket(),
+                motion.activity(values),
+                calibrationSettings.tickUnits() ? TickSize.of(values) : 0.0);
         return cycleSnapshots.computeIfAbsent(model + "|" + cell, s -> {
             final CalibrationSnapshot snap = calibrators(model).snapshot(segment, cell, settings.horizon());
             for (int k = 0; k < settings.horizon(); k++) {

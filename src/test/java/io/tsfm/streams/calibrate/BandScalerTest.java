@@ -44,6 +44,27 @@ class BandScalerTest {
     }
 
     @Test
+    void measuresErrorsInTicksWhateverTheModelsBandInTickUnits() {
+        final BandScaler ticks = new BandScaler(Transform.none(), LEVELS, true);
+        final double[] band = {0.40, 0.45, 0.70};
+        // three ticks up is an error of 3, whether the model's band above is 25 ticks wide or none
+        assertThat(ticks.upperError(band, 0.48, 0.01)).isCloseTo(3.0, within(1e-3));
+        assertThat(ticks.upperError(new double[] {0.45, 0.45, 0.45}, 0.48, 0.01))
+                .isCloseTo(3.0, within(1e-3));
+        assertThat(ticks.lowerError(band, 0.44, 0.01)).isCloseTo(1.0, within(1e-3));
+        // a scale is a number of ticks from the median on each side
+        assertThat(ticks.scale(band, 2.0, 0.5, 0.01)).containsExactly(new double[] {0.43, 0.45, 0.455}, within(1e-12));
+    }
+
+    @Test
+    void fallsBackToTheModelsBandForPricesOnNoTickGrid() {
+        final BandScaler ticks = new BandScaler(Transform.none(), LEVELS, true);
+        assertThat(ticks.inTicks(0.0)).isFalse();
+        assertThat(ticks.scale(new double[] {0.40, 0.50, 0.70}, 1.5, 0.5, 0.0))
+                .containsExactly(new double[] {0.35, 0.50, 0.60}, within(1e-12));
+    }
+
+    @Test
     void countsAValueOnTheEdgeAfterAFloatRoundTripAsOnTheEdge() {
         final BandScaler logit = new BandScaler(Transform.logit(), LEVELS);
         final double[] band = {0.43, 0.44, 0.4499999992156812};

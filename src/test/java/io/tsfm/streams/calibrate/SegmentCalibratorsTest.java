@@ -79,6 +79,13 @@ class SegmentCalibratorsTest {
     }
 
     @Test
+    void namesTheTickInACellWhoseErrorsAreInTicks() {
+        assertThat(SegmentCalibrators.cell("High", "moving3-5-up", 0.0005)).isEqualTo("high|moving3-5-up|tick0.0005");
+        assertThat(SegmentCalibrators.cell(null, "moving1-2-down", 0.01)).isEqualTo("unknown|moving1-2-down|tick0.01");
+        assertThat(SegmentCalibrators.cell("low", MarketMotion.QUIET, 0.0)).isEqualTo("low|quiet");
+    }
+
+    @Test
     void servesNothingCalibratedWhenDisabled() {
         final SegmentCalibrators off = new SegmentCalibrators(CalibrationSettings.disabled(), k -> null);
         off.update("high|moving", false, 1, 9.0, 0.0, 0.0, 0.0);

@@ -86,6 +86,7 @@ class AppConfigTest {
         expected.put("calibration.enabled", true);
         expected.put("calibration.target", 0.8);
         expected.put("calibration.method", "quantile_tracking");
+        expected.put("calibration.error.unit", "tick");
         expected.put("calibration.learning.rate", 0.01);
         expected.put("calibration.learning.rate.decay.samples", 8000);
         expected.put("calibration.window", 500);

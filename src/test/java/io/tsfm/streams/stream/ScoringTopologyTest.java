@@ -146,8 +146,15 @@ class ScoringTopologyTest {
     @Test
     void servesTheUncalibratedBandUntilTheSegmentHasEnoughScoresThenTheScaledOne() {
         final StubModelClient model = TopologyHarness.defaultModel().answering(bandOf(0.1));
-        final Map<String, String> settings =
-                Map.of("min.points.for.tsfm", "2", "calibration.min.samples", "3", "calibration.learning.rate", "0.5");
+        final Map<String, String> settings = Map.of(
+                "min.points.for.tsfm",
+                "2",
+                "calibration.min.samples",
+                "3",
+                "calibration.learning.rate",
+                "0.5",
+                "calibration.error.unit",
+                "band");
         try (TopologyHarness h = new TopologyHarness(stateDir, settings, model)) {
             // a market that keeps climbing: every realised value is above a band centred on the last value
             for (int minute = 0; minute < 240; minute++) {
@@ -183,6 +190,38 @@ class ScoringTopologyTest {
                         late.yhatQ().get("0.9")[11]
                     })
                     .containsExactly(expected, within(1e-9));
+        }
+    }
+
+    @Test
+    void servesTheMedianPlusTheLearntNumberOfTicksWhenErrorsAreInTicks() {
+        // the model's band (0.1 either side in logit) is ignored once calibrated: only its centre counts
+        final StubModelClient model = TopologyHarness.defaultModel().answering(bandOf(0.1));
+        final Map<String, String> settings =
+                Map.of("min.points.for.tsfm", "2", "calibration.min.samples", "3", "calibration.learning.rate", "0.5");
+        try (TopologyHarness h = new TopologyHarness(stateDir, settings, model)) {
+            // a market on a 0.001 grid climbing 0.01 (ten ticks) every five minutes
+            for (int minute = 0; minute < 240; minute++) {
+                h.tick("m-a", T0.plus(Duration.ofMinutes(minute)), 0.2 + minute * 0.002);
+            }
+            h.drain();
+            final List<ForecastRecord> out = h.forecasts.readValuesToList();
+            final ForecastRecord late = out.get(out.size() - 1);
+            final CalibrationMeta meta = late.meta().calibration();
+            assertThat(meta.status()).isEqualTo(CalibrationMeta.APPLIED);
+            // an hour ahead the market is 120 ticks up: the upper side learns many ticks, the lower side few
+            assertThat(meta.scaleUpper()[11]).isGreaterThan(50.0);
+            assertThat(meta.scaleUpper()[11]).isGreaterThan(meta.scaleUpper()[0]);
+            assertThat(meta.scaleLower()[11]).isLessThan(1.0);
+            final double p = 0.2 + 234 * 0.002;
+            final double last = Math.log(p / (1 - p));
+            final double tickAbove = Math.log((p + 0.001) / (1 - p - 0.001)) - last;
+            final double tickBelow = last - Math.log((p - 0.001) / (1 - p + 0.001));
+            assertThat(late.yhatQ().get("0.5")[11]).isCloseTo(p, within(1e-9));
+            assertThat(late.yhatQ().get("0.9")[11])
+                    .isCloseTo(inverse(last + meta.scaleUpper()[11] * tickAbove), within(1e-9));
+            assertThat(late.yhatQ().get("0.1")[11])
+                    .isCloseTo(inverse(last - meta.scaleLower()[11] * tickBelow), within(1e-9));
         }
     }
 
