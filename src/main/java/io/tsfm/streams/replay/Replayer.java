@@ -7,12 +7,14 @@ import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
 import io.tsfm.streams.metrics.MetricNames;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -30,11 +32,18 @@ public final class Replayer {
     private final AppConfig live;
     private final ReplayRequest request;
     private final PrintStream out;
+    /** How long each admin call (offsets, groups, topics) may wait for the broker. */
+    private final Duration adminTimeout;
 
     public Replayer(final AppConfig live, final ReplayRequest request, final PrintStream out) {
+        this(live, request, out, Duration.ofSeconds(30));
+    }
+
+    Replayer(final AppConfig live, final ReplayRequest request, final PrintStream out, final Duration adminTimeout) {
         this.live = live;
         this.request = request;
         this.out = out;
+        this.adminTimeout = adminTimeout;
     }
 
     /**
@@ -44,21 +53,47 @@ public final class Replayer {
      */
     public long run() throws Exception {
         final AppConfig config = ReplayConfig.derive(live, request, System.currentTimeMillis());
+        try {
+            return run(config);
+        } catch (final TimeoutException e) {
+            throw noAnswer(config, e);
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw noAnswer(config, e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private IllegalStateException noAnswer(final AppConfig config, final Throwable cause) {
+        return new IllegalStateException(
+                "no answer from the broker at " + config.getString(BOOTSTRAP_SERVERS) + " within "
+                        + adminTimeout.toSeconds() + " s",
+                cause);
+    }
+
+    private long run(final AppConfig config) throws Exception {
         final String appId = config.getString(APPLICATION_ID);
         final String ticks = config.getString(TOPIC_TICKS);
         final Map<TopicPartition, Long> end;
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(BOOTSTRAP_SERVERS)))) {
+        final int timeoutMs = (int) adminTimeout.toMillis();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getString(BOOTSTRAP_SERVERS),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeoutMs))) {
             if (!admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS)
+                    .get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .isEmpty()) {
                 throw new IllegalStateException("application id " + appId + " already has committed offsets: "
                         + "choose a new --application-id");
             }
             final TopicDescription topic = admin.describeTopics(List.of(ticks))
                     .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
+                    .get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .get(ticks);
             final long startMs =
                     request.from().toEpochMilli() - request.warmup().toMillis();
@@ -82,7 +117,7 @@ public final class Replayer {
             final Map<TopicPartition, OffsetAndMetadata> initial = new HashMap<>();
             start.forEach((tp, o) -> initial.put(tp, new OffsetAndMetadata(o < 0 ? last.get(tp) : o)));
             end.replaceAll((tp, o) -> o < 0 ? last.get(tp) : o);
-            admin.alterConsumerGroupOffsets(appId, initial).all().get(30, TimeUnit.SECONDS);
+            admin.alterConsumerGroupOffsets(appId, initial).all().get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS);
             out.printf(
                     "replay: application.id %s, ticks from %s (warm-up %s before %s) to %s, outputs %s*%n",
                     appId,
@@ -129,22 +164,22 @@ public final class Replayer {
         }
     }
 
-    private static Map<TopicPartition, Long> offsets(
-            final Admin admin, final TopicDescription topic, final OffsetSpec spec) throws Exception {
+    private Map<TopicPartition, Long> offsets(final Admin admin, final TopicDescription topic, final OffsetSpec spec)
+            throws Exception {
         final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), spec));
         final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
-                admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+                admin.listOffsets(request).all().get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS);
         final Map<TopicPartition, Long> out = new HashMap<>();
         result.forEach((tp, info) -> out.put(tp, info.offset()));
         return out;
     }
 
-    private static boolean caughtUp(final Admin admin, final String appId, final Map<TopicPartition, Long> end)
-            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+    private boolean caughtUp(final Admin admin, final String appId, final Map<TopicPartition, Long> end)
+            throws InterruptedException, ExecutionException, TimeoutException {
         final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                 .partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
+                .get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS);
         for (final Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             final OffsetAndMetadata c = committed.get(e.getKey());
             if (c == null || c.offset() < e.getValue()) {
