@@ -16,7 +16,7 @@ import io.tsfm.streams.domain.Transform;
  * {@code y} exactly when the error is at most s. A value within {@link BandScore#EDGE_TOLERANCE} of the
  * centre has error 0, and one on an edge error 1, as the scorer counts them.
  *
- * <p>In tick units ({@link #UNIT_TICK}, the default) each side's half-width is one tick, whatever the model's
+ * <p>In tick units ({@link #UNIT_TICK}, the configuration's default) each side's half-width is one tick, whatever the model's
  * band: the error is the distance from the centre in ticks, and a scale is a number of ticks. On real markets a
  * band drawn from one market's day of moves is mostly noise (a handful of moves, jumps among them), while the
  * moves of all markets of one tick size in one cell are many: their quantile in ticks is the better band (see

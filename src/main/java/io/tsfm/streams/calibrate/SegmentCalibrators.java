@@ -31,7 +31,6 @@ public final class SegmentCalibrators {
         this.load = load;
     }
 
-    /** The label of a bucket and a motion or activity class, as in metrics and meta: {@code high|moving}. */
     /**
      * A calibration cell: the segment of {@code motion} (an activity class) and, for errors in ticks, the tick
      * ({@code unknown|moving3-5-up|tick0.001}): moves counted in ticks of 0.01 and of 0.001 are not alike. A tick
@@ -45,6 +44,7 @@ public final class SegmentCalibrators {
                 : segment;
     }
 
+    /** The label of a bucket and a motion or activity class, as in metrics and meta: {@code high|moving}. */
     public static String segment(final String liquidityBucket, final String motion) {
         final String bucket = liquidityBucket == null || liquidityBucket.isBlank()
                 ? "unknown"
