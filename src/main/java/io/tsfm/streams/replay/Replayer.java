@@ -2,6 +2,7 @@ package io.tsfm.streams.replay;
 
 import static io.tsfm.streams.config.ConfigKeys.*;
 
+import io.tsfm.streams.app.NoBrokerAnswer;
 import io.tsfm.streams.app.TopicSetup;
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -66,10 +67,7 @@ public final class Replayer {
     }
 
     private IllegalStateException noAnswer(final AppConfig config, final Throwable cause) {
-        return new IllegalStateException(
-                "no answer from the broker at " + config.getString(BOOTSTRAP_SERVERS) + " within "
-                        + adminTimeout.toSeconds() + " s",
-                cause);
+        return NoBrokerAnswer.of(config.getString(BOOTSTRAP_SERVERS), adminTimeout, cause);
     }
 
     private long run(final AppConfig config) throws Exception {

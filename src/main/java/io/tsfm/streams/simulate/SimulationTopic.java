@@ -1,5 +1,6 @@
 package io.tsfm.streams.simulate;
 
+import io.tsfm.streams.app.NoBrokerAnswer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,10 @@ public final class SimulationTopic {
                 throw e;
             }
         } catch (final TimeoutException e) {
-            throw unreachable(bootstrapServers, timeout, e);
+            throw NoBrokerAnswer.of(bootstrapServers, timeout, e);
         } catch (final ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unreachable(bootstrapServers, timeout, e.getCause());
+                throw NoBrokerAnswer.of(bootstrapServers, timeout, e.getCause());
             }
             throw new IllegalStateException(
                     "cannot set up topic " + topic + " at " + bootstrapServers + ": "
@@ -78,11 +79,5 @@ public final class SimulationTopic {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up topic " + topic, e);
         }
-    }
-
-    private static IllegalStateException unreachable(
-            final String bootstrapServers, final Duration timeout, final Throwable cause) {
-        return new IllegalStateException(
-                "no answer from the broker at " + bootstrapServers + " within " + timeout.toSeconds() + " s", cause);
     }
 }
