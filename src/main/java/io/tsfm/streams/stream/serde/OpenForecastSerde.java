@@ -1,24 +1,28 @@
 package io.tsfm.streams.stream.serde;
 
+import static io.tsfm.streams.json.BinaryFields.bytes;
+import static io.tsfm.streams.json.BinaryFields.doubles;
+import static io.tsfm.streams.json.BinaryFields.longs;
+import static io.tsfm.streams.json.BinaryFields.matrix;
+import static io.tsfm.streams.json.BinaryFields.put;
+import static io.tsfm.streams.json.BinaryFields.size;
+import static io.tsfm.streams.json.BinaryFields.text;
+
 import io.tsfm.streams.domain.CalibrationMeta;
 import io.tsfm.streams.domain.OpenForecast;
 import io.tsfm.streams.json.CompactSerde;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serde of {@link OpenForecast}, written for every served forecast while the cycle's answers are drained, where
- * JSON showed in profiles: {@link CompactSerde}'s format byte, then the fields in declaration order. A text is
- * its UTF-8 length (4 bytes, -1 for null) and bytes; an array its length (-1 for null) and its values as IEEE
- * doubles or longs, exactly; a matrix its row count and rows; a boolean and the calibration's presence one byte
- * each. A 12-step forecast takes about 1.7 KB instead of about 3.8 KB of JSON, with no number formatting or
+ * JSON showed in profiles: {@link CompactSerde}'s format byte, then the fields in declaration order, texts and
+ * arrays as {@link io.tsfm.streams.json.BinaryFields} lays them out, a boolean and the calibration's presence one
+ * byte each. A 12-step forecast takes about 1.7 KB instead of about 3.8 KB of JSON, with no number formatting or
  * parsing. JSON values of earlier versions are still read; they leave the store when they are scored (within
  * the horizon).
  */
 public final class OpenForecastSerde extends CompactSerde<OpenForecast> {
-    private static final int ABSENT = -1;
-
     public OpenForecastSerde() {
         super(OpenForecast.class);
     }
@@ -122,123 +126,5 @@ public final class OpenForecastSerde extends CompactSerde<OpenForecast> {
             throw new BufferUnderflowException(); // bytes past the layout: not a value this serde wrote
         }
         return f;
-    }
-
-    private static byte[] bytes(final String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int size(final byte[] text) {
-        return Integer.BYTES + (text == null ? 0 : text.length);
-    }
-
-    private static int size(final double[] values) {
-        return Integer.BYTES + (values == null ? 0 : values.length * Double.BYTES);
-    }
-
-    private static int size(final long[] values) {
-        return Integer.BYTES + (values == null ? 0 : values.length * Long.BYTES);
-    }
-
-    private static int size(final double[][] rows) {
-        int size = Integer.BYTES;
-        if (rows != null) {
-            for (final double[] row : rows) {
-                size += size(row);
-            }
-        }
-        return size;
-    }
-
-    private static ByteBuffer put(final ByteBuffer out, final byte[] text) {
-        return text == null ? out.putInt(ABSENT) : out.putInt(text.length).put(text);
-    }
-
-    private static void put(final ByteBuffer out, final double[] values) {
-        if (values == null) {
-            out.putInt(ABSENT);
-            return;
-        }
-        out.putInt(values.length);
-        for (final double v : values) {
-            out.putDouble(v);
-        }
-    }
-
-    private static void put(final ByteBuffer out, final long[] values) {
-        if (values == null) {
-            out.putInt(ABSENT);
-            return;
-        }
-        out.putInt(values.length);
-        for (final long v : values) {
-            out.putLong(v);
-        }
-    }
-
-    private static void put(final ByteBuffer out, final double[][] rows) {
-        if (rows == null) {
-            out.putInt(ABSENT);
-            return;
-        }
-        out.putInt(rows.length);
-        for (final double[] row : rows) {
-            put(out, row);
-        }
-    }
-
-    private static String text(final ByteBuffer in) {
-        final int length = length(in, 1);
-        if (length == ABSENT) {
-            return null;
-        }
-        final String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
-    }
-
-    private static double[] doubles(final ByteBuffer in) {
-        final int length = length(in, Double.BYTES);
-        if (length == ABSENT) {
-            return null;
-        }
-        final double[] values = new double[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.getDouble();
-        }
-        return values;
-    }
-
-    private static long[] longs(final ByteBuffer in) {
-        final int length = length(in, Long.BYTES);
-        if (length == ABSENT) {
-            return null;
-        }
-        final long[] values = new long[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.getLong();
-        }
-        return values;
-    }
-
-    private static double[][] matrix(final ByteBuffer in) {
-        final int rows = length(in, Integer.BYTES);
-        if (rows == ABSENT) {
-            return null;
-        }
-        final double[][] values = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            values[i] = doubles(in);
-        }
-        return values;
-    }
-
-    /** A length prefix; one that the rest of the value cannot hold is a truncated or foreign value. */
-    private static int length(final ByteBuffer in, final int unit) {
-        final int length = in.getInt();
-        if (length < ABSENT || (long) length * unit > in.remaining()) {
-            throw new BufferUnderflowException();
-        }
-        return length;
     }
 }

@@ -1,11 +1,106 @@
 package io.tsfm.streams.stream.serde;
 
-import io.tsfm.streams.json.JsonSerde;
-import io.tsfm.streams.stream.PendingJob;
+import static io.tsfm.streams.json.BinaryFields.bytes;
+import static io.tsfm.streams.json.BinaryFields.doubles;
+import static io.tsfm.streams.json.BinaryFields.longs;
+import static io.tsfm.streams.json.BinaryFields.put;
+import static io.tsfm.streams.json.BinaryFields.size;
+import static io.tsfm.streams.json.BinaryFields.text;
 
-/** JSON serde of {@link PendingJob} (a state store value). */
-public final class PendingJobSerde extends JsonSerde<PendingJob> {
+import io.tsfm.streams.domain.CalibrationSnapshot;
+import io.tsfm.streams.json.CompactSerde;
+import io.tsfm.streams.stream.PendingJob;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+
+/**
+ * Serde of {@link PendingJob}, written for every model job a cycle hands out, where its JSON (two calibration
+ * snapshots of twelve steps) was a sixth of a cycle's stream-thread time: {@link CompactSerde}'s format byte, the
+ * market id and as_of, then each snapshot behind a presence byte, its fields in declaration order as
+ * {@link io.tsfm.streams.json.BinaryFields} lays them out (an earlier version's snapshot, without sides, keeps
+ * its absent arrays). JSON values of earlier versions are still read; they leave the store with their job.
+ */
+public final class PendingJobSerde extends CompactSerde<PendingJob> {
+
     public PendingJobSerde() {
         super(PendingJob.class);
+    }
+
+    @Override
+    protected byte[] encode(final PendingJob job) {
+        final byte[] marketId = bytes(job.marketId());
+        final ByteBuffer out = ByteBuffer.allocate(1
+                + size(marketId)
+                + Long.BYTES
+                + snapshotSize(job.calibration())
+                + snapshotSize(job.fallbackCalibration()));
+        put(out.put(FORMAT_V1), marketId).putLong(job.asOfMs());
+        putSnapshot(out, job.calibration());
+        putSnapshot(out, job.fallbackCalibration());
+        return out.array();
+    }
+
+    @Override
+    protected PendingJob decode(final ByteBuffer in) {
+        final PendingJob job = new PendingJob(text(in), in.getLong(), snapshot(in), snapshot(in));
+        if (in.hasRemaining()) {
+            throw new BufferUnderflowException(); // bytes past the layout: not a value this serde wrote
+        }
+        return job;
+    }
+
+    private static int snapshotSize(final CalibrationSnapshot s) {
+        if (s == null) {
+            return 1;
+        }
+        return 1
+                + size(bytes(s.method()))
+                + size(bytes(s.segment()))
+                + size(bytes(s.cell()))
+                + size(s.lower())
+                + size(s.upper())
+                + size(s.samples())
+                + size(s.flatLower())
+                + size(s.flatUpper())
+                + size(s.flatSamples())
+                + Integer.BYTES;
+    }
+
+    private static void putSnapshot(final ByteBuffer out, final CalibrationSnapshot s) {
+        out.put((byte) (s == null ? 0 : 1));
+        if (s == null) {
+            return;
+        }
+        put(out, bytes(s.method()));
+        put(out, bytes(s.segment()));
+        put(out, bytes(s.cell()));
+        put(out, s.lower());
+        put(out, s.upper());
+        put(out, s.samples());
+        put(out, s.flatLower());
+        put(out, s.flatUpper());
+        put(out, s.flatSamples());
+        out.putInt(s.minSamples());
+    }
+
+    private static CalibrationSnapshot snapshot(final ByteBuffer in) {
+        final byte present = in.get();
+        if (present == 0) {
+            return null;
+        }
+        if (present != 1) {
+            throw new BufferUnderflowException(); // not a presence byte: not a value this serde wrote
+        }
+        return new CalibrationSnapshot(
+                text(in),
+                text(in),
+                text(in),
+                doubles(in),
+                doubles(in),
+                longs(in),
+                doubles(in),
+                doubles(in),
+                longs(in),
+                in.getInt());
     }
 }
