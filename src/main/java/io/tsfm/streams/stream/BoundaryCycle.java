@@ -39,6 +39,7 @@ final class BoundaryCycle {
 
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, MarketState> markets;
+    private StepCache steps;
     private ForecastScoring scoring;
     private Emitter emitter;
     private InputDrift inputDrift;
@@ -67,12 +68,14 @@ final class BoundaryCycle {
     void init(
             final ProcessorContext<String, Emission> context,
             final KeyValueStore<String, MarketState> markets,
+            final StepCache steps,
             final ForecastScoring scoring,
             final Emitter emitter,
             final InputDrift inputDrift,
             final Contexts contexts) {
         this.context = context;
         this.markets = markets;
+        this.steps = steps;
         this.scoring = scoring;
         this.emitter = emitter;
         this.inputDrift = inputDrift;
@@ -120,6 +123,7 @@ final class BoundaryCycle {
         }
         for (final String marketId : expired) {
             StoreWrites.remove(markets, marketId);
+            steps.forget(marketId);
             emitter.forget(marketId);
         }
         inputDrift.flush();

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The heart of the app, one instance per task: the stores and the punctuator that drive the {@link CycleEngine}
@@ -51,6 +52,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private final BoundaryCycle cycle;
 
     private KeyValueStore<String, MarketState> markets;
+    /** The step store's recent closes in memory; a new, empty one at each init (the store is the truth). */
+    private StepCache stepCache;
+
     private StepReader stepReader;
     private KeyValueStore<String, CycleState> cycles;
     private ForecastScoring scoring;
@@ -86,12 +90,17 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     public void init(final ProcessorContext<String, Emission> context) {
         final WindowStore<String, StepClose> steps = context.getStateStore(Names.STEP_CLOSES_STORE);
         this.markets = context.getStateStore(Names.MARKET_STATE_STORE);
-        this.recorder.init(steps, markets);
+        this.stepCache = new StepCache(
+                grid.stepMs(),
+                stepsKept(settings),
+                StepCache.MAX_MARKETS,
+                (marketId, from, to) -> fetch(steps, marketId, from, to));
+        this.recorder.init(steps, stepCache, markets);
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
         this.workLeft = (cycleState != null && cycleState.running()) || !held.isEmpty();
-        this.stepReader = new StepReader(steps, markets);
+        this.stepReader = new StepReader(stepCache, markets);
         this.scoring = new ForecastScoring(
                 settings,
                 grid,
@@ -120,7 +129,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 scoring,
                 emitter,
                 (marketId, asOfMs) -> contextOf(marketId, markets.get(marketId), asOfMs));
-        cycle.init(context, markets, scoring, emitter, inputDrift, this::contextOf);
+        cycle.init(context, markets, stepCache, scoring, emitter, inputDrift, this::contextOf);
         if (untrackCycle == null) {
             this.untrackCycle = metrics.trackRunningCycle(() -> workLeft ? 1 : 0);
         }
@@ -212,12 +221,30 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     private MarketContext contextOf(final String marketId, final MarketState market, final long asOfMs) {
-        final List<ObservedStep> observed = new ArrayList<>();
-        for (final KeyValue<Long, StepClose> kv : stepReader.fetch(
-                marketId, market, assembler.fetchFromStepStart(asOfMs), assembler.fetchToStepStart(asOfMs))) {
-            observed.add(new ObservedStep(kv.key, kv.value));
+        return assembler.assemble(
+                asOfMs,
+                stepReader.fetch(
+                        marketId, market, assembler.fetchFromStepStart(asOfMs), assembler.fetchToStepStart(asOfMs)));
+    }
+
+    /**
+     * Steps the cache keeps per market: a context's and its look-back, and as many again as the horizon twice,
+     * for the scoring of a boundary (within the context's steps) and the steps stream time runs ahead of it.
+     */
+    private static int stepsKept(final ForecastSettings settings) {
+        return settings.inputLen() + settings.lookbackSteps() + 2 * settings.horizon();
+    }
+
+    private static List<ObservedStep> fetch(
+            final WindowStore<String, StepClose> steps, final String marketId, final long from, final long to) {
+        final List<ObservedStep> out = new ArrayList<>();
+        try (WindowStoreIterator<StepClose> it = steps.fetch(marketId, from, to)) {
+            while (it.hasNext()) {
+                final KeyValue<Long, StepClose> kv = it.next();
+                out.add(new ObservedStep(kv.key, kv.value));
+            }
         }
-        return assembler.assemble(asOfMs, observed);
+        return out;
     }
 
     @Override

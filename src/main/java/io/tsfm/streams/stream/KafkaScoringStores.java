@@ -4,10 +4,8 @@ import io.tsfm.streams.calibrate.CalibratorState;
 import io.tsfm.streams.cycle.ScoringStores;
 import io.tsfm.streams.domain.ObservedStep;
 import io.tsfm.streams.domain.OpenForecast;
-import io.tsfm.streams.domain.StepClose;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -59,10 +57,6 @@ final class KafkaScoringStores implements ScoringStores {
 
     @Override
     public List<ObservedStep> steps(final String marketId, final long fromStepMs, final long toStepMs) {
-        final List<ObservedStep> out = new ArrayList<>();
-        for (final KeyValue<Long, StepClose> kv : steps.fetch(marketId, fromStepMs, toStepMs)) {
-            out.add(new ObservedStep(kv.key, kv.value));
-        }
-        return out;
+        return steps.fetch(marketId, fromStepMs, toStepMs);
     }
 }

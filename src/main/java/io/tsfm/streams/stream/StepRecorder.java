@@ -17,6 +17,7 @@ final class StepRecorder {
     private final long marketExpiryMs;
     private final TickCache cache = new TickCache();
     private WindowStore<String, StepClose> steps;
+    private StepCache stepCache;
     private KeyValueStore<String, MarketState> markets;
 
     StepRecorder(final Grid grid, final long marketExpiryMs) {
@@ -24,9 +25,13 @@ final class StepRecorder {
         this.marketExpiryMs = marketExpiryMs;
     }
 
-    void init(final WindowStore<String, StepClose> steps, final KeyValueStore<String, MarketState> markets) {
+    void init(
+            final WindowStore<String, StepClose> steps,
+            final StepCache stepCache,
+            final KeyValueStore<String, MarketState> markets) {
         this.cache.clear(); // the stores may have been restored or wiped since: they are the truth
         this.steps = steps;
+        this.stepCache = stepCache;
         this.markets = markets;
     }
 
@@ -57,7 +62,7 @@ final class StepRecorder {
         MarketState now = market;
         if (market == null || start >= latestStep) {
             if (market != null && market.open() != null && start > market.openStepMs()) {
-                steps.put(marketId, market.open(), market.openStepMs());
+                put(marketId, market.open(), market.openStepMs());
             }
             final MarketState base = market == null
                     ? new MarketState(tick.tsMs(), tick.tsMs())
@@ -67,8 +72,13 @@ final class StepRecorder {
                 markets.put(marketId, now);
             }
         } else if (updated != existing) {
-            steps.put(marketId, updated, start); // a late tick into a step the market has left
+            put(marketId, updated, start); // a late tick into a step the market has left
         }
         cache.put(marketId, now);
+    }
+
+    private void put(final String marketId, final StepClose close, final long stepStartMs) {
+        steps.put(marketId, close, stepStartMs);
+        stepCache.put(marketId, stepStartMs, close);
     }
 }
