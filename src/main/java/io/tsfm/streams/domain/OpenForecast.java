@@ -53,11 +53,20 @@ public record OpenForecast(
     }
 
     public static String key(final long asOfMs, final String marketId) {
-        return String.format(Locale.ROOT, "%015d|%s", asOfMs, marketId);
+        return padded(asOfMs) + "|" + marketId;
     }
 
     /** The largest key of a forecast made at or before {@code asOfMs}. */
     public static String lastKeyAtOrBefore(final long asOfMs) {
-        return String.format(Locale.ROOT, "%015d|\uffff", asOfMs);
+        return padded(asOfMs) + "|\uffff";
+    }
+
+    /** As_of zero-padded to 15 digits ({@code %015d}, written by hand: this runs for every forecast). */
+    private static String padded(final long asOfMs) {
+        final String digits = Long.toString(asOfMs);
+        if (asOfMs < 0 || digits.length() >= 15) {
+            return asOfMs < 0 ? String.format(Locale.ROOT, "%015d", asOfMs) : digits;
+        }
+        return "0".repeat(15 - digits.length()) + digits;
     }
 }

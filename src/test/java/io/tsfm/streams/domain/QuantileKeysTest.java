@@ -19,6 +19,14 @@ class QuantileKeysTest {
     }
 
     @Test
+    void writesTheSameKeyWhenALevelIsAskedAgain() {
+        for (final double level : new double[] {0.1, 0.5, 0.9, 1e-05, 0.123456789}) {
+            assertThat(QuantileKeys.key(level)).isEqualTo(QuantileKeys.key(level));
+        }
+        assertThat(QuantileKeys.key(0.123456789)).isEqualTo("0.123457");
+    }
+
+    @Test
     void keepsPlainNotationDownToAnExponentOfMinusFour() {
         assertThat(QuantileKeys.key(0.0001)).isEqualTo("0.0001");
         assertThat(QuantileKeys.key(0.00015)).isEqualTo("0.00015");
