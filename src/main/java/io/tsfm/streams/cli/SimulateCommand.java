@@ -1,6 +1,7 @@
 package io.tsfm.streams.cli;
 
 import io.tsfm.streams.app.cli.ExitCodes;
+import io.tsfm.streams.app.cli.LogRouting;
 import io.tsfm.streams.evaluate.TickFile;
 import io.tsfm.streams.simulate.InputDrift;
 import io.tsfm.streams.simulate.MarketSimulator;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.logging.log4j.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -168,7 +170,8 @@ public final class SimulateCommand implements Callable<Integer> {
      */
     private int send(
             final Iterable<SimRecord> records, final Instant start, final BiConsumer<SimulationCounts, Double> report) {
-        try {
+        // the admin client warns on every reconnect attempt; a broker that does not answer gets one line of ours
+        try (LogRouting.Restore quiet = LogRouting.raise(LogRouting.KAFKA_NETWORK_CLIENT, Level.ERROR)) {
             SimulationTopic.ensureExists(
                     bootstrapServers, topic, partitions, retentionMs, Duration.ofSeconds(timeoutSeconds));
         } catch (final IllegalStateException | KafkaException e) {

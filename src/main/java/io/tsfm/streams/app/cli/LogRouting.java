@@ -11,7 +11,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class LogRouting {
     /** The Kafka client logger that warns on every failed reconnect attempt. */
-    static final String KAFKA_NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+    public static final String KAFKA_NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
     private LogRouting() {}
 
