@@ -17,7 +17,7 @@ import java.util.Map;
  * transaction). Past {@link #MAX_MARKETS} markets a task's further markets are read from the store.
  */
 final class StepCache {
-    /** About 16 bytes per step kept: 5 KB per market at the defaults (288 + 12 + 24 steps). */
+    /** About 16 bytes per step kept: 5 KB per market at the defaults (288 + 13 + 24 steps). */
     static final int MAX_MARKETS = 50_000;
 
     /** The step store: closes of the steps starting in {@code [fromStepMs, toStepMs]}, by step start. */
