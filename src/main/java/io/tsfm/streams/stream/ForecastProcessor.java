@@ -228,11 +228,14 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     /**
-     * Steps the cache keeps per market: a context's and its look-back, and as many again as the horizon twice,
-     * for the scoring of a boundary (within the context's steps) and the steps stream time runs ahead of it.
+     * Steps the cache keeps per market: a context's and its look-back, the steps stream time runs ahead of the
+     * boundary being cycled (the grace), and twice the horizon to spare.
      */
     private static int stepsKept(final ForecastSettings settings) {
-        return settings.inputLen() + settings.lookbackSteps() + 2 * settings.horizon();
+        final long graceSteps = Math.floorDiv(
+                settings.cycleGraceMs() + settings.step().toMillis() - 1,
+                settings.step().toMillis());
+        return Math.toIntExact(settings.inputLen() + settings.lookbackSteps() + graceSteps + 2L * settings.horizon());
     }
 
     private static List<ObservedStep> fetch(

@@ -17,7 +17,7 @@ import java.util.Map;
  * transaction). Past {@link #MAX_MARKETS} markets a task's further markets are read from the store.
  */
 final class StepCache {
-    /** About 16 bytes per step kept: 5 KB per market at the defaults (288 + 13 + 24 steps). */
+    /** About 16 bytes per step kept: 5 KB per market at the defaults (288 + 13 + 1 + 24 steps). */
     static final int MAX_MARKETS = 50_000;
 
     /** The step store: closes of the steps starting in {@code [fromStepMs, toStepMs]}, by step start. */
@@ -51,15 +51,20 @@ final class StepCache {
     /** The store's closes of the steps starting in {@code [fromStepMs, toStepMs]}, by step start. */
     List<ObservedStep> fetch(final String marketId, final long fromStepMs, final long toStepMs) {
         final Ring ring = rings.get(marketId);
-        if (ring != null && ring.covers(index(fromStepMs))) {
+        if (ring != null && aligned(fromStepMs) && ring.covers(index(fromStepMs))) {
             return ring.steps(index(fromStepMs), Math.floorDiv(toStepMs, stepMs));
         }
-        if (ring == null && rings.size() >= maxMarkets) {
+        if ((ring == null && rings.size() >= maxMarkets) || !aligned(fromStepMs)) {
             return store.fetch(marketId, fromStepMs, toStepMs);
         }
         // everything from the first step asked on, so that the copy holds all the store has from there
         final List<ObservedStep> stored = store.fetch(marketId, fromStepMs, Long.MAX_VALUE);
-        rings.put(marketId, load(fromStepMs, stored));
+        final Ring loaded = load(fromStepMs, stored);
+        if (loaded == null) {
+            rings.remove(marketId);
+        } else {
+            rings.put(marketId, loaded);
+        }
         final List<ObservedStep> out = new ArrayList<>(stored.size());
         for (final ObservedStep s : stored) {
             if (s.stepStartMs() <= toStepMs) {
@@ -72,8 +77,8 @@ final class StepCache {
     /** The store has just taken {@code close} for the market's step starting at {@code stepStartMs}. */
     void put(final String marketId, final long stepStartMs, final StepClose close) {
         final Ring ring = rings.get(marketId);
-        if (ring != null) {
-            ring.put(index(stepStartMs), close, canonical(close.bucket()));
+        if (ring != null && !ring.put(stepStartMs, close, canonical(close.bucket()))) {
+            rings.remove(marketId); // a close the copy cannot hold: the store answers for this market
         }
     }
 
@@ -86,20 +91,26 @@ final class StepCache {
         return rings.size();
     }
 
+    /** On this cache's grid: a store laid out by another step (changed without a reset) is read directly. */
+    private boolean aligned(final long stepStartMs) {
+        return stepStartMs % stepMs == 0;
+    }
+
     private long index(final long stepStartMs) {
-        if (stepStartMs % stepMs != 0) {
-            throw new IllegalArgumentException("not a step start: " + stepStartMs);
-        }
         return stepStartMs / stepMs;
     }
 
+    /** The market's copy from {@code fromStepMs} on, or null when a stored close does not fit one. */
     private Ring load(final long fromStepMs, final List<ObservedStep> stored) {
         final long from = index(fromStepMs);
-        final long newest =
-                stored.isEmpty() ? from : index(stored.get(stored.size() - 1).stepStartMs());
+        final long newest = stored.isEmpty()
+                ? from
+                : Math.floorDiv(stored.get(stored.size() - 1).stepStartMs(), stepMs);
         final Ring ring = new Ring(Math.max(from, newest - capacity + 1));
         for (final ObservedStep s : stored) {
-            ring.put(index(s.stepStartMs()), s.close(), canonical(s.close().bucket()));
+            if (!ring.put(s.stepStartMs(), s.close(), canonical(s.close().bucket()))) {
+                return null;
+            }
         }
         return ring;
     }
@@ -140,13 +151,15 @@ final class StepCache {
             return from >= first;
         }
 
-        void put(final long index, final StepClose close, final String canonicalBucket) {
-            if (index < first) {
-                return; // older than the copy keeps: read from the store
+        /** @return false when the close cannot be kept: a step start off the grid, or a close outside its step */
+        boolean put(final long stepStartMs, final StepClose close, final String canonicalBucket) {
+            final long offset = close.tsMs() - stepStartMs;
+            if (!aligned(stepStartMs) || offset < 0 || offset >= stepMs || offset > Integer.MAX_VALUE) {
+                return false;
             }
-            final long offset = close.tsMs() - index * stepMs;
-            if (offset < 0 || offset > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a close outside its step: " + close);
+            final long index = index(stepStartMs);
+            if (index < first) {
+                return true; // older than the copy keeps: read from the store
             }
             if (index >= first + capacity) {
                 final long next = index - capacity + 1;
@@ -159,6 +172,7 @@ final class StepCache {
             p[slot] = close.p();
             offsetMs[slot] = (int) offset;
             bucket[slot] = canonicalBucket;
+            return true;
         }
 
         List<ObservedStep> steps(final long from, final long to) {

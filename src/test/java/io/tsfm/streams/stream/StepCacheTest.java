@@ -92,6 +92,25 @@ class StepCacheTest {
     }
 
     @Test
+    void leavesToTheStoreWhatIsOffItsGrid() {
+        final StepCache cache = new StepCache(STEP, 10, 100, store);
+        store.put(cache, "m", 1, 0.1);
+        cache.fetch("m", 0, STEP);
+        // a store laid out by another step, and a close outside its step: the store answers, as it holds them
+        final StepClose outside = new StepClose(0.3, 4 * STEP, "high");
+        store.closes.get("m").put(3 * STEP, outside);
+        cache.put("m", 3 * STEP, outside);
+        final int reads = store.reads;
+        assertThat(cache.fetch("m", 0, 9 * STEP)).extracting(o -> o.close().p()).containsExactly(0.1, 0.3);
+        assertThat(cache.fetch("m", 0, 9 * STEP)).extracting(o -> o.close().p()).containsExactly(0.1, 0.3);
+        assertThat(store.reads - reads).isEqualTo(2);
+        assertThat(cache.fetch("m", STEP / 2, 9 * STEP))
+                .extracting(o -> o.close().p())
+                .containsExactly(0.1, 0.3);
+        assertThat(cache.markets()).isZero();
+    }
+
+    @Test
     void answersExactlyAsTheStoreThroughLateClosesJumpsAndMovingRanges() {
         final Random random = new Random(17);
         final StepCache cache = new StepCache(STEP, 30, 3, store);
