@@ -63,10 +63,10 @@ public record OpenForecast(
 
     /** As_of zero-padded to 15 digits ({@code %015d}, written by hand: this runs for every forecast). */
     private static String padded(final long asOfMs) {
-        final String digits = Long.toString(asOfMs);
-        if (asOfMs < 0 || digits.length() >= 15) {
-            return asOfMs < 0 ? String.format(Locale.ROOT, "%015d", asOfMs) : digits;
+        if (asOfMs < 0) {
+            return String.format(Locale.ROOT, "%015d", asOfMs);
         }
-        return "0".repeat(15 - digits.length()) + digits;
+        final String digits = Long.toString(asOfMs);
+        return digits.length() >= 15 ? digits : "0".repeat(15 - digits.length()) + digits;
     }
 }

@@ -29,14 +29,16 @@ public final class PendingJobSerde extends CompactSerde<PendingJob> {
     @Override
     protected byte[] encode(final PendingJob job) {
         final byte[] marketId = bytes(job.marketId());
+        final byte[][] calibration = texts(job.calibration());
+        final byte[][] fallback = texts(job.fallbackCalibration());
         final ByteBuffer out = ByteBuffer.allocate(1
                 + size(marketId)
                 + Long.BYTES
-                + snapshotSize(job.calibration())
-                + snapshotSize(job.fallbackCalibration()));
+                + snapshotSize(job.calibration(), calibration)
+                + snapshotSize(job.fallbackCalibration(), fallback));
         put(out.put(FORMAT_V1), marketId).putLong(job.asOfMs());
-        putSnapshot(out, job.calibration());
-        putSnapshot(out, job.fallbackCalibration());
+        putSnapshot(out, job.calibration(), calibration);
+        putSnapshot(out, job.fallbackCalibration(), fallback);
         return out.array();
     }
 
@@ -49,14 +51,19 @@ public final class PendingJobSerde extends CompactSerde<PendingJob> {
         return job;
     }
 
-    private static int snapshotSize(final CalibrationSnapshot s) {
+    /** A snapshot's texts as UTF-8, once for both its size and its bytes; none for an absent snapshot. */
+    private static byte[][] texts(final CalibrationSnapshot s) {
+        return s == null ? null : new byte[][] {bytes(s.method()), bytes(s.segment()), bytes(s.cell())};
+    }
+
+    private static int snapshotSize(final CalibrationSnapshot s, final byte[][] texts) {
         if (s == null) {
             return 1;
         }
         return 1
-                + size(bytes(s.method()))
-                + size(bytes(s.segment()))
-                + size(bytes(s.cell()))
+                + size(texts[0])
+                + size(texts[1])
+                + size(texts[2])
                 + size(s.lower())
                 + size(s.upper())
                 + size(s.samples())
@@ -66,14 +73,14 @@ public final class PendingJobSerde extends CompactSerde<PendingJob> {
                 + Integer.BYTES;
     }
 
-    private static void putSnapshot(final ByteBuffer out, final CalibrationSnapshot s) {
+    private static void putSnapshot(final ByteBuffer out, final CalibrationSnapshot s, final byte[][] texts) {
         out.put((byte) (s == null ? 0 : 1));
         if (s == null) {
             return;
         }
-        put(out, bytes(s.method()));
-        put(out, bytes(s.segment()));
-        put(out, bytes(s.cell()));
+        put(out, texts[0]);
+        put(out, texts[1]);
+        put(out, texts[2]);
         put(out, s.lower());
         put(out, s.upper());
         put(out, s.samples());
