@@ -49,6 +49,7 @@ final class BoundaryCycle {
     private long runningBoundaryMs = Long.MIN_VALUE;
 
     private long startedMs;
+    private long startedNanos;
     private long nanos;
     private int jobs;
     private int gated;
@@ -146,6 +147,7 @@ final class BoundaryCycle {
         if (runningBoundaryMs != asOfMs) {
             runningBoundaryMs = asOfMs;
             startedMs = context.currentSystemTimeMs();
+            startedNanos = System.nanoTime();
             nanos = 0;
             jobs = 0;
             gated = 0;
@@ -204,7 +206,14 @@ final class BoundaryCycle {
                         calls.current().client());
                 gated++;
             } else if (calls.submit(
-                    marketId, ctx, plan.route(), startedMs, deadline, plan.calibration(), plan.fallback())) {
+                    marketId,
+                    ctx,
+                    plan.route(),
+                    startedMs,
+                    startedNanos,
+                    deadline,
+                    plan.calibration(),
+                    plan.fallback())) {
                 jobs++;
             }
         }

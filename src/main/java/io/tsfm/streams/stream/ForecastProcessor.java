@@ -217,7 +217,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         if (state != null && (state.running() || !held.isEmpty())) {
             advance();
         }
-        calls.drain(wallClockMs);
+        calls.drain();
     }
 
     private MarketContext contextOf(final String marketId, final MarketState market, final long asOfMs) {

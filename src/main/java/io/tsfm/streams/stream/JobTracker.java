@@ -36,17 +36,26 @@ final class JobTracker {
 
     /**
      * A model job: the key doubles as the series id in the request; the calibrations of the model's answer
-     * and of the baseline that replaces a failed one were fixed at its cycle, as was its route.
+     * and of the baseline that replaces a failed one were fixed at its cycle, as was its route. {@code createdMs}
+     * is the task's clock at the cycle's start (deadlines count from it); {@code startNanos} is
+     * {@link System#nanoTime()} then, what the emit delay is measured from: the task's clock stands still
+     * while a slice runs, the emit delay must not.
      */
     record Job(
             String key,
             String marketId,
             MarketContext context,
             long createdMs,
+            long startNanos,
             long deadlineMs,
             CalibrationSnapshot calibration,
             CalibrationSnapshot fallbackCalibration,
             ForecastFactory.RouteInfo route) {
+
+        /** Milliseconds since the job's cycle started, on the monotonic clock. */
+        long elapsedMs() {
+            return (System.nanoTime() - startNanos) / 1_000_000L;
+        }
 
         /** The model forecast of this job's valid answer, as {@code client}'s model gave it. */
         ForecastFactory.Made answer(

@@ -126,6 +126,7 @@ final class ModelCalls {
             final MarketContext ctx,
             final Route route,
             final long nowMs,
+            final long startNanos,
             final long deadlineMs,
             final CalibrationSnapshot calibration,
             final CalibrationSnapshot fallback) {
@@ -133,7 +134,15 @@ final class ModelCalls {
         if (!laneOf(route)
                 .tracker()
                 .add(new JobTracker.Job(
-                        job.key(), marketId, ctx, nowMs, deadlineMs, calibration, fallback, modelRoute(route)))) {
+                        job.key(),
+                        marketId,
+                        ctx,
+                        nowMs,
+                        startNanos,
+                        deadlineMs,
+                        calibration,
+                        fallback,
+                        modelRoute(route)))) {
             return false;
         }
         pending.put(job.key(), job);
@@ -147,6 +156,7 @@ final class ModelCalls {
     /** Jobs that were pending when the task last stopped (crash, rebalance) are sent again. */
     private void reissue(final ForecastScoring scoring, final Contexts contexts) {
         final long created = context.currentSystemTimeMs();
+        final long startNanos = System.nanoTime();
         final long deadline = created + settings.jobDeadlineMs();
         final List<String> orphans = new ArrayList<>();
         int reissued = 0;
@@ -168,7 +178,15 @@ final class ModelCalls {
                         ? kv.value.fallbackCalibration()
                         : scoring.snapshot(ctx, factory.baselineModelName());
                 final JobTracker.Job job = new JobTracker.Job(
-                        kv.key, kv.value.marketId(), ctx, created, deadline, calibration, fallback, modelRoute(route));
+                        kv.key,
+                        kv.value.marketId(),
+                        ctx,
+                        created,
+                        startNanos,
+                        deadline,
+                        calibration,
+                        fallback,
+                        modelRoute(route));
                 if (lane.tracker().add(job)) {
                     reissued++;
                 }
@@ -195,10 +213,10 @@ final class ModelCalls {
     }
 
     /** Hands answers and expired deadlines to the emitter on the stream thread, then sends more. */
-    void drain(final long wallClockMs) {
-        drainServing(current, wallClockMs);
+    void drain() {
+        drainServing(current);
         if (candidate != null) {
-            drainServing(candidate, wallClockMs);
+            drainServing(candidate);
         }
         if (shadowPath != null) {
             shadowPath.drain(context.currentSystemTimeMs());
@@ -206,7 +224,7 @@ final class ModelCalls {
         dispatch();
     }
 
-    private void drainServing(final ModelLane lane, final long wallClockMs) {
+    private void drainServing(final ModelLane lane) {
         final JobTracker tracker = lane.tracker();
         final ModelClient client = lane.client();
         for (final JobTracker.Completion completion : tracker.drainCompletions()) {
@@ -221,16 +239,16 @@ final class ModelCalls {
                 }
                 outcomes.answered(job, result, call, client, completion.standbyOf(i));
                 StoreWrites.remove(pending, job.key());
-                metrics.emitDelay(wallClockMs - job.createdMs());
+                metrics.emitDelay(job.elapsedMs());
             }
         }
         for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
-            expired(job, wallClockMs, client);
+            expired(job, client);
         }
     }
 
-    private void expired(final JobTracker.Job job, final long wallClockMs, final ModelClient client) {
-        metrics.emitDelay(wallClockMs - job.createdMs());
+    private void expired(final JobTracker.Job job, final ModelClient client) {
+        metrics.emitDelay(job.elapsedMs());
         outcomes.expired(job, client);
         StoreWrites.remove(pending, job.key());
     }
@@ -258,7 +276,7 @@ final class ModelCalls {
                         continue;
                     }
                     for (final JobTracker.Job job : lane.tracker().expireAtOrBefore(asOfMs)) {
-                        expired(job, context.currentSystemTimeMs(), lane.client());
+                        expired(job, lane.client());
                     }
                 }
                 return;
@@ -270,13 +288,13 @@ final class ModelCalls {
                 Thread.currentThread().interrupt();
                 throw new InterruptException(e);
             }
-            drain(context.currentSystemTimeMs());
+            drain();
             waiting = waitingLane(asOfMs);
         }
     }
 
     private ModelLane waitingLane(final long asOfMs) {
-        drain(context.currentSystemTimeMs());
+        drain();
         for (final ModelLane lane : lanes()) {
             if (lane.tracker().openAtOrBefore(asOfMs)) {
                 return lane;

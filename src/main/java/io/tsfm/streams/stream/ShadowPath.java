@@ -72,7 +72,8 @@ final class ShadowPath {
                 scoring.snapshot(ctx, lane.client().modelName());
         final String key = PendingJob.key(marketId, ctx.asOfMs());
         if (lane.tracker()
-                .add(new JobTracker.Job(key, marketId, ctx, nowMs, deadlineMs, calibration, fallback, route))) {
+                .add(new JobTracker.Job(
+                        key, marketId, ctx, nowMs, System.nanoTime(), deadlineMs, calibration, fallback, route))) {
             comparisons.expect(key, calibration.segment());
         }
     }

@@ -16,7 +16,7 @@ class JobTrackerTest {
 
     private static JobTracker.Job job(final String market) {
         final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF, "high");
-        return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 5_000, null, null, null);
+        return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 0, 5_000, null, null, null);
     }
 
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
@@ -150,6 +150,7 @@ class JobTrackerTest {
                 "b|" + AS_OF,
                 "b",
                 new MarketContext(AS_OF, STEP, new double[] {0.5, 0.5, 0.6}, 3, STEP, AS_OF, "high"),
+                0,
                 0,
                 5_000,
                 null,
