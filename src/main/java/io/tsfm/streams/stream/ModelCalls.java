@@ -214,6 +214,16 @@ final class ModelCalls {
 
     /** Hands answers and expired deadlines to the emitter on the stream thread, then sends more. */
     void drain() {
+        deliver();
+        dispatch();
+    }
+
+    /**
+     * Hands answers and expired deadlines to the emitter and sends nothing: a cycle's slice calls it between
+     * markets, so a forecast leaves as its answer arrives rather than after the slice, while the slice goes on
+     * adding jobs (only full batches leave until its dispatch).
+     */
+    void deliver() {
         drainServing(current);
         if (candidate != null) {
             drainServing(candidate);
@@ -221,7 +231,6 @@ final class ModelCalls {
         if (shadowPath != null) {
             shadowPath.drain(context.currentSystemTimeMs());
         }
-        dispatch();
     }
 
     private void drainServing(final ModelLane lane) {

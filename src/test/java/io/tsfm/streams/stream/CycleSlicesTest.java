@@ -56,6 +56,31 @@ class CycleSlicesTest {
         assertThat(sliced).containsExactlyInAnyOrderElementsOf(whole);
     }
 
+    @Test
+    void aSliceHandsOnTheAnswersThatCameInWhileItStillRuns() {
+        final List<String> markets =
+                IntStream.range(0, 40).mapToObj(i -> String.format("m-%02d", i)).toList();
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "6", "tollama.series.per.request", "4"),
+                TopologyHarness.defaultModel())) {
+            h.minuteTicks(markets, T0.plusSeconds(60), T0.plus(Duration.ofMinutes(35)), 0.4);
+            IntStream.range(0, 5).forEach(i -> h.drain());
+            h.forecasts.readValuesToList();
+            // T0+35m due: one slice of 40 markets; the stub answers each request of 4 as it is sent
+            h.tick("m-00", T0.plus(Duration.ofMinutes(35)), 0.5);
+            final List<ForecastRecord> duringTheSlice = h.forecasts.readValuesToList();
+            assertThat(duringTheSlice).allMatch(f -> f.meta().runtime().equals("tollama"));
+            assertThat(duringTheSlice)
+                    .extracting(ForecastRecord::marketId)
+                    .containsExactlyElementsOf(markets.subList(0, BoundaryCycle.DELIVER_EVERY_MARKETS));
+            h.drain();
+            assertThat(h.forecasts.readValuesToList())
+                    .extracting(ForecastRecord::marketId)
+                    .containsExactlyElementsOf(markets.subList(BoundaryCycle.DELIVER_EVERY_MARKETS, 40));
+        }
+    }
+
     /** Each market's forecasts as text, once the punctuator has done every cycle and applied every held tick. */
     private List<String> run(final Map<String, String> settings) {
         final Path dir = stateDir.resolve("run-" + settings.size());
