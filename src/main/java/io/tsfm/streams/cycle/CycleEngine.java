@@ -120,19 +120,35 @@ public final class CycleEngine {
     }
 
     /**
-     * Opens the next boundary up to {@code due}: the scores it realises ({@link #scoreBoundary}), then its cycle,
-     * started (no market done yet) when it runs.
+     * Opens the next boundary up to {@code due}: nothing is done yet; {@link #scoreSlice} makes the scores it
+     * realises, then its cycle, when it runs, starts.
      */
-    public CycleState openBoundary(
+    public CycleState openBoundary(final CycleState state, final long due) {
+        final long boundary = nextBoundary(state, due);
+        return CycleState.opening(boundary, state.streamTimeMs(), settings.cycleRuns(boundary));
+    }
+
+    /** What a scoring slice did: the state with its progress, and how many forecasts it scored. */
+    public record ScoreSlice(CycleState state, int scored) {}
+
+    /**
+     * Makes up to {@code limit} of the scores the opening boundary realises, as {@link #scoreBoundary} makes all of
+     * them (after the model work that made them went out); once none is left the state says so, and the
+     * boundary's cycle, when it has one, runs next.
+     */
+    public ScoreSlice scoreSlice(
             final CycleState state,
-            final long due,
+            final int limit,
             final ForecastScoring scoring,
             final InFlight inFlight,
             final ScoreSink out) {
-        final long boundary = nextBoundary(state, due);
-        return scoreBoundary(boundary, scoring, inFlight, out)
-                ? CycleState.starting(boundary, state.streamTimeMs())
-                : new CycleState(boundary, state.streamTimeMs());
+        final long boundaryMs = state.lastBoundaryMs();
+        inFlight.settle(boundaryMs - (long) settings.horizon() * grid.stepMs());
+        final int scored = scoring.scoreDue(
+                boundaryMs,
+                limit,
+                (score, asOfMs) -> out.scored(score, asOfMs, boundaryMs, settings.publishes(asOfMs)));
+        return new ScoreSlice(scored < limit ? state.scored() : state, scored);
     }
 
     /**

@@ -174,13 +174,25 @@ public final class ForecastScoring {
      * (as_of, then market), feeds the calibrators and hands each score record and its as_of to {@code out}.
      */
     public void scoreDue(final long boundaryMs, final ObjLongConsumer<ForecastScore> out) {
+        scoreDue(boundaryMs, Integer.MAX_VALUE, out);
+    }
+
+    /**
+     * Scores the first {@code limit} forecasts, in key order, that {@code boundaryMs} realises, as
+     * {@link #scoreDue(long, ObjLongConsumer)} does for all of them: called again, it goes on where it stopped
+     * (a scored forecast leaves the store), so the slices together make the same scores, in the same order, as
+     * one pass.
+     *
+     * @return how many it scored: fewer than {@code limit} when none is left
+     */
+    public int scoreDue(final long boundaryMs, final int limit, final ObjLongConsumer<ForecastScore> out) {
         if (snapshotBoundaryMs != Long.MIN_VALUE && snapshotBoundaryMs < boundaryMs) {
             cycleSnapshots.clear();
         }
         final long lastAsOf = boundaryMs - (long) settings.horizon() * grid.stepMs();
-        final List<OpenForecast> due = stores.dueAtOrBefore(lastAsOf);
+        final List<OpenForecast> due = stores.dueAtOrBefore(lastAsOf, limit);
         if (due.isEmpty()) {
-            return;
+            return 0;
         }
         final ScoreTally tally = new ScoreTally();
         for (final OpenForecast f : due) {
@@ -214,6 +226,7 @@ public final class ForecastScoring {
         }
         calibrators.forEach((model, set) -> set.takeDirty().forEach((k, v) -> stores.calibrator(model + "|" + k, v)));
         report(tally);
+        return due.size();
     }
 
     /** The last tick of each horizon step of {@code f}, NaN where the step had none. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@link ScoringStores}' open forecasts and calibrators in maps, for runs without Kafka state stores (the
@@ -22,9 +23,10 @@ public abstract class InMemoryScoringStores implements ScoringStores {
     }
 
     @Override
-    public List<OpenForecast> dueAtOrBefore(final long asOfMs) {
-        return new ArrayList<>(
-                open.headMap(OpenForecast.lastKeyAtOrBefore(asOfMs), true).values());
+    public List<OpenForecast> dueAtOrBefore(final long asOfMs, final int limit) {
+        return open.headMap(OpenForecast.lastKeyAtOrBefore(asOfMs), true).values().stream()
+                .limit(limit)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override

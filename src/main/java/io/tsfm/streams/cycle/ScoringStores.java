@@ -17,7 +17,12 @@ public interface ScoringStores {
     void keep(OpenForecast forecast);
 
     /** Every kept forecast made at or before {@code asOfMs}, in key order (as_of, then market). */
-    List<OpenForecast> dueAtOrBefore(long asOfMs);
+    default List<OpenForecast> dueAtOrBefore(final long asOfMs) {
+        return dueAtOrBefore(asOfMs, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} kept forecasts made at or before {@code asOfMs}, in key order. */
+    List<OpenForecast> dueAtOrBefore(long asOfMs, int limit);
 
     /** Forgets a scored forecast. */
     void scored(OpenForecast forecast);

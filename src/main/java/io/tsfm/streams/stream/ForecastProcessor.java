@@ -40,6 +40,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class ForecastProcessor implements Processor<String, Tick, String, Emission> {
     static final String CYCLE_KEY = "cycle";
+    /** Scores that cost the stream thread about as much as one market's cycle (a profile of the cycle). */
+    static final int SCORES_PER_MARKET = 4;
 
     private final ForecastSettings settings;
     private final CycleEngine engine;
@@ -164,16 +166,30 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     /**
-     * Does the task's cycle work in arrival order, within one slice's budget: the running cycle's next
-     * markets; for the oldest held tick, each boundary it makes due (its scores, then its cycle), then the
-     * tick itself; and so on with the next held tick.
+     * Does the task's cycle work in arrival order, within one slice's budget ({@code cycle.slice.markets} markets,
+     * a score counting as a {@link #SCORES_PER_MARKET}-th of one): the opening boundary's next scores, or the
+     * running cycle's next markets; for the oldest held tick, each boundary it makes due, then the tick itself;
+     * and so on with the next held tick.
      */
     private void advance() {
         CycleState state = cycleState;
         int budget = settings.cycleSliceMarkets();
         int ticks = 10 * budget;
         while (budget > 0 && ticks > 0) {
-            if (state.running()) {
+            if (state.scoring()) {
+                final CycleEngine.ScoreSlice slice = engine.scoreSlice(
+                        state,
+                        (int) Math.min(Integer.MAX_VALUE, (long) budget * SCORES_PER_MARKET),
+                        scoring,
+                        calls::settle,
+                        this::forwardScore);
+                state = slice.state();
+                final int cost = (slice.scored() + SCORES_PER_MARKET - 1) / SCORES_PER_MARKET;
+                // a boundary without a cycle costs at least one market, so a long gap still yields
+                budget -= state.running() ? cost : Math.max(1, cost);
+                continue;
+            }
+            if (state.cycling()) {
                 final BoundaryCycle.Progress progress = cycle.slice(state, budget);
                 state = progress.state();
                 budget -= Math.max(1, progress.markets());
@@ -186,11 +202,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
             final long streamTime = Math.max(state.streamTimeMs(), head.tsMs());
             final long due = engine.dueAt(streamTime);
             if (due > state.lastBoundaryMs()) {
-                // the scores the boundary realises, then its cycle (started, not run)
-                state = engine.openBoundary(state, due, scoring, calls::settle, this::forwardScore);
-                if (!state.running()) {
-                    budget--; // a boundary without a cycle counts as one market, so a long gap still yields
-                }
+                state = engine.openBoundary(state, due); // its scores, then its cycle, in the turns that follow
                 continue;
             }
             recorder.record(head, state.lastBoundaryMs());

@@ -30,10 +30,10 @@ final class KafkaScoringStores implements ScoringStores {
     }
 
     @Override
-    public List<OpenForecast> dueAtOrBefore(final long asOfMs) {
+    public List<OpenForecast> dueAtOrBefore(final long asOfMs, final int limit) {
         final List<OpenForecast> due = new ArrayList<>();
         try (KeyValueIterator<String, OpenForecast> it = open.range(null, OpenForecast.lastKeyAtOrBefore(asOfMs))) {
-            while (it.hasNext()) {
+            while (it.hasNext() && due.size() < limit) {
                 due.add(it.next().value);
             }
         }

@@ -54,8 +54,12 @@ class CycleEngineTest {
         engine.keep(scoring, engine.answered(plan, flatAnswer(), "mock", "closed", CALL), plan);
         final long realisedAt = B + 12 * STEP;
 
-        final CycleState state = engine.openBoundary(
-                new CycleState(realisedAt - STEP, realisedAt), realisedAt, scoring, settled::add, this::record);
+        final CycleState opened = engine.openBoundary(new CycleState(realisedAt - STEP, realisedAt), realisedAt);
+        assertThat(opened.scoring()).isTrue();
+        assertThat(settled).isEmpty();
+
+        final CycleState state = engine.scoreSlice(opened, 10, scoring, settled::add, this::record)
+                .state();
 
         assertThat(settled).containsExactly(B);
         assertThat(scored).containsExactly("m-1 as_of " + B + " at " + realisedAt + " published");
@@ -70,7 +74,9 @@ class CycleEngineTest {
                 .forecastSettings();
         final CycleEngine late = new CycleEngine(windowed);
 
-        final CycleState state = late.openBoundary(new CycleState(B - STEP, B), B, scoring, settled::add, this::record);
+        final CycleState state = late.scoreSlice(
+                        late.openBoundary(new CycleState(B - STEP, B), B), 10, scoring, settled::add, this::record)
+                .state();
 
         assertThat(state).isEqualTo(new CycleState(B, B));
         assertThat(state.running()).isFalse();
@@ -152,6 +158,41 @@ class CycleEngineTest {
         engine.scoreBoundary(B + 12 * STEP, scoring, CycleEngine.InFlight.NONE, this::record);
         assertThat(scored).hasSize(1);
         assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void scoresMadeInSlicesAreThoseOfOnePassInTheSameOrder() {
+        final List<io.tsfm.streams.score.ForecastScore> whole = new ArrayList<>();
+        final List<io.tsfm.streams.score.ForecastScore> sliced = new ArrayList<>();
+
+        assertThat(scoreFiveMarkets(100, whole)).isEqualTo(1);
+        assertThat(scoreFiveMarkets(2, sliced)).isEqualTo(3);
+
+        assertThat(whole).hasSize(5);
+        assertThat(sliced).usingRecursiveComparison().isEqualTo(whole);
+    }
+
+    /** Scores five markets' forecasts at the boundary that realises them, {@code limit} a slice; the slices made. */
+    private int scoreFiveMarkets(final int limit, final List<io.tsfm.streams.score.ForecastScore> out) {
+        final ForecastScoring own = new ForecastScoring(settings, engine.grid(), ScoringMeters.NONE, new MapStores());
+        for (int i = 0; i < 5; i++) {
+            final CycleEngine.Plan plan = engine.plan("m-" + i, context(B, 288 - i), own, callable());
+            engine.keep(own, engine.answered(plan, flatAnswer(), "mock", "closed", CALL), plan);
+        }
+        CycleState state = engine.openBoundary(new CycleState(B + 11 * STEP, B + 12 * STEP), B + 12 * STEP);
+        int slices = 0;
+        while (state.scoring()) {
+            state = engine.scoreSlice(
+                            state,
+                            limit,
+                            own,
+                            CycleEngine.InFlight.NONE,
+                            (score, asOfMs, at, published) -> out.add(score))
+                    .state();
+            slices++;
+        }
+        assertThat(state).isEqualTo(CycleState.starting(B + 12 * STEP, B + 12 * STEP));
+        return slices;
     }
 
     private void record(

@@ -51,9 +51,14 @@ class CycleSlicesTest {
     void aSlicedCycleServesEveryForecastOfAWholeOne() {
         final List<String> whole = run(Map.of("min.points.for.tsfm", "6"));
         final List<String> sliced = run(Map.of("min.points.for.tsfm", "6", "cycle.slice.markets", "2"));
-        // 5 markets x 11 boundaries (T0+5m .. T0+55m), the later ones answered by the model
-        assertThat(whole).hasSize(55).anyMatch(f -> f.contains("runtime=tollama"));
+        // one market's worth per transaction: four scores, or one market's forecast
+        final List<String> thin = run(Map.of("min.points.for.tsfm", "6", "cycle.slice.markets", "1"));
+        // 5 markets x 15 boundaries (T0+5m .. T0+75m), the later ones answered by the model; the forecasts of
+        // T0+5m .. T0+15m scored at T0+65m .. T0+75m
+        assertThat(whole).hasSize(75 + 15).anyMatch(f -> f.contains("runtime=tollama"));
+        assertThat(whole).filteredOn(f -> f.startsWith("score ")).hasSize(15);
         assertThat(sliced).containsExactlyInAnyOrderElementsOf(whole);
+        assertThat(thin).containsExactlyInAnyOrderElementsOf(whole);
     }
 
     @Test
@@ -81,11 +86,11 @@ class CycleSlicesTest {
         }
     }
 
-    /** Each market's forecasts as text, once the punctuator has done every cycle and applied every held tick. */
+    /** Each market's forecasts and scores as text, once the punctuator has done every cycle and applied every held tick. */
     private List<String> run(final Map<String, String> settings) {
         final Path dir = stateDir.resolve("run-" + settings.size());
         try (TopologyHarness h = new TopologyHarness(dir, settings, TopologyHarness.defaultModel())) {
-            for (int minute = 1; minute <= 55; minute++) {
+            for (int minute = 1; minute <= 75; minute++) {
                 for (int i = 0; i < MARKETS.size(); i++) {
                     // each market its own path: prices that move by market and minute
                     h.tick(MARKETS.get(i), T0.plus(Duration.ofMinutes(minute)), 0.3 + 0.01 * ((minute * (i + 2)) % 17));
@@ -96,7 +101,7 @@ class CycleSlicesTest {
                 h.drain();
             }
             assertThat(h.metrics.runningCycles()).isZero();
-            return h.forecasts.readValuesToList().stream()
+            final List<String> out = new java.util.ArrayList<>(h.forecasts.readValuesToList().stream()
                     .map(f -> f.marketId() + "@" + f.asOfTs() + " runtime="
                             + f.meta().runtime() + " reason="
                             + f.meta().fallbackReason() + " len=" + f.meta().inputLen() + " q="
@@ -104,7 +109,13 @@ class CycleSlicesTest {
                                     .map(e -> e.getKey() + Arrays.toString(e.getValue()))
                                     .sorted()
                                     .toList())
-                    .toList();
+                    .toList());
+            final var json = new io.tsfm.streams.stream.serde.ForecastScoreSerde().serializer();
+            h.scores
+                    .readValuesToList()
+                    .forEach(score ->
+                            out.add("score " + new String(json.serialize("t", score), StandardCharsets.UTF_8)));
+            return out;
         }
     }
 
@@ -181,5 +192,22 @@ class CycleSlicesTest {
         final byte[] bytes = new CycleStateSerde().serializer().serialize("t", running);
         assertThat(new CycleStateSerde().deserializer().deserialize("t", bytes)).isEqualTo(running);
         assertThat(running.running()).isTrue();
+    }
+
+    @Test
+    void aCycleStateWrittenBeforeScoresWereSlicedReadsAsScored() {
+        final CycleState old = new CycleStateSerde()
+                .deserializer()
+                .deserialize(
+                        "t",
+                        "{\"last_boundary_ms\":600000,\"stream_time_ms\":610000,\"resume_after\":\"m-b\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+        assertThat(old).isEqualTo(CycleState.starting(600_000L, 610_000L).resumingAfter("m-b"));
+        assertThat(old.scoring()).isFalse();
+        final CycleState scoring = CycleState.opening(900_000L, 910_000L, true);
+        final byte[] bytes = new CycleStateSerde().serializer().serialize("t", scoring);
+        assertThat(new CycleStateSerde().deserializer().deserialize("t", bytes)).isEqualTo(scoring);
+        assertThat(scoring.running()).isTrue();
+        assertThat(scoring.cycling()).isFalse();
     }
 }
