@@ -45,11 +45,10 @@ final class OperationsDefinition {
                         2_000,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Markets' worth of cycle work a task does at most per slice: its boundary's scores (four"
-                                + " count as one market), then its cycle's markets, or ten times as many held ticks;"
-                                + " the drain punctuator does the next slice and the stream thread commits in between,"
-                                + " so an exactly-once transaction's work stays bounded however many markets a task"
-                                + " holds.")
+                        "Markets a task's cycle does at most per slice (and four times as many of its boundary's"
+                                + " scores, or ten times as many held ticks); the drain punctuator does the next slice"
+                                + " and the stream thread commits in between, so an exactly-once transaction's work"
+                                + " stays bounded however many markets a task holds.")
                 .define(
                         TOPICS_CREATE_MISSING,
                         Type.BOOLEAN,

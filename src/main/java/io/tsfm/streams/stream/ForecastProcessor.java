@@ -40,7 +40,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class ForecastProcessor implements Processor<String, Tick, String, Emission> {
     static final String CYCLE_KEY = "cycle";
-    /** Scores that cost the stream thread about as much as one market's cycle (a profile of the cycle). */
+    /**
+     * A slice's scores per market of its budget: a score costs the stream thread about a quarter of a market's
+     * cycle (a profile of the cycle), so a slice's scores take about as long as its markets.
+     */
     static final int SCORES_PER_MARKET = 4;
 
     private final ForecastSettings settings;
@@ -166,27 +169,28 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     }
 
     /**
-     * Does the task's cycle work in arrival order, within one slice's budget ({@code cycle.slice.markets} markets,
-     * a score counting as a {@link #SCORES_PER_MARKET}-th of one): the opening boundary's next scores, or the
-     * running cycle's next markets; for the oldest held tick, each boundary it makes due, then the tick itself;
-     * and so on with the next held tick.
+     * Does the task's cycle work in arrival order, within one slice's budget: the opening boundary's next scores
+     * (up to {@link #SCORES_PER_MARKET} times {@code cycle.slice.markets}), then the running cycle's next markets
+     * (up to {@code cycle.slice.markets}); for the oldest held tick, each boundary it makes due, then the tick
+     * itself; and so on with the next held tick.
      */
     private void advance() {
         CycleState state = cycleState;
         int budget = settings.cycleSliceMarkets();
+        int scores = (int) Math.min(Integer.MAX_VALUE, (long) budget * SCORES_PER_MARKET);
         int ticks = 10 * budget;
         while (budget > 0 && ticks > 0) {
             if (state.scoring()) {
-                final CycleEngine.ScoreSlice slice = engine.scoreSlice(
-                        state,
-                        (int) Math.min(Integer.MAX_VALUE, (long) budget * SCORES_PER_MARKET),
-                        scoring,
-                        calls::settle,
-                        this::forwardScore);
+                if (scores == 0) {
+                    break;
+                }
+                final CycleEngine.ScoreSlice slice =
+                        engine.scoreSlice(state, scores, scoring, calls::settle, this::forwardScore);
                 state = slice.state();
-                final int cost = (slice.scored() + SCORES_PER_MARKET - 1) / SCORES_PER_MARKET;
-                // a boundary without a cycle costs at least one market, so a long gap still yields
-                budget -= state.running() ? cost : Math.max(1, cost);
+                scores -= slice.scored();
+                if (!state.running()) {
+                    budget--; // a boundary without a cycle counts as one market, so a long gap still yields
+                }
                 continue;
             }
             if (state.cycling()) {
