@@ -142,12 +142,7 @@ public final class CycleEngine {
             final ForecastScoring scoring,
             final InFlight inFlight,
             final ScoreSink out) {
-        final long boundaryMs = state.lastBoundaryMs();
-        inFlight.settle(boundaryMs - (long) settings.horizon() * grid.stepMs());
-        final int scored = scoring.scoreDue(
-                boundaryMs,
-                limit,
-                (score, asOfMs) -> out.scored(score, asOfMs, boundaryMs, settings.publishes(asOfMs)));
+        final int scored = score(state.lastBoundaryMs(), limit, scoring, inFlight, out);
         return new ScoreSlice(scored < limit ? state.scored() : state, scored);
     }
 
@@ -160,10 +155,22 @@ public final class CycleEngine {
      */
     public boolean scoreBoundary(
             final long boundaryMs, final ForecastScoring scoring, final InFlight inFlight, final ScoreSink out) {
-        inFlight.settle(boundaryMs - (long) settings.horizon() * grid.stepMs());
-        scoring.scoreDue(
-                boundaryMs, (score, asOfMs) -> out.scored(score, asOfMs, boundaryMs, settings.publishes(asOfMs)));
+        score(boundaryMs, Integer.MAX_VALUE, scoring, inFlight, out);
         return settings.cycleRuns(boundaryMs);
+    }
+
+    /** Settles the model work an horizon old, then makes up to {@code limit} of the boundary's scores. */
+    private int score(
+            final long boundaryMs,
+            final int limit,
+            final ForecastScoring scoring,
+            final InFlight inFlight,
+            final ScoreSink out) {
+        inFlight.settle(boundaryMs - (long) settings.horizon() * grid.stepMs());
+        return scoring.scoreDue(
+                boundaryMs,
+                limit,
+                (score, asOfMs) -> out.scored(score, asOfMs, boundaryMs, settings.publishes(asOfMs)));
     }
 
     /**

@@ -170,18 +170,10 @@ public final class ForecastScoring {
     }
 
     /**
-     * Scores every open forecast whose last step closes at or before {@code boundaryMs}, in key order
-     * (as_of, then market), feeds the calibrators and hands each score record and its as_of to {@code out}.
-     */
-    public void scoreDue(final long boundaryMs, final ObjLongConsumer<ForecastScore> out) {
-        scoreDue(boundaryMs, Integer.MAX_VALUE, out);
-    }
-
-    /**
-     * Scores the first {@code limit} forecasts, in key order, that {@code boundaryMs} realises, as
-     * {@link #scoreDue(long, ObjLongConsumer)} does for all of them: called again, it goes on where it stopped
-     * (a scored forecast leaves the store), so the slices together make the same scores, in the same order, as
-     * one pass.
+     * Scores the first {@code limit} open forecasts whose last step closes at or before {@code boundaryMs}, in key
+     * order (as_of, then market), feeds the calibrators and hands each score record and its as_of to {@code out}.
+     * Called again, it goes on where it stopped (a scored forecast leaves the store), so slices together make the
+     * same scores, in the same order, as one pass.
      *
      * @return how many it scored: fewer than {@code limit} when none is left
      */
