@@ -6,14 +6,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * A task's {@link CommittedCounts} as an in-memory state store without a changelog: Kafka Streams commits a
- * task's stores when it commits the task, and closes them without a commit when the task is fenced or
- * crashes, which is exactly when counts must move to the committed counters or be dropped. (A store is
- * committed just before the transaction: a fence detected by the transaction's own commit still counts.)
+ * A task's {@link CommittedCounts} as an in-memory state store without a changelog: Kafka Streams flushes a
+ * task's store caches as it prepares every commit, checkpoints its stores after a commit that succeeded when
+ * it suspends or closes the task, and closes a fenced or crashed task dirty, without either: the signals
+ * that move counts towards the committed counters or drop them.
+ *
+ * <p>Why a cache: under exactly-once, Kafka Streams 4.3 calls {@link #commit} only when it writes a
+ * checkpoint, never at a running task's commits; {@link CachedStateStore#flushCache} is the one call a store
+ * gets at every commit. It is an internal interface, so {@code ForecastPipelineIT} reads the committed
+ * counters of a running exactly-once instance on a real broker, and {@code FencedInstanceIT} those of a
+ * fenced one.
  */
-public final class CommitLedger implements StateStore {
+public final class CommitLedger implements StateStore, CachedStateStore<Object, Object> {
     private final CommittedCounts counts;
     private boolean open;
 
@@ -41,12 +49,30 @@ public final class CommitLedger implements StateStore {
     @Override
     @SuppressWarnings("deprecation")
     public void flush() {
-        counts.committed();
+        counts.settle();
+    }
+
+    /** A checkpoint, written only after a commit that succeeded. */
+    @Override
+    public void commit(final Map<TopicPartition, Long> changelogOffsets) {
+        counts.settle();
+    }
+
+    /** Called as every commit is prepared, exactly-once or not. */
+    @Override
+    public void flushCache() {
+        counts.preparing();
+    }
+
+    /** Called when a task is closed dirty: its uncommitted work is dropped. */
+    @Override
+    public void clearCache() {
+        counts.discard();
     }
 
     @Override
-    public void commit(final Map<TopicPartition, Long> changelogOffsets) {
-        counts.committed();
+    public boolean setFlushListener(final CacheFlushListener<Object, Object> listener, final boolean sendOldValues) {
+        return false;
     }
 
     @Override

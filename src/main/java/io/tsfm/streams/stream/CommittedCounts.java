@@ -4,42 +4,82 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One task's count of the records it wrote since its last commit, moved to the {@code *_committed_total}
- * counters only when the task commits. Work of a transaction that is aborted (a fence, a crash) is dropped
+ * One task's count of the records it wrote, moved to the {@code *_committed_total} counters only once the
+ * transaction holding them has committed. Work of a transaction that is aborted (a fence, a crash) is dropped
  * here, so it is not counted a second time when it is redone; the processing counters count both.
+ *
+ * <p>Two batches, because Kafka Streams tells a store that a commit is being prepared but, under exactly-once,
+ * not that it succeeded: what a prepared commit held counts once the task is seen alive after it (its next
+ * record, punctuation or commit), and is dropped if the task is closed dirty instead, as a failed commit does.
  */
 public final class CommittedCounts {
     private final StreamMeters metrics;
-    private long ticks;
-    private final Map<String, Long> dlq = new HashMap<>();
-    private final Map<String, Long> forecasts = new HashMap<>();
+    private final Batch open = new Batch();
+    private final Batch prepared = new Batch();
 
     public CommittedCounts(final StreamMeters metrics) {
         this.metrics = metrics;
     }
 
     public void tick() {
-        ticks++;
+        settle();
+        open.ticks++;
     }
 
     public void dlq(final String reason) {
-        dlq.merge(reason, 1L, Long::sum);
+        settle();
+        open.dlq.merge(reason, 1L, Long::sum);
     }
 
     public void forecast(final String runtime) {
-        forecasts.merge(runtime, 1L, Long::sum);
+        settle();
+        open.forecasts.merge(runtime, 1L, Long::sum);
     }
 
-    /** The task committed: what it counted is in its output topics for good. */
-    public void committed() {
-        metrics.committed(ticks, dlq, forecasts);
-        discard();
+    /** A commit is being prepared: what was counted so far is in its transaction. */
+    public void preparing() {
+        settle();
+        prepared.takeFrom(open);
+    }
+
+    /**
+     * The task runs (or checkpoints) after its last prepared commit, so that commit succeeded: what it held is
+     * in the output topics for good.
+     */
+    public void settle() {
+        if (!prepared.isEmpty()) {
+            metrics.committed(prepared.ticks, prepared.dlq, prepared.forecasts);
+            prepared.clear();
+        }
     }
 
     /** The task closed without committing (or starts again): its uncommitted work will be redone or is gone. */
     public void discard() {
-        ticks = 0;
-        dlq.clear();
-        forecasts.clear();
+        open.clear();
+        prepared.clear();
+    }
+
+    /** Counts of one stretch of work. */
+    private static final class Batch {
+        private long ticks;
+        private final Map<String, Long> dlq = new HashMap<>();
+        private final Map<String, Long> forecasts = new HashMap<>();
+
+        boolean isEmpty() {
+            return ticks == 0 && dlq.isEmpty() && forecasts.isEmpty();
+        }
+
+        void takeFrom(final Batch other) {
+            ticks += other.ticks;
+            other.dlq.forEach((k, v) -> dlq.merge(k, v, Long::sum));
+            other.forecasts.forEach((k, v) -> forecasts.merge(k, v, Long::sum));
+            other.clear();
+        }
+
+        void clear() {
+            ticks = 0;
+            dlq.clear();
+            forecasts.clear();
+        }
     }
 }

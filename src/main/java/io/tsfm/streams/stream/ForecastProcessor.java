@@ -64,6 +64,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     private KeyValueStore<String, CycleState> cycles;
     private ForecastScoring scoring;
     private Emitter emitter;
+    private CommittedCounts committed;
     private InputDrift inputDrift;
     private Cancellable drainSchedule;
     /** Removes this task from tsfm.cycles.running when it closes. */
@@ -114,6 +115,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                         context.getStateStore(Names.OPEN_FORECASTS_STORE),
                         context.getStateStore(Names.CALIBRATION_STORE),
                         stepReader));
+        this.committed =
+                context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
         this.emitter = new Emitter(
                 settings,
                 factory,
@@ -121,7 +124,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                 context.getStateStore(Names.LATEST_FORECAST_STORE),
                 metrics,
                 context,
-                context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts());
+                committed);
         this.inputDrift = new InputDrift(
                 settings.drift(),
                 context.getStateStore(Names.INPUT_DRIFT_STORE),
@@ -227,8 +230,12 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         }
     }
 
-    /** The wall-clock punctuator: the task's unfinished cycle work, then the answers that came in. */
+    /**
+     * The wall-clock punctuator: the task's unfinished cycle work, then the answers that came in. Running at
+     * all means the task's last commit went through, which its committed counts learn even when it is idle.
+     */
     private void punctuate(final long wallClockMs) {
+        committed.settle();
         final CycleState state = cycleState;
         if (state != null && (state.running() || !held.isEmpty())) {
             advance();

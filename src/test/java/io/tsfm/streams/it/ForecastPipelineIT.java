@@ -1,6 +1,7 @@
 package io.tsfm.streams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tsfm.streams.app.TsfmApp;
 import io.tsfm.streams.config.AppConfig;
@@ -8,7 +9,9 @@ import io.tsfm.streams.domain.ForecastRecord;
 import io.tsfm.streams.embedded.EmbeddedKafkaBroker;
 import io.tsfm.streams.forecaster.LocalForecaster;
 import io.tsfm.streams.forecaster.LocalForecasterOptions;
+import io.tsfm.streams.metrics.MetricNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole pipeline on a real broker against the local forecaster over real HTTP. */
+/**
+ * The whole pipeline on a real broker against the local forecaster over real HTTP, exactly-once; the committed
+ * counters of the running instance agree with what its committed transactions hold.
+ */
 class ForecastPipelineIT {
     private static final List<String> MARKETS = List.of("m-001", "m-002", "m-003", "m-004");
 
@@ -70,6 +76,14 @@ class ForecastPipelineIT {
                 assertThat(sample.yhatQ().get("0.5")[11])
                         .isCloseTo(ItSupport.price(1, lastMinute), org.assertj.core.data.Offset.offset(1e-6));
                 assertThat(forecaster.stats().forecastRequests()).isLessThan(expected.size());
+
+                // read while the app runs: the committed counters reach what readers see once the task runs on
+                // after its commit (its next punctuation), and no further
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> app.metrics().total(MetricNames.FORECASTS_COMMITTED) >= out.size()
+                                && app.metrics().total(MetricNames.TICKS_COMMITTED) >= MARKETS.size() * 26 * 60);
+                assertThat(app.metrics().total(MetricNames.FORECASTS_COMMITTED)).isEqualTo((double) out.size());
+                assertThat(app.metrics().total(MetricNames.TICKS_COMMITTED)).isEqualTo(MARKETS.size() * 26 * 60.0);
             }
         }
     }
