@@ -23,11 +23,14 @@ public final class TickSize {
         return 0.0;
     }
 
+    /** Whether every value is on the grid; a run of equal values (a still market) is checked once. */
     private static boolean onGrid(final double[] values, final double tick) {
+        double previous = Double.NaN;
         for (final double v : values) {
-            if (Double.isNaN(v)) {
+            if (Double.isNaN(v) || v == previous) {
                 continue;
             }
+            previous = v;
             final double units = v / tick;
             if (Math.abs(units - Math.rint(units)) > SLACK) {
                 return false;

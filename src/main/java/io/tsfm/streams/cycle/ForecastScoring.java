@@ -43,6 +43,11 @@ public final class ForecastScoring {
     private final Map<String, CalibrationSnapshot> cycleSnapshots = new HashMap<>();
 
     private long snapshotBoundaryMs = Long.MIN_VALUE;
+    /** The segment and cell of the last context asked about: a plan asks twice, for two models. */
+    private MarketContext cellContext;
+
+    private String cellSegment;
+    private String cell;
     /** The baseline, asked beside every served model forecast when its calibrators are kept warm. */
     private final StandbyBaseline standby;
 
@@ -73,17 +78,22 @@ public final class ForecastScoring {
      * The calibration a forecast by {@code model} at the context's as_of gets: its model's and segment's,
      * as learnt by now.
      */
+    @SuppressWarnings("ReferenceEquality") // the same context object: a plan asks for the baseline's and the model's
     public CalibrationSnapshot snapshot(final MarketContext context, final String model) {
         if (context.asOfMs() != snapshotBoundaryMs) {
             cycleSnapshots.clear();
             snapshotBoundaryMs = context.asOfMs();
         }
-        final double[] values = context.values();
-        final String segment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(values));
-        final String cell = SegmentCalibrators.cell(
-                context.liquidityBucket(),
-                motion.activity(values),
-                calibrationSettings.tickUnits() ? TickSize.of(values) : 0.0);
+        if (context != cellContext) {
+            final double[] values = context.values();
+            cellSegment = SegmentCalibrators.segment(context.liquidityBucket(), motion.of(values));
+            cell = SegmentCalibrators.cell(
+                    context.liquidityBucket(),
+                    motion.activity(values),
+                    calibrationSettings.tickUnits() ? TickSize.of(values) : 0.0);
+            cellContext = context;
+        }
+        final String segment = cellSegment;
         return cycleSnapshots.computeIfAbsent(model + "|" + cell, s -> {
             final CalibrationSnapshot snap = calibrators(model).snapshot(segment, cell, settings.horizon());
             for (int k = 0; k < settings.horizon(); k++) {

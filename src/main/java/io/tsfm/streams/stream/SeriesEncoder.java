@@ -29,13 +29,28 @@ final class SeriesEncoder {
         final List<SeriesInput> out = new ArrayList<>(batch.size());
         for (final JobTracker.Job j : batch) {
             final MarketContext c = j.context();
-            final double[] target = new double[c.length()];
-            for (int i = 0; i < target.length; i++) {
-                target[i] = transform.forward(c.values()[i]);
-            }
-            out.add(new SeriesInput(j.key(), timestamps(c), target));
+            out.add(new SeriesInput(j.key(), timestamps(c), forward(c.values())));
         }
         return out;
+    }
+
+    /**
+     * Each value in the model's space. A forward-filled context repeats its last close until the next tick, so
+     * a run of equal values shares one transform (a logarithm each, 288 per market and cycle otherwise).
+     */
+    private double[] forward(final double[] values) {
+        final double[] target = new double[values.length];
+        double previous = Double.NaN;
+        double transformed = Double.NaN;
+        for (int i = 0; i < values.length; i++) {
+            final double v = values[i];
+            if (Double.compare(v, previous) != 0) {
+                previous = v;
+                transformed = transform.forward(v);
+            }
+            target[i] = transformed;
+        }
+        return target;
     }
 
     private synchronized String[] timestamps(final MarketContext c) {

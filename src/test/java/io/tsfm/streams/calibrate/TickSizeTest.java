@@ -22,6 +22,14 @@ class TickSizeTest {
     }
 
     @Test
+    void aStillMarketsRunsOfOnePriceReadAsThatPriceOnce() {
+        assertThat(TickSize.of(new double[] {0.5, 0.5, 0.5, Double.NaN, 0.5, 0.515, 0.515, 0.5}))
+                .isEqualTo(0.005);
+        assertThat(TickSize.of(new double[] {0.5, 0.5, 0.51234567, 0.51234567, 0.5}))
+                .isZero();
+    }
+
+    @Test
     void seesNoGridInPricesOfAnyPrecision() {
         assertThat(TickSize.of(new double[] {0.4123456, 0.5})).isZero();
     }
