@@ -2,6 +2,7 @@ package io.tsfm.streams.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -16,28 +17,64 @@ import java.io.IOException;
 final class DoubleArrayWriter extends StdSerializer<double[]> {
     private static final long serialVersionUID = 1L;
 
-    /** Slots of the direct-mapped cache (a power of two): about 300 KB per writing thread when full. */
+    /** Slots of the direct-mapped cache (a power of two): about 500 KB per writing thread when full. */
     static final int SLOTS = 1 << 12;
 
     private static final ThreadLocal<Texts> TEXTS = ThreadLocal.withInitial(Texts::new);
+
+    /**
+     * The last writing thread's cache, ahead of the thread-local lookup: a stream thread's thread-local map is
+     * crowded, and its lookups were a tenth of a replay's JSON time. Immutable, so a thread that reads another
+     * thread's holder only sees it is not its own.
+     */
+    private transient Owned last;
 
     DoubleArrayWriter() {
         super(double[].class);
     }
 
     @Override
+    @SuppressWarnings("deprecation") // the generator's feature is the one JsonWriteFeature maps to
     public void serialize(final double[] values, final JsonGenerator gen, final SerializerProvider provider)
             throws IOException {
-        final Texts texts = TEXTS.get();
+        final Texts texts = texts();
+        // a cached text goes out as its UTF-8 bytes; as a quoted string only if the generator wants that
+        final boolean raw = !gen.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS);
         gen.writeStartArray(values, values.length);
         for (final double value : values) {
             if (Double.isFinite(value)) {
-                gen.writeNumber(texts.of(value));
+                final SerializedString text = texts.of(value);
+                if (raw) {
+                    gen.writeRawValue(text);
+                } else {
+                    gen.writeNumber(text.getValue());
+                }
             } else {
                 gen.writeNumber(value); // NaN and infinities as the generator's features say
             }
         }
         gen.writeEndArray();
+    }
+
+    private Texts texts() {
+        final Thread current = Thread.currentThread();
+        Owned owned = last;
+        if (owned == null || owned.thread != current) {
+            owned = new Owned(current, TEXTS.get());
+            last = owned;
+        }
+        return owned.texts;
+    }
+
+    /** A thread and its cache. */
+    private static final class Owned {
+        private final Thread thread;
+        private final Texts texts;
+
+        Owned(final Thread thread, final Texts texts) {
+            this.thread = thread;
+            this.texts = texts;
+        }
     }
 
     @Override
@@ -48,16 +85,16 @@ final class DoubleArrayWriter extends StdSerializer<double[]> {
     /** The text of recently written values, one per slot; a slot holds the last value that hashed to it. */
     static final class Texts {
         private final long[] bits = new long[SLOTS];
-        private final String[] texts = new String[SLOTS];
+        private final SerializedString[] texts = new SerializedString[SLOTS];
 
-        String of(final double value) {
+        SerializedString of(final double value) {
             final long b = Double.doubleToRawLongBits(value);
             final int slot = slot(b);
-            final String cached = texts[slot];
+            final SerializedString cached = texts[slot];
             if (cached != null && bits[slot] == b) {
                 return cached;
             }
-            final String text = NumberOutput.toString(value, true);
+            final SerializedString text = new SerializedString(NumberOutput.toString(value, true));
             bits[slot] = b;
             texts[slot] = text;
             return text;

@@ -177,7 +177,8 @@ final class StepCache {
 
         List<ObservedStep> steps(final long from, final long to) {
             final long last = Math.min(to, first + capacity - 1);
-            final List<ObservedStep> out = new ArrayList<>((int) Math.max(0, Math.min(capacity, last - from + 1)));
+            // one slot to spare: the reader adds the market's open step on top
+            final List<ObservedStep> out = new ArrayList<>((int) Math.max(0, Math.min(capacity, last - from + 1)) + 1);
             for (long i = from; i <= last; i++) {
                 final int slot = slot(i);
                 if (offsetMs[slot] != EMPTY) {

@@ -48,8 +48,33 @@ class DoubleArrayWriterTest {
                 };
             }
             assertThat(Json.mapper().writeValueAsString(values)).isEqualTo(PLAIN.writeValueAsString(values));
+            // as bytes (the generator records are written with), inside an object, beside other fields
+            final java.util.Map<String, Object> record =
+                    new java.util.TreeMap<>(java.util.Map.of("a", values, "b", new double[][] {values, {}}, "c", 1.5));
+            assertThat(Json.mapper().writeValueAsBytes(record)).isEqualTo(PLAIN.writeValueAsBytes(record));
         }
         assertThat(Json.mapper().writeValueAsString(EDGES)).isEqualTo(PLAIN.writeValueAsString(EDGES));
+    }
+
+    @Test
+    void threadsThatWriteInTurnWriteTheSameTextAsOneThreadAlone() throws Exception {
+        final java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            final Random random = new Random(11);
+            for (int i = 0; i < 200; i++) {
+                final double[] values = new double[8];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = Math.round(random.nextDouble() * 200) / 200.0;
+                }
+                final String expected = PLAIN.writeValueAsString(values);
+                assertThat(Json.mapper().writeValueAsString(values)).isEqualTo(expected);
+                assertThat(other.submit(() -> Json.mapper().writeValueAsString(values))
+                                .get())
+                        .isEqualTo(expected);
+            }
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
