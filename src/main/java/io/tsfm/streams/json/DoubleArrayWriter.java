@@ -3,6 +3,7 @@ package io.tsfm.streams.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -38,8 +39,10 @@ final class DoubleArrayWriter extends StdSerializer<double[]> {
     public void serialize(final double[] values, final JsonGenerator gen, final SerializerProvider provider)
             throws IOException {
         final Texts texts = texts();
-        // a cached text goes out as its UTF-8 bytes; as a quoted string only if the generator wants that
-        final boolean raw = !gen.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS);
+        // a cached text goes out as its bytes to a JSON text generator; as a number to anything else (a tree,
+        // a token buffer: raw text would be an embedded object there), as a quoted string if the generator says
+        final boolean raw =
+                gen instanceof JsonGeneratorImpl && !gen.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS);
         gen.writeStartArray(values, values.length);
         for (final double value : values) {
             if (Double.isFinite(value)) {

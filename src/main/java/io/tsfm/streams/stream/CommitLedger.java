@@ -11,9 +11,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A task's {@link CommittedCounts} as an in-memory state store without a changelog: Kafka Streams flushes a
- * task's store caches as it prepares every commit, checkpoints its stores after a commit that succeeded when
- * it suspends or closes the task, and closes a fenced or crashed task dirty, without either: the signals
- * that move counts towards the committed counters or drop them.
+ * task's store caches as it prepares a commit (and before a dirty close), checkpoints its stores after a commit
+ * (and in a corrupted task's dirty revive), and closes them: the signals {@link CommittedCounts} reads, with
+ * the processors' own open and close, to count what committed and drop what did not.
  *
  * <p>Why a cache: under exactly-once, Kafka Streams 4.3 calls {@link #commit} only when it writes a
  * checkpoint, never at a running task's commits; {@link CachedStateStore#flushCache} is the one call a store
@@ -52,19 +52,19 @@ public final class CommitLedger implements StateStore, CachedStateStore<Object, 
         counts.settle();
     }
 
-    /** A checkpoint, written only after a commit that succeeded. */
+    /** A checkpoint: after a commit that succeeded, unless the processors were closed first. */
     @Override
     public void commit(final Map<TopicPartition, Long> changelogOffsets) {
         counts.settle();
     }
 
-    /** Called as every commit is prepared, exactly-once or not. */
+    /** Called as every commit is prepared, exactly-once or not, and before a task is closed dirty. */
     @Override
     public void flushCache() {
         counts.preparing();
     }
 
-    /** Called when a task is closed dirty: its uncommitted work is dropped. */
+    /** Called when a task's stores are recycled (active to standby or back): its uncommitted work is dropped. */
     @Override
     public void clearCache() {
         counts.discard();

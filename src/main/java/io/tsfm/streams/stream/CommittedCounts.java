@@ -8,14 +8,18 @@ import java.util.Map;
  * transaction holding them has committed. Work of a transaction that is aborted (a fence, a crash) is dropped
  * here, so it is not counted a second time when it is redone; the processing counters count both.
  *
- * <p>Two batches, because Kafka Streams tells a store that a commit is being prepared but, under exactly-once,
- * not that it succeeded: what a prepared commit held counts once the task is seen alive after it (its next
- * record, punctuation or commit), and is dropped if the task is closed dirty instead, as a failed commit does.
+ * <p>Kafka Streams tells a store that a commit is being prepared (also when it then closes the task dirty), but,
+ * under exactly-once, not that it succeeded. So what a prepared commit held counts once the task is seen
+ * running after it: its next record or wall-clock punctuation, or the checkpoint Kafka Streams writes after a
+ * commit while the task's processors are still open (a clean suspend or close). A task whose processors were
+ * closed first (a dirty close, or a dirty close and revive after a corrupted task, whose forced checkpoint
+ * follows a failed commit) drops it. Kafka Streams 4.3's call orders, in {@code CommittedCountsTest}.
  */
 public final class CommittedCounts {
     private final StreamMeters metrics;
     private final Batch open = new Batch();
     private final Batch prepared = new Batch();
+    private boolean suspended;
 
     public CommittedCounts(final StreamMeters metrics) {
         this.metrics = metrics;
@@ -36,21 +40,33 @@ public final class CommittedCounts {
         open.forecasts.merge(runtime, 1L, Long::sum);
     }
 
-    /** A commit is being prepared: what was counted so far is in its transaction. */
+    /**
+     * A commit is being prepared (or the task flushed before a dirty close): what was counted so far is in the
+     * transaction that may commit next. Not proof that an earlier one did.
+     */
     public void preparing() {
-        settle();
         prepared.takeFrom(open);
     }
 
     /**
-     * The task runs (or checkpoints) after its last prepared commit, so that commit succeeded: what it held is
-     * in the output topics for good.
+     * The task runs (or checkpoints with its processors open) after its last prepared commit, so that commit
+     * succeeded: what it held is in the output topics for good.
      */
     public void settle() {
-        if (!prepared.isEmpty()) {
+        if (!suspended && !prepared.isEmpty()) {
             metrics.committed(prepared.ticks, prepared.dlq, prepared.forecasts);
             prepared.clear();
         }
+    }
+
+    /** The task's processors are closed: nothing prepared from here on is known to have committed. */
+    public void suspended() {
+        suspended = true;
+    }
+
+    /** The task's processors are open (again). */
+    public void resumed() {
+        suspended = false;
     }
 
     /** The task closed without committing (or starts again): its uncommitted work will be redone or is gone. */

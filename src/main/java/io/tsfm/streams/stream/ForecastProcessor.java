@@ -117,6 +117,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
                         stepReader));
         this.committed =
                 context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
+        committed.resumed();
         this.emitter = new Emitter(
                 settings,
                 factory,
@@ -275,6 +276,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     @Override
     public void close() {
+        if (committed != null) {
+            committed.suspended();
+        }
         if (drainSchedule != null) {
             drainSchedule.cancel();
         }

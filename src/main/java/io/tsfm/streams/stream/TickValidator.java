@@ -34,6 +34,14 @@ public final class TickValidator implements Processor<byte[], byte[], String, Ti
         this.context = context;
         this.committed =
                 context.<CommitLedger>getStateStore(Names.COMMIT_LEDGER_STORE).counts();
+        committed.resumed();
+    }
+
+    @Override
+    public void close() {
+        if (committed != null) {
+            committed.suspended();
+        }
     }
 
     @Override

@@ -57,6 +57,15 @@ class DoubleArrayWriterTest {
     }
 
     @Test
+    void aTreeOfValuesHoldsNumbers() {
+        final com.fasterxml.jackson.databind.JsonNode tree =
+                Json.mapper().valueToTree(java.util.Map.of("q", new double[] {0.25, 0.25, Double.NaN}));
+        assertThat(tree.get("q").get(0).isDouble()).isTrue();
+        assertThat(tree.get("q").get(1).asDouble()).isEqualTo(0.25);
+        assertThat(tree.get("q").get(2).isNumber()).isTrue();
+    }
+
+    @Test
     void threadsThatWriteInTurnWriteTheSameTextAsOneThreadAlone() throws Exception {
         final java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
