@@ -16,12 +16,7 @@ public interface ScoringStores {
     /** Keeps a forecast until its horizon is realised. */
     void keep(OpenForecast forecast);
 
-    /** Every kept forecast made at or before {@code asOfMs}, in key order (as_of, then market). */
-    default List<OpenForecast> dueAtOrBefore(final long asOfMs) {
-        return dueAtOrBefore(asOfMs, Integer.MAX_VALUE);
-    }
-
-    /** The first {@code limit} kept forecasts made at or before {@code asOfMs}, in key order. */
+    /** The first {@code limit} kept forecasts made at or before {@code asOfMs}, in key order (as_of, then market). */
     List<OpenForecast> dueAtOrBefore(long asOfMs, int limit);
 
     /** Forgets a scored forecast. */

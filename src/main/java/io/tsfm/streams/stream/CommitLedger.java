@@ -46,12 +46,6 @@ public final class CommitLedger implements StateStore, CachedStateStore<Object, 
         open = true;
     }
 
-    @Override
-    @SuppressWarnings("deprecation")
-    public void flush() {
-        counts.settle();
-    }
-
     /** A checkpoint: after a commit that succeeded, unless the processors were closed first. */
     @Override
     public void commit(final Map<TopicPartition, Long> changelogOffsets) {

@@ -63,7 +63,7 @@ class CycleEngineTest {
 
         assertThat(settled).containsExactly(B);
         assertThat(scored).containsExactly("m-1 as_of " + B + " at " + realisedAt + " published");
-        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).isEmpty();
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE, Integer.MAX_VALUE)).isEmpty();
         assertThat(state).isEqualTo(CycleState.starting(realisedAt, realisedAt));
         assertThat(state.running()).isTrue();
     }
@@ -153,11 +153,11 @@ class CycleEngineTest {
 
         engine.scoreBoundary(B + 11 * STEP, scoring, CycleEngine.InFlight.NONE, this::record);
         assertThat(scored).isEmpty();
-        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).hasSize(1);
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE, Integer.MAX_VALUE)).hasSize(1);
 
         engine.scoreBoundary(B + 12 * STEP, scoring, CycleEngine.InFlight.NONE, this::record);
         assertThat(scored).hasSize(1);
-        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE)).isEmpty();
+        assertThat(stores.dueAtOrBefore(Long.MAX_VALUE, Integer.MAX_VALUE)).isEmpty();
     }
 
     @Test
