@@ -20,6 +20,7 @@ public final class Benchmarks {
     public record Options(
             String scenario,
             int runs,
+            int warmupRuns,
             int ticks,
             int ingestMarkets,
             List<String> guarantees,
@@ -97,6 +98,7 @@ public final class Benchmarks {
                         o.markets(),
                         new CycleBenchmark.Settings(
                                 o.runs(),
+                                o.warmupRuns(),
                                 o.tickMinutes(),
                                 o.naiveMarkets(),
                                 o.seriesPerRequest(),

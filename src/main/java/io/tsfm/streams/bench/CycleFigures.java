@@ -79,6 +79,16 @@ final class CycleFigures {
                 "CPU time in the cycle: broker and the rest",
                 "ms",
                 series(r -> r.cpu().restMs()));
+        report.add(
+                scenario,
+                "CPU time in the cycle: the JVM's own threads (JIT compiler, GC)",
+                "ms",
+                series(r -> r.cpu().jvmMs()));
+        report.add(
+                scenario,
+                "JIT compilation time in the cycle",
+                "ms",
+                series(r -> r.cpu().jitMs()));
         report.add(scenario, "model requests (status ok)", "count", series(Run::requests));
         report.add(scenario, "model request latency, client side, mean", "ms", series(Run::requestMeanMs));
         report.add(scenario, "naive caller (1 blocking call per market)", "1/s", series(Run::naiveRate));

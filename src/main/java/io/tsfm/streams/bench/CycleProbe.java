@@ -47,6 +47,11 @@ final class CycleProbe {
         return app.metrics.total(MetricNames.FORECASTS) - forecastsBefore;
     }
 
+    /** How many emit delays were recorded since. */
+    int sampleCount() {
+        return app.registry.sampleCount() - samplesBefore;
+    }
+
     /** The emit delays recorded since. */
     List<EmitDelayRegistry.Sample> samples() {
         return app.registry.samplesFrom(samplesBefore);

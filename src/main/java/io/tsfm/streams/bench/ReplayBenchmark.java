@@ -1,7 +1,6 @@
 package io.tsfm.streams.bench;
 
 import io.tsfm.streams.metrics.MetricNames;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +60,7 @@ final class ReplayBenchmark {
         final List<Double> cpuShare = new ArrayList<>();
         final List<Double> processShare = new ArrayList<>();
         final List<Double> appShare = new ArrayList<>();
+        final List<Double> jitShare = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             final String appId = env.unique("replay");
             final Map<String, String> s =
@@ -69,7 +69,6 @@ final class ReplayBenchmark {
             s.put("cycle.window.start.ms", Long.toString(start));
             s.put("steps.changelog.retention.ms", "-1");
             s.put("job.deadline.ms", Long.toString(jobDeadlineMs));
-            final double processCpu0 = processCpuMs();
             final ThreadCpu roles = ThreadCpu.start();
             try (AppUnderTest app = AppUnderTest.tsfm(s)) {
                 final long t0 = System.nanoTime();
@@ -103,13 +102,14 @@ final class ReplayBenchmark {
                 first.add(firstMs / 1000.0);
                 last.add(lastMs / 1000.0);
                 cpuShare.add(100.0 * used.streamMs() / lastMs);
-                processShare.add(100.0 * (processCpuMs() - processCpu0) / lastMs);
+                processShare.add(100.0 * used.processMs() / lastMs);
                 appShare.add(100.0 * (used.streamMs() + used.appOtherMs()) / lastMs);
+                jitShare.add(100.0 * used.jitMs() / lastMs);
                 out.printf(
                         Locale.ROOT,
                         "replay run %d: %.0f forecasts, first after %.1f s, last after %.1f s "
                                 + "(%.0f/s); stream thread CPU %.0f %% of wall time, the app's threads %.0f %%, "
-                                + "whole JVM %.0f %%%n",
+                                + "whole JVM %.0f %% (JIT compiler %.0f %%)%n",
                         r + 1,
                         seen,
                         firstMs / 1000,
@@ -117,7 +117,8 @@ final class ReplayBenchmark {
                         perSec.get(r),
                         cpuShare.get(r),
                         appShare.get(r),
-                        processShare.get(r));
+                        processShare.get(r),
+                        jitShare.get(r));
             }
         }
         report.add(scenario, "forecasts per second (start to last forecast)", "1/s", perSec);
@@ -134,11 +135,6 @@ final class ReplayBenchmark {
                 "whole JVM CPU time / wall time (broker and forecaster too; 2 cores = 200)",
                 "%",
                 processShare);
-    }
-
-    private static double processCpuMs() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e6;
+        report.add(scenario, "JIT compilation time / wall time (part of the whole JVM's)", "%", jitShare);
     }
 }

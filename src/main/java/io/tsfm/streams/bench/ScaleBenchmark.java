@@ -63,9 +63,9 @@ final class ScaleBenchmark {
                 settings.maxInFlight(),
                 settings.jobDeadlineMs());
         s.put("topics.partitions", Integer.toString(PARTITIONS));
-        // As the cycle scenario: the build-up up to the last horizon is read with cycles off (a day of silent
-        // warm-up cycles would cost minutes of model calls), the last horizon with its warm-up cycles, so
-        // that each measured boundary first scores one boundary's forecasts of every market, as live.
+        // As the cycle scenario: the build-up up to the last horizon is read with cycles off (a day of cycles
+        // would cost minutes of model calls), the last horizon with published cycles, so that each measured
+        // boundary first scores one boundary's published forecasts of every market, as live.
         final long warmFrom =
                 firstBoundary - (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
         final long seedFrom = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs;

@@ -1,5 +1,6 @@
 package io.tsfm.streams.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -8,19 +9,34 @@ import java.util.Map;
 
 /**
  * CPU time of this JVM's threads by role between two moments: the app's stream threads, the app's other
- * threads (model-client encoder and HTTP threads, its Kafka clients' I/O), the local forecaster, and the rest
- * (broker, benchmark). The benchmarks share one machine between all four, so a wall time alone cannot say
- * whose work a change moved or removed; CPU time by role can.
+ * threads (model-client encoder and HTTP threads, its Kafka clients' I/O), the local forecaster, the rest
+ * (broker, benchmark), and the JVM's own threads (JIT compiler, GC), which no thread bean lists. The
+ * benchmarks share one machine between all of them, so a wall time alone cannot say whose work a change moved
+ * or removed; CPU time by role can.
  */
 final class ThreadCpu {
-    /** CPU milliseconds per role over an interval. */
-    record Split(double streamMs, double appOtherMs, double forecasterMs, double restMs) {}
+    /**
+     * CPU milliseconds per role over an interval. {@code jvmMs} is the process's CPU time less its Java
+     * threads': the JIT compiler, GC and other JVM threads (and Java threads that ended meanwhile); {@code
+     * jitMs} is the JVM's own count of time spent compiling, most of {@code jvmMs} while code still warms up.
+     */
+    record Split(double streamMs, double appOtherMs, double forecasterMs, double restMs, double jvmMs, double jitMs) {
+        /** The whole process's CPU time. */
+        double processMs() {
+            return streamMs + appOtherMs + forecasterMs + restMs + jvmMs;
+        }
+    }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final Map<Long, Long> before;
+    private final double processBeforeMs;
+    private final long jitBeforeMs;
 
     private ThreadCpu() {
         this.before = cpuByThread(threads, new HashMap<>());
+        this.processBeforeMs = processCpuMs();
+        this.jitBeforeMs = jitMs();
     }
 
     /** Starts an interval now. */
@@ -32,6 +48,8 @@ final class ThreadCpu {
     Split since() {
         final Map<Long, String> names = new HashMap<>();
         final Map<Long, Long> now = cpuByThread(threads, names);
+        final double process = processCpuMs() - processBeforeMs;
+        final double compiling = jitMs() - jitBeforeMs;
         double stream = 0;
         double app = 0;
         double forecaster = 0;
@@ -45,7 +63,19 @@ final class ThreadCpu {
                 default -> rest += ms;
             }
         }
-        return new Split(stream, app, forecaster, rest);
+        final double jvm = Math.max(0, process - stream - app - forecaster - rest);
+        return new Split(stream, app, forecaster, rest, jvm, compiling);
+    }
+
+    /** This process's CPU time so far (all threads, the JVM's own too). */
+    static double processCpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e6;
+    }
+
+    private long jitMs() {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     enum Role {

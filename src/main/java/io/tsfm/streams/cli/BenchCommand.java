@@ -40,6 +40,13 @@ public final class BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(
+            names = "--warmup-runs",
+            defaultValue = "5",
+            description = "cycle: boundary crossings before the measured runs, not reported, while the JVM "
+                    + "still compiles its hot code (default: ${DEFAULT-VALUE}).")
+    int warmupRuns;
+
+    @Option(
             names = "--ticks",
             defaultValue = "2000000",
             description = "ingest: ticks pre-produced (default: ${DEFAULT-VALUE}).")
@@ -158,6 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         if (runs < 1
+                || warmupRuns < 0
                 || ticks < 1
                 || ingestMarkets < 1
                 || tickMinutes < 1
@@ -175,11 +183,12 @@ public final class BenchCommand implements Callable<Integer> {
                 || instances.stream().anyMatch(i -> i < 1 || i > 12)
                 || (markets != null && markets.stream().anyMatch(m -> m < 3))
                 || streamThreads.stream().anyMatch(t -> t < 1)) {
-            System.err.println("Invalid arguments: --runs, --ticks, --ingest-markets, --naive-markets, "
-                    + "--series-per-request, --max-in-flight, --job-deadline-ms, --stream-threads >= 1; "
-                    + "--tick-minutes in 1..60; --replay-hours in 1..168 (replay, scale: one --markets count); "
-                    + "--instances in 1..12; "
-                    + "--markets >= 3 each; latencies >= 0");
+            System.err.println(
+                    "Invalid arguments: --warmup-runs >= 0; --runs, --ticks, --ingest-markets, --naive-markets, "
+                            + "--series-per-request, --max-in-flight, --job-deadline-ms, --stream-threads >= 1; "
+                            + "--tick-minutes in 1..60; --replay-hours in 1..168 (replay, scale: one --markets count); "
+                            + "--instances in 1..12; "
+                            + "--markets >= 3 each; latencies >= 0");
             return ExitCodes.CONFIG;
         }
         if (guarantees.isEmpty() || !List.of("exactly_once_v2", "at_least_once").containsAll(guarantees)) {
@@ -202,6 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
         final Benchmarks.Options options = new Benchmarks.Options(
                 scenario,
                 runs,
+                warmupRuns,
                 ticks,
                 ingestMarkets,
                 guarantees,

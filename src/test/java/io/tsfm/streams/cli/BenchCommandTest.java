@@ -18,6 +18,8 @@ class BenchCommandTest {
     void invalidNumbersAreConfigErrors() {
         assertThat(new CommandLine(new BenchCommand()).execute("ingest", "--runs", "0"))
                 .isEqualTo(ExitCodes.CONFIG);
+        assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--warmup-runs", "-1"))
+                .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--markets", "2"))
                 .isEqualTo(ExitCodes.CONFIG);
         assertThat(new CommandLine(new BenchCommand()).execute("cycle", "--tick-minutes", "61"))
