@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -75,9 +76,15 @@ public final class AppConfig extends AbstractConfig {
      * Kafka Streams properties whose default here differs from Kafka's (a pass-through property wins):
      * {@code max.task.idle.ms} = -1, because a task's second input, the rekey repartition topic, only
      * carries ticks sent without a key, and waiting on it (Kafka's 0) orders nothing that matters but
-     * costs every tick (docs/architecture.md, "Ticks").
+     * costs every tick (docs/architecture.md, "Ticks"); {@code producer.batch.size} = 256 KiB, because a
+     * score record is about 7 KB, so Kafka's 16 KiB batches carry two of them and a cycle's score records
+     * take thousands of produce round trips inside one exactly-once transaction (docs/configuration.md).
      */
-    public static final Map<String, String> STREAMS_DEFAULTS = Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+    public static final Map<String, String> STREAMS_DEFAULTS = Map.of(
+            StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+            "-1",
+            StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
+            Integer.toString(256 * 1024));
 
     /** This configuration (its own settings and pass-through properties) with {@code overrides} on top. */
     public AppConfig with(final Map<String, String> overrides) {

@@ -169,7 +169,8 @@ class AppConfigTest {
                         Map.entry("bootstrap.servers", "broker:9093"),
                         Map.entry("application.id", "tsfm-test"),
                         Map.entry("processing.guarantee", "at_least_once"),
-                        Map.entry("max.task.idle.ms", "-1"));
+                        Map.entry("max.task.idle.ms", "-1"),
+                        Map.entry("producer.batch.size", "262144"));
     }
 
     @Test
@@ -177,6 +178,14 @@ class AppConfigTest {
         final Properties props = AppConfig.of(Map.of("max.task.idle.ms", "0")).streamsProperties();
 
         assertThat(props).containsEntry("max.task.idle.ms", "0");
+    }
+
+    @Test
+    void letsAPassThroughPropertyOverrideTheProducerBatchSizeDefault() {
+        final Properties props =
+                AppConfig.of(Map.of("producer.batch.size", "16384")).streamsProperties();
+
+        assertThat(props).containsEntry("producer.batch.size", "16384");
     }
 
     @Test

@@ -122,7 +122,12 @@ class ConfigLoaderTest {
 
         assertThat(config.kafkaProperties()).isEmpty();
         assertThat(config.streamsProperties())
-                .containsOnlyKeys("application.id", "bootstrap.servers", "processing.guarantee", "max.task.idle.ms");
+                .containsOnlyKeys(
+                        "application.id",
+                        "bootstrap.servers",
+                        "processing.guarantee",
+                        "max.task.idle.ms",
+                        "producer.batch.size");
     }
 
     @Test
