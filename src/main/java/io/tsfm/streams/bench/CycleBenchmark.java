@@ -93,8 +93,7 @@ final class CycleBenchmark {
         // The last horizon of the build-up runs published cycles (cycleSettings), so each measured boundary
         // first scores one boundary's published forecasts of every market and writes their score records, as a
         // live app does. Before that, cycles are off (a day of cycles would cost minutes of model calls).
-        final long warmFrom =
-                firstBoundary - (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
+        final long warmFrom = publishedFrom(s);
         // oldest first, from one tick interval before the 24 h window (the look-back seed) to 1 min before the
         // boundary
         final long seedFrom = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs;
@@ -197,6 +196,11 @@ final class CycleBenchmark {
         final long horizonMs = (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
         s.put("cycle.window.start.ms", Long.toString(firstBoundary - horizonMs));
         return s;
+    }
+
+    /** Where {@link #cycleSettings} starts publishing: the build-up's last horizon, read with cycles on. */
+    static long publishedFrom(final Map<String, String> settings) {
+        return Long.parseLong(settings.get("cycle.window.start.ms"));
     }
 
     /**

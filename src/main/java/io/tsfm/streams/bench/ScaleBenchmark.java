@@ -1,6 +1,5 @@
 package io.tsfm.streams.bench;
 
-import io.tsfm.streams.config.AppConfig;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,8 +65,7 @@ final class ScaleBenchmark {
         // As the cycle scenario: the build-up up to the last horizon is read with cycles off (a day of cycles
         // would cost minutes of model calls), the last horizon with published cycles, so that each measured
         // boundary first scores one boundary's published forecasts of every market, as live.
-        final long warmFrom =
-                firstBoundary - (long) AppConfig.of(s).forecastSettings().horizon() * STEP_MS;
+        final long warmFrom = CycleBenchmark.publishedFrom(s);
         final long seedFrom = firstBoundary - 60_000L - CONTEXT_MS / tickMs * tickMs;
         long total = ticks.span(seedFrom, seedFrom, warmFrom, tickMs);
         final Map<String, String> cold = new HashMap<>(s);

@@ -68,7 +68,7 @@ final class ThreadCpu {
     }
 
     /** This process's CPU time so far (all threads, the JVM's own too). */
-    static double processCpuMs() {
+    private static double processCpuMs() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime()
                 / 1e6;
