@@ -11,16 +11,15 @@ import java.util.Map;
  * CPU time of this JVM's threads by role between two moments: the app's stream threads, the app's other
  * threads (model-client encoder and HTTP threads, its Kafka clients' I/O), the local forecaster, the rest
  * (broker, benchmark), and the threads no thread bean lists (the JIT compiler's, GC's, RocksDB's native
- * flush and compaction threads). The
- * benchmarks share one machine between all of them, so a wall time alone cannot say whose work a change moved
- * or removed; CPU time by role can.
+ * flush and compaction threads). The benchmarks share one machine between all of them, so a wall time alone
+ * cannot say whose work a change moved or removed; CPU time by role can.
  */
 final class ThreadCpu {
     /**
      * CPU milliseconds per role over an interval. {@code jvmMs} is the process's CPU time less its Java
      * threads': the JIT compiler, GC, RocksDB's native threads and other JVM threads (and Java threads that ended
-     * meanwhile); {@code
-     * jitMs} is the JVM's own count of time spent compiling, most of {@code jvmMs} while code still warms up.
+     * meanwhile); {@code jitMs} is the JVM's own count of time spent compiling, most of {@code jvmMs} while code
+     * still warms up.
      */
     record Split(double streamMs, double appOtherMs, double forecasterMs, double restMs, double jvmMs, double jitMs) {
         /** The whole process's CPU time. */
