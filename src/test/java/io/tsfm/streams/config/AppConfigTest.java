@@ -25,6 +25,8 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AppConfigTest {
     private static final String SECRET = "tk-9f2c51e0-s3cr3t";
@@ -173,19 +175,12 @@ class AppConfigTest {
                         Map.entry("producer.batch.size", "262144"));
     }
 
-    @Test
-    void letsAPassThroughPropertyOverrideTheTaskIdleDefault() {
-        final Properties props = AppConfig.of(Map.of("max.task.idle.ms", "0")).streamsProperties();
+    @ParameterizedTest
+    @CsvSource({"max.task.idle.ms, 0", "producer.batch.size, 16384"})
+    void letsAPassThroughPropertyOverrideEachOfOurKafkaDefaults(final String key, final String value) {
+        final Properties props = AppConfig.of(Map.of(key, value)).streamsProperties();
 
-        assertThat(props).containsEntry("max.task.idle.ms", "0");
-    }
-
-    @Test
-    void letsAPassThroughPropertyOverrideTheProducerBatchSizeDefault() {
-        final Properties props =
-                AppConfig.of(Map.of("producer.batch.size", "16384")).streamsProperties();
-
-        assertThat(props).containsEntry("producer.batch.size", "16384");
+        assertThat(props).containsEntry(key, value);
     }
 
     @Test
