@@ -19,6 +19,12 @@ public interface ModelClient extends AutoCloseable {
      */
     Optional<CompletableFuture<BatchResult>> trySubmit(List<SeriesInput> series);
 
+    /**
+     * Whether an in-flight slot is free now, so a caller can skip building a batch that {@link #trySubmit}
+     * would refuse. A hint only: another thread may take the slot first, and the call is then refused as usual.
+     */
+    boolean slotFree();
+
     /** "closed", "open" or "half-open". */
     String breakerState();
 

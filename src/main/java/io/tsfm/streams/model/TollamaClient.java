@@ -125,6 +125,11 @@ public final class TollamaClient implements ModelClient {
         return Optional.of(result);
     }
 
+    @Override
+    public boolean slotFree() {
+        return bulkhead.getMetrics().getAvailableConcurrentCalls() > 0;
+    }
+
     private void call(final List<SeriesInput> series, final CompletableFuture<BatchResult> result) {
         final byte[] body;
         try {

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One task's model jobs in memory: queued until an in-flight slot is free, batched into requests, and
- * resolved exactly once, by an answer or by the deadline, whichever comes first. Answers arrive on HTTP
- * threads and wait in a queue until the stream thread drains them. Requests go out as soon as a batch is
- * full, while the cycle is still building contexts, and each answer sends the next queued batch from its
- * HTTP thread: the model stays busy while the stream thread works on other tasks. That is the only other
- * thread here, so every method that touches the jobs holds the tracker's lock, never across a send.
+ * resolved exactly once, by an answer or by the deadline, whichever comes first. Answers arrive on the model
+ * client's call threads and wait in a queue until the stream thread drains them. Requests go out as soon as a
+ * batch is full, while the cycle is still building contexts, and each answer sends the next queued batch from
+ * its call thread: the model stays busy while the stream thread works on other tasks. Those are the only other
+ * threads here, so every method that touches the jobs holds the tracker's lock, never across a send.
  */
 final class JobTracker {
     private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
@@ -151,7 +151,9 @@ final class JobTracker {
         try {
             int started = 0;
             List<Job> batch;
-            while ((batch = nextBatch(fullOnly)) != null) {
+            // no batch is taken from the queue and encoded while every slot is busy: at 100,000 markets the
+            // cycle adds jobs far faster than the model answers, and each add would do it again
+            while (client.slotFree() && (batch = nextBatch(fullOnly)) != null) {
                 final Optional<CompletableFuture<BatchResult>> call;
                 try {
                     call = client.trySubmit(encoder.series(batch));
@@ -175,7 +177,7 @@ final class JobTracker {
     }
 
     /**
-     * On the HTTP thread that completed a call: send the next batch, compute the answered jobs' standby bands,
+     * On the client's thread that completed a call: send the next batch, compute the answered jobs' standby bands,
      * then queue the answer for the stream thread.
      */
     private void answered(final List<Job> batch, final BatchResult result) {

@@ -70,6 +70,22 @@ class JobTrackerTest {
     }
 
     @Test
+    void addsJobsWithoutTryingACallWhileEveryInFlightSlotIsTaken() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d", "e", "f", "g");
+
+        assertThat(model.calls()).hasSize(1);
+        assertThat(model.refused()).as("full batches queued behind a busy slot").isZero();
+        assertThat(tracker.openJobs()).isEqualTo(7);
+
+        model.releaseAll(); // the freed slot takes the next full batch, in the order the jobs came
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
+        assertThat(model.refused()).isZero();
+    }
+
+    @Test
     void anAnswerHoldsBackAPartialBatchWhileTheCycleMayStillAddJobs() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
         final JobTracker tracker = trackerWith(model, 2, "a", "b", "c");

@@ -30,6 +30,7 @@ public final class StubModelClient implements ModelClient {
     private boolean breakerOpen;
     private ModelAvailability licence;
     private int slots = Integer.MAX_VALUE;
+    private int refused;
     private String name = "stub";
 
     public StubModelClient(final double[] levels, final int horizon) {
@@ -98,7 +99,8 @@ public final class StubModelClient implements ModelClient {
 
     @Override
     public Optional<CompletableFuture<BatchResult>> trySubmit(final List<SeriesInput> series) {
-        if (held.size() >= slots) {
+        if (!slotFree()) {
+            refused++;
             return Optional.empty();
         }
         calls.add(List.copyOf(series));
@@ -108,6 +110,16 @@ public final class StubModelClient implements ModelClient {
             return Optional.of(f);
         }
         return Optional.of(CompletableFuture.completedFuture(behaviour.apply(series)));
+    }
+
+    @Override
+    public boolean slotFree() {
+        return held.size() < slots;
+    }
+
+    /** Calls {@link #trySubmit} refused for want of a slot. */
+    public int refused() {
+        return refused;
     }
 
     @Override

@@ -38,6 +38,11 @@ public final class LicensedClient implements ModelClient {
     }
 
     @Override
+    public boolean slotFree() {
+        return client.slotFree();
+    }
+
+    @Override
     public String breakerState() {
         return client.breakerState();
     }
