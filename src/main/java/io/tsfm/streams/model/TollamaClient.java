@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -49,6 +54,12 @@ public final class TollamaClient implements ModelClient {
     private final ScheduledExecutorService scheduler;
     /** Writes request bodies and starts calls, in submission order; the bulkhead bounds its queue. */
     private final ExecutorService encoder;
+    /**
+     * Sends each attempt and runs what follows its answer (parsing, then the caller's callbacks). Not the JDK
+     * client's {@code sendAsync}: that hands every answer to CompletableFuture's default executor, which on a
+     * machine of two cores or fewer starts a new thread per answer, thousands per cycle.
+     */
+    private final ExecutorService calls;
 
     private final URI forecastUri;
 
@@ -81,6 +92,17 @@ public final class TollamaClient implements ModelClient {
             t.setDaemon(true);
             return t;
         });
+        // twice the in-flight limit: a thread still running an answer's callbacks has already freed its slot
+        final int callThreads = 2 * settings.maxInFlight();
+        final AtomicInteger callThread = new AtomicInteger();
+        final ThreadPoolExecutor callPool = new ThreadPoolExecutor(
+                callThreads, callThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    final Thread t = new Thread(r, "tollama-call-" + role + "-" + callThread.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        callPool.allowCoreThreadTimeOut(true);
+        this.calls = callPool;
         final CallGuards.Guards own =
                 guards.of(ROLE_CURRENT.equals(role) ? BREAKER_NAME : BREAKER_NAME + "-" + role, settings);
         this.breaker = own.breaker();
@@ -194,14 +216,28 @@ public final class TollamaClient implements ModelClient {
         if (settings.apiKey() != null) {
             request.header("Authorization", "Bearer " + settings.apiKey());
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    final HttpResponse<byte[]> response = exchange(request.build());
                     if (response.statusCode() != 200) {
                         throw ModelCallException.httpStatus(
                                 response.statusCode(), TollamaCodec.excerpt(response.body()));
                     }
                     return codec.parse(response.body(), series);
-                });
+                },
+                calls);
+    }
+
+    /** One blocking exchange on a call thread; its failure as the future's cause, as {@code sendAsync} gives it. */
+    private HttpResponse<byte[]> exchange(final HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (final IOException e) {
+            throw new CompletionException(e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 
     @Override
@@ -244,5 +280,6 @@ public final class TollamaClient implements ModelClient {
     public void close() {
         encoder.shutdownNow();
         scheduler.shutdownNow();
+        calls.shutdownNow();
     }
 }

@@ -58,6 +58,21 @@ class TollamaClientContractTest {
     }
 
     @Test
+    void sendsAndAnswersOnTheClientsOwnCallThreads() throws Exception {
+        try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
+                TollamaClient client = client(settings(server.url(), Map.of()), TollamaClient.ROLE_SHADOW)) {
+
+            final BatchResult result = call(client, List.of(series("m-1", 0.1, 0.2)));
+
+            assertThat(result.failed()).isFalse();
+            // not the JDK client's sendAsync, whose answers go to a new thread each on a two-core machine
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .extracting(Thread::getName)
+                    .contains("tollama-call-shadow-1");
+        }
+    }
+
+    @Test
     void theDampedEtsModelAnswersValidQuantilePathsThatNeverCross() throws Exception {
         try (LocalForecaster server = LocalForecaster.start(LocalForecasterOptions.ephemeral());
                 TollamaClient client = client(settings(server.url(), Map.of("tollama.model", "local-ets-damped")))) {
@@ -562,6 +577,7 @@ class TollamaClientContractTest {
 
             assertThat(first).isPresent();
             assertThat(second).isEmpty();
+            assertThat(client.slotFree()).isFalse();
             assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls())
                     .isZero();
 
@@ -572,6 +588,7 @@ class TollamaClientContractTest {
             assertThat(third).isPresent();
             final BatchResult thirdResult = third.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(thirdResult.failed()).isFalse();
+            assertThat(client.slotFree()).isTrue();
             assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls())
                     .isEqualTo(1);
             assertThat(server.stats().forecastRequests()).isEqualTo(2);

@@ -43,9 +43,12 @@ final class TollamaContractFixtures {
     }
 
     static TollamaClient client(final TollamaSettings settings) {
+        return client(settings, TollamaClient.ROLE_CURRENT);
+    }
+
+    static TollamaClient client(final TollamaSettings settings, final String role) {
         final TsfmMetrics metrics = TsfmMetrics.inMemory();
-        return new TollamaClient(
-                settings, metrics.model(), TollamaClient.ROLE_CURRENT, new CallGuards(metrics.registry()));
+        return new TollamaClient(settings, metrics.model(), role, new CallGuards(metrics.registry()));
     }
 
     static LocalForecasterOptions withKeys(final String... keys) {
