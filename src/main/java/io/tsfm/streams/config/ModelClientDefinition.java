@@ -98,7 +98,8 @@ final class ModelClientDefinition {
                         8,
                         Range.between(1, 1024),
                         Importance.MEDIUM,
-                        "Concurrent tollama requests per application instance (a bulkhead).")
+                        "Concurrent tollama requests per application instance (a bulkhead); a model client sends them, and"
+                                + " handles their answers, on up to twice as many threads of its own.")
                 .define(
                         MODEL_LICENSE_ALLOWLIST,
                         Type.LIST,

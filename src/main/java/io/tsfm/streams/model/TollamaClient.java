@@ -92,7 +92,8 @@ public final class TollamaClient implements ModelClient {
             t.setDaemon(true);
             return t;
         });
-        // twice the in-flight limit: a thread still running an answer's callbacks has already freed its slot
+        // twice the in-flight limit: a thread still running an answer's callbacks has already freed its slot; the
+        // bulkhead bounds the queue (one task per attempt of a call in flight)
         final int callThreads = 2 * settings.maxInFlight();
         final AtomicInteger callThread = new AtomicInteger();
         final ThreadPoolExecutor callPool = new ThreadPoolExecutor(
