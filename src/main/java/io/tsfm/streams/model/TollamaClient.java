@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,26 +83,18 @@ public final class TollamaClient implements ModelClient {
                 .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            final Thread t = new Thread(r, "tollama-retry-" + role);
-            t.setDaemon(true);
-            return t;
-        });
-        this.encoder = Executors.newSingleThreadExecutor(r -> {
-            final Thread t = new Thread(r, "tollama-encoder-" + role);
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("tollama-retry-" + role, false));
+        this.encoder = Executors.newSingleThreadExecutor(daemonThreads("tollama-encoder-" + role, false));
         // twice the in-flight limit: a thread still running an answer's callbacks has already freed its slot; the
         // bulkhead bounds the queue (one task per attempt of a call in flight)
         final int callThreads = 2 * settings.maxInFlight();
-        final AtomicInteger callThread = new AtomicInteger();
         final ThreadPoolExecutor callPool = new ThreadPoolExecutor(
-                callThreads, callThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    final Thread t = new Thread(r, "tollama-call-" + role + "-" + callThread.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                callThreads,
+                callThreads,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                daemonThreads("tollama-call-" + role, true));
         callPool.allowCoreThreadTimeOut(true);
         this.calls = callPool;
         final CallGuards.Guards own =
@@ -120,6 +113,16 @@ public final class TollamaClient implements ModelClient {
         metrics.breakerOpenGauge(role, this::breakerOpen);
         metrics.inflightGauge(
                 role, () -> settings.maxInFlight() - bulkhead.getMetrics().getAvailableConcurrentCalls());
+    }
+
+    /** Daemon threads named {@code name}, or {@code name-1}, {@code name-2}, ... when {@code numbered}. */
+    private static ThreadFactory daemonThreads(final String name, final boolean numbered) {
+        final AtomicInteger created = new AtomicInteger();
+        return r -> {
+            final Thread t = new Thread(r, numbered ? name + "-" + created.incrementAndGet() : name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The seed's backoff: min(base * 2^(attempt-1), cap) + uniform jitter in [0, jitter]. */
