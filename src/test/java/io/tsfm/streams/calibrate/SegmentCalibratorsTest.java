@@ -1,6 +1,7 @@
 package io.tsfm.streams.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.streams.domain.CalibrationSnapshot;
@@ -71,6 +72,33 @@ class SegmentCalibratorsTest {
 
         final SegmentCalibrators second = new SegmentCalibrators(settings, store::get);
         assertThat(second.snapshot("low|quiet", "low|quiet", 3).samples()).containsExactly(0, 0, 1);
+    }
+
+    @Test
+    void writesBackACalibratorAgainWhenItChangesAfterItsStateWasTaken() {
+        final SegmentCalibrators calibrators = new SegmentCalibrators(settings, k -> null);
+        calibrators.update("high|moving", false, 2, 5.0, 0.0, 0.0, 0.0);
+        calibrators.update("high|moving", true, 2, 0.0, 5.0, 0.0, 0.0);
+        assertThat(calibrators.takeDirty())
+                .containsOnlyKeys(
+                        "high|moving|banded|2|lo",
+                        "high|moving|banded|2|hi",
+                        "high|moving|flat|2|lo",
+                        "high|moving|flat|2|hi");
+        calibrators.update("high|moving", true, 2, 0.0, 5.0, 0.0, 0.0);
+        final Map<String, CalibratorState> again = calibrators.takeDirty();
+        assertThat(again).containsOnlyKeys("high|moving|flat|2|lo", "high|moving|flat|2|hi");
+        // the flat upper side missed twice: its state holds both samples
+        assertThat(new QuantileTracker(0.9, 0.1, again.get("high|moving|flat|2|hi")).samples())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void refusesAStepBeforeTheFirst() {
+        final SegmentCalibrators calibrators = new SegmentCalibrators(settings, k -> null);
+        assertThatThrownBy(() -> calibrators.update("high|moving", false, 0, 1.0, 1.0, 0.0, 0.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("steps count from 1: 0");
     }
 
     @Test
