@@ -26,7 +26,7 @@ public final class SegmentCalibrators {
 
     private final CalibrationSettings settings;
     private final Function<String, CalibratorState> load;
-    private final Map<String, Cell> loaded = new HashMap<>();
+    private final Map<String, Cell> cells = new HashMap<>();
     private final List<Slot> dirty = new ArrayList<>();
 
     public SegmentCalibrators(final CalibrationSettings settings, final Function<String, CalibratorState> load) {
@@ -77,26 +77,22 @@ public final class SegmentCalibrators {
         Slot[] slots = new Slot[0];
     }
 
-    private Slot slot(final String cell, final boolean flat, final int step, final String side) {
+    private Slot slot(final String cell, final boolean flat, final int step, final boolean upper) {
         if (step < 1) {
             throw new IllegalArgumentException("steps count from 1: " + step);
         }
-        final Cell c = loaded.computeIfAbsent(cell, k -> new Cell());
-        final int index = ((step - 1) * 2 + (flat ? 1 : 0)) * 2 + (side.equals(LOWER) ? 0 : 1);
+        final Cell c = cells.computeIfAbsent(cell, k -> new Cell());
+        final int index = ((step - 1) * 2 + (flat ? 1 : 0)) * 2 + (upper ? 1 : 0);
         if (index >= c.slots.length) {
             c.slots = Arrays.copyOf(c.slots, Math.max(index + 1, 2 * c.slots.length));
         }
         Slot slot = c.slots[index];
         if (slot == null) {
-            final String key = key(cell, flat, step, side);
+            final String key = key(cell, flat, step, upper ? UPPER : LOWER);
             slot = new Slot(key, OnlineCalibrator.of(settings, load.apply(key)));
             c.slots[index] = slot;
         }
         return slot;
-    }
-
-    private OnlineCalibrator calibrator(final String cell, final boolean flat, final int step, final String side) {
-        return slot(cell, flat, step, side).calibrator;
     }
 
     private void changed(final Slot slot) {
@@ -121,8 +117,8 @@ public final class SegmentCalibrators {
             final double upperError,
             final double servedLower,
             final double servedUpper) {
-        final Slot lo = slot(cell, flat, step, LOWER);
-        final Slot hi = slot(cell, flat, step, UPPER);
+        final Slot lo = slot(cell, flat, step, false);
+        final Slot hi = slot(cell, flat, step, true);
         final OnlineCalibrator lower = lo.calibrator;
         final OnlineCalibrator upper = hi.calibrator;
         final double share = 1.0 - settings.sideTarget();
@@ -149,13 +145,13 @@ public final class SegmentCalibrators {
         final double[] flatUpper = new double[horizon];
         final long[] flatSamples = new long[horizon];
         for (int h = 0; h < horizon; h++) {
-            final OnlineCalibrator lo = calibrator(cell, false, h + 1, LOWER);
+            final OnlineCalibrator lo = slot(cell, false, h + 1, false).calibrator;
             lower[h] = lo.scale();
-            upper[h] = calibrator(cell, false, h + 1, UPPER).scale();
+            upper[h] = slot(cell, false, h + 1, true).calibrator.scale();
             samples[h] = lo.samples();
-            final OnlineCalibrator flatLo = calibrator(cell, true, h + 1, LOWER);
+            final OnlineCalibrator flatLo = slot(cell, true, h + 1, false).calibrator;
             flatLower[h] = flatLo.scale();
-            flatUpper[h] = calibrator(cell, true, h + 1, UPPER).scale();
+            flatUpper[h] = slot(cell, true, h + 1, true).calibrator.scale();
             flatSamples[h] = flatLo.samples();
         }
         return new CalibrationSnapshot(
@@ -184,7 +180,7 @@ public final class SegmentCalibrators {
 
     /** Forget the cache (the task's store is the truth, e.g. after the task moved). */
     public void clear() {
-        loaded.clear();
+        cells.clear();
         dirty.clear();
     }
 }

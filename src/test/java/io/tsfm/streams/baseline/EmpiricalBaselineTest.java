@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.streams.domain.Transform;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The default fallback: {@link EmpiricalMoves} over the context's last finite values, in logit space. */
@@ -33,7 +34,7 @@ class EmpiricalBaselineTest {
         final double[][] paths =
                 new EmpiricalBaseline(10, LOGIT).forecast(context, LEVELS, 2).toArray();
 
-        assertThat(paths).isDeepEqualTo(expected(java.util.Arrays.copyOfRange(context, 2, 12), 2));
+        assertThat(paths).isDeepEqualTo(expected(Arrays.copyOfRange(context, 2, 12), 2));
         assertThat(paths[1]).containsExactly(0.47, 0.47);
         assertThat(paths[0][0]).isLessThan(0.47);
         assertThat(paths[2][0]).isGreaterThan(0.47);
