@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * resolved exactly once, by an answer or by the deadline, whichever comes first. Answers arrive on the model
  * client's call threads and wait in a queue until the stream thread drains them. Requests go out as soon as a
  * batch is full, while the cycle is still building contexts, and each answer sends the next queued batch from
- * its call thread: the model stays busy while the stream thread works on other tasks. Those are the only other
- * threads here, so every method that touches the jobs holds the tracker's lock, never across a send.
+ * its call thread, or lets another task's tracker send its own ({@link SharedSlots}): the model stays busy while
+ * the stream thread works on other tasks. Those are the only other threads here, so every method that touches
+ * the jobs holds the tracker's lock, never across a send.
  */
 final class JobTracker {
     private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
@@ -89,6 +90,7 @@ final class JobTracker {
 
     private final List<Completion> ready = new ArrayList<>();
     private final ModelClient client;
+    private final SharedSlots slots;
     private final SeriesEncoder encoder;
     /** Work for each answered job on the thread of its answer, off the stream thread: the standby band. */
     private final Function<MarketContext, double[][]> standby;
@@ -98,15 +100,19 @@ final class JobTracker {
     /** Between an add and the next dispatch the stream thread may add more: send full batches only. */
     private boolean adding;
 
+    /** A tracker of {@code client}'s jobs that joins {@code slots}, the trackers of the other tasks calling it. */
     JobTracker(
             final ModelClient client,
+            final SharedSlots slots,
             final Transform transform,
             final int perRequest,
             final Function<MarketContext, double[][]> standby) {
         this.client = client;
+        this.slots = slots;
         this.standby = standby;
         this.encoder = new SeriesEncoder(transform);
         this.perRequest = perRequest;
+        slots.join(this);
     }
 
     /**
@@ -140,6 +146,11 @@ final class JobTracker {
         synchronized (this) {
             adding = false;
         }
+        return send(false);
+    }
+
+    /** Sends queued batches while slots are free, a partial one only once the cycle has dispatched (another task's answer). */
+    int sendQueued() {
         return send(false);
     }
 
@@ -177,12 +188,13 @@ final class JobTracker {
     }
 
     /**
-     * On the client's thread that completed a call: send the next batch, compute the answered jobs' standby bands,
-     * then queue the answer for the stream thread.
+     * On the client's thread that completed a call: send the next batch, this task's or another's, compute the
+     * answered jobs' standby bands, then queue the answer for the stream thread.
      */
     private void answered(final List<Job> batch, final BatchResult result) {
         try {
             send(false); // a partial batch only once the cycle has dispatched (see nextBatch)
+            slots.offer(this);
         } catch (final RuntimeException e) {
             // the jobs stay queued: the stream thread's next dispatch sends them or fails loudly
             LOG.warn("could not send the next batch after an answer: {}", e.toString());
@@ -322,6 +334,7 @@ final class JobTracker {
     /** The task is closing: forget everything; answers still in flight are dropped on arrival. */
     synchronized void close() {
         closed = true;
+        slots.leave(this);
         open.clear();
         openByAsOf.clear();
         ready.clear();

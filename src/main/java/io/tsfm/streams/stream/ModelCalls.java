@@ -61,9 +61,9 @@ final class ModelCalls {
             final StreamMeters metrics) {
         this.settings = settings;
         this.engine = engine;
-        this.current = ModelLane.serving(clients.current(), settings);
-        this.candidate = ModelLane.serving(clients.candidate(), settings);
-        this.shadow = ModelLane.shadow(clients.shadow(), settings);
+        this.current = ModelLane.serving(clients, clients.current(), settings);
+        this.candidate = ModelLane.serving(clients, clients.candidate(), settings);
+        this.shadow = ModelLane.shadow(clients, settings);
         this.metrics = metrics;
     }
 

@@ -10,23 +10,30 @@ import java.util.function.Function;
 record ModelLane(ModelClient client, JobTracker tracker) {
 
     /** A lane whose answers are served: each answered job gets its standby band on the answer's thread. */
-    static ModelLane serving(final ModelClient client, final ForecastSettings settings) {
+    static ModelLane serving(final ModelClients clients, final ModelClient client, final ForecastSettings settings) {
         final StandbyBaseline standby = StandbyBaseline.of(settings);
-        return of(client, settings, standby::band);
+        return of(clients, client, settings, standby::band);
     }
 
     /** The shadow's lane: its answers are compared, never served, and have no standby band. */
-    static ModelLane shadow(final ModelClient client, final ForecastSettings settings) {
-        return of(client, settings, context -> null);
+    static ModelLane shadow(final ModelClients clients, final ForecastSettings settings) {
+        return of(clients, clients.shadow(), settings, context -> null);
     }
 
     private static ModelLane of(
+            final ModelClients clients,
             final ModelClient client,
             final ForecastSettings settings,
             final Function<MarketContext, double[][]> standby) {
         return client == null
                 ? null
                 : new ModelLane(
-                        client, new JobTracker(client, settings.transform(), settings.seriesPerRequest(), standby));
+                        client,
+                        new JobTracker(
+                                client,
+                                clients.slotsOf(client),
+                                settings.transform(),
+                                settings.seriesPerRequest(),
+                                standby));
     }
 }

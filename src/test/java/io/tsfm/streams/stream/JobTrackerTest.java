@@ -21,7 +21,8 @@ class JobTrackerTest {
 
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
     private static JobTracker trackerWith(final StubModelClient model, final int perRequest, final String... markets) {
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), perRequest, context -> null);
+        final JobTracker tracker =
+                new JobTracker(model, new SharedSlots(model), Transform.logit(), perRequest, context -> null);
         for (final String m : markets) {
             tracker.add(job(m));
         }
@@ -115,7 +116,7 @@ class JobTrackerTest {
         // a breaker that refuses calls completes them in the caller: 20,000 one-series batches would
         // overflow the stack if each answer sent the next batch from inside the previous send
         final StubModelClient model = new StubModelClient(LEVELS, 2).withSlots(0);
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1, context -> null);
+        final JobTracker tracker = new JobTracker(model, new SharedSlots(model), Transform.logit(), 1, context -> null);
         for (int i = 0; i < 20_000; i++) {
             tracker.add(job("m" + i));
         }
@@ -140,6 +141,44 @@ class JobTrackerTest {
     }
 
     @Test
+    void anAnswerSendsAnotherTasksQueuedBatchWhenItsOwnTaskHasNoneLeft() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final SharedSlots slots = new SharedSlots(model);
+        final JobTracker first = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
+        final JobTracker second = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
+        first.add(job("a"));
+        first.add(job("b")); // a full batch: it takes the one slot
+        second.add(job("c"));
+        second.add(job("d")); // another task's full batch, queued behind it
+        assertThat(model.calls()).hasSize(1);
+
+        model.releaseAll(); // the first task's answer, with nothing of its own left to send
+
+        assertThat(model.calls()).hasSize(2);
+        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
+        assertThat(first.drainCompletions()).hasSize(1);
+        assertThat(second.drainCompletions()).isEmpty();
+    }
+
+    @Test
+    void aClosedTasksTrackerIsOfferedNoSlot() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
+        final SharedSlots slots = new SharedSlots(model);
+        final JobTracker first = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
+        final JobTracker second = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
+        first.add(job("a"));
+        first.add(job("b"));
+        second.add(job("c"));
+        second.add(job("d"));
+
+        second.close();
+        model.releaseAll();
+
+        assertThat(model.calls()).hasSize(1);
+        assertThat(slots.trackers()).isEqualTo(1);
+    }
+
+    @Test
     void everyFullContextOfACycleSharesOneTimestampArray() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
         trackerWith(model, 2, "a", "b");
@@ -154,7 +193,7 @@ class JobTrackerTest {
     void anAnswerCarriesEachJobsStandbyBandComputedOnTheAnswersThread() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
         final List<String> threads = new CopyOnWriteArrayList<>();
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 3, context -> {
+        final JobTracker tracker = new JobTracker(model, new SharedSlots(model), Transform.logit(), 3, context -> {
             threads.add(Thread.currentThread().getName());
             if (context.values()[0] > 0.45) {
                 throw new IllegalArgumentException("no band for this one");
@@ -190,7 +229,8 @@ class JobTrackerTest {
     @Test
     void aFailedCallCarriesNoStandbyBands() {
         final StubModelClient model = new StubModelClient(LEVELS, 2).failingWith("timeout");
-        final JobTracker tracker = new JobTracker(model, Transform.logit(), 1, context -> new double[][] {{1.0}});
+        final JobTracker tracker =
+                new JobTracker(model, new SharedSlots(model), Transform.logit(), 1, context -> new double[][] {{1.0}});
 
         tracker.add(job("a"));
 
