@@ -218,6 +218,15 @@ final class CycleBenchmark {
             final Settings settings,
             final BenchReport report)
             throws InterruptedException {
+        final long waited = CycleProbe.awaitIdle(app, 180_000);
+        if (waited > 1_000) {
+            report.note(String.format(
+                    Locale.ROOT,
+                    "cycle %d markets run %d: began %d ms late, the crossing before still at work",
+                    markets,
+                    run,
+                    waited));
+        }
         final CycleProbe probe = new CycleProbe(app);
         final ThreadCpu cpu = ThreadCpu.start();
         final long triggerSentMs = System.currentTimeMillis();
@@ -268,32 +277,10 @@ final class CycleBenchmark {
                 naive,
                 markets * 1000.0 / naive,
                 perSec / naive,
+                calls * requestMeanMs / settings.maxInFlight(),
                 used);
-        out.printf(
-                Locale.ROOT,
-                "cycle %d markets %s: %d forecasts (%.0f%% from the model) in %.0f ms "
-                        + "(%.0f/s), emit delay p50 %.0f p95 %.0f p99 %.0f ms; naive %.1f/s; ratio %.1f; "
-                        + "model requests %d at %.1f ms; "
-                        + "CPU ms: stream %.0f, app other %.0f, forecaster %.0f, rest %.0f, JVM %.0f (JIT %.0f)%n",
-                markets,
-                run > 0 ? "run " + run : "warm-up run " + (settings.warmupRuns() + run),
-                samples.size(),
-                100 * model / markets,
-                took,
-                perSec,
-                figures.p50(),
-                figures.p95(),
-                figures.p99(),
-                naive,
-                figures.ratio(),
-                calls,
-                requestMeanMs,
-                used.streamMs(),
-                used.appOtherMs(),
-                used.forecasterMs(),
-                used.restMs(),
-                used.jvmMs(),
-                used.jitMs());
+        out.println(figures.line(
+                markets, run > 0 ? "run " + run : "warm-up run " + (settings.warmupRuns() + run), samples.size()));
         return figures;
     }
 }

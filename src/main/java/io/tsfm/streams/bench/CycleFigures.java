@@ -2,12 +2,17 @@ package io.tsfm.streams.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /** The measured cycles of one market count, a row of figures per run, and the report's lines made from them. */
 final class CycleFigures {
 
-    /** One measured cycle: its timings, emit delays, model share and requests, and the naive caller's pace. */
+    /**
+     * One measured cycle: its timings, emit delays, model share and requests, and the naive caller's pace.
+     * {@code modelBoundMs} is what the model alone needed: its requests at their mean client-side latency, as many
+     * at once as the client allows; the issue's goals compare the cycle and the emit delays with it.
+     */
     record Run(
             double totalMs,
             double fromTriggerMs,
@@ -21,7 +26,53 @@ final class CycleFigures {
             double naiveRate,
             double naiveTotalMs,
             double ratio,
+            double modelBoundMs,
             ThreadCpu.Split cpu) {
+
+        double cycleOverModelBound() {
+            return totalMs / modelBoundMs;
+        }
+
+        double fromTriggerOverModelBound() {
+            return fromTriggerMs / modelBoundMs;
+        }
+
+        double p95OverModelBoundMs() {
+            return p95() - modelBoundMs;
+        }
+
+        /** The run's line of the bench's output. */
+        String line(final int markets, final String label, final int forecasts) {
+            return String.format(
+                    Locale.ROOT,
+                    "cycle %d markets %s: %d forecasts (%.0f%% from the model) in %.0f ms (%.0f/s), "
+                            + "model-bound %.0f ms (cycle %.2fx, from trigger %.2fx), "
+                            + "emit delay p50 %.0f p95 %.0f p99 %.0f ms; naive %.1f/s; ratio %.1f; "
+                            + "model requests %.0f at %.1f ms; "
+                            + "CPU ms: stream %.0f, app other %.0f, forecaster %.0f, rest %.0f, JVM %.0f (JIT %.0f)",
+                    markets,
+                    label,
+                    forecasts,
+                    100 * modelShare,
+                    totalMs,
+                    perSec,
+                    modelBoundMs,
+                    cycleOverModelBound(),
+                    fromTriggerOverModelBound(),
+                    p50(),
+                    p95(),
+                    p99(),
+                    naiveRate,
+                    ratio,
+                    requests,
+                    requestMeanMs,
+                    cpu.streamMs(),
+                    cpu.appOtherMs(),
+                    cpu.forecasterMs(),
+                    cpu.restMs(),
+                    cpu.jvmMs(),
+                    cpu.jitMs());
+        }
 
         double p50() {
             return Stats.percentile(delays, 50);
@@ -51,6 +102,10 @@ final class CycleFigures {
                 "trigger ticks sent -> last forecast emitted (incl. scoring)",
                 "ms",
                 series(Run::fromTriggerMs));
+        report.add(scenario, "model-bound time (requests x mean latency / in flight)", "ms", series(Run::modelBoundMs));
+        report.add(scenario, "cycle / model-bound (goal <= 1.2)", "ratio", series(Run::cycleOverModelBound));
+        report.add(scenario, "trigger -> last / model-bound", "ratio", series(Run::fromTriggerOverModelBound));
+        report.add(scenario, "emit delay p95 - model-bound (goal <= 100)", "ms", series(Run::p95OverModelBoundMs));
         report.add(scenario, "forecasts scored at the boundary", "count", series(Run::scored));
         report.add(scenario, "forecasts per second", "1/s", series(Run::perSec));
         report.add(scenario, "emit delay p50", "ms", series(Run::p50));

@@ -42,6 +42,29 @@ final class CycleProbe {
         scoredBefore = scoredTotal(app);
     }
 
+    /**
+     * Waits, up to {@code timeoutMs}, until no task runs a cycle and no model job is open: a crossing that begins
+     * while the last one's work goes on would count that work's forecasts as its own.
+     *
+     * @return how long it waited
+     */
+    static long awaitIdle(final AppUnderTest app, final long timeoutMs) throws InterruptedException {
+        final long start = System.currentTimeMillis();
+        while (gauge(app, MetricNames.CYCLES_RUNNING) > 0 || gauge(app, MetricNames.PENDING_JOBS) > 0) {
+            if (app.failed() || System.currentTimeMillis() - start > timeoutMs) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        return System.currentTimeMillis() - start;
+    }
+
+    private static double gauge(final AppUnderTest app, final String name) {
+        return app.registry.find(name).gauges().stream()
+                .mapToDouble(g -> g.value())
+                .sum();
+    }
+
     /** Forecasts emitted since. */
     double forecasts() {
         return app.metrics.total(MetricNames.FORECASTS) - forecastsBefore;
