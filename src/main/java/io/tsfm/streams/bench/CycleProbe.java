@@ -1,5 +1,6 @@
 package io.tsfm.streams.bench;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.tsfm.streams.metrics.MetricNames;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class CycleProbe {
 
     private static double gauge(final AppUnderTest app, final String name) {
         return app.registry.find(name).gauges().stream()
-                .mapToDouble(g -> g.value())
+                .mapToDouble(Gauge::value)
                 .sum();
     }
 

@@ -140,42 +140,47 @@ class JobTrackerTest {
         assertThat(tracker.openJobs()).isZero();
     }
 
+    /** Two tasks' trackers calling one client with one slot: the first's full batch sent, the second's queued. */
+    private record TwoTasks(StubModelClient model, SharedSlots slots, JobTracker first, JobTracker second) {
+        static TwoTasks sharingOneSlot() {
+            final StubModelClient model =
+                    new StubModelClient(LEVELS, 2).holding().withSlots(1);
+            final SharedSlots slots = new SharedSlots(model);
+            final TwoTasks tasks = new TwoTasks(
+                    model,
+                    slots,
+                    new JobTracker(model, slots, Transform.logit(), 2, context -> null),
+                    new JobTracker(model, slots, Transform.logit(), 2, context -> null));
+            tasks.first().add(job("a"));
+            tasks.first().add(job("b"));
+            tasks.second().add(job("c"));
+            tasks.second().add(job("d"));
+            return tasks;
+        }
+    }
+
     @Test
     void anAnswerSendsAnotherTasksQueuedBatchWhenItsOwnTaskHasNoneLeft() {
-        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
-        final SharedSlots slots = new SharedSlots(model);
-        final JobTracker first = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
-        final JobTracker second = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
-        first.add(job("a"));
-        first.add(job("b")); // a full batch: it takes the one slot
-        second.add(job("c"));
-        second.add(job("d")); // another task's full batch, queued behind it
-        assertThat(model.calls()).hasSize(1);
+        final TwoTasks tasks = TwoTasks.sharingOneSlot();
+        assertThat(tasks.model().calls()).hasSize(1);
 
-        model.releaseAll(); // the first task's answer, with nothing of its own left to send
+        tasks.model().releaseAll(); // the first task's answer, with nothing of its own left to send
 
-        assertThat(model.calls()).hasSize(2);
-        assertThat(ids(model.calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
-        assertThat(first.drainCompletions()).hasSize(1);
-        assertThat(second.drainCompletions()).isEmpty();
+        assertThat(tasks.model().calls()).hasSize(2);
+        assertThat(ids(tasks.model().calls().get(1))).containsExactly("c|" + AS_OF, "d|" + AS_OF);
+        assertThat(tasks.first().drainCompletions()).hasSize(1);
+        assertThat(tasks.second().drainCompletions()).isEmpty();
     }
 
     @Test
     void aClosedTasksTrackerIsOfferedNoSlot() {
-        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(1);
-        final SharedSlots slots = new SharedSlots(model);
-        final JobTracker first = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
-        final JobTracker second = new JobTracker(model, slots, Transform.logit(), 2, context -> null);
-        first.add(job("a"));
-        first.add(job("b"));
-        second.add(job("c"));
-        second.add(job("d"));
+        final TwoTasks tasks = TwoTasks.sharingOneSlot();
 
-        second.close();
-        model.releaseAll();
+        tasks.second().close();
+        tasks.model().releaseAll();
 
-        assertThat(model.calls()).hasSize(1);
-        assertThat(slots.trackers()).isEqualTo(1);
+        assertThat(tasks.model().calls()).hasSize(1);
+        assertThat(tasks.slots().trackers()).isEqualTo(1);
     }
 
     @Test
