@@ -133,12 +133,7 @@ final class CycleBenchmark {
             final long warmStart = System.nanoTime();
             app.start();
             env.awaitCommitted(appId, topic, produced, 900_000, app::failed);
-            final long settleBy = System.currentTimeMillis() + 120_000;
-            while ((app.metrics.pendingJobs() > 0 || app.metrics.runningCycles() > 0)
-                    && System.currentTimeMillis() < settleBy
-                    && !app.failed()) {
-                Thread.sleep(5); // the last warm-up cycles' jobs must be answered before the first measured one
-            }
+            CycleProbe.awaitIdle(app, 120_000); // the last horizon's jobs answered before the first crossing
             out.printf(
                     Locale.ROOT,
                     "cycle %d markets: last horizon with published cycles caught up in %.1f s%n",

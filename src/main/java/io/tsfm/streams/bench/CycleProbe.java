@@ -1,6 +1,5 @@
 package io.tsfm.streams.bench;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.tsfm.streams.metrics.MetricNames;
 import java.util.HashMap;
@@ -51,19 +50,13 @@ final class CycleProbe {
      */
     static long awaitIdle(final AppUnderTest app, final long timeoutMs) throws InterruptedException {
         final long start = System.currentTimeMillis();
-        while (gauge(app, MetricNames.CYCLES_RUNNING) > 0 || gauge(app, MetricNames.PENDING_JOBS) > 0) {
+        while (app.metrics.pendingJobs() > 0 || app.metrics.runningCycles() > 0) {
             if (app.failed() || System.currentTimeMillis() - start > timeoutMs) {
                 break;
             }
             Thread.sleep(5);
         }
         return System.currentTimeMillis() - start;
-    }
-
-    private static double gauge(final AppUnderTest app, final String name) {
-        return app.registry.find(name).gauges().stream()
-                .mapToDouble(Gauge::value)
-                .sum();
     }
 
     /** Forecasts emitted since. */

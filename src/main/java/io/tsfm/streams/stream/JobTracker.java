@@ -193,7 +193,7 @@ final class JobTracker {
      */
     private void answered(final List<Job> batch, final BatchResult result) {
         try {
-            send(false); // a partial batch only once the cycle has dispatched (see nextBatch)
+            sendQueued(); // a partial batch only once the cycle has dispatched (see nextBatch)
             slots.offer(this);
         } catch (final RuntimeException e) {
             // the jobs stay queued: the stream thread's next dispatch sends them or fails loudly
