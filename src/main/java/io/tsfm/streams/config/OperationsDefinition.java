@@ -48,7 +48,9 @@ final class OperationsDefinition {
                         "Markets a task's cycle does at most per slice (and four times as many of its boundary's"
                                 + " scores, or ten times as many held ticks); the drain punctuator does the next slice"
                                 + " and the stream thread commits in between, so an exactly-once transaction's work"
-                                + " stays bounded however many markets a task holds.")
+                                + " stays bounded however many markets a task holds. Between two punctuations a task"
+                                + " also resolves at most four times as many answered model jobs and as many deadline"
+                                + " fallbacks; the rest wait for the next punctuation.")
                 .define(
                         TOPICS_CREATE_MISSING,
                         Type.BOOLEAN,

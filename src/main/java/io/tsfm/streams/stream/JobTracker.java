@@ -88,7 +88,7 @@ final class JobTracker {
     /** Open jobs per as_of, so a cycle can tell whether every forecast it is about to score went out. */
     private final TreeMap<Long, Integer> openByAsOf = new TreeMap<>();
 
-    private final List<Completion> ready = new ArrayList<>();
+    private final ArrayDeque<Completion> ready = new ArrayDeque<>();
     private final ModelClient client;
     private final SharedSlots slots;
     private final SeriesEncoder encoder;
@@ -249,11 +249,23 @@ final class JobTracker {
 
     /** Completions that arrived since the last call, oldest first. */
     synchronized List<Completion> drainCompletions() {
-        final List<Completion> out = new ArrayList<>(ready);
-        ready.clear();
+        return drainCompletions(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The answers that came in, oldest first, whole calls until they carry {@code maxJobs} jobs or more (none
+     * when {@code maxJobs} is 0); the rest wait for the next drain.
+     */
+    synchronized List<Completion> drainCompletions(final int maxJobs) {
         Completion c;
         while ((c = completions.poll()) != null) {
+            ready.add(c);
+        }
+        final List<Completion> out = new ArrayList<>();
+        int jobs = 0;
+        while (jobs < maxJobs && (c = ready.poll()) != null) {
             out.add(c);
+            jobs += c.jobs().size();
         }
         return out;
     }
@@ -302,8 +314,13 @@ final class JobTracker {
 
     /** Resolves and returns every open job whose deadline is at or before {@code nowMs}. */
     synchronized List<Job> expire(final long nowMs) {
+        return expire(nowMs, Integer.MAX_VALUE);
+    }
+
+    /** Resolves and returns up to {@code limit} open jobs whose deadline is at or before {@code nowMs}, earliest first. */
+    synchronized List<Job> expire(final long nowMs, final int limit) {
         final List<Job> out = new ArrayList<>();
-        while (!byDeadline.isEmpty() && byDeadline.peek().deadlineMs() <= nowMs) {
+        while (out.size() < limit && !byDeadline.isEmpty() && byDeadline.peek().deadlineMs() <= nowMs) {
             final Job j = byDeadline.poll();
             if (open.remove(j.key(), j)) {
                 closed(j);

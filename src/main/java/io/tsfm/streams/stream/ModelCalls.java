@@ -53,6 +53,8 @@ final class ModelCalls {
     private ShadowPath shadowPath;
     /** Removes this task's open jobs from tsfm.pending.jobs when it closes. */
     private Runnable untrackPending;
+    /** What may still be resolved until the next punctuation renews it. */
+    private final ResolveBudget budget;
 
     ModelCalls(
             final ForecastSettings settings,
@@ -65,6 +67,7 @@ final class ModelCalls {
         this.candidate = ModelLane.serving(clients, clients.candidate(), settings);
         this.shadow = ModelLane.shadow(clients, settings);
         this.metrics = metrics;
+        this.budget = ResolveBudget.perSlice(settings.cycleSliceMarkets());
     }
 
     /** Binds the stage to the task's stores and sends again the jobs that were pending when it last stopped. */
@@ -212,7 +215,12 @@ final class ModelCalls {
         return Stream.of(current, candidate, shadow).filter(Objects::nonNull).toList();
     }
 
-    /** Hands answers and expired deadlines to the emitter on the stream thread, then sends more. */
+    /** A punctuation begins: it may resolve a {@link ResolveBudget}'s worth of jobs again. */
+    void renewBudget() {
+        budget.renew();
+    }
+
+    /** Hands answers and expired deadlines to the emitter on the stream thread, within the budget, then sends more. */
     void drain() {
         deliver();
         dispatch();
@@ -224,19 +232,24 @@ final class ModelCalls {
      * adding jobs (only full batches leave until its dispatch).
      */
     void deliver() {
-        drainServing(current);
+        deliver(budget);
+    }
+
+    private void deliver(final ResolveBudget within) {
+        drainServing(current, within);
         if (candidate != null) {
-            drainServing(candidate);
+            drainServing(candidate, within);
         }
         if (shadowPath != null) {
             shadowPath.drain(context.currentSystemTimeMs());
         }
     }
 
-    private void drainServing(final ModelLane lane) {
+    private void drainServing(final ModelLane lane, final ResolveBudget within) {
         final JobTracker tracker = lane.tracker();
         final ModelClient client = lane.client();
-        for (final JobTracker.Completion completion : tracker.drainCompletions()) {
+        for (final JobTracker.Completion completion : tracker.drainCompletions(within.answersLeft())) {
+            within.answered(completion.jobs().size());
             final BatchResult result = completion.result();
             final ForecastFactory.Call call = new ForecastFactory.Call(
                     result.latencyMs(), result.attempts(), completion.jobs().size());
@@ -251,7 +264,8 @@ final class ModelCalls {
                 metrics.emitDelay(job.elapsedMs());
             }
         }
-        for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs())) {
+        for (final JobTracker.Job job : tracker.expire(context.currentSystemTimeMs(), within.deadlinesLeft())) {
+            within.expired(1);
             expired(job, client);
         }
     }
@@ -271,7 +285,8 @@ final class ModelCalls {
      */
     @SuppressWarnings("ReferenceEquality") // lanes are compared as the objects they are
     void settle(final long asOfMs) {
-        ModelLane waiting = waitingLane(asOfMs);
+        final ResolveBudget all = ResolveBudget.unbounded();
+        ModelLane waiting = waitingLane(asOfMs, all);
         if (waiting == null) {
             return;
         }
@@ -297,13 +312,14 @@ final class ModelCalls {
                 Thread.currentThread().interrupt();
                 throw new InterruptException(e);
             }
-            drain();
-            waiting = waitingLane(asOfMs);
+            waiting = waitingLane(asOfMs, all);
         }
     }
 
-    private ModelLane waitingLane(final long asOfMs) {
-        drain();
+    /** Delivers everything that came in, then the lane with a job made at or before {@code asOfMs} still open. */
+    private ModelLane waitingLane(final long asOfMs, final ResolveBudget all) {
+        deliver(all);
+        dispatch();
         for (final ModelLane lane : lanes()) {
             if (lane.tracker().openAtOrBefore(asOfMs)) {
                 return lane;

@@ -190,6 +190,39 @@ class FallbackTopologyTest {
     }
 
     @Test
+    void aPunctuationServesAtMostASlicesWorthOfDeadlineFallbacksAndTheNextOnesTheRest() {
+        try (TopologyHarness h = new TopologyHarness(
+                stateDir,
+                Map.of("min.points.for.tsfm", "1", "job.deadline.ms", "1000", "cycle.slice.markets", "2"),
+                TopologyHarness.defaultModel().holding())) {
+            for (int i = 0; i < 5; i++) {
+                h.tick("m-" + i, T0.plusSeconds(10), 0.5);
+            }
+            crossBoundary(h, T0.plusSeconds(300)); // five jobs, two a slice
+            h.drain();
+            h.drain();
+            assertThat(h.model.calls()).flatExtracting(c -> c).hasSize(5);
+            assertThat(h.forecasts.readValuesToList()).isEmpty();
+
+            h.driver.advanceWallClockTime(Duration.ofSeconds(1)); // every job past its deadline at once
+
+            assertThat(deadlineFallbacks(h)).isEqualTo(2);
+            h.drain();
+            assertThat(deadlineFallbacks(h)).isEqualTo(2);
+            h.drain();
+            assertThat(deadlineFallbacks(h)).isEqualTo(1);
+            h.drain();
+            assertThat(h.forecasts.isEmpty()).isTrue();
+        }
+    }
+
+    private static long deadlineFallbacks(final TopologyHarness h) {
+        return h.forecasts.readValuesToList().stream()
+                .filter(f -> "deadline_exceeded".equals(f.meta().fallbackReason()))
+                .count();
+    }
+
+    @Test
     void batchesManyMarketsIntoFewRequests() {
         try (TopologyHarness h = new TopologyHarness(
                 stateDir,

@@ -19,6 +19,11 @@ class JobTrackerTest {
         return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 0, 5_000, null, null, null);
     }
 
+    private static JobTracker.Job jobDue(final String market, final long deadlineMs) {
+        final JobTracker.Job j = job(market);
+        return new JobTracker.Job(j.key(), market, j.context(), 0, 0, deadlineMs, null, null, null);
+    }
+
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */
     private static JobTracker trackerWith(final StubModelClient model, final int perRequest, final String... markets) {
         final JobTracker tracker =
@@ -138,6 +143,45 @@ class JobTrackerTest {
         assertThat(model.calls()).hasSize(1);
         assertThat(tracker.drainCompletions()).isEmpty();
         assertThat(tracker.openJobs()).isZero();
+    }
+
+    @Test
+    void expiresAtMostItsLimitEarliestDeadlineFirstAndLeavesTheRestOpen() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding().withSlots(0);
+        final JobTracker tracker = trackerWith(model, 2);
+        for (int i = 0; i < 5; i++) {
+            tracker.add(jobDue("m" + i, 1_000L + i));
+        }
+
+        assertThat(tracker.expire(10_000L, 2))
+                .extracting(JobTracker.Job::marketId)
+                .containsExactly("m0", "m1");
+        assertThat(tracker.openJobs()).isEqualTo(3);
+        assertThat(tracker.expire(10_000L, 2))
+                .extracting(JobTracker.Job::marketId)
+                .containsExactly("m2", "m3");
+        assertThat(tracker.expire(10_000L, 2))
+                .extracting(JobTracker.Job::marketId)
+                .containsExactly("m4");
+        assertThat(tracker.openJobs()).isZero();
+    }
+
+    @Test
+    void drainsWholeAnswersUpToItsLimitOfJobsAndKeepsTheRestForTheNextDrain() {
+        final StubModelClient model = new StubModelClient(LEVELS, 2).holding();
+        final JobTracker tracker = trackerWith(model, 2, "a", "b", "c", "d", "e", "f");
+        tracker.dispatch();
+        model.releaseAll(); // three answers of two jobs each
+
+        assertThat(tracker.drainCompletions(3))
+                .flatExtracting(JobTracker.Completion::jobs)
+                .extracting(JobTracker.Job::marketId)
+                .containsExactly("a", "b", "c", "d");
+        assertThat(tracker.drainCompletions(0)).isEmpty();
+        assertThat(tracker.drainCompletions(2))
+                .flatExtracting(JobTracker.Completion::jobs)
+                .extracting(JobTracker.Job::marketId)
+                .containsExactly("e", "f");
     }
 
     /** Two tasks' trackers calling one client with one slot: the first's full batch sent, the second's queued. */
