@@ -74,6 +74,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
     /** In-memory copy of the cycle store's entry; written back whenever a cycle has run. */
     private CycleState cycleState;
 
+    /** The stream thread's scoring turn (see {@link ScoringTurn}), taken while this task's scores are made. */
+    private ScoringTurn turn;
+
     private HeldTicks held;
     /** A cycle runs or ticks are held: what tsfm.cycles.running reads from another thread. */
     private volatile boolean workLeft;
@@ -107,6 +110,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         this.cycles = context.getStateStore(Names.CYCLE_STATE_STORE);
         this.cycleState = cycles.get(CYCLE_KEY);
         this.held = new HeldTicks(context.getStateStore(Names.HELD_TICKS_STORE));
+        this.turn = ScoringTurn.ofThisThread();
         this.workLeft = (cycleState != null && cycleState.running()) || !held.isEmpty();
         this.stepReader = new StepReader(stepCache, markets);
         this.scoring = new ForecastScoring(
@@ -176,7 +180,8 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     /**
      * Does the task's cycle work in arrival order, within one slice's budget: the opening boundary's next scores
-     * (up to {@link #SCORES_PER_MARKET} times {@code cycle.slice.markets}), then the running cycle's next markets
+     * (up to {@link #SCORES_PER_MARKET} times {@code cycle.slice.markets}, once the thread's {@link ScoringTurn} is
+     * this task's), then the running cycle's next markets
      * (up to {@code cycle.slice.markets}); for the oldest held tick, each boundary it makes due, then the tick
      * itself; and so on with the next held tick.
      */
@@ -187,13 +192,16 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
         int ticks = 10 * budget;
         while (budget > 0 && ticks > 0) {
             if (state.scoring()) {
-                if (scores == 0) {
+                if (scores == 0 || !turn.take(this)) {
                     break;
                 }
                 final CycleEngine.ScoreSlice slice =
                         engine.scoreSlice(state, scores, scoring, calls::settle, this::forwardScore);
                 state = slice.state();
                 scores -= slice.scored();
+                if (!state.scoring()) {
+                    turn.release(this);
+                }
                 if (!state.running()) {
                     budget--; // a boundary without a cycle counts as one market, so a long gap still yields
                 }
@@ -279,6 +287,9 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
 
     @Override
     public void close() {
+        if (turn != null) {
+            turn.release(this);
+        }
         if (committed != null) {
             committed.suspended();
         }
