@@ -44,7 +44,7 @@ public final class ForecastProcessor implements Processor<String, Tick, String, 
      * A slice's scores per market of its budget. A score costs the stream thread half a market's cycle work or
      * more (a trace at 10,000 markets: 114-188 us a score, 128-320 us a market, most of a score writing its
      * record), so a slice of scores takes two to four times as long as a slice of markets: at the default
-     * {@code cycle.slice.markets} about a second, still far inside a transaction's timeout.
+     * {@code cycle.slice.markets} one to one and a half seconds there, far inside a transaction's timeout.
      */
     static final int SCORES_PER_MARKET = 4;
 
