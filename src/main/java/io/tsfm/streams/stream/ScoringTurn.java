@@ -30,8 +30,4 @@ final class ScoringTurn {
             holder = null;
         }
     }
-
-    synchronized boolean heldBy(final Object task) {
-        return holder == task;
-    }
 }

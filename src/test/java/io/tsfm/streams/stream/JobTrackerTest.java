@@ -15,13 +15,12 @@ class JobTrackerTest {
     private static final long STEP = 300_000L;
 
     private static JobTracker.Job job(final String market) {
-        final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF, "high");
-        return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 0, 5_000, null, null, null);
+        return jobDue(market, 5_000);
     }
 
     private static JobTracker.Job jobDue(final String market, final long deadlineMs) {
-        final JobTracker.Job j = job(market);
-        return new JobTracker.Job(j.key(), market, j.context(), 0, 0, deadlineMs, null, null, null);
+        final MarketContext ctx = new MarketContext(AS_OF, STEP, new double[] {0.4, 0.5, 0.6}, 3, STEP, AS_OF, "high");
+        return new JobTracker.Job(market + "|" + AS_OF, market, ctx, 0, 0, deadlineMs, null, null, null);
     }
 
     /** A tracker of {@code perRequest} series per request that has added a job for each market, in order. */

@@ -30,8 +30,8 @@ class ScoringTurnTest {
 
         turn.release(second); // a task that never held it closes
 
-        assertThat(turn.heldBy(first)).isTrue();
         assertThat(turn.take(second)).isFalse();
+        assertThat(turn.take(first)).as("still the first's").isTrue();
     }
 
     @Test
